@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .executable(name: "nianbao-demo", targets: ["nianbao-demo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "ReportModel"),
+        .target(name: "Fetching", dependencies: ["ReportModel", "CCurl"]),
+        .target(name: "Documents", dependencies: ["ReportModel", "CLibXML2"]),
+        .target(name: "Extraction", dependencies: ["ReportModel", "Documents"]),
+        .target(
+            name: "Storage",
+            dependencies: ["ReportModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
+        .target(
+            name: "Collector",
+            dependencies: [
+                "ReportModel", "Fetching", "Documents", "Extraction", "Storage", "Analysis", "Export",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(name: "DemoCity", dependencies: ["ReportModel"]),
+        .executableTarget(
+            name: "nianbao",
+            dependencies: ["Collector", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"]),
+        .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport",
+                resources: [.copy("Resources")]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Documents", "DemoCity", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis"]),
+        .testTarget(name: "CollectorTests", dependencies: ["Collector", "Storage", "DemoCity", "TestSupport"]),
+        .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

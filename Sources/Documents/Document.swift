@@ -1,0 +1,94 @@
+/// The kind of file a document was read from.
+public enum DocumentKind: String, Sendable, Codable, Hashable {
+    /// An HTML page.
+    case html
+    /// Plain text.
+    case text
+    /// A PDF, read through `pdftotext`.
+    case pdf
+    /// A Word 2007+ document.
+    case docx
+    /// A Word 97–2003 document, read through `antiword`.
+    case doc
+}
+
+/// A hyperlink found in a page (for attachments and listing pages).
+public struct Link: Sendable, Hashable, Codable {
+    /// The link's visible text, normalised.
+    public let title: String
+    /// The `href` as written (relative or absolute).
+    public let href: String
+
+    /// Creates a link.
+    public init(title: String, href: String) {
+        self.title = title
+        self.href = href
+    }
+}
+
+/// One position of a table grid after rowspan/colspan are expanded.
+public struct GridCell: Sendable, Hashable {
+    /// The normalised text of the cell that covers this position.
+    public let text: String
+    /// True when this position is covered by a span of a cell that starts elsewhere.
+    public let isSpanCopy: Bool
+
+    /// Creates a grid position.
+    public init(text: String, isSpanCopy: Bool = false) {
+        self.text = text
+        self.isSpanCopy = isSpanCopy
+    }
+}
+
+/// A table as a grid of rows; rows may have different lengths in text copies.
+public struct Table: Sendable, Hashable {
+    /// The rows, top to bottom.
+    public var rows: [[GridCell]]
+
+    /// Creates a table.
+    public init(rows: [[GridCell]]) { self.rows = rows }
+
+    /// All cell texts joined, for recognising what the table is about.
+    public var allText: String { rows.lazy.flatMap { $0 }.filter { !$0.isSpanCopy }.map(\.text).joined() }
+}
+
+/// A report read into text: paragraphs in order, tables as grids, links.
+public struct Document: Sendable {
+    /// What kind of file it came from.
+    public var kind: DocumentKind
+    /// The encoding used to decode it (for text and HTML).
+    public var encoding: TextEncoding?
+    /// The page or document title, when one is given.
+    public var title: String?
+    /// Paragraphs outside tables, in order, normalised.
+    public var paragraphs: [String]
+    /// Tables in order (nested tables are separate entries).
+    public var tables: [Table]
+    /// Links in order.
+    public var links: [Link]
+    /// Problems met while reading (bad bytes, a contradicted charset label).
+    public var warnings: [String]
+
+    /// Creates a document.
+    public init(kind: DocumentKind, encoding: TextEncoding?, title: String?, paragraphs: [String], tables: [Table],
+                links: [Link], warnings: [String]) {
+        self.kind = kind
+        self.encoding = encoding
+        self.title = title
+        self.paragraphs = paragraphs
+        self.tables = tables
+        self.links = links
+        self.warnings = warnings
+    }
+
+    /// The whole readable text: title, paragraphs and table cells, one paragraph or row per line.
+    public var fullText: String {
+        var lines: [String] = []
+        if let title { lines.append(title) }
+        lines.append(contentsOf: paragraphs)
+        for table in tables {
+            for row in table.rows { lines.append(row.filter { !$0.isSpanCopy }.map(\.text).joined(separator: " ")) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

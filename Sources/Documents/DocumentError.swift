@@ -1,0 +1,15 @@
+/// Why bytes could not be read as a report document.
+public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The bytes are something else (an image, binary data, an empty file); the text says what it looks like.
+    case notAReport(String)
+    /// A helper program (pdftotext, antiword) failed or is missing.
+    case converterFailed(String)
+
+    /// A plain-words explanation.
+    public var description: String {
+        switch self {
+        case .notAReport(let what): return "not a report: \(what)"
+        case .converterFailed(let what): return "could not convert the document: \(what)"
+        }
+    }
+}

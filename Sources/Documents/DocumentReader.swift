@@ -1,0 +1,52 @@
+import Foundation
+
+/// Turns fetched or local bytes into a `Document`, whatever the file type and encoding.
+public enum DocumentReader {
+    /// Reads `bytes`; `contentType` is the HTTP header (for its charset and type), `fileName` a hint from the URL.
+    public static func read(_ bytes: [UInt8], contentType: String? = nil, fileName: String? = nil) throws -> Document {
+        switch FileSniffer.sniff(bytes, contentType: contentType, fileName: fileName) {
+        case .pdf:
+            let text = try ExternalConverter.run("pdftotext", arguments: ["-layout", "-enc", "UTF-8"], input: bytes,
+                                                 suffix: ".pdf")
+            guard text.contains(where: { !$0.isWhitespace }) else {
+                throw DocumentError.notAReport("a PDF with no text layer (a scan or images): needs manual entry")
+            }
+            return textDocument(text, kind: .pdf, encoding: .utf8, warnings: [], layoutColumns: true)
+        case .doc:
+            let text = try ExternalConverter.run("antiword", arguments: ["-m", "UTF-8.txt", "-w", "0"], input: bytes,
+                                                 suffix: ".doc")
+            return textDocument(text, kind: .doc, encoding: .utf8, warnings: [], layoutColumns: false)
+        case .docx:
+            return try DOCXReader.read(bytes)
+        case .other(let description):
+            throw DocumentError.notAReport(description)
+        case .markup, .plainText:
+            let detection = EncodingDetector.detect(bytes, httpCharset: FileSniffer.charset(of: contentType))
+            let (text, badBytes) = IconvDecoder.decode(bytes, from: detection.encoding)
+            var warnings: [String] = []
+            if let note = detection.note { warnings.append(note) }
+            if badBytes > 0 { warnings.append("\(badBytes) undecodable bytes replaced with U+FFFD") }
+            if FileSniffer.sniff(bytes, contentType: contentType, fileName: fileName) == .markup {
+                let page = HTMLReader.read(text)
+                return Document(kind: .html, encoding: detection.encoding, title: page.title,
+                                paragraphs: page.paragraphs, tables: page.tables, links: page.links, warnings: warnings)
+            }
+            return textDocument(text, kind: .text, encoding: detection.encoding, warnings: warnings,
+                                layoutColumns: false)
+        }
+    }
+
+    /// Reads a local file, choosing the type from its bytes and name.
+    public static func read(contentsOf url: URL) throws -> Document {
+        let data = try Data(contentsOf: url)
+        return try read([UInt8](data), fileName: url.lastPathComponent)
+    }
+
+    private static func textDocument(_ text: String, kind: DocumentKind, encoding: TextEncoding, warnings: [String],
+                                     layoutColumns: Bool) -> Document {
+        let parsed = TextReader.read(text, layoutColumns: layoutColumns)
+        let title = parsed.paragraphs.first { $0.contains("年度报告") || $0.contains("年报") }
+        return Document(kind: kind, encoding: encoding, title: title, paragraphs: parsed.paragraphs,
+                        tables: parsed.tables, links: [], warnings: warnings)
+    }
+}

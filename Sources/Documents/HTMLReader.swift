@@ -1,0 +1,96 @@
+import CLibXML2
+import Foundation
+
+/// Reads an HTML page with libxml2 into paragraphs, table grids and links.
+enum HTMLReader {
+    private static let parserReady: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Parses decoded HTML text. The text is handed to libxml2 as UTF-8 with charset labels neutralised,
+    /// because the bytes have already been decoded by `EncodingDetector`.
+    static func read(_ text: String) -> (title: String?, paragraphs: [String], tables: [Table], links: [Link]) {
+        _ = parserReady
+        let neutral = text.replacingOccurrences(of: "charset", with: "data-charset", options: .caseInsensitive)
+        var bytes = Array(neutral.utf8)
+        if bytes.isEmpty { bytes = [0x20] }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let parsed else { return (nil, [], [], []) }
+        defer { xmlFreeDoc(parsed) }
+        var walker = HTMLWalker()
+        walker.walk(xmlDocGetRootElement(parsed))
+        walker.flushParagraph()
+        return (walker.title, walker.paragraphs, walker.tables, walker.links)
+    }
+}
+
+/// Depth-first walk of a libxml2 tree collecting the report's parts in document order.
+struct HTMLWalker {
+    var title: String?
+    var paragraphs: [String] = []
+    var tables: [Table] = []
+    var links: [Link] = []
+    private var buffer = ""
+
+    private static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "select", "option"]
+    private static let blocks: Set<String> = [
+        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
+        "footer", "nav", "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "form", "body", "html", "main",
+    ]
+
+    mutating func flushParagraph() {
+        let line = TextNormalizer.normalize(buffer)
+        if !line.isEmpty { paragraphs.append(line) }
+        buffer = ""
+    }
+
+    mutating func walk(_ start: xmlNodePtr?) {
+        var node = start
+        while let current = node {
+            visit(current)
+            node = current.pointee.next
+        }
+    }
+
+    private mutating func visit(_ node: xmlNodePtr) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content { buffer += String(cString: content) }
+        case XML_ELEMENT_NODE:
+            let name = LibXMLNode.name(node)
+            if name == "title" {
+                title = title ?? TextNormalizer.normalize(LibXMLNode.text(node))
+                return
+            }
+            if name == "head" {
+                walk(node.pointee.children)  // only <title> is read from <head>
+                buffer = ""
+                return
+            }
+            if Self.skipped.contains(name) { return }
+            if name == "table" {
+                flushParagraph()
+                let grid = TableGridBuilder(table: node)
+                tables.append(grid.table)
+                for nested in grid.nestedTables { visit(nested) }
+                return
+            }
+            if name == "a", let href = LibXMLNode.attribute(node, "href") {
+                links.append(Link(title: TextNormalizer.normalize(LibXMLNode.text(node)), href: href))
+            }
+            let isBlock = Self.blocks.contains(name)
+            if isBlock { flushParagraph() }
+            walk(node.pointee.children)
+            if isBlock { flushParagraph() }
+        default:
+            return
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import CLibXML2
+import Foundation
+
+/// Small readers over libxml2 nodes.
+enum LibXMLNode {
+    /// The lower-cased element name.
+    static func name(_ node: xmlNodePtr) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    /// An attribute's value, or nil.
+    static func attribute(_ node: xmlNodePtr, _ attribute: String) -> String? {
+        let value = attribute.withCString {
+            xmlGetProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+        }
+        guard let value else { return nil }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    /// The text below a node, skipping nested tables when `skipTables` is set; block boundaries become spaces.
+    static func text(_ node: xmlNodePtr, skipTables: Bool = false) -> String {
+        var out = ""
+        append(node.pointee.children, to: &out, skipTables: skipTables)
+        return out
+    }
+
+    private static func append(_ start: xmlNodePtr?, to out: inout String, skipTables: Bool) {
+        var node = start
+        while let current = node {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { out += String(cString: content) }
+            case XML_ELEMENT_NODE:
+                let elementName = name(current)
+                if elementName == "script" || elementName == "style" || (skipTables && elementName == "table") { break }
+                // Block elements inside a cell separate words; inline spans join ("自然</span><span>人").
+                let isBreak = elementName == "br" || elementName == "p" || elementName == "div"
+                if isBreak { out += " " }
+                append(current.pointee.children, to: &out, skipTables: skipTables)
+                if isBreak { out += " " }
+            default:
+                break
+            }
+            node = current.pointee.next
+        }
+    }
+
+    /// Element children of a node with one of `names`, in order.
+    static func children(_ node: xmlNodePtr, named names: Set<String>) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE && names.contains(name(current)) { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+}

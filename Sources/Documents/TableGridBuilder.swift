@@ -1,0 +1,70 @@
+import CLibXML2
+
+/// Expands an HTML `<table>` into a grid, resolving rowspan and colspan; nested tables are handed back separately.
+struct TableGridBuilder {
+    private(set) var table = Table(rows: [])
+    private(set) var nestedTables: [xmlNodePtr] = []
+
+    /// Spans larger than this are treated as this (hostile or broken markup).
+    static let maxSpan = 200
+
+    init(table node: xmlNodePtr) {
+        var rows: [xmlNodePtr] = []
+        collectRows(node, into: &rows)
+        var grid: [[GridCell?]] = []
+        for (rowIndex, row) in rows.enumerated() {
+            while grid.count <= rowIndex { grid.append([]) }
+            var column = 0
+            for cell in LibXMLNode.children(row, named: ["td", "th"]) {
+                while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
+                let text = TextNormalizer.normalize(LibXMLNode.text(cell, skipTables: true))
+                findNestedTables(cell.pointee.children)
+                let rowSpan = Self.span(LibXMLNode.attribute(cell, "rowspan"))
+                let colSpan = Self.span(LibXMLNode.attribute(cell, "colspan"))
+                let lastRow = min(rowIndex + rowSpan, rows.count)
+                for spannedRow in rowIndex..<max(lastRow, rowIndex + 1) {
+                    while grid.count <= spannedRow { grid.append([]) }
+                    for spannedColumn in column..<(column + colSpan) {
+                        while grid[spannedRow].count <= spannedColumn { grid[spannedRow].append(nil) }
+                        let isOrigin = spannedRow == rowIndex && spannedColumn == column
+                        grid[spannedRow][spannedColumn] = GridCell(text: text, isSpanCopy: !isOrigin)
+                    }
+                }
+                column += colSpan
+            }
+        }
+        self.table = Table(rows: grid.prefix(rows.count).map { row in row.map { $0 ?? GridCell(text: "", isSpanCopy: true) } })
+    }
+
+    private static func span(_ value: String?) -> Int {
+        guard let value, let number = Int(value.trimmingCharacters(in: .whitespaces)), number > 1 else { return 1 }
+        return min(number, maxSpan)
+    }
+
+    /// Rows of this table only: direct `tr`s and those in `thead`/`tbody`/`tfoot`, not those of nested tables.
+    private func collectRows(_ node: xmlNodePtr, into rows: inout [xmlNodePtr]) {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                switch LibXMLNode.name(current) {
+                case "tr": rows.append(current)
+                case "thead", "tbody", "tfoot": collectRows(current, into: &rows)
+                default: break
+                }
+            }
+            child = current.pointee.next
+        }
+    }
+
+    private mutating func findNestedTables(_ start: xmlNodePtr?) {
+        var node = start
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if LibXMLNode.name(current) == "table" { nestedTables.append(current) } else {
+                    findNestedTables(current.pointee.children)
+                }
+            }
+            node = current.pointee.next
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The character sets nianbao decodes: Chinese government sites use UTF-8 or the GB family.
+public enum TextEncoding: String, Sendable, Codable, Hashable {
+    /// UTF-8.
+    case utf8 = "UTF-8"
+    /// GB18030, which also decodes GB2312 and GBK.
+    case gb18030 = "GB18030"
+    /// UTF-16 little endian (with BOM).
+    case utf16LE = "UTF-16LE"
+    /// UTF-16 big endian (with BOM).
+    case utf16BE = "UTF-16BE"
+
+    /// Maps a charset label (HTTP header or `<meta>`) to an encoding; nil for unknown labels.
+    public init?(label: String) {
+        let name = label.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
+            .lowercased()
+        switch name {
+        case "utf-8", "utf8": self = .utf8
+        case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312", "csgb2312": self = .gb18030
+        case "utf-16le": self = .utf16LE
+        case "utf-16be": self = .utf16BE
+        default: return nil
+        }
+    }
+}
+
+/// Decides how bytes are encoded: BOM → HTTP charset → `<meta>` prescan → valid UTF-8 else GB18030.
+/// Bytes override a wrong label: a label that the bytes contradict is ignored and noted.
+public enum EncodingDetector {
+    /// The result of detection with the reason, for warnings.
+    public struct Detection: Sendable, Hashable {
+        /// The encoding to decode with.
+        public let encoding: TextEncoding
+        /// Where the decision came from (`bom`, `http`, `meta`, `bytes`).
+        public let source: String
+        /// A note when a label was contradicted by the bytes.
+        public let note: String?
+    }
+
+    /// Detects the encoding of `bytes`, given the HTTP `Content-Type` charset if any.
+    public static func detect(_ bytes: [UInt8], httpCharset: String?) -> Detection {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Detection(encoding: .utf8, source: "bom", note: nil) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return Detection(encoding: .utf16LE, source: "bom", note: nil) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return Detection(encoding: .utf16BE, source: "bom", note: nil) }
+        let validUTF8 = isValidUTF8(bytes)
+        let byBytes: TextEncoding = validUTF8 ? .utf8 : .gb18030
+        let labels: [(String, String?)] = [("http", httpCharset), ("meta", metaCharset(bytes))]
+        for (source, label) in labels {
+            guard let label, let encoding = TextEncoding(label: label) else { continue }
+            if encoding == .utf8 && !validUTF8 {
+                return Detection(encoding: .gb18030, source: "bytes",
+                                 note: "\(source) charset says \(label) but the bytes are not UTF-8; read as GB18030")
+            }
+            if encoding == .gb18030 && validUTF8 && containsMultibyte(bytes) {
+                return Detection(encoding: .utf8, source: "bytes",
+                                 note: "\(source) charset says \(label) but the bytes are valid UTF-8; read as UTF-8")
+            }
+            return Detection(encoding: encoding, source: source, note: nil)
+        }
+        return Detection(encoding: byBytes, source: "bytes", note: nil)
+    }
+
+    /// Whether the bytes are well-formed UTF-8.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    private static func containsMultibyte(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 >= 0x80 } }
+
+    /// The charset named by a `<meta charset>` or `<meta http-equiv content>` in the first 2 KB.
+    static func metaCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let tail = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let name = tail.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
+}

@@ -1,0 +1,65 @@
+import ReportModel
+
+/// The meaning of one printed cell: a number, a blank, a placeholder, or text.
+struct CellValue: Equatable {
+    let kind: Kind
+    let value: Double?
+    let raw: String
+    /// The unit written inside the cell ("251000元"), if any.
+    let unit: String?
+
+    enum Kind: Equatable { case number, blank, placeholder, text }
+
+    private static let placeholders: Set<String> = ["—", "-", "/", "无", "——", "－", "–", "/ ", "－－", "--", "—-", "空", "／"]
+
+    /// Whether the cell can stand where a number is expected (number, blank or placeholder).
+    var isValue: Bool { kind != .text }
+
+    /// Parses a cell. "22（其中修订16件）" is 22; "251000元" is 251000 with unit 元; "—" is a placeholder.
+    static func parse(_ text: String) -> CellValue {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
+        if placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
+        guard let (number, rest) = leadingNumber(trimmed) else { return CellValue(kind: .text, value: nil, raw: text, unit: nil) }
+        let restTrimmed = rest.trimmingCharacters(in: .whitespaces)
+        if restTrimmed.isEmpty { return CellValue(kind: .number, value: number, raw: text, unit: nil) }
+        for unit in ["万元", "元", "件", "条", "个", "人", "次", "项", "%"] where restTrimmed.hasPrefix(unit) {
+            return CellValue(kind: .number, value: number, raw: text, unit: unit)
+        }
+        if restTrimmed.first == "（" || restTrimmed.first == "(" {
+            return CellValue(kind: .number, value: number, raw: text, unit: nil)
+        }
+        return CellValue(kind: .text, value: nil, raw: text, unit: nil)
+    }
+
+    /// A number at the start of `text` (with optional sign, thousands commas and decimals) and what follows it.
+    static func leadingNumber(_ text: String) -> (Double, Substring)? {
+        var index = text.startIndex
+        var digits = ""
+        if index < text.endIndex, text[index] == "-" || text[index] == "+" || text[index] == "－" {
+            digits.append(text[index] == "+" ? "+" : "-")
+            index = text.index(after: index)
+        }
+        var sawDigit = false
+        var sawDot = false
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                sawDigit = true
+            } else if character == "," && sawDigit && !sawDot {
+                // thousands separator
+            } else if character == "." && sawDigit && !sawDot {
+                sawDot = true
+                digits.append(".")
+            } else {
+                break
+            }
+            index = text.index(after: index)
+        }
+        guard sawDigit, let value = Double(digits.hasSuffix(".") ? String(digits.dropLast()) : digits) else {
+            return nil
+        }
+        return (value, text[index...])
+    }
+}

@@ -1,0 +1,87 @@
+import Documents
+import ReportModel
+
+/// What one report says: its format, unit, year, figures with provenance, category items, audit and warnings.
+public struct ExtractionResult: Sendable {
+    /// The detected format.
+    public var format: ReportFormat
+    /// The report year (from the document, or the hint).
+    public var year: Int?
+    /// The unit name as printed.
+    public var unit: String?
+    /// Figures in reading order, one per code.
+    public var figures: [Figure]
+    /// Category breakdown lines of proactive disclosure.
+    public var items: [LabelledItem]
+    /// Audit results.
+    public var audit: [AuditResult]
+    /// Reading problems worth a human look.
+    public var warnings: [String]
+
+    /// The figures as a code → value map (nil for a printed blank total).
+    public var values: [String: Double?] {
+        Dictionary(figures.map { ($0.code, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// Hints from the caller: what the configuration says the document is, and last year's figures for the audit.
+public struct ExtractionHints: Sendable {
+    /// The year the document was collected for.
+    public var year: Int?
+    /// The unit name the document was collected for.
+    public var unit: String?
+    /// The same unit's figures of the year before, for cross-year rules.
+    public var previous: [String: Double?]?
+
+    /// Creates hints.
+    public init(year: Int? = nil, unit: String? = nil, previous: [String: Double?]? = nil) {
+        self.year = year
+        self.unit = unit
+        self.previous = previous
+    }
+}
+
+/// Why a document yields no figures.
+public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The document reads as text but is not a yearly report (a list page, a login page, an unrelated article).
+    case notAReport(String)
+
+    /// A plain-words explanation.
+    public var description: String {
+        switch self {
+        case .notAReport(let what): return "not a report: \(what)"
+        }
+    }
+}
+
+/// Reads a `Document` into indicator figures and audits them. Pure: no I/O.
+public enum Extractor {
+    /// Extracts and audits one document.
+    public static func extract(_ document: Document, hints: ExtractionHints = ExtractionHints()) throws -> ExtractionResult {
+        let metadata = MetadataReader.read(document)
+        let year = hints.year ?? metadata.year
+        let compactText = document.fullText.filter { $0 != " " }
+        let format = FormatDetector.detect(compactText: compactText, year: year)
+        guard format != .unknown else { throw ExtractionError.notAReport(NotAReportDescriber.describe(document)) }
+
+        var figures = FigureSet()
+        if format.isNewTemplate {
+            Table2Extractor(format: format).extract(document.tables, into: &figures)
+            Table3Extractor(format: format).extract(document.tables, into: &figures)
+            Table4Extractor().extract(document.tables, into: &figures)
+        } else {
+            OldTableExtractor().extract(document.tables, into: &figures)
+        }
+        let prose = ProseExtractor()
+        prose.extract(document.paragraphs, format: format, into: &figures)
+        BlankTotals.resolve(&figures, format: format)
+        let items = format == .old ? prose.categories(document.paragraphs) : []
+
+        if figures.figures.isEmpty {
+            throw ExtractionError.notAReport("it mentions 政府信息公开 but prints no figure nianbao can read")
+        }
+        let audit = Auditor.audit(figures.values, format: format, items: items, previous: hints.previous)
+        return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit, figures: figures.figures,
+                                items: items, audit: audit, warnings: document.warnings + figures.warnings)
+    }
+}

@@ -1,0 +1,45 @@
+import ReportModel
+
+/// The figures of one report while they are being read: the first reading of a code wins, and a later
+/// different reading of the same code is reported as a warning rather than silently replacing it.
+struct FigureSet {
+    private(set) var byCode: [String: Figure] = [:]
+    private(set) var order: [String] = []
+    var warnings: [String] = []
+
+    mutating func add(_ code: String, _ cell: CellValue, table: String, row: String, column: String) {
+        let kind: CellKind
+        switch cell.kind {
+        case .number: kind = .number
+        case .blank: kind = .blank
+        case .placeholder: kind = .placeholder
+        case .text: return
+        }
+        add(Figure(code: code, value: cell.value, kind: kind,
+                   provenance: Provenance(table: table, row: row, column: column, raw: cell.raw)))
+    }
+
+    mutating func add(_ figure: Figure) {
+        guard IndicatorCatalogue.indicator(figure.code) != nil else { return }
+        if let existing = byCode[figure.code] {
+            if existing.value != figure.value {
+                warnings.append("\(figure.code) printed twice: \(NumberText.format(existing.value)) (kept) and "
+                                + "\(NumberText.format(figure.value)) (\(figure.provenance.table) \(figure.provenance.row))")
+            }
+            return
+        }
+        byCode[figure.code] = figure
+        order.append(figure.code)
+    }
+
+    mutating func replace(_ figure: Figure) {
+        if byCode[figure.code] == nil { order.append(figure.code) }
+        byCode[figure.code] = figure
+    }
+
+    func contains(_ code: String) -> Bool { byCode[code] != nil }
+
+    var figures: [Figure] { order.compactMap { byCode[$0] } }
+
+    var values: [String: Double?] { byCode.mapValues(\.value) }
+}

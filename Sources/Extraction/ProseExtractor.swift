@@ -1,0 +1,97 @@
+import Foundation
+import ReportModel
+
+/// Reads figures stated in sentences: proactive items, applications, the 信息处理费, zero statements, and the
+/// category breakdown of proactive items ("机构职能、人事类信息11条，占6%").
+struct ProseExtractor {
+    private struct Rule {
+        let code: String
+        let pattern: NSRegularExpression
+        /// The value when the pattern states a zero in words; nil to read capture group 1.
+        let zero: Double?
+    }
+
+    private static func rule(_ code: String, _ pattern: String, zero: Double? = nil) -> Rule {
+        // The patterns are constants of this file; a typo is a programming error caught by the tests.
+        Rule(code: code, pattern: try! NSRegularExpression(pattern: pattern), zero: zero)
+    }
+
+    private static let number = "(\\d+(?:\\.\\d+)?)"
+    private static let applicationKinds = "(?:政府信息公开|依申请公开|信息公开)"
+
+    private static let rules: [Rule] = [
+        rule("s1.proactive_items", "主动公开(?:各类|各类政府|政府)?信息(?:数为|数|共计|共|总数为|总数)?\(number)条"),
+        rule("s1.applications", "未(?:收到|受理)(?:过)?(?:任何)?\(applicationKinds)?的?申请", zero: 0),
+        rule("s1.applications", "(?:收到|受理|新收)(?:了)?\(applicationKinds)(?:申请)?(?:共计|共)?\(number)件"),
+        rule("s1.applications", "(?:收到|受理)(?:各类)?申请(?:共计|共)?\(number)件"),
+        rule("s6.processing_fee_yuan", "未(?:收取|收)(?:任何)?(?:信息处理费|费用|处理费)", zero: 0),
+        rule("s6.processing_fee_yuan", "(?:收取|收缴)(?:信息处理费|处理费|费用)(?:共计|共)?\(number)元"),
+        rule("s6.processing_fee_yuan", "免费提供", zero: 0),
+        rule("old.review.total", "未(?:发生|收到|受理)(?:因政府信息公开(?:申请)?(?:而)?(?:提起|引起|申请)?的?)?行政复议", zero: 0),
+        rule("old.review.total", "行政复议(?:申请|案件)?(?:共)?\(number)件"),
+        rule("old.litigation.total", "未(?:发生|收到)(?:因政府信息公开(?:申请)?(?:而)?(?:提起|引起)?的?)?行政诉讼", zero: 0),
+        rule("old.litigation.total", "行政诉讼(?:案件)?(?:共)?\(number)件"),
+    ]
+
+    private static let category = try! NSRegularExpression(
+        pattern: "(?:^|[；;。，,：:])([^；;。，,：:]{2,60}?)(\\d+)条[，,]?\\s*占(?:比)?(\\d+(?:\\.\\d+)?)%")
+
+    /// Adds prose figures that tables did not already give. `old.*` prose codes are read for old reports only.
+    func extract(_ paragraphs: [String], format: ReportFormat, into figures: inout FigureSet) {
+        for rule in Self.rules {
+            if rule.code.hasPrefix("old.") && format != .old { continue }
+            if figures.contains(rule.code) { continue }
+            search: for paragraph in paragraphs {
+                let range = NSRange(paragraph.startIndex..., in: paragraph)
+                guard let match = rule.pattern.firstMatch(in: paragraph, range: range),
+                      let whole = Range(match.range, in: paragraph) else { continue }
+                var value = rule.zero
+                if value == nil, let capture = Range(match.range(at: 1), in: paragraph) {
+                    value = Double(paragraph[capture])
+                }
+                guard let value else { continue }
+                figures.add(Figure(code: rule.code, value: value, kind: .prose,
+                                   provenance: Provenance(table: "正文", row: IndicatorCatalogue.label(of: rule.code) ?? "",
+                                                          column: "", raw: sentence(around: whole, in: paragraph))))
+                break search
+            }
+        }
+        if format == .old {
+            for (target, source) in [("old.proactive.total", "s1.proactive_items"), ("old.apply.received", "s1.applications")]
+            where !figures.contains(target) {
+                if let stated = figures.byCode[source] {
+                    figures.add(Figure(code: target, value: stated.value, kind: .prose, provenance: stated.provenance))
+                }
+            }
+        }
+    }
+
+    /// The category breakdown lines of the proactive-disclosure section.
+    func categories(_ paragraphs: [String]) -> [LabelledItem] {
+        var items: [LabelledItem] = []
+        for paragraph in paragraphs {
+            let range = NSRange(paragraph.startIndex..., in: paragraph)
+            for match in Self.category.matches(in: paragraph, range: range) {
+                guard let label = Range(match.range(at: 1), in: paragraph),
+                      let count = Range(match.range(at: 2), in: paragraph),
+                      let percent = Range(match.range(at: 3), in: paragraph),
+                      let countValue = Double(paragraph[count]) else { continue }
+                items.append(LabelledItem(label: paragraph[label].trimmingCharacters(in: .whitespaces),
+                                          count: countValue, percent: Double(paragraph[percent])))
+            }
+            if !items.isEmpty { return items }
+        }
+        return items
+    }
+
+    private func sentence(around range: Range<String.Index>, in paragraph: String) -> String {
+        let stops: Set<Character> = ["。", "；", ";"]
+        var start = range.lowerBound
+        while start > paragraph.startIndex, !stops.contains(paragraph[paragraph.index(before: start)]) {
+            start = paragraph.index(before: start)
+        }
+        var end = range.upperBound
+        while end < paragraph.endIndex, !stops.contains(paragraph[end]) { end = paragraph.index(after: end) }
+        return String(paragraph[start..<end].prefix(160))
+    }
+}

@@ -1,0 +1,65 @@
+import Documents
+import ReportModel
+
+/// Reads table 二 (主动公开政府信息情况) of either template by row label.
+struct Table2Extractor {
+    let format: ReportFormat
+
+    static func matches(_ table: Table) -> Bool {
+        let text = table.allText.filter { $0 != " " }
+        return text.contains("第二十条") || text.contains("本年制发件数") || text.contains("本年新制作数量")
+            || text.contains("上一年项目数量")
+    }
+
+    /// (label keyword, code prefix, column codes) per template; the first matching keyword wins.
+    private var rows: [(keyword: String, prefix: String, columns: [String])] {
+        if format == .v2019 {
+            let items = ["prev_items", "change", "decisions"]
+            return [
+                ("规章", "t2v19.reg", ["new_made", "new_published", "total_published"]),
+                ("规范性文件", "t2v19.norm", ["new_made", "new_published", "total_published"]),
+                ("行政许可", "t2v19.license", items),
+                ("其他对外管理服务", "t2v19.other_service", items),
+                ("行政处罚", "t2v19.penalty", items),
+                ("行政强制", "t2v19.coercion", items),
+                ("行政事业性收费", "t2v19.fee", ["prev_items", "change"]),
+                ("政府集中采购", "t2v19.procurement", ["items", "amount"]),
+            ]
+        }
+        return [
+            ("规章", "t2.reg", ["made", "repealed", "valid"]),
+            ("规范性文件", "t2.norm", ["made", "repealed", "valid"]),
+            ("行政许可", "t2.license", ["decisions"]),
+            ("行政处罚", "t2.penalty", ["decisions"]),
+            ("行政强制", "t2.coercion", ["decisions"]),
+            ("行政事业性收费", "t2.fee", ["amount_wan"]),
+        ]
+    }
+
+    func extract(_ tables: [Table], into figures: inout FigureSet) {
+        var amountInWan = false
+        for table in tables where Self.matches(table) {
+            for grid in table.rows {
+                let row = TableRow(grid)
+                let label = row.compactLabel
+                if label.contains("采购总金额") || grid.contains(where: { $0.text.contains("采购总金额") }) {
+                    amountInWan = grid.contains { $0.text.contains("万元") }
+                }
+                guard !label.contains("信息内容"), let match = rows.first(where: { label.contains($0.keyword) }),
+                      !row.values.isEmpty, row.values.contains(where: { $0.kind != .text }) else { continue }
+                guard row.values.count >= match.columns.count else {
+                    figures.warnings.append("表二 \(row.printedLabel): \(row.values.count) cells for \(match.columns.count) columns; row skipped")
+                    continue
+                }
+                for (column, cell) in zip(match.columns, row.values) {
+                    var code = "\(match.prefix).\(column)"
+                    if column == "amount" {
+                        code += cell.unit == "万元" || (cell.unit == nil && amountInWan) ? "_wan" : "_yuan"
+                    }
+                    figures.add(code, cell, table: "表二", row: row.printedLabel,
+                                column: IndicatorCatalogue.indicator(code)?.label ?? column)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Documents
+import ReportModel
+
+/// Reads table 三 (applications received and how they were handled) by row label text and header wording.
+struct Table3Extractor {
+    let format: ReportFormat
+
+    /// Row keywords, most specific first; the first keyword found in a row's label decides the row.
+    static let rowKeywords: [(row: String, keywords: [String])] = [
+        ("carried_forward", ["结转下年度"]),
+        ("new_received", ["本年新收"]),
+        ("carried_over", ["上年结转"]),
+        ("result.denied.state_secret", ["国家秘密"]),
+        ("result.denied.law_prohibited", ["法律行政法规禁止", "禁止公开"]),
+        ("result.denied.safety_stability", ["三安全一稳定", "危及"]),
+        ("result.denied.third_party", ["第三方"]),
+        ("result.denied.internal_affairs", ["内部事务"]),
+        ("result.denied.process_info", ["过程性"]),
+        ("result.denied.enforcement_file", ["执法案卷"]),
+        ("result.denied.admin_query", ["行政查询"]),
+        ("result.unable.not_held", ["不掌握"]),
+        ("result.unable.need_create", ["另行制作"]),
+        ("result.unable.unclear", ["仍不明确"]),
+        ("result.rejected.petition", ["信访", "举报投诉"]),
+        ("result.rejected.mass_repeat", ["大量反复"]),
+        ("result.rejected.repeat", ["重复申请"]),
+        ("result.rejected.publication", ["出版物"]),
+        ("result.rejected.confirm", ["重新出具"]),
+        ("result.other.no_correction", ["不补正"]),
+        ("result.other.unpaid_fee", ["缴纳费用", "收费通知"]),
+        ("result.total", ["总计"]),
+        ("result.partial", ["部分公开"]),
+        ("result.granted", ["予以公开"]),
+    ]
+
+    /// Whether a table holds (part of) table 三.
+    static func matches(_ table: Table) -> Bool {
+        let text = table.allText.filter { $0 != " " }
+        return text.contains("本年新收") || (text.contains("予以公开") && text.contains("不予处理"))
+            || (text.contains("自然人") && text.contains("商业企业"))
+    }
+
+    /// The row code for a label, or nil when the label is a heading or unknown.
+    func rowKey(for row: TableRow) -> String? {
+        let label = row.compactLabel
+        if label.contains("其他处理") {
+            let leaf = row.labels.last?.filter { $0 != " " } ?? ""
+            for (key, keywords) in Self.rowKeywords where key.hasPrefix("result.other.") {
+                if keywords.contains(where: label.contains) { return key }
+            }
+            if format == .v2021 { return leaf.hasPrefix("3") || leaf == "其他" ? "result.other.misc" : nil }
+            return "result.other"
+        }
+        for (key, keywords) in Self.rowKeywords where keywords.contains(where: label.contains) { return key }
+        return nil
+    }
+
+    /// The applicant column of each grid index, read from the header rows above the first data row.
+    static func headerColumns(_ table: Table) -> [Int: String] {
+        var leaves: [Int: String] = [:]
+        for row in table.rows {
+            let parsed = TableRow(row)
+            if parsed.values.contains(where: { $0.kind == .number }) { break }
+            for (index, cell) in row.enumerated() {
+                let text = cell.text.filter { $0 != " " }
+                for column in Table3Layout.columns {
+                    let matchesLeaf = column.key == "other_org" ? text == "其他" || text == "其他组织" : text.contains(column.label)
+                    if matchesLeaf && !text.contains("法人或其他组织") || (column.key == "natural" && text == "自然人") {
+                        leaves[index] = column.key
+                    }
+                }
+            }
+        }
+        return leaves
+    }
+
+    func extract(_ tables: [Table], into figures: inout FigureSet) {
+        var header: [Int: String] = [:]
+        for table in tables where Self.matches(table) {
+            let found = Self.headerColumns(table)
+            if found.count >= 7 { header = found }
+            for grid in table.rows {
+                let row = TableRow(grid)
+                guard let key = rowKey(for: row), !row.values.isEmpty else { continue }
+                let columns = columnKeys(for: row, header: header)
+                guard columns.count == row.values.count else {
+                    figures.warnings.append("表三 \(row.printedLabel): \(row.values.count) cells for 7 columns; row skipped")
+                    continue
+                }
+                for (column, cell) in zip(columns, row.values) {
+                    let label = Table3Layout.columns.first { $0.key == column }?.label ?? column
+                    figures.add(Table3Layout.code(column: column, row: key), cell, table: "表三",
+                                row: row.printedLabel, column: label)
+                }
+            }
+        }
+    }
+
+    /// The column of each value cell: by the header's grid positions when they line up, else in template order.
+    private func columnKeys(for row: TableRow, header: [Int: String]) -> [String] {
+        let byHeader = row.valueColumns.compactMap { header[$0] }
+        if byHeader.count == row.values.count, Set(byHeader).count == byHeader.count { return byHeader }
+        if row.values.count == Table3Layout.columns.count { return Table3Layout.columns.map(\.key) }
+        return []
+    }
+}

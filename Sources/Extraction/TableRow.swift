@@ -1,0 +1,51 @@
+import Documents
+
+/// A table row split into its label (leading text cells) and its value cells.
+struct TableRow {
+    /// The distinct label texts in order, e.g. ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"].
+    let labels: [String]
+    /// The cells after the label, parsed; span copies of a value are left out.
+    let values: [CellValue]
+    /// The grid indices of `values`.
+    let valueColumns: [Int]
+
+    /// The label texts joined without spaces, for keyword matching.
+    var compactLabel: String { labels.map { $0.filter { $0 != " " } }.joined() }
+    /// The label as printed, for provenance.
+    var printedLabel: String { labels.joined(separator: " ") }
+
+    /// Cells of a 计量单位 column.
+    static let unitWords: Set<String> = ["条", "件", "个", "人", "次", "元", "万元", "项", "人次", "期", "场"]
+
+    init(_ cells: [GridCell]) {
+        var labels: [String] = []
+        var index = 0
+        while index < cells.count {
+            let cell = cells[index]
+            if CellValue.parse(cell.text).isValue && !cell.text.isEmpty { break }
+            if cell.text.isEmpty {
+                // An empty cell ends the label only once a label has been seen.
+                if !labels.isEmpty { break }
+                index += 1
+                continue
+            }
+            if labels.last != cell.text && !Self.unitWords.contains(cell.text) { labels.append(cell.text) }
+            index += 1
+        }
+        var values: [CellValue] = []
+        var columns: [Int] = []
+        for position in index..<cells.count {
+            let cell = cells[position]
+            if cell.isSpanCopy && !cell.text.isEmpty { continue }
+            let parsed = CellValue.parse(cell.text)
+            if parsed.kind == .text && Self.unitWords.contains(parsed.raw.trimmingCharacters(in: .whitespaces)) {
+                continue  // a unit column (计量单位)
+            }
+            values.append(parsed)
+            columns.append(position)
+        }
+        self.labels = labels
+        self.values = values
+        self.valueColumns = columns
+    }
+}
