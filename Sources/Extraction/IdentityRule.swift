@@ -35,6 +35,11 @@ public struct IdentityRule: Sendable, Hashable {
                 .joined(separator: "+")
         }
         let numbers = "(\(describe(lhs)) = \(describe(rhs)))"
+        if rhs.allSatisfy({ figures[$0] == nil }), lhs.allSatisfy({ (figures[$0] ?? nil) == 0 }) {
+            // A zero total needs no breakdown: every part must be 0.
+            return AuditResult(rule: name, status: .pass, message: "\(statement) \(numbers): total 0, no breakdown needed",
+                               cells: cells)
+        }
         let leftMissing = lhs.contains { (figures[$0] ?? nil) == nil }
         let rightValues = rhs.compactMap { figures[$0] ?? nil }
         let rightMissing = rightValues.count < rhs.count

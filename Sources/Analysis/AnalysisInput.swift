@@ -1,0 +1,96 @@
+import ReportModel
+
+/// A unit as the analysis sees it.
+public struct UnitInfo: Sendable, Hashable {
+    /// Stable id.
+    public var id: String
+    /// Chinese name.
+    public var name: String
+    /// Peer group.
+    public var kind: String
+
+    /// Creates a unit.
+    public init(id: String, name: String, kind: String) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// One unit's stored report for one year: its format and figures.
+public struct UnitYearFigures: Sendable, Hashable {
+    /// The unit id.
+    public var unitId: String
+    /// The report year.
+    public var year: Int
+    /// The report's format (nil when the document was not a readable report).
+    public var format: ReportFormat?
+    /// Figures by code; a nil value is a printed blank total.
+    public var values: [String: Double?]
+
+    /// Creates a unit·year record.
+    public init(unitId: String, year: Int, format: ReportFormat?, values: [String: Double?]) {
+        self.unitId = unitId
+        self.year = year
+        self.format = format
+        self.values = values
+    }
+}
+
+/// Why a unit has no ranked value.
+public enum ValueStatus: String, Sendable, Hashable, Codable {
+    /// A value was found and ranked.
+    case ranked
+    /// No report is held for the unit·year (未报送或未获取).
+    case missing
+    /// A report is held but does not print this figure (未填报).
+    case notPrinted = "not_printed"
+    /// A rate whose denominator is below the minimum (样本过少).
+    case tooFew = "too_few"
+    /// A rate whose denominator is 0 (无分母).
+    case noDenominator = "no_denominator"
+
+    /// The Chinese wording used in tables and the report.
+    public var label: String {
+        switch self {
+        case .ranked: return "已排名"
+        case .missing: return "缺报"
+        case .notPrinted: return "未填报"
+        case .tooFew: return "样本过少"
+        case .noDenominator: return "无分母"
+        }
+    }
+}
+
+/// The value of any code (indicator, series or rate) in one report, with the rate's denominator.
+public enum IndicatorValue {
+    /// Resolves `code` in `figures`: nil value with a status when there is nothing to rank.
+    public static func resolve(_ code: String, in figures: UnitYearFigures?,
+                               minimumDenominator: Double) -> (value: Double?, denominator: Double?, status: ValueStatus) {
+        guard let figures, let format = figures.format else { return (nil, nil, .missing) }
+        if let rate = DerivedRate.named(code) {
+            let hasOperands = (rate.numerator + rate.denominator).allSatisfy { (figures.values[$0] ?? nil) != nil }
+            guard hasOperands else { return (nil, nil, .notPrinted) }
+            guard let evaluated = rate.evaluate(figures.values) else { return (nil, 0, .noDenominator) }
+            if evaluated.denominator < minimumDenominator { return (evaluated.rate, evaluated.denominator, .tooFew) }
+            return (evaluated.rate, evaluated.denominator, .ranked)
+        }
+        if let series = ComparableSeries.named(code) {
+            guard let value = series.value(in: figures.values, format: format) else { return (nil, nil, .notPrinted) }
+            return (value, nil, .ranked)
+        }
+        guard let printed = figures.values[code], let value = printed else { return (nil, nil, .notPrinted) }
+        return (value, nil, .ranked)
+    }
+
+    /// The ranking direction of any code.
+    public static func direction(of code: String) -> RankDirection {
+        IndicatorCatalogue.indicator(code)?.direction ?? ComparableSeries.named(code)?.direction
+            ?? DerivedRate.named(code)?.direction ?? .neutral
+    }
+
+    /// Whether `code` is a known indicator, series or rate.
+    public static func isKnown(_ code: String) -> Bool {
+        IndicatorCatalogue.indicator(code) != nil || ComparableSeries.named(code) != nil || DerivedRate.named(code) != nil
+    }
+}

@@ -1,0 +1,80 @@
+import ReportModel
+
+/// Competition rankings with ties, direction from the catalogue, and changes since last year.
+public enum Ranker {
+    /// Ranks `units` on `code` in `year`; `figures` should hold that year and the year before.
+    public static func rank(code: String, year: Int, units: [UnitInfo], figures: [UnitYearFigures],
+                            group: String? = nil, minimumDenominator: Double = 30) -> Ranking {
+        let members = units.filter { group == nil || $0.kind == group }
+        let direction = IndicatorValue.direction(of: code)
+        let current = rows(code: code, year: year, units: members, figures: figures, direction: direction,
+                           minimumDenominator: minimumDenominator)
+        let previous = rows(code: code, year: year - 1, units: members, figures: figures, direction: direction,
+                            minimumDenominator: minimumDenominator)
+        let previousByUnit = Dictionary(previous.map { ($0.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let isRate = DerivedRate.named(code) != nil
+        let counted = current.filter { $0.status == .ranked }
+        let total = isRate ? nil : counted.compactMap(\.value).reduce(0, +)
+        let enriched = current.map { row -> RankingRow in
+            var row = row
+            if let total, total != 0, row.status == .ranked, let value = row.value { row.share = value / total }
+            if let before = previousByUnit[row.unit.id] {
+                row.previousRank = before.rank
+                if let now = row.rank, let then = before.rank { row.rankChange = then - now }
+                if let now = row.value, let then = before.value, row.status == .ranked, before.status == .ranked {
+                    row.valueChange = now - then
+                }
+            }
+            return row
+        }
+        return Ranking(code: code, label: IndicatorCatalogue.label(of: code) ?? code, year: year, group: group,
+                       direction: direction, rows: enriched, cityTotal: total, reportingUnits: counted.count,
+                       notes: notes(code: code, year: year, direction: direction, minimumDenominator: minimumDenominator))
+    }
+
+    static func rows(code: String, year: Int, units: [UnitInfo], figures: [UnitYearFigures], direction: RankDirection,
+                     minimumDenominator: Double) -> [RankingRow] {
+        let byUnit = Dictionary(figures.filter { $0.year == year }.map { ($0.unitId, $0) },
+                                uniquingKeysWith: { first, _ in first })
+        var rows = units.map { unit -> RankingRow in
+            let resolved = IndicatorValue.resolve(code, in: byUnit[unit.id], minimumDenominator: minimumDenominator)
+            return RankingRow(rank: nil, unit: unit, value: resolved.value, denominator: resolved.denominator,
+                              status: resolved.status)
+        }
+        let ranked = rows.indices.filter { rows[$0].status == .ranked }
+        let values = ranked.compactMap { rows[$0].value }
+        for index in ranked {
+            guard let value = rows[index].value else { continue }
+            let better = values.filter { direction == .lowerIsBetter ? $0 < value : $0 > value }.count
+            rows[index].rank = better + 1
+            rows[index].percentile = values.count > 1
+                ? Double(values.filter { direction == .lowerIsBetter ? $0 > value : $0 < value }.count)
+                    / Double(values.count - 1) * 100
+                : 100
+        }
+        let statusOrder: [ValueStatus] = [.ranked, .tooFew, .noDenominator, .notPrinted, .missing]
+        rows.sort { left, right in
+            let leftOrder = statusOrder.firstIndex(of: left.status) ?? 9
+            let rightOrder = statusOrder.firstIndex(of: right.status) ?? 9
+            if leftOrder != rightOrder { return leftOrder < rightOrder }
+            if let l = left.rank, let r = right.rank, l != r { return l < r }
+            return left.unit.id < right.unit.id
+        }
+        return rows
+    }
+
+    static func notes(code: String, year: Int, direction: RankDirection, minimumDenominator: Double) -> [String] {
+        var notes: [String] = []
+        switch direction {
+        case .lowerIsBetter: notes.append("数值越低排名越前")
+        case .higherIsBetter: notes.append("数值越高排名越前")
+        case .neutral: notes.append("按数值从大到小排列（工作量指标，不作优劣评价）")
+        }
+        if let rate = DerivedRate.named(code) {
+            notes.append("\(rate.label) = \(rate.formula)；分母不足 \(NumberText.format(minimumDenominator)) 的单位列为“样本过少”，不参与排名")
+        }
+        if ComparableSeries.named(code) != nil { notes.append(ComparableSeries.breakNote) }
+        notes.append("缺报单位不按0排名；“未填报”表示报告未列出该项")
+        return notes
+    }
+}

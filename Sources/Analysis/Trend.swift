@@ -1,0 +1,92 @@
+import ReportModel
+
+/// One unit·year cell of a trend table.
+public struct TrendCell: Sendable, Hashable {
+    /// The value, when there is one.
+    public var value: Double?
+    /// Why there is no value.
+    public var status: ValueStatus
+    /// Change from the year before.
+    public var change: Double?
+    /// Change from the year before, in percent (nil when last year was 0 or missing).
+    public var percentChange: Double?
+}
+
+/// One unit's row of a trend table.
+public struct TrendRow: Sendable, Hashable {
+    /// The unit.
+    public var unit: UnitInfo
+    /// Cells by year.
+    public var cells: [Int: TrendCell]
+}
+
+/// A unit × year table of one code with year-over-year change and the city total.
+public struct TrendTable: Sendable {
+    /// The code.
+    public var code: String
+    /// Its Chinese name.
+    public var label: String
+    /// The years, ascending.
+    public var years: [Int]
+    /// One row per unit.
+    public var rows: [TrendRow]
+    /// The city total per year (sum over reporting units), as a cell with change.
+    public var cityTotal: [Int: TrendCell]
+    /// Reporting units per year.
+    public var reporting: [Int: Int]
+    /// Notes, including the 2019 format break (口径) wherever the years cross it.
+    public var notes: [String]
+}
+
+/// Builds trend tables.
+public enum TrendBuilder {
+    /// The trend of `code` over `years` for `units`.
+    public static func trend(code: String, years: [Int], units: [UnitInfo], figures: [UnitYearFigures],
+                             minimumDenominator: Double = 0) -> TrendTable {
+        let byKey = Dictionary(figures.map { ("\($0.unitId)|\($0.year)", $0) }, uniquingKeysWith: { first, _ in first })
+        let isRate = DerivedRate.named(code) != nil
+        var totals: [Int: Double] = [:]
+        var reporting: [Int: Int] = [:]
+        let rows = units.map { unit -> TrendRow in
+            var cells: [Int: TrendCell] = [:]
+            for year in years {
+                let resolved = IndicatorValue.resolve(code, in: byKey["\(unit.id)|\(year)"],
+                                                      minimumDenominator: minimumDenominator)
+                let value = resolved.status == .ranked || resolved.status == .tooFew ? resolved.value : nil
+                cells[year] = TrendCell(value: value, status: value == nil ? resolved.status : .ranked)
+                if let value {
+                    totals[year, default: 0] += value
+                    reporting[year, default: 0] += 1
+                }
+            }
+            return TrendRow(unit: unit, cells: withChanges(cells, years: years))
+        }
+        var totalCells: [Int: TrendCell] = [:]
+        for year in years {
+            let value = isRate ? nil : totals[year]
+            totalCells[year] = TrendCell(value: value, status: value == nil ? .missing : .ranked)
+        }
+        var notes: [String] = []
+        if let first = years.first, let last = years.last, first <= 2018, last >= 2019 {
+            if ComparableSeries.named(code) != nil {
+                notes.append("2018→2019：\(ComparableSeries.breakNote)")
+            } else if let indicator = IndicatorCatalogue.indicator(code) {
+                let side = indicator.formats.contains(.old) ? "2018年及以前" : "2019年及以后"
+                notes.append("\(code) 仅见于\(side)的报告；跨越2019年格式变化请用 series.* 可比序列")
+            }
+        }
+        if isRate { notes.append("比率不求和：市级合计留空") }
+        return TrendTable(code: code, label: IndicatorCatalogue.label(of: code) ?? code, years: years, rows: rows,
+                          cityTotal: withChanges(totalCells, years: years), reporting: reporting, notes: notes)
+    }
+
+    static func withChanges(_ cells: [Int: TrendCell], years: [Int]) -> [Int: TrendCell] {
+        var result = cells
+        for (previous, year) in zip(years, years.dropFirst()) {
+            guard let now = cells[year]?.value, let before = cells[previous]?.value else { continue }
+            result[year]?.change = now - before
+            result[year]?.percentChange = before != 0 ? (now - before) / before * 100 : nil
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// What a `collect` run should do.
+public struct CollectOptions: Sendable {
+    /// Only these years (all when empty).
+    public var years: Set<Int> = []
+    /// Only these unit ids (all when empty).
+    public var units: Set<String> = []
+    /// Fetch everything again, unconditionally, ignoring back-off.
+    public var force = false
+    /// Only list what is due.
+    public var dryRun = false
+    /// The clock (tests set it).
+    public var now = Date()
+
+    /// Default options: everything due, now.
+    public init() {}
+}
+
+/// One unit·year's outcome in a run.
+public struct CollectItem: Sendable, Hashable {
+    /// The unit id.
+    public var unitId: String
+    /// The report year.
+    public var year: Int
+    /// `new`, `changed`, `unchanged`, `not_published`, `not_a_report`, `blocked`, `failed`, `due` (dry run).
+    public var outcome: String
+    /// The failure kind, for failures.
+    public var failureKind: String?
+    /// Details in plain words.
+    public var message: String?
+
+    /// Whether this item counts as a failure for the exit code.
+    public var isFailure: Bool { ["failed", "blocked", "not_a_report"].contains(outcome) }
+}
+
+/// The result of a run, for the summary and the exit code.
+public struct CollectSummary: Sendable {
+    /// The run's id in the `run` table (nil for a dry run).
+    public var runId: Int64?
+    /// Every unit·year handled.
+    public var items: [CollectItem]
+    /// Bytes received.
+    public var bytes: Int
+    /// Retries made.
+    public var retries: Int
+    /// Seconds the run took.
+    public var seconds: Double
+    /// Warnings for the operator (insecure TLS, a stale lock taken over…).
+    public var notices: [String]
+
+    /// 0 when nothing failed, 1 when some unit·year failed.
+    public var exitCode: Int32 { items.contains(where: \.isFailure) ? 1 : 0 }
+
+    /// Item count per outcome.
+    public var counts: [String: Int] { Dictionary(grouping: items, by: \.outcome).mapValues(\.count) }
+}

@@ -1,0 +1,71 @@
+import Crypto
+import Extraction
+import Fetching
+import Foundation
+import Storage
+
+/// The scheduled job: fetch every due unit·year, archive, extract, audit, store, and log the run.
+public enum CollectRun {
+    /// Runs a collect. Throws `StoreError.locked` when another collect holds the database.
+    public static func run(_ configuration: Configuration, options: CollectOptions,
+                           progress: @escaping @Sendable (CollectItem) -> Void = { _ in }) async throws -> CollectSummary {
+        let started = Date()
+        let store = try Store(path: configuration.database.path)
+        let pid = getpid()
+        var notices: [String] = []
+        if !options.dryRun, let stale = try store.acquireCollectLock(pid: pid, at: options.now) {
+            notices.append("took over the lock left by process \(stale), which is no longer running")
+        }
+        defer { if !options.dryRun { try? store.releaseCollectLock(pid: pid) } }
+        try store.syncUnits(configuration.units.enumerated().map { index, unit in
+            UnitRecord(id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, parent: unit.parent, position: index)
+        })
+        for unit in configuration.units where !unit.verifyTLS {
+            notices.append("TLS verification is OFF for \(unit.id) (insecure_tls: true in the config)")
+        }
+        let jobs = Scheduler.due(configuration, states: try store.sourceStates(), now: options.now,
+                                 years: options.years, units: options.units, force: options.force)
+        if options.dryRun {
+            let items = jobs.flatMap { $0 }.map {
+                CollectItem(unitId: $0.unit.id, year: $0.year, outcome: "due", failureKind: nil, message: $0.url)
+            }
+            return CollectSummary(runId: nil, items: items, bytes: 0, retries: 0,
+                                  seconds: Date().timeIntervalSince(started), notices: notices)
+        }
+        let runId = try store.startRun(at: options.now, pid: pid)
+        let recovered = try UnitCollector.finishInterruptedExtractions(store: store, configuration: configuration)
+        if recovered > 0 { notices.append("finished extracting \(recovered) documents archived by an interrupted run") }
+        let counters = RunCounters()
+        let items = try await withCurlClient(maxConnections: configuration.fetch.concurrency,
+                                             maxPerHost: configuration.fetch.perHost) { client in
+            let collector = UnitCollector(client: client, store: store, configuration: configuration,
+                                          gate: HostGate(perHost: configuration.fetch.perHost,
+                                                         delayMilliseconds: configuration.fetch.delayMilliseconds),
+                                          counters: counters, runId: runId, now: options.now, progress: progress)
+            return try await collector.collect(jobs)
+        }
+        let summary = CollectSummary(runId: runId, items: items, bytes: counters.bytes, retries: counters.retries,
+                                     seconds: Date().timeIntervalSince(started), notices: notices)
+        try store.finishRun(id: runId, at: Date(), bytes: summary.bytes, retries: summary.retries,
+                            exitCode: Int(summary.exitCode))
+        return summary
+    }
+
+    /// Hex SHA-256 of a document's bytes.
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Byte and retry totals shared by concurrent fetches.
+final class RunCounters: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byteTotal = 0
+    private var retryTotal = 0
+
+    var bytes: Int { lock.withLock { byteTotal } }
+    var retries: Int { lock.withLock { retryTotal } }
+
+    func add(bytes: Int) { lock.withLock { byteTotal += bytes } }
+    func addRetry() { lock.withLock { retryTotal += 1 } }
+}

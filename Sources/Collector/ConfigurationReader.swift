@@ -1,0 +1,121 @@
+import Foundation
+
+/// Turns the YAML tree into a validated `Configuration`.
+struct ConfigurationReader {
+    let root: ConfigNode
+    let directory: URL
+
+    private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis", "units"]
+    private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
+                                                 "user_agent"]
+    private static let unitKeys: Set<String> = ["id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
+                                                "insecure_tls"]
+
+    func read() throws -> Configuration {
+        let top = try root.mapping(allowed: Self.topKeys)
+        let version = try top["version"].map { try $0.int(in: 1...1) } ?? 1
+        guard let cityNode = top["city"] else { throw root.error("missing key 'city'") }
+        let city = try cityNode.string()
+        let database = try top["database"].map { resolvePath(try $0.string()) } ?? directory.appendingPathComponent("nianbao.sqlite")
+        let deadline = try top["deadline"].map(readDeadline) ?? MonthDay(month: 1, day: 31)
+        let fetch = try top["fetch"].map(readFetch) ?? FetchSettings()
+        let analysis = try top["analysis"].map(readAnalysis) ?? AnalysisSettings()
+        guard let unitsNode = top["units"] else { throw root.error("missing key 'units'") }
+        let units = try readUnits(unitsNode)
+        let named = units.flatMap { $0.reports.keys }
+        let years = try top["years"].map(readYears) ?? ((named.min() ?? 2019)...(named.max() ?? 2019))
+        return Configuration(file: URL(fileURLWithPath: root.file), version: version, city: city, database: database,
+                             deadline: deadline, years: years, fetch: fetch, analysis: analysis, units: units)
+    }
+
+    private func readDeadline(_ node: ConfigNode) throws -> MonthDay {
+        let parts = try node.string().split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else {
+            throw node.error("expected \"MM-DD\", such as \"01-31\"")
+        }
+        return MonthDay(month: parts[0], day: parts[1])
+    }
+
+    private func readYears(_ node: ConfigNode) throws -> ClosedRange<Int> {
+        let keys = try node.mapping(allowed: ["from", "to"])
+        guard let from = keys["from"], let to = keys["to"] else { throw node.error("expected from: and to:") }
+        let first = try from.int(in: 2000...2100)
+        let last = try to.int(in: 2000...2100)
+        guard first <= last else { throw to.error("'to' is before 'from'") }
+        return first...last
+    }
+
+    private func readFetch(_ node: ConfigNode) throws -> FetchSettings {
+        let keys = try node.mapping(allowed: Self.fetchKeys)
+        var settings = FetchSettings()
+        if let value = keys["concurrency"] { settings.concurrency = try value.int(in: 1...256) }
+        if let value = keys["per_host"] { settings.perHost = try value.int(in: 1...64) }
+        if let value = keys["delay_ms"] { settings.delayMilliseconds = try value.int(in: 0...600_000) }
+        if let value = keys["timeout_s"] { settings.timeoutSeconds = try value.double(in: 0.1...3600) }
+        if let value = keys["retries"] { settings.retries = try value.int(in: 0...20) }
+        if let value = keys["max_bytes"] { settings.maxBytes = try value.int(in: 1024...2_000_000_000) }
+        if let value = keys["user_agent"] { settings.userAgent = try value.string() }
+        return settings
+    }
+
+    private func readAnalysis(_ node: ConfigNode) throws -> AnalysisSettings {
+        let keys = try node.mapping(allowed: ["min_denominator"])
+        var settings = AnalysisSettings()
+        if let value = keys["min_denominator"] { settings.minimumDenominator = try value.double(in: 0...1_000_000) }
+        return settings
+    }
+
+    private func readUnits(_ node: ConfigNode) throws -> [UnitConfiguration] {
+        var firstLine: [String: Int?] = [:]
+        var units: [UnitConfiguration] = []
+        for item in try node.sequence() {
+            let keys = try item.mapping(allowed: Self.unitKeys)
+            guard let idNode = keys["id"] else { throw item.error("missing key 'id'") }
+            let id = try idNode.string()
+            guard !id.isEmpty, id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
+                throw idNode.error("unit id '\(id)' must be lower-case letters, digits and '-'")
+            }
+            if let earlier = firstLine[id] {
+                throw idNode.error("duplicate unit id '\(id)' (first at line \(earlier.map(String.init) ?? "?"))")
+            }
+            firstLine[id] = idNode.line
+            guard let nameNode = keys["name"] else { throw item.error("missing key 'name'") }
+            var reports: [Int: String] = [:]
+            if let reportsNode = keys["reports"] {
+                for (year, urlNode) in try reportsNode.yearMapping() { reports[year] = try readURL(urlNode) }
+            }
+            units.append(UnitConfiguration(
+                id: id, name: try nameNode.string(), kind: try keys["kind"]?.string() ?? "单位",
+                code: try keys["code"]?.string(), parent: try keys["parent"]?.string(), reports: reports,
+                listing: try keys["listing"].map(readURL), urlTemplate: try keys["url_template"].map(readURL),
+                verifyTLS: !(try keys["insecure_tls"]?.bool() ?? false)))
+        }
+        let ids = Set(units.map(\.id))
+        for (index, unit) in units.enumerated() {
+            if let parent = unit.parent, !ids.contains(parent), parent != "city" {
+                let path = "units[\(index)].parent"
+                throw ConfigurationError(file: root.file, line: nil, keyPath: path, message: "no unit has id '\(parent)'")
+            }
+        }
+        return units
+    }
+
+    /// An http(s) URL as written, or a file path (relative to the config) as an absolute file:// URL that must exist.
+    private func readURL(_ node: ConfigNode) throws -> String {
+        let text = try node.string().trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("http://") || text.hasPrefix("https://") { return text }
+        if text.contains("://"), !text.hasPrefix("file://") {
+            throw node.error("'\(text)': only http, https and file sources are allowed")
+        }
+        let path = text.hasPrefix("file://") ? String(text.dropFirst("file://".count)) : text
+        let url = resolvePath(path)
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw node.error("cannot read file '\(url.path)'")
+        }
+        return url.absoluteString
+    }
+
+    private func resolvePath(_ path: String) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)).standardizedFileURL
+    }
+}

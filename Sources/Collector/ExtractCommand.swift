@@ -1,0 +1,76 @@
+import Documents
+import Extraction
+import Foundation
+import ReportModel
+
+/// `nianbao extract`: read local files and report figures and audit, storing nothing.
+public enum ExtractCommand {
+    /// One file's result in the JSON shape of interface.md.
+    public struct Output: Encodable, Sendable {
+        public var file: String
+        public var format: String
+        public var year: Int?
+        public var unit: String?
+        public var figures: [String: Double?]
+        public var audit: [AuditLine]
+        public var warnings: [String]
+        /// Set when the file could not be read as a report.
+        public var error: String?
+
+        enum CodingKeys: String, CodingKey { case file, format, year, unit, figures, audit, warnings, error }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(format, forKey: .format)
+            try container.encode(year, forKey: .year)
+            try container.encode(unit, forKey: .unit)
+            var figureContainer = container.nestedContainer(keyedBy: AnyKey.self, forKey: .figures)
+            for (code, value) in figures.sorted(by: { $0.key < $1.key }) {
+                try figureContainer.encode(value, forKey: AnyKey(code))
+            }
+            try container.encode(audit, forKey: .audit)
+            try container.encode(warnings, forKey: .warnings)
+            try container.encodeIfPresent(error, forKey: .error)
+        }
+    }
+
+    /// One audit line of the JSON output.
+    public struct AuditLine: Encodable, Sendable {
+        public var rule: String
+        public var status: String
+        public var message: String
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Extracts each file; a file that cannot be read gets an `error` instead of figures.
+    public static func run(files: [String], year: Int?, unit: String?) -> [Output] {
+        files.map { file in
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                let document = try DocumentReader.read([UInt8](data), fileName: (file as NSString).lastPathComponent)
+                let result = try Extractor.extract(document, hints: ExtractionHints(year: year, unit: unit))
+                return Output(file: file, format: result.format.rawValue, year: result.year, unit: result.unit,
+                              figures: result.values,
+                              audit: result.audit.map { AuditLine(rule: $0.rule, status: $0.status.rawValue, message: $0.message) },
+                              warnings: result.warnings, error: nil)
+            } catch let error as CocoaError {
+                return failure(file, "cannot read the file: \(error.localizedDescription)")
+            } catch {
+                return failure(file, "\(error)")
+            }
+        }
+    }
+
+    private static func failure(_ file: String, _ message: String) -> Output {
+        Output(file: file, format: ReportFormat.unknown.rawValue, year: nil, unit: nil, figures: [:], audit: [],
+               warnings: [], error: message)
+    }
+}

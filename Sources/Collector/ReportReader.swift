@@ -1,0 +1,23 @@
+import Documents
+import Extraction
+import Foundation
+import ReportModel
+import Storage
+
+/// Reads an archived document version into what the store keeps: figures and audit, or "not a report".
+public enum ReportReader {
+    /// Reads `bytes`; never throws: a document that cannot be read is recorded as such, never as zeros.
+    public static func read(_ bytes: [UInt8], contentType: String?, url: String, versionId: Int64,
+                            hints: ExtractionHints) -> ReportContent {
+        do {
+            let document = try DocumentReader.read(bytes, contentType: contentType, fileName: URL(string: url)?.lastPathComponent)
+            let result = try Extractor.extract(document, hints: hints)
+            return ReportContent(versionId: versionId, status: .extracted, format: result.format,
+                                 printedUnit: result.unit, printedYear: result.year, message: nil, figures: result.figures,
+                                 items: result.items, audit: result.audit, warnings: result.warnings)
+        } catch {
+            return ReportContent(versionId: versionId, status: .notAReport, format: nil, printedUnit: nil, printedYear: nil,
+                                 message: "\(error)", figures: [], items: [], audit: [], warnings: [])
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Fetching
+
+/// What to do with a response or failure: accept it, retry later in the run, or give up with a kind.
+enum FetchVerdict: Equatable {
+    case document
+    case unchanged
+    case notPublished
+    case blocked(String)
+    case retry(kind: String, after: Double?)
+    case failed(kind: String, message: String)
+}
+
+/// Exponential back-off with jitter; which statuses and failures are worth another try.
+enum RetryPolicy {
+    static func verdict(status: Int, headers: [String: String], body: [UInt8]) -> FetchVerdict {
+        switch status {
+        case 0, 200...299:
+            return WAFDetector.looksBlocked(body) ? .blocked("the server answered with a captcha/WAF page") : .document
+        case 304: return .unchanged
+        case 404, 410: return .notPublished
+        case 401, 403: return .blocked("HTTP \(status)")
+        case 408, 429: return .retry(kind: "http_4xx", after: retryAfter(headers["retry-after"]))
+        case 500...599: return .retry(kind: "http_5xx", after: retryAfter(headers["retry-after"]))
+        case 400...499: return .failed(kind: "http_4xx", message: "HTTP \(status)")
+        default: return .failed(kind: "http_\(status / 100)xx", message: "HTTP \(status)")
+        }
+    }
+
+    static func verdict(error: FetchError) -> FetchVerdict {
+        switch error.kind {
+        case .timeout, .connect: return .retry(kind: error.kind.rawValue, after: nil)
+        default: return .failed(kind: error.kind.rawValue, message: error.message)
+        }
+    }
+
+    /// Seconds to wait before attempt `attempt` (1-based): 0.5·2^(attempt−1) with ±25% jitter, at most 30 s,
+    /// unless the server asked for `retryAfter`.
+    static func delay(attempt: Int, retryAfter: Double?) -> Double {
+        if let retryAfter { return min(retryAfter, 300) }
+        let base = min(0.5 * pow(2, Double(attempt - 1)), 30)
+        return base * Double.random(in: 0.75...1.25)
+    }
+
+    /// Retry-After as seconds (a number or an HTTP date).
+    static func retryAfter(_ header: String?) -> Double? {
+        guard let header = header?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let seconds = Double(header) { return max(seconds, 0) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: header).map { max($0.timeIntervalSinceNow, 0) }
+    }
+}
+
+/// Recognises captcha and WAF interstitials, which mean "stop asking this host", never "evade".
+enum WAFDetector {
+    static func looksBlocked(_ body: [UInt8]) -> Bool {
+        guard body.count < 64 * 1024 else { return false }
+        let text = String(decoding: body.prefix(16 * 1024), as: UTF8.self).lowercased()
+        return ["验证码", "captcha", "访问被拒绝", "安全验证", "web应用防火墙", "waf拦截"].contains(where: text.contains)
+            && !text.contains("政府信息公开工作年度报告")
+    }
+}

@@ -1,0 +1,122 @@
+import Analysis
+import Export
+import Foundation
+import ReportModel
+import Storage
+
+extension Workbench {
+    /// Coverage: one row per configured unit × year with its state.
+    public func coverage(year: Int?) throws -> DataTable {
+        let reports = Dictionary(try store.reportSummaries(year: year).map { ("\($0.unitId)|\($0.year)", $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let states = Dictionary(try store.sourceStates().map { ("\($0.unitId)|\($0.year)", $0) },
+                                uniquingKeysWith: { first, _ in first })
+        let years = year.map { [$0] } ?? Array(configuration.years)
+        var rows: [[TableCell]] = []
+        for unit in configuration.units {
+            let configured = Set(Scheduler.sources(of: unit, in: configuration).map(\.0))
+            for year in years {
+                let key = "\(unit.id)|\(year)"
+                let state = CoverageState.of(report: reports[key], source: states[key], configured: configured.contains(year),
+                                             deadline: configuration.deadline.deadline(forReportYear: year))
+                rows.append([.text(unit.id), .text(unit.name), .number(Double(year)), .text(state.status),
+                             .text(reports[key]?.format?.rawValue ?? ""),
+                             .text(reports[key].map { Self.day($0.firstSeenAt) } ?? ""),
+                             .text(state.late ? "是" : ""), .text(reports[key]?.changedAt != nil ? "是" : ""),
+                             .number(reports[key].map { Double($0.failedRules) }), .text(state.detail)])
+            }
+        }
+        let columns = [
+            TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
+            TableColumn("年度", meaning: "报告年度"),
+            TableColumn("状态", meaning: "not due / missing / fetched / extracted / not_a_report / failed"),
+            TableColumn("格式", meaning: "old / 2019 / 2021"), TableColumn("首次获取", meaning: "首次获取日期（UTC）"),
+            TableColumn("逾期", meaning: "首次获取晚于截止日 \(configuration.deadline)"),
+            TableColumn("发布后修改", meaning: "首次获取后内容又有变化"),
+            TableColumn("勾稽不符", meaning: "未通过的勾稽规则数"), TableColumn("说明", meaning: "原因或最近错误"),
+        ]
+        return DataTable(columns: columns, rows: rows)
+    }
+
+    /// Units with source health.
+    public func unitHealth() throws -> DataTable {
+        let states = try store.sourceStates()
+        let rows = configuration.units.map { unit -> [TableCell] in
+            let own = states.filter { $0.unitId == unit.id }
+            let lastSuccess = own.compactMap(\.lastSuccessAt).max()
+            let worst = own.max { $0.consecutiveFailures < $1.consecutiveFailures }
+            return [.text(unit.id), .text(unit.name), .text(unit.kind), .text(unit.code ?? ""),
+                    .number(Double(own.count)), .text(lastSuccess.map(Self.day) ?? ""),
+                    .number(Double(worst?.consecutiveFailures ?? 0)), .text(worst?.lastError ?? "")]
+        }
+        let columns = [
+            TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
+            TableColumn("类别", meaning: "同类分组"), TableColumn("行政区划代码", meaning: "行政区划代码（文本）"),
+            TableColumn("来源数", meaning: "已尝试获取的年度来源数"), TableColumn("最近成功", meaning: "最近一次成功获取"),
+            TableColumn("连续失败", meaning: "最差来源的连续失败次数"), TableColumn("最近错误", meaning: "最近一次错误"),
+        ]
+        return DataTable(columns: columns, rows: rows)
+    }
+
+    /// The run log.
+    public func runLog(last: Int) throws -> DataTable {
+        let rows = try store.runs(last: last).map { run -> [TableCell] in
+            let outcomes = run.outcomes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            let kinds = run.failureKinds.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            let seconds = run.finishedAt.map { $0.timeIntervalSince(run.startedAt) }
+            return [.number(Double(run.id)), .text(Self.time(run.startedAt)), .number(seconds.map { ($0 * 10).rounded() / 10 }),
+                    .text(outcomes), .text(kinds), .number(Double(run.bytes)), .number(Double(run.retries)),
+                    .number(run.exitCode.map(Double.init)), .text(run.finishedAt == nil ? "未完成（被中断）" : "")]
+        }
+        let columns = [
+            TableColumn("运行", meaning: "run id"), TableColumn("开始", meaning: "开始时间（UTC）"),
+            TableColumn("秒", meaning: "用时（秒）"), TableColumn("结果", meaning: "各结果的单位·年度数"),
+            TableColumn("失败类型", meaning: "各失败类型的次数"), TableColumn("字节", meaning: "收到的字节数"),
+            TableColumn("重试", meaning: "重试次数"), TableColumn("退出码", meaning: "exit code"),
+            TableColumn("备注", meaning: "未完成的运行"),
+        ]
+        return DataTable(columns: columns, rows: rows)
+    }
+
+    /// Failed and uncertain audit results.
+    public func auditFindings(year: Int?, unitId: String?, includePassed: Bool = false) throws -> DataTable {
+        let statuses: [AuditStatus] = includePassed ? [] : [.fail, .uncertain]
+        let names = Dictionary(configuration.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let rows = try store.audits(year: year, unitId: unitId, statuses: statuses).map { row -> [TableCell] in
+            [.text(row.unitId), .text(names[row.unitId] ?? row.unitId), .number(Double(row.year)), .text(row.result.rule),
+             .text(row.result.status.rawValue), .text(row.result.message), .text(row.result.cells.joined(separator: " "))]
+        }
+        let columns = [
+            TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
+            TableColumn("年度", meaning: "报告年度"), TableColumn("规则", meaning: "勾稽规则名称"),
+            TableColumn("结果", meaning: "pass / fail / uncertain / not_assessable"),
+            TableColumn("说明", meaning: "规则与所涉数值"), TableColumn("单元格", meaning: "所涉指标代码"),
+        ]
+        return DataTable(columns: columns, rows: rows)
+    }
+
+    static func day(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
+    static func time(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(19)) }
+}
+
+/// The coverage state of one unit·year.
+struct CoverageState {
+    var status: String
+    var late: Bool
+    var detail: String
+
+    static func of(report: ReportSummary?, source: SourceStateRecord?, configured: Bool, deadline: Date) -> CoverageState {
+        if let report {
+            let late = report.firstSeenAt > deadline
+            if report.status == .notAReport { return CoverageState(status: "not_a_report", late: late, detail: report.message ?? "") }
+            return CoverageState(status: "extracted", late: late,
+                                 detail: report.failedRules > 0 ? "\(report.failedRules) 条勾稽规则不符" : "")
+        }
+        if let source {
+            if source.lastStatus == "not_published" { return CoverageState(status: "missing", late: false, detail: "尚未发布（404）") }
+            return CoverageState(status: "failed", late: false, detail: source.lastError ?? source.lastStatus ?? "")
+        }
+        return CoverageState(status: configured ? "not due" : "missing", late: false,
+                             detail: configured ? "尚未获取" : "未配置来源（未发布）")
+    }
+}

@@ -1,0 +1,82 @@
+import Analysis
+import Export
+import Foundation
+import ReportModel
+import Storage
+
+/// The operations behind the read-side commands (rank, trend, status, units, runs, audit, export), over the store.
+public struct Workbench: Sendable {
+    /// The configuration.
+    public let configuration: Configuration
+    /// The opened store.
+    public let store: Store
+
+    /// Opens the configured database.
+    public init(configuration: Configuration, databasePath: String? = nil) throws {
+        self.configuration = configuration
+        self.store = try Store(path: databasePath ?? configuration.database.path)
+    }
+
+    /// The configured units for analysis.
+    public var units: [UnitInfo] { configuration.units.map { UnitInfo(id: $0.id, name: $0.name, kind: $0.kind) } }
+
+    /// Codes whose stored figures are needed to evaluate `code`.
+    static func components(of code: String) -> [String] {
+        if let rate = DerivedRate.named(code) { return rate.numerator + rate.denominator }
+        if let series = ComparableSeries.named(code) { return series.newCodes + series.oldCodes }
+        return [code]
+    }
+
+    /// Stored reports with the figures needed for `codes`, for `years` (all when empty).
+    public func unitYearFigures(codes: [String], years: [Int]) throws -> [UnitYearFigures] {
+        let needed = Array(Set(codes.flatMap(Self.components)))
+        let reports = try store.reportSummaries().filter { years.isEmpty || years.contains($0.year) }
+        var values: [String: [String: Double?]] = [:]
+        for row in try store.figures(codes: needed, years: years) {
+            values["\(row.unitId)|\(row.year)", default: [:]][row.code] = .some(row.value)
+        }
+        return reports.map { report in
+            UnitYearFigures(unitId: report.unitId, year: report.year,
+                            format: report.status == .notAReport ? nil : report.format,
+                            values: values["\(report.unitId)|\(report.year)"] ?? [:])
+        }
+    }
+
+    /// The ranking of `code` in `year`, optionally within a peer group.
+    public func rank(code: String, year: Int, group: String?) throws -> Ranking {
+        try Self.requireKnown(code)
+        let figures = try unitYearFigures(codes: [code], years: [year - 1, year])
+        return Ranker.rank(code: code, year: year, units: units, figures: figures, group: group,
+                           minimumDenominator: configuration.analysis.minimumDenominator)
+    }
+
+    /// The trend of `code` from `from` to `to` (default: the configured years) for some units (all when empty).
+    public func trend(code: String, from: Int?, to: Int?, unitIds: [String]) throws -> TrendTable {
+        try Self.requireKnown(code)
+        let years = Array((from ?? configuration.years.lowerBound)...(to ?? configuration.years.upperBound))
+        let figures = try unitYearFigures(codes: [code], years: years)
+        let chosen = units.filter { unitIds.isEmpty || unitIds.contains($0.id) }
+        return TrendBuilder.trend(code: code, years: years, units: chosen, figures: figures)
+    }
+
+    static func requireKnown(_ code: String) throws {
+        guard IndicatorValue.isKnown(code) else { throw WorkbenchError.unknownIndicator(code) }
+    }
+}
+
+/// A request the store cannot answer, in plain words.
+public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
+    /// The code is not in indicators.md (nor a series or rate).
+    case unknownIndicator(String)
+    /// A unit id that the config does not define.
+    case unknownUnit(String)
+
+    /// A plain-words explanation.
+    public var description: String {
+        switch self {
+        case .unknownIndicator(let code):
+            return "unknown indicator '\(code)': use a code of indicators.md, a series.* or a rate.* code"
+        case .unknownUnit(let id): return "unknown unit '\(id)': not in the config"
+        }
+    }
+}

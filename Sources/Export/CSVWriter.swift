@@ -1,0 +1,88 @@
+import Foundation
+
+/// The two CSV flavours of `nianbao export`.
+public enum CSVProfile: String, Sendable, CaseIterable {
+    /// UTF-8 with BOM and CRLF, so Excel opens Chinese correctly.
+    case excel
+    /// UTF-8, no BOM, LF.
+    case plain
+}
+
+/// RFC 4180 CSV written row by row to a file or stdout, with the formula-injection guard on text cells only.
+public final class CSVWriter {
+    private let handle: FileHandle
+    private let profile: CSVProfile
+    private var buffer = Data()
+    private let closesHandle: Bool
+
+    /// Writes to `url` (created or truncated), or to stdout when `url` is nil.
+    public init(url: URL?, profile: CSVProfile) throws {
+        if let url {
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            handle = try FileHandle(forWritingTo: url)
+            closesHandle = true
+        } else {
+            handle = FileHandle.standardOutput
+            closesHandle = false
+        }
+        self.profile = profile
+        if profile == .excel { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    }
+
+    /// Writes one row.
+    public func write(_ row: [TableCell]) throws {
+        let line = row.map(Self.field).joined(separator: ",") + (profile == .excel ? "\r\n" : "\n")
+        buffer.append(contentsOf: Array(line.utf8))
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes a header row.
+    public func writeHeader(_ columns: [TableColumn]) throws { try write(columns.map { .text($0.header) }) }
+
+    /// Flushes buffered rows and closes a file.
+    public func close() throws {
+        try flush()
+        if closesHandle { try handle.close() }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// One field: text guarded and quoted when needed; numbers as plain digits; missing as empty.
+    static func field(_ cell: TableCell) -> String {
+        switch cell {
+        case .number(let value): return NumberTextFormat.plain(value)
+        case .text(var text):
+            if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+                text = "'" + text
+            }
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+    }
+
+    /// Writes a whole table and its data dictionary beside it (`FILE.dictionary.csv`).
+    public static func export(_ table: DataTable, to url: URL?, profile: CSVProfile) throws {
+        let writer = try CSVWriter(url: url, profile: profile)
+        try writer.writeHeader(table.columns)
+        for row in table.rows { try writer.write(row) }
+        try writer.close()
+        if let url { try writeDictionary(table.columns, beside: url, profile: profile) }
+    }
+
+    /// The data dictionary of a CSV file: column, meaning, unit, 口径 note.
+    public static func writeDictionary(_ columns: [TableColumn], beside url: URL, profile: CSVProfile) throws {
+        let dictionaryURL = url.deletingPathExtension().appendingPathExtension("dictionary.csv")
+        let writer = try CSVWriter(url: dictionaryURL, profile: profile)
+        try writer.write([.text("列名 column"), .text("含义 meaning"), .text("单位 unit"), .text("口径说明 note")])
+        for column in columns {
+            try writer.write([.text(column.header), .text(column.meaning), .text(column.unit), .text(column.note)])
+        }
+        try writer.close()
+    }
+}

@@ -1,0 +1,53 @@
+import Analysis
+import ReportModel
+
+/// A trend as a table, wide (one row per unit, value and change per year) or long (one row per unit·year).
+public enum TrendTableExport {
+    /// The wide form: unit, then per year its value and % change; the city total last.
+    public static func wide(_ trend: TrendTable) -> DataTable {
+        var columns = [TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称")]
+        for year in trend.years {
+            columns.append(TableColumn("\(year)", meaning: "\(year)年 \(trend.label)（\(trend.code)）",
+                                       unit: RankingTable.unitLabel(trend.code), note: note(trend, year)))
+            columns.append(TableColumn("\(year)同比%", meaning: "\(year)年较上年的变化百分比", unit: "%"))
+        }
+        func cells(_ byYear: [Int: TrendCell]) -> [TableCell] {
+            trend.years.flatMap { year -> [TableCell] in
+                let cell = byYear[year]
+                return [.number(cell?.value), .number(cell?.percentChange.map { ($0 * 10).rounded() / 10 })]
+            }
+        }
+        var rows = trend.rows.map { [.text($0.unit.id), .text($0.unit.name)] + cells($0.cells) }
+        rows.append([.text("city"), .text("全市合计")] + cells(trend.cityTotal))
+        return DataTable(columns: columns, rows: rows, notes: trend.notes)
+    }
+
+    /// The long form: one row per unit·year with value, change, % change and status.
+    public static func long(_ trend: TrendTable) -> DataTable {
+        let columns = [
+            TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
+            TableColumn("年度", meaning: "报告年度"), TableColumn("指标代码", meaning: "indicators.md 中的代码"),
+            TableColumn("指标名称", meaning: "指标的中文名称"),
+            TableColumn("数值", meaning: "该年数值；空 = 缺报或未填报", unit: RankingTable.unitLabel(trend.code)),
+            TableColumn("同比变化", meaning: "较上年的变化"), TableColumn("同比%", meaning: "较上年的变化百分比", unit: "%"),
+            TableColumn("状态", meaning: "已排名 / 未填报 / 缺报"), TableColumn("口径说明", meaning: "跨格式变化的说明"),
+        ]
+        var rows: [[TableCell]] = []
+        let allRows = trend.rows.map { ($0.unit.id, $0.unit.name, $0.cells) } + [("city", "全市合计", trend.cityTotal)]
+        for (id, name, cells) in allRows {
+            for year in trend.years {
+                let cell = cells[year]
+                rows.append([.text(id), .text(name), .number(Double(year)), .text(trend.code), .text(trend.label),
+                             .number(cell?.value), .number(cell?.change),
+                             .number(cell?.percentChange.map { ($0 * 10).rounded() / 10 }),
+                             .text(cell?.status.label ?? ValueStatus.missing.label), .text(note(trend, year))])
+            }
+        }
+        return DataTable(columns: columns, rows: rows, notes: trend.notes)
+    }
+
+    private static func note(_ trend: TrendTable, _ year: Int) -> String {
+        guard ComparableSeries.named(trend.code) != nil else { return "" }
+        return year <= 2018 ? "旧格式口径（2008–2018）" : "新模板口径（2019起）"
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// A configured unit as last synchronised from the configuration.
+public struct UnitRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "unit"
+    /// The stable id.
+    public var id: String
+    /// The Chinese name.
+    public var name: String
+    /// The peer group (街道, 镇, 部门 …).
+    public var kind: String
+    /// 行政区划代码, kept as text.
+    public var code: String?
+    /// The unit this one rolls up into.
+    public var parent: String?
+    /// The configuration order.
+    public var position: Int
+
+    /// Creates a unit record.
+    public init(id: String, name: String, kind: String, code: String?, parent: String?, position: Int) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.code = code
+        self.parent = parent
+        self.position = position
+    }
+}
+
+/// One archived document version: the raw bytes exactly as fetched.
+public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "document_version"
+    /// Row id.
+    public var id: Int64?
+    public var unitId: String
+    public var year: Int
+    /// The configured URL.
+    public var url: String
+    /// The URL after redirects.
+    public var finalUrl: String
+    /// Hex sha256 of `content`.
+    public var sha256: String
+    /// The raw bytes.
+    public var content: Data
+    public var contentType: String?
+    public var charset: String?
+    public var etag: String?
+    public var lastModified: String?
+    public var byteCount: Int
+    /// When this version was first captured.
+    public var firstSeenAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, year, url, sha256, content, charset, etag
+        case unitId = "unit_id", finalUrl = "final_url", contentType = "content_type"
+        case lastModified = "last_modified", byteCount = "byte_count", firstSeenAt = "first_seen_at"
+    }
+
+    /// Creates a version record.
+    public init(id: Int64?, unitId: String, year: Int, url: String, finalUrl: String, sha256: String, content: Data,
+                contentType: String?, charset: String?, etag: String?, lastModified: String?, byteCount: Int,
+                firstSeenAt: Date) {
+        self.id = id
+        self.unitId = unitId
+        self.year = year
+        self.url = url
+        self.finalUrl = finalUrl
+        self.sha256 = sha256
+        self.content = content
+        self.contentType = contentType
+        self.charset = charset
+        self.etag = etag
+        self.lastModified = lastModified
+        self.byteCount = byteCount
+        self.firstSeenAt = firstSeenAt
+    }
+
+    /// Keeps the row id SQLite assigned.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The fetch state of one unit·year source, for conditional GET, back-off and health.
+public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "source_state"
+    public var unitId: String
+    public var year: Int
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+    public var lastAttemptAt: Date?
+    public var lastSuccessAt: Date?
+    /// The last outcome (`fetched`, `unchanged`, `not_published`, a failure kind).
+    public var lastStatus: String?
+    public var consecutiveFailures: Int
+    public var lastError: String?
+    /// Not to be tried again before this time (back-off).
+    public var nextAttemptAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case year, url, etag
+        case unitId = "unit_id", lastModified = "last_modified", lastAttemptAt = "last_attempt_at"
+        case lastSuccessAt = "last_success_at", lastStatus = "last_status"
+        case consecutiveFailures = "consecutive_failures", lastError = "last_error", nextAttemptAt = "next_attempt_at"
+    }
+
+    /// A fresh state for a source never fetched.
+    public init(unitId: String, year: Int, url: String) {
+        self.unitId = unitId
+        self.year = year
+        self.url = url
+        self.consecutiveFailures = 0
+    }
+}

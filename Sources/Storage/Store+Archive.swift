@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+/// What archiving a fetched document found.
+public enum ArchiveOutcome: Sendable, Equatable {
+    /// The first version of this unit·year.
+    case first(versionId: Int64)
+    /// The same bytes as a version already kept.
+    case unchanged(versionId: Int64)
+    /// New bytes for a unit·year already captured: changed after publication.
+    case changed(versionId: Int64)
+
+    /// The version the outcome refers to.
+    public var versionId: Int64 {
+        switch self {
+        case .first(let id), .unchanged(let id), .changed(let id): return id
+        }
+    }
+}
+
+extension Store {
+    /// Keeps a document version unless the same bytes are already archived for this unit·year.
+    public func archive(_ version: DocumentVersionRecord) throws -> ArchiveOutcome {
+        try pool.write { db in
+            if let existing = try Int64.fetchOne(db, sql: """
+                SELECT id FROM document_version WHERE unit_id = ? AND year = ? AND sha256 = ?
+                """, arguments: [version.unitId, version.year, version.sha256]) {
+                return .unchanged(versionId: existing)
+            }
+            let earlier = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_version WHERE unit_id = ? AND year = ?",
+                                           arguments: [version.unitId, version.year]) ?? 0
+            var record = version
+            try record.insert(db)
+            guard let id = record.id else { throw StoreError.cannotOpen(path: path, reason: "insert returned no id") }
+            return earlier == 0 ? .first(versionId: id) : .changed(versionId: id)
+        }
+    }
+
+    /// One archived version's bytes and metadata.
+    public func documentVersion(id: Int64) throws -> DocumentVersionRecord? {
+        try pool.read { db in try DocumentVersionRecord.fetchOne(db, key: id) }
+    }
+
+    /// The latest archived version of every unit·year (for re-extraction), optionally for one year.
+    public func latestVersionIds(year: Int?) throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT MAX(id) FROM document_version \(year == nil ? "" : "WHERE year = ?")
+                GROUP BY unit_id, year ORDER BY unit_id, year
+                """, arguments: year.map { [$0] } ?? [])
+        }
+    }
+
+    /// Versions archived but never extracted (a run killed between the two steps), to finish on the next run.
+    public func versionsAwaitingExtraction() throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT MAX(v.id) FROM document_version v
+                LEFT JOIN report r ON r.unit_id = v.unit_id AND r.year = v.year
+                GROUP BY v.unit_id, v.year HAVING MAX(v.id) > COALESCE(MAX(r.version_id), 0)
+                """)
+        }
+    }
+
+    /// How many versions a unit·year has and when it was first seen.
+    func versionHistory(_ db: Database, unitId: String, year: Int) throws -> (count: Int, firstSeen: Date?, latestSeen: Date?) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS n, MIN(first_seen_at) AS first, MAX(first_seen_at) AS latest
+            FROM document_version WHERE unit_id = ? AND year = ?
+            """, arguments: [unitId, year])
+        return (row?["n"] ?? 0, row?["first"], row?["latest"])
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import ReportModel
+
+/// One unit·year's report as stored, for coverage and scoring.
+public struct ReportSummary: Sendable, Hashable {
+    public var unitId: String
+    public var year: Int
+    public var status: ReportStatus
+    public var format: ReportFormat?
+    public var firstSeenAt: Date
+    public var changedAt: Date?
+    public var versionCount: Int
+    public var message: String?
+    /// Audit rules that failed.
+    public var failedRules: Int
+    /// Audit rules that were uncertain.
+    public var uncertainRules: Int
+}
+
+/// One stored figure with its unit and year.
+public struct FigureRow: Sendable, Hashable {
+    public var unitId: String
+    public var year: Int
+    public var code: String
+    /// nil when printed blank where 0 is impossible.
+    public var value: Double?
+    public var kind: CellKind
+    public var provenance: Provenance
+}
+
+/// One stored audit result with its unit and year.
+public struct AuditRow: Sendable, Hashable {
+    public var unitId: String
+    public var year: Int
+    public var result: AuditResult
+}
+
+extension Store {
+    /// Every stored report, optionally for one year, ordered by unit then year.
+    public func reportSummaries(year: Int? = nil) throws -> [ReportSummary] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.*, (SELECT COUNT(*) FROM audit a WHERE a.unit_id = r.unit_id AND a.year = r.year
+                               AND a.status = 'fail') AS failed,
+                            (SELECT COUNT(*) FROM audit a WHERE a.unit_id = r.unit_id AND a.year = r.year
+                               AND a.status = 'uncertain') AS uncertain
+                FROM report r \(year == nil ? "" : "WHERE r.year = ?") ORDER BY r.unit_id, r.year
+                """, arguments: year.map { [$0] } ?? [])
+            return rows.map { row in
+                ReportSummary(unitId: row["unit_id"], year: row["year"],
+                              status: ReportStatus(rawValue: row["status"]) ?? .notAReport,
+                              format: (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)),
+                              firstSeenAt: row["first_seen_at"], changedAt: row["changed_at"],
+                              versionCount: row["version_count"], message: row["message"],
+                              failedRules: row["failed"], uncertainRules: row["uncertain"])
+            }
+        }
+    }
+
+    /// Stored figures for some codes (all when empty) and years (all when empty), ordered by unit, year, code.
+    public func figures(codes: [String] = [], years: [Int] = [], units: [String] = []) throws -> [FigureRow] {
+        try pool.read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            for (column, values) in [("code", codes as [any DatabaseValueConvertible]),
+                                     ("year", years as [any DatabaseValueConvertible]),
+                                     ("unit_id", units as [any DatabaseValueConvertible])] where !values.isEmpty {
+                conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
+                arguments.append(contentsOf: values)
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT * FROM figure \(whereClause) ORDER BY unit_id, year, code
+                """, arguments: StatementArguments(arguments))
+            var result: [FigureRow] = []
+            while let row = try cursor.next() {
+                result.append(FigureRow(unitId: row["unit_id"], year: row["year"], code: row["code"], value: row["value"],
+                                        kind: CellKind(rawValue: row["kind"]) ?? .number,
+                                        provenance: Provenance(table: row["source_table"], row: row["row_label"],
+                                                               column: row["column_label"], raw: row["raw"])))
+            }
+            return result
+        }
+    }
+
+    /// Audit results, optionally filtered, failed first.
+    public func audits(year: Int? = nil, unitId: String? = nil, statuses: [AuditStatus] = []) throws -> [AuditRow] {
+        try pool.read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let year { conditions.append("year = ?"); arguments.append(year) }
+            if let unitId { conditions.append("unit_id = ?"); arguments.append(unitId) }
+            if !statuses.isEmpty {
+                conditions.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
+                arguments.append(contentsOf: statuses.map(\.rawValue))
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY unit_id, year, rule",
+                                        arguments: StatementArguments(arguments))
+            return rows.map { row in
+                let cells = (try? JSONDecoder().decode([String].self, from: Data((row["cells"] as String).utf8))) ?? []
+                return AuditRow(unitId: row["unit_id"], year: row["year"],
+                                result: AuditResult(rule: row["rule"], status: AuditStatus(rawValue: row["status"]) ?? .uncertain,
+                                                    message: row["message"], cells: cells))
+            }
+        }
+    }
+}

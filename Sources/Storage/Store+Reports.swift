@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import ReportModel
+
+/// How reading a document ended.
+public enum ReportStatus: String, Sendable, Codable, Hashable {
+    /// Figures were read and audited.
+    case extracted
+    /// The document is not a machine-readable report (image, scan, list page…).
+    case notAReport = "not_a_report"
+    /// Figures typed in by hand (`nianbao import`).
+    case manual
+}
+
+/// Everything read from one document version, saved in one transaction.
+public struct ReportContent: Sendable {
+    /// The archived version it was read from.
+    public var versionId: Int64
+    /// How reading ended.
+    public var status: ReportStatus
+    /// The detected format.
+    public var format: ReportFormat?
+    /// The unit name as printed.
+    public var printedUnit: String?
+    /// The year as printed.
+    public var printedYear: Int?
+    /// Why it is not a report, when it is not.
+    public var message: String?
+    /// Figures with provenance.
+    public var figures: [Figure]
+    /// Category items.
+    public var items: [LabelledItem]
+    /// Audit results.
+    public var audit: [AuditResult]
+    /// Reading warnings.
+    public var warnings: [String]
+
+    /// Creates report content.
+    public init(versionId: Int64, status: ReportStatus, format: ReportFormat?, printedUnit: String?, printedYear: Int?,
+                message: String?, figures: [Figure], items: [LabelledItem], audit: [AuditResult], warnings: [String]) {
+        self.versionId = versionId
+        self.status = status
+        self.format = format
+        self.printedUnit = printedUnit
+        self.printedYear = printedYear
+        self.message = message
+        self.figures = figures
+        self.items = items
+        self.audit = audit
+        self.warnings = warnings
+    }
+}
+
+extension Store {
+    /// Replaces a unit·year's figures, items and audit with `content`, in one transaction.
+    public func saveReport(unitId: String, year: Int, content: ReportContent, at now: Date) throws {
+        try pool.write { db in
+            let history = try versionHistory(db, unitId: unitId, year: year)
+            let changedAt: Date? = history.count > 1 ? history.latestSeen : nil
+            let encoder = JSONEncoder()
+            try db.execute(sql: "DELETE FROM figure WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+            try db.execute(sql: "DELETE FROM labelled_item WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+            try db.execute(sql: "DELETE FROM audit WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO report (unit_id, year, version_id, first_seen_at, changed_at, version_count, status,
+                    format, printed_unit, printed_year, message, warnings, extracted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [unitId, year, content.versionId, history.firstSeen ?? now, changedAt,
+                                 max(history.count, 1), content.status.rawValue, content.format?.rawValue,
+                                 content.printedUnit, content.printedYear, content.message,
+                                 String(decoding: try encoder.encode(content.warnings), as: UTF8.self), now])
+            let insertFigure = try db.makeStatement(sql: """
+                INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for figure in content.figures {
+                try insertFigure.execute(arguments: [unitId, year, figure.code, figure.value, figure.kind.rawValue,
+                                                     figure.provenance.table, figure.provenance.row,
+                                                     figure.provenance.column, figure.provenance.raw])
+            }
+            for (position, item) in content.items.enumerated() {
+                try db.execute(sql: "INSERT INTO labelled_item VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [unitId, year, position, item.label, item.count, item.percent])
+            }
+            let insertAudit = try db.makeStatement(sql: "INSERT OR REPLACE INTO audit VALUES (?, ?, ?, ?, ?, ?)")
+            for result in content.audit {
+                try insertAudit.execute(arguments: [unitId, year, result.rule, result.status.rawValue, result.message,
+                                                    String(decoding: try encoder.encode(result.cells), as: UTF8.self)])
+            }
+        }
+    }
+
+    /// The document version a unit·year's stored report was read from, if any.
+    public func reportVersionId(unitId: String, year: Int) throws -> Int64? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT version_id FROM report WHERE unit_id = ? AND year = ?",
+                               arguments: [unitId, year])
+        }
+    }
+
+    /// The figures of one unit·year as code → value (nil for a printed blank total).
+    public func figureValues(unitId: String, year: Int) throws -> [String: Double?]? {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT code, value FROM figure WHERE unit_id = ? AND year = ?",
+                                        arguments: [unitId, year])
+            guard !rows.isEmpty else { return nil }
+            var values: [String: Double?] = [:]
+            for row in rows { values[row["code"]] = .some(row["value"]) }
+            return values
+        }
+    }
+}

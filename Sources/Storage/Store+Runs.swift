@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// One finished or running collect, for `nianbao runs`.
+public struct RunSummary: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var pid: Int32
+    /// Unit·year count per outcome (`fetched`, `unchanged`, `not_published`, `failed`…).
+    public var outcomes: [String: Int]
+    /// Failure count per kind (`dns`, `timeout`, `http_5xx`…).
+    public var failureKinds: [String: Int]
+    public var bytes: Int
+    public var retries: Int
+    public var exitCode: Int?
+}
+
+/// One unit·year's outcome in a run.
+public struct RunItem: Sendable, Hashable {
+    public var unitId: String
+    public var year: Int
+    public var outcome: String
+    public var failureKind: String?
+    public var message: String?
+
+    /// Creates a run item.
+    public init(unitId: String, year: Int, outcome: String, failureKind: String?, message: String?) {
+        self.unitId = unitId
+        self.year = year
+        self.outcome = outcome
+        self.failureKind = failureKind
+        self.message = message
+    }
+}
+
+extension Store {
+    /// Records the start of a run and returns its id.
+    public func startRun(at now: Date, pid: Int32) throws -> Int64 {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO run (started_at, pid, outcomes, failure_kinds, bytes, retries) VALUES (?, ?, '{}', '{}', 0, 0)
+                """, arguments: [now, pid])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Records a unit·year outcome of a run.
+    public func record(_ item: RunItem, runId: Int64) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO run_item VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [runId, item.unitId, item.year, item.outcome, item.failureKind, item.message])
+        }
+    }
+
+    /// Closes a run with its totals.
+    public func finishRun(id: Int64, at now: Date, bytes: Int, retries: Int, exitCode: Int) throws {
+        try pool.write { db in
+            let outcomes = try Row.fetchAll(db, sql: "SELECT outcome, COUNT(*) AS n FROM run_item WHERE run_id = ? GROUP BY outcome",
+                                            arguments: [id])
+            let kinds = try Row.fetchAll(db, sql: """
+                SELECT failure_kind, COUNT(*) AS n FROM run_item WHERE run_id = ? AND failure_kind IS NOT NULL
+                GROUP BY failure_kind
+                """, arguments: [id])
+            let encode = { (rows: [Row], key: String) -> String in
+                var map: [String: Int] = [:]
+                for row in rows { map[row[key]] = row["n"] }
+                return String(decoding: (try? JSONEncoder().encode(map)) ?? Data("{}".utf8), as: UTF8.self)
+            }
+            try db.execute(sql: """
+                UPDATE run SET finished_at = ?, outcomes = ?, failure_kinds = ?, bytes = ?, retries = ?, exit_code = ?
+                WHERE id = ?
+                """, arguments: [now, encode(outcomes, "outcome"), encode(kinds, "failure_kind"), bytes, retries, exitCode, id])
+        }
+    }
+
+    /// The last `limit` runs, newest first.
+    public func runs(last limit: Int) throws -> [RunSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                let decode = { (text: String) in (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:] }
+                return RunSummary(id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+                                  pid: row["pid"], outcomes: decode(row["outcomes"]), failureKinds: decode(row["failure_kinds"]),
+                                  bytes: row["bytes"], retries: row["retries"], exitCode: row["exit_code"])
+            }
+        }
+    }
+
+    /// The items of one run.
+    public func runItems(runId: Int64) throws -> [RunItem] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run_item WHERE run_id = ? ORDER BY unit_id, year", arguments: [runId]).map {
+                RunItem(unitId: $0["unit_id"], year: $0["year"], outcome: $0["outcome"], failureKind: $0["failure_kind"],
+                        message: $0["message"])
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+/// Errors from the store, in plain words with the database path.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// The database could not be opened or migrated.
+    case cannotOpen(path: String, reason: String)
+    /// Another collect holds the lock.
+    case locked(pid: Int32, since: Date, host: String)
+
+    /// A plain-words explanation.
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
+        case .locked(let pid, let since, let host):
+            return "another collect (pid \(pid) on \(host), started \(ISO8601DateFormatter().string(from: since))) holds the database lock"
+        }
+    }
+}
+
+/// The SQLite database: archive, figures, audits, source health and the run log.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating and migrating if needed) the database at `path`.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -32000")  // 32 MB page cache for bulk loads
+        }
+        do {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Replaces the unit list with the configured units.
+    public func syncUnits(_ units: [UnitRecord]) throws {
+        try pool.write { db in
+            try UnitRecord.deleteAll(db)
+            for unit in units { try unit.insert(db) }
+        }
+    }
+
+    /// The units, in configuration order.
+    public func units() throws -> [UnitRecord] {
+        try pool.read { db in try UnitRecord.order(Column("position")).fetchAll(db) }
+    }
+
+    /// The fetch state of a source, if it was ever tried.
+    public func sourceState(unitId: String, year: Int) throws -> SourceStateRecord? {
+        try pool.read { db in try SourceStateRecord.fetchOne(db, key: ["unit_id": unitId, "year": year]) }
+    }
+
+    /// Every source state.
+    public func sourceStates() throws -> [SourceStateRecord] {
+        try pool.read { db in try SourceStateRecord.fetchAll(db) }
+    }
+
+    /// Saves a source state.
+    public func save(_ state: SourceStateRecord) throws {
+        try pool.write { db in try state.save(db) }
+    }
+}

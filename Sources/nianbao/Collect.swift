@@ -1,0 +1,42 @@
+import ArgumentParser
+import Collector
+import Foundation
+
+struct Collect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fetch every due unit·year, archive, extract, audit and store; print a run summary.",
+        discussion: """
+            Idempotent and safe to run from cron: a second run at the same time exits 75; unchanged documents
+            (HTTP 304 or the same bytes) add nothing. Exit 0 = all fine, 1 = some units failed (see `nianbao runs`).
+            Examples:
+              nianbao collect
+              nianbao collect --year 2025 --unit luoshan
+              nianbao collect --dry-run
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("year"), help: "Only this report year (repeatable).") var years: [Int] = []
+    @Option(name: .customLong("unit"), help: "Only this unit id (repeatable).") var units: [String] = []
+    @Flag(help: "Fetch again unconditionally, ignoring back-off and validators.") var force = false
+    @Flag(help: "Only list what is due; fetch nothing.") var dryRun = false
+    @Flag(help: "Print nothing but errors.") var quiet = false
+
+    func run() async throws {
+        let configuration = try global.loadConfiguration()
+        for unit in units where !configuration.units.contains(where: { $0.id == unit }) {
+            throw Failure(message: "unknown unit '\(unit)': not in \(configuration.file.path)", code: .usage).exit()
+        }
+        var options = CollectOptions()
+        options.years = Set(years)
+        options.units = Set(units)
+        options.force = force
+        options.dryRun = dryRun
+        let reporter = ProgressReporter(quiet: quiet, verbose: global.verbose)
+        let summary = try await Failure.guarding {
+            try await CollectRun.run(configuration, options: options, progress: { reporter.report($0) })
+        }
+        reporter.finish()
+        SummaryPrinter.print(summary, quiet: quiet, dryRun: dryRun)
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}

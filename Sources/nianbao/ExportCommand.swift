@@ -1,0 +1,46 @@
+import ArgumentParser
+import Collector
+import Export
+import Foundation
+
+extension ExportKind: ExpressibleByArgument {}
+extension ExportLayout: ExpressibleByArgument {}
+extension CSVProfile: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "CSV for analysts: figures, rankings, trends, audits, runs or coverage, with a data dictionary.",
+        discussion: """
+            --profile excel (default) writes UTF-8 with BOM and CRLF so Excel shows Chinese; plain is UTF-8 + LF.
+            Text cells starting with = + - @ are prefixed with ' ; numbers are never altered; missing is empty.
+            `export figures` with no --year is the bulk export of every unit × year × code.
+            Examples:
+              nianbao export figures --year 2025 --out figures-2025.csv
+              nianbao export figures --layout wide --out everything.csv
+              nianbao export rankings --year 2025 --indicator rate.disclosed --out rank.csv
+              nianbao export trends --indicator series.applications --layout wide --out trend.csv
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "figures, rankings, trends, audits, runs or coverage.") var kind: ExportKind
+    @Option(help: "Only this report year (rankings: the year ranked; trends: the last year).") var year: Int?
+    @Option(help: "The file to write (default: stdout, without a dictionary).") var out: String?
+    @Option(help: "excel or plain.") var profile: CSVProfile = .excel
+    @Option(help: "long or wide.") var layout: ExportLayout = .long
+    @Option(help: "Indicators for rankings and trends (repeatable).") var indicator: [String] = []
+
+    func run() throws {
+        let bench = try global.workbench()
+        let table = try Failure.guarding {
+            try bench.exportTable(kind, year: year, layout: layout, indicators: indicator)
+        }
+        let url = out.map { URL(fileURLWithPath: $0) }
+        do {
+            try CSVWriter.export(table, to: url, profile: profile)
+        } catch {
+            throw Failure(message: "cannot write \(out ?? "stdout"): \(error.localizedDescription)", code: .usage).exit()
+        }
+        if let out {
+            FileHandle.standardError.write(Data("wrote \(table.rows.count) rows to \(out) (+ dictionary)\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Collector
+import Foundation
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read local report files (HTML, TXT, PDF, DOC) and print figures + audit, storing nothing.",
+        discussion: """
+            Exit 65 when a file cannot be read as a report (an image, a list page, random bytes).
+            Examples:
+              nianbao extract Seeds/luoshan-2017.txt
+              nianbao extract report.html --year 2025 --format json
+            """)
+    @Argument(help: "Files to read.") var files: [String]
+    @Option(help: "The report year, when the document does not say.") var year: Int?
+    @Option(help: "The unit name, when the document does not say.") var unit: String?
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let outputs = ExtractCommand.run(files: files, year: year, unit: unit)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            let data = outputs.count == 1 ? try encoder.encode(outputs[0]) : try encoder.encode(outputs)
+            print(String(decoding: data, as: UTF8.self))
+        case .table, .csv:
+            for output in outputs { print(ExtractTablePrinter.render(output)) }
+        }
+        let failed = outputs.filter { $0.error != nil }
+        for output in failed { FileHandle.standardError.write(Data("nianbao: \(output.file): \(output.error ?? "")\n".utf8)) }
+        if !failed.isEmpty { throw ExitCode(ExitStatus.notAReport.rawValue) }
+    }
+}
+
+struct Reextract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-run extraction over archived documents (after the extractor improves); no network.",
+        discussion: "Example:\n  nianbao reextract --year 2024")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this report year.") var year: Int?
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let count = try Failure.guarding { try Collector.Reextract.run(configuration, year: year) }
+        print("re-extracted \(count) archived documents")
+    }
+}

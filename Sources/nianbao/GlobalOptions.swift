@@ -1,0 +1,33 @@
+import ArgumentParser
+import Collector
+import Foundation
+
+/// Options every command takes: where the config and the database are.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "The config file (default: $NIANBAO_CONFIG, else ./Config/nianbao.yaml).")
+    var config: String?
+
+    @Option(help: "The SQLite database (default: the config's `database`, relative to the config file).")
+    var database: String?
+
+    @Flag(help: "Print more detail.")
+    var verbose = false
+
+    /// Loads and validates the config; an invalid config exits 64 with the file, line and key path.
+    func loadConfiguration() throws -> Configuration {
+        let path = config ?? ProcessInfo.processInfo.environment["NIANBAO_CONFIG"] ?? "Config/nianbao.yaml"
+        do {
+            var configuration = try ConfigurationLoader.load(URL(fileURLWithPath: path))
+            if let database { configuration.database = URL(fileURLWithPath: database) }
+            return configuration
+        } catch let error as ConfigurationError {
+            throw Failure(message: "invalid config: \(error)", code: .usage)
+        }
+    }
+
+    /// Opens the workbench over the configured database.
+    func workbench() throws -> Workbench {
+        let configuration = try loadConfiguration()
+        return try Failure.guarding { try Workbench(configuration: configuration) }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Nianbao: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nianbao",
+        abstract: "Collect, read, audit and compare 政府信息公开工作年度报告 of a city's units.",
+        discussion: """
+            Typical use: `nianbao collect` from cron, then `nianbao rank`, `nianbao trend` and `nianbao export`.
+            The config defaults to $NIANBAO_CONFIG, else ./Config/nianbao.yaml.
+            """,
+        subcommands: [
+            Collect.self, Status.self, Units.self, Runs.self, Extract.self, Reextract.self, Audit.self,
+            Rank.self, Trend.self, Export.self,
+        ])
+}

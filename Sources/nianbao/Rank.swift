@@ -1,0 +1,52 @@
+import ArgumentParser
+import Collector
+import Export
+
+struct Rank: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "City-wide ranking of one indicator, derived rate (rate.*) or comparable series (series.*).",
+        discussion: """
+            Ties share a place (1, 2, 2, 4); units without a report are listed as 缺报, never ranked as 0.
+            Examples:
+              nianbao rank --year 2025 --indicator t3.total.new_received
+              nianbao rank --year 2025 --indicator rate.disclosed --group 街道
+              nianbao rank --year 2017 --indicator old.proactive.total
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The report year.") var year: Int
+    @Option(help: "An indicator code, rate.* or series.*.") var indicator: String
+    @Option(help: "Only units of this kind (peer group), e.g. 街道 or 镇.") var group: String?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let bench = try global.workbench()
+        let ranking = try Failure.guarding { try bench.rank(code: indicator, year: year, group: group) }
+        if format == .table {
+            print("\(bench.configuration.city) \(year)年 \(ranking.label)（\(ranking.code)）\(group.map { " · \($0)" } ?? "")")
+        }
+        try format.print(RankingTable.make(ranking))
+    }
+}
+
+struct Trend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Unit × year table of one code with year-over-year change, plus the city total.",
+        discussion: """
+            Examples:
+              nianbao trend --indicator series.applications
+              nianbao trend --indicator t3.total.new_received --from 2021 --to 2025 --unit luoshan
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "An indicator code, rate.* or series.*.") var indicator: String
+    @Option(help: "First year (default: the config's first year).") var from: Int?
+    @Option(help: "Last year (default: the config's last year).") var to: Int?
+    @Option(name: .customLong("unit"), help: "Only this unit id (repeatable).") var units: [String] = []
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let bench = try global.workbench()
+        let trend = try Failure.guarding { try bench.trend(code: indicator, from: from, to: to, unitIds: units) }
+        if format == .table { print("\(bench.configuration.city) \(trend.label)（\(trend.code)）") }
+        try format.print(TrendTableExport.wide(trend))
+    }
+}

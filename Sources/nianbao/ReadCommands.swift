@@ -1,0 +1,62 @@
+import ArgumentParser
+import Collector
+import Foundation
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Coverage: unit × year → not due / missing / extracted / failed / late / changed after publication.",
+        discussion: "Examples:\n  nianbao status --year 2025\n  nianbao status --format csv > coverage.csv")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this report year.") var year: Int?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let bench = try global.workbench()
+        try format.print(try Failure.guarding { try bench.coverage(year: year) })
+    }
+}
+
+struct Units: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Configured units with source health: last success, consecutive failures, last error.",
+        discussion: "Example:\n  nianbao units --format json")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let bench = try global.workbench()
+        try format.print(try Failure.guarding { try bench.unitHealth() })
+    }
+}
+
+struct Runs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The run log: per run, counts by outcome and failure kind, bytes, duration.",
+        discussion: "Example:\n  nianbao runs --last 5")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "How many runs, newest first.") var last = 10
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let bench = try global.workbench()
+        try format.print(try Failure.guarding { try bench.runLog(last: last) })
+    }
+}
+
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Failed and uncertain consistency (勾稽) checks, with the cells involved.",
+        discussion: "Examples:\n  nianbao audit --year 2024\n  nianbao audit --unit luoshan --format json")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this report year.") var year: Int?
+    @Option(help: "Only this unit id.") var unit: String?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let bench = try global.workbench()
+        if let unit, !bench.configuration.units.contains(where: { $0.id == unit }) {
+            throw Failure(message: "unknown unit '\(unit)'", code: .usage).exit()
+        }
+        try format.print(try Failure.guarding { try bench.auditFindings(year: year, unitId: unit) })
+    }
+}
