@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis"]),
         .testTarget(name: "CollectorTests", dependencies: ["Collector", "Storage", "DemoCity", "TestSupport"]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "nianbao"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -47,10 +47,8 @@ public enum Ranker {
             guard let value = rows[index].value else { continue }
             let better = values.filter { direction == .lowerIsBetter ? $0 < value : $0 > value }.count
             rows[index].rank = better + 1
-            rows[index].percentile = values.count > 1
-                ? Double(values.filter { direction == .lowerIsBetter ? $0 > value : $0 < value }.count)
-                    / Double(values.count - 1) * 100
-                : 100
+            // (N − rank) ÷ (N − 1): the best is 100, the last 0, ties share the better place's percentile.
+            rows[index].percentile = values.count > 1 ? Double(values.count - better - 1) / Double(values.count - 1) * 100 : 100
         }
         let statusOrder: [ValueStatus] = [.ranked, .tooFew, .noDenominator, .notPrinted, .missing]
         rows.sort { left, right in

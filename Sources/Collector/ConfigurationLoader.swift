@@ -21,16 +21,25 @@ public enum ConfigurationLoader {
         } catch let error as ConfigurationError {
             throw error
         } catch let error as YamlError {
-            throw ConfigurationError(file: file, line: yamlLine(error), keyPath: "", message: "not valid YAML: \(error)")
+            throw describe(error, text: text, file: file)
         }
         return try ConfigurationReader(root: ConfigNode(node: root, path: "", file: file),
                                        directory: url.deletingLastPathComponent()).read()
     }
 
-    private static func yamlLine(_ error: YamlError) -> Int? {
+    /// A YAML syntax error in plain words with its line (libyaml's own messages name the problem, not the key).
+    private static func describe(_ error: YamlError, text: String, file: String) -> ConfigurationError {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ConfigurationError(file: file, line: mark.line, keyPath: "", message: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? "?"
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let uses = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("\(key):") }
+            return ConfigurationError(file: file, line: uses.dropFirst().first.map { $0 + 1 } ?? context.mark.line,
+                                      keyPath: key, message: "key '\(key)' given twice")
+        default:
+            return ConfigurationError(file: file, line: nil, keyPath: "", message: "not valid YAML: \(error)")
         }
     }
 }

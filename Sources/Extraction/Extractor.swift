@@ -78,7 +78,7 @@ public enum Extractor {
         let items = format == .old ? prose.categories(document.paragraphs) : []
 
         if figures.figures.isEmpty {
-            throw ExtractionError.notAReport("it mentions 政府信息公开 but prints no figure nianbao can read")
+            throw ExtractionError.notAReport(NotAReportDescriber.describe(document, mentionsReport: true))
         }
         let audit = Auditor.audit(figures.values, format: format, items: items, previous: hints.previous)
         return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit, figures: figures.figures,

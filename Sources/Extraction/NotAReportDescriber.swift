@@ -2,7 +2,7 @@ import Documents
 
 /// Says in plain words what a document that is not a yearly report looks like.
 enum NotAReportDescriber {
-    static func describe(_ document: Document) -> String {
+    static func describe(_ document: Document, mentionsReport: Bool = false) -> String {
         let text = document.fullText
         let compact = text.filter { $0 != " " }
         if compact.isEmpty { return "no readable text" }
@@ -15,6 +15,7 @@ enum NotAReportDescriber {
         }
         let replacement = text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
         if replacement * 10 > max(text.unicodeScalars.count, 1) { return "text in an unknown encoding" }
+        if mentionsReport { return "it mentions 政府信息公开 but prints no figure nianbao can read" }
         return "\(document.kind.rawValue) text of \(compact.count) characters with no 政府信息公开 report wording"
     }
 }

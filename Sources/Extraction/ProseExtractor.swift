@@ -27,9 +27,9 @@ struct ProseExtractor {
         rule("s6.processing_fee_yuan", "未(?:收取|收)(?:任何)?(?:信息处理费|费用|处理费)", zero: 0),
         rule("s6.processing_fee_yuan", "(?:收取|收缴)(?:信息处理费|处理费|费用)(?:共计|共)?\(number)元"),
         rule("s6.processing_fee_yuan", "免费提供", zero: 0),
-        rule("old.review.total", "未(?:发生|收到|受理)(?:因政府信息公开(?:申请)?(?:而)?(?:提起|引起|申请)?的?)?行政复议", zero: 0),
+        rule("old.review.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政复议", zero: 0),
         rule("old.review.total", "行政复议(?:申请|案件)?(?:共)?\(number)件"),
-        rule("old.litigation.total", "未(?:发生|收到)(?:因政府信息公开(?:申请)?(?:而)?(?:提起|引起)?的?)?行政诉讼", zero: 0),
+        rule("old.litigation.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政诉讼", zero: 0),
         rule("old.litigation.total", "行政诉讼(?:案件)?(?:共)?\(number)件"),
     ]
 

@@ -21,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
             if let database { configuration.database = URL(fileURLWithPath: database) }
             return configuration
         } catch let error as ConfigurationError {
-            throw Failure(message: "invalid config: \(error)", code: .usage)
+            throw Failure(message: "invalid config: \(error)", code: .usage).exit()
         }
     }
 

@@ -1,0 +1,62 @@
+import Collector
+import DemoCity
+import Foundation
+import Storage
+import TestSupport
+import Testing
+
+@Suite("Collecting over HTTP from a misbehaving loopback server", .serialized)
+struct HTTPCollectTests {
+    func configuration(server: LoopbackServer, directory: TemporaryDirectory, sources: [(String, String)]) throws -> Configuration {
+        var yaml = """
+        version: 1
+        city: 测试市
+        database: db.sqlite
+        fetch: { concurrency: 4, per_host: 2, delay_ms: 0, timeout_s: 5, retries: 3, max_bytes: 2000000 }
+        units:
+
+        """
+        for (index, (id, path)) in sources.enumerated() {
+            yaml += "  - id: \(id)\n    name: 单位\(index)\n    reports:\n      2024: \(server.url(path))\n"
+        }
+        return try ConfigurationLoader.load(try directory.write("nianbao.yaml", yaml))
+    }
+
+    @Test func everyUnitEndsInTheRightStateAndTheRunSaysWhy() async throws {
+        let directory = try TemporaryDirectory()
+        let report = try #require(DemoCity.report("luoshan", 2024).flatMap { DemoCity.bytes(of: $0) })
+        try Data(report).write(to: directory.path("r.html"))
+        let server = try LoopbackServer(root: directory.url)
+        let configuration = try configuration(server: server, directory: directory, sources: [
+            ("ok", "files/r.html"), ("unpublished", "status/404"), ("flaky", "flaky/k1/2/r.html"),
+            ("limited", "ratelimited/k2/r.html"), ("bomb", "gzipbomb/30000000"), ("broken", "status/500"),
+            ("notreport", "status/200"),
+        ])
+        let summary = try await CollectRun.run(configuration, options: CollectOptions())
+        let outcome = Dictionary(summary.items.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(outcome["ok"]?.outcome == "new")
+        #expect(outcome["unpublished"]?.outcome == "not_published")
+        #expect(outcome["flaky"]?.outcome == "new", "two 500s, then the report")
+        #expect(outcome["limited"]?.outcome == "new", "a 429 with Retry-After, then the report")
+        #expect(outcome["bomb"]?.failureKind == "too_large")
+        #expect(outcome["broken"]?.failureKind == "http_5xx")
+        #expect(outcome["notreport"]?.outcome == "not_a_report")
+        #expect(summary.exitCode == 1)
+        #expect(summary.retries == 2 + 1 + 3)
+
+        let store = try Store(path: configuration.database.path)
+        let run = try #require(try store.runs(last: 1).first)
+        #expect(run.outcomes == ["new": 3, "not_published": 1, "failed": 2, "not_a_report": 1])
+        #expect(run.failureKinds == ["too_large": 1, "http_5xx": 1, "not_a_report": 1])
+        #expect(try store.figureValues(unitId: "notreport", year: 2024) == nil, "not a report: no figures, never zeros")
+        let broken = try #require(try store.sourceState(unitId: "broken", year: 2024))
+        #expect(broken.consecutiveFailures == 1 && broken.nextAttemptAt != nil)
+
+        // The next run only asks again what is due: the failures are backing off, the rest is re-checked with ETags.
+        let again = try await CollectRun.run(configuration, options: CollectOptions())
+        let second = Dictionary(again.items.map { ($0.unitId, $0.outcome) }, uniquingKeysWith: { first, _ in first })
+        #expect(second["ok"] == "unchanged" && second["broken"] == nil && second["bomb"] == nil)
+        let log = try server.requestLog().requests.filter { $0.path == "/files/r.html" }
+        #expect(log.count == 2 && log[1].ifNoneMatch != nil, "the re-check is a conditional GET")
+    }
+}

@@ -1,0 +1,34 @@
+import DemoCity
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("The committed demo city is exactly what the generator makes")
+struct CommittedSeedsTests {
+    @Test func everySeedFileMatchesTheGenerator() throws {
+        for report in DemoCity.reports {
+            let committed = [UInt8](try Data(contentsOf: RepositoryPaths.seeds.appendingPathComponent(
+                report.isRealSeed ? report.fileName : "demo/\(report.fileName)")))
+            if let generated = DemoCity.bytes(of: report) {
+                #expect(committed == generated, "\(report.fileName) differs: run `swift run nianbao-demo`")
+            } else {
+                #expect(String(decoding: committed, as: UTF8.self).contains("罗山街道2017年政府信息公开工作年度报告"))
+            }
+        }
+        let config = try String(contentsOf: RepositoryPaths.config, encoding: .utf8)
+        #expect(config == DemoConfig.yaml())
+    }
+
+    @Test func theDemoShowsWhatItPromises() {
+        let reports = DemoCity.reports
+        #expect(reports.count == 19 * 9 - 1, "19 units × 2017–2025, one not published")
+        #expect(Set(reports.map(\.format)) == [.old, .v2019, .v2021])
+        #expect(reports.contains { $0.encoding != .utf8 })
+        #expect(reports.filter { !$0.plantedFailures.isEmpty }.count == 4, "three planted + the seed's own misprint")
+        #expect(DemoCity.report("zimao", 2025) == nil)
+        for report in reports where !report.isRealSeed {
+            let text = String(decoding: DemoCity.bytes(of: report) ?? [], as: UTF8.self)
+            #expect(report.encoding != .utf8 || text.contains("示例数据"), "\(report.fileName) says it is demo data")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+@testable import Documents
+import Foundation
+import Testing
+
+@Suite("HTML and text tables")
+struct HTMLAndTextTests {
+    @Test func spansAreExpandedAndWordPastedCellsJoined() throws {
+        let html = """
+        <html><body><div>首页</div><table>
+        <tr><td rowspan="2">三、本年度办理结果</td><td colspan="2"><p><span>（一）予以</span><span>公开</span></p></td><td>2</td></tr>
+        <tr><td>（二）</td><td>部分公开</td><td>1<o:p>&nbsp;</o:p></td></tr>
+        <tr><td>&nbsp;</td><td>　</td><td>x</td><td><table><tr><td>nested</td></tr></table></td></tr>
+        </table><p>尾</p></body></html>
+        """
+        let document = try DocumentReader.read(Array(html.utf8))
+        #expect(document.kind == .html)
+        #expect(document.tables.count == 2, "the nested table is kept separately")
+        let grid = document.tables[0].rows
+        #expect(grid[0].map(\.text) == ["三、本年度办理结果", "（一）予以公开", "（一）予以公开", "2"])
+        #expect(grid[0][2].isSpanCopy)
+        #expect(grid[1].map(\.text) == ["三、本年度办理结果", "（二）", "部分公开", "1"])
+        #expect(grid[1][0].isSpanCopy)
+        #expect(grid[2][0].text == "" && grid[2][3].text == "")
+        #expect(document.tables[1].rows[0][0].text == "nested")
+        #expect(document.paragraphs == ["首页", "尾"])
+    }
+
+    @Test func oneCellPerLineTablesAreRebuilt() throws {
+        let text = "标题\n\t指标\n\t单位\n\t2017年度\n\n\t主动公开文件数\n\t条\n\t181\n\n\t政府公报公开数\n\t条\n\t\n\n结尾\n"
+        let document = try DocumentReader.read(Array(text.utf8), fileName: "r.txt")
+        #expect(document.kind == .text)
+        #expect(document.tables.count == 1)
+        #expect(document.tables[0].rows.map { $0.map(\.text) } == [["指标", "单位", "2017年度"], ["主动公开文件数", "条", "181"],
+                                                                   ["政府公报公开数", "条", ""]])
+        #expect(document.paragraphs == ["标题", "结尾"])
+    }
+
+    @Test func pipeSeparatedRowsAndPageFootersInsideTables() throws {
+        let text = "表三\n| 行政复议 | 1 | 2 |\n— 4 —\n| 行政诉讼 | 0 | |\n"
+        let document = try DocumentReader.read(Array(text.utf8), fileName: "r.txt")
+        #expect(document.tables.first?.rows.map { $0.map(\.text) } == [["行政复议", "1", "2"], ["行政诉讼", "0", ""]])
+    }
+
+    @Test func filesThatAreNotReportsSayWhatTheyLookLike() {
+        let cases: [([UInt8], String)] = [
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A], "PNG"), ([0xFF, 0xD8, 0xFF, 0xE0], "JPEG"), ([], "empty"),
+            ((0..<400).map { UInt8($0 % 7) }, "binary"),
+        ]
+        for (bytes, word) in cases {
+            #expect {
+                try DocumentReader.read(bytes)
+            } throws: { error in
+                "\(error)".contains(word)
+            }
+        }
+    }
+}

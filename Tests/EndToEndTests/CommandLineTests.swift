@@ -1,0 +1,113 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The built `nianbao` binary, run as a user would, on a copy of the demo city.
+@Suite("nianbao on the command line", .serialized)
+struct CommandLineTests {
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        for folder in ["Config", "Seeds"] {
+            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
+        }
+    }
+
+    func nianbao(_ arguments: String...) throws -> BinaryRunner.Result {
+        try BinaryRunner.run(arguments, in: directory.url)
+    }
+
+    @Test func theMainJobThenRankTrendStatusAndExport() throws {
+        let collect = try nianbao("collect")
+        #expect(collect.status == 0, "\(collect.stderr)")
+        #expect(collect.stdout.contains("collect: 170 unit·years"))
+        #expect(collect.stdout.contains("new 170"))
+        #expect(FileManager.default.fileExists(atPath: directory.path("nianbao.sqlite").path))
+
+        let rank = try nianbao("rank", "--year", "2017", "--indicator", "old.proactive.total")
+        #expect(rank.status == 0)
+        let luoshan = try #require(rank.stdout.split(separator: "\n").first { $0.contains("罗山街道") })
+        #expect(luoshan.split(separator: " ").contains("181"), "the real seed's 181 items: \(luoshan)")
+
+        let latest = try nianbao("rank", "--year", "2025", "--indicator", "rate.disclosed", "--format", "json")
+        #expect(latest.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(latest.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 19)
+        #expect(rows?.first { $0["单位编号"] as? String == "zimao" }?["状态"] as? String == "缺报")
+
+        let trend = try nianbao("trend", "--indicator", "series.applications")
+        #expect(trend.status == 0 && trend.stdout.contains("全市合计") && trend.stdout.contains("口径"))
+
+        let status = try nianbao("status", "--year", "2025", "--format", "csv")
+        #expect(status.stdout.contains("zimao,紫帽镇,2025,missing"))
+
+        let audit = try nianbao("audit", "--format", "csv")
+        #expect(audit.stdout.contains("yonghe,永和镇,2020,t4.review.sum,fail"))
+
+        let export = try nianbao("export", "figures", "--year", "2025", "--layout", "wide", "--out", "f.csv")
+        #expect(export.status == 0)
+        let bytes = [UInt8](try Data(contentsOf: directory.path("f.csv")))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\r\nluoshan,罗山街道,350582004,2025,"))
+        #expect(FileManager.default.fileExists(atPath: directory.path("f.dictionary.csv").path))
+
+        let again = try nianbao("collect", "--quiet")
+        #expect(again.status == 0 && again.stdout.isEmpty)
+        let runs = try nianbao("runs", "--format", "csv")
+        #expect(runs.stdout.contains("unchanged=170"))
+    }
+
+    @Test func aBrokenConfigExits64NamingTheKeyAndLineAndWritesNothing() throws {
+        let config = directory.path("Config/nianbao.yaml")
+        let original = try String(contentsOf: config, encoding: .utf8)
+        let broken: [(String, String)] = [
+            (original.replacingOccurrences(of: "\ncity: 晋江市\n", with: "\ncity: 晋江市\ncolor: blue\n"), "nianbao.yaml:5: color: unknown key"),
+            (original.replacingOccurrences(of: "\ncity: 晋江市\n", with: "\ncity: 晋江市\ncity: 泉州市\n"), "nianbao.yaml:5: city: key 'city' given twice"),
+            (original.replacingOccurrences(of: "  - id: meiling", with: "  - id: qingyang"), "units[1].id: duplicate unit id 'qingyang'"),
+            (original.replacingOccurrences(of: "demo/xibin-2019.html", with: "demo/xibin-2019.htm"), "cannot read file"),
+        ]
+        for (text, message) in broken {
+            try Data(text.utf8).write(to: config)
+            let result = try nianbao("collect")
+            #expect(result.status == 64)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: directory.path("nianbao.sqlite").path))
+        }
+    }
+
+    @Test func extractReadsFilesAndRefusesNonReports() throws {
+        let seed = try nianbao("extract", "Seeds/luoshan-2017.txt", "--format", "json")
+        #expect(seed.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(seed.stdout.utf8)) as? [String: Any]
+        #expect(object?["format"] as? String == "old" && object?["year"] as? Int == 2017)
+        #expect((object?["figures"] as? [String: Any])?["old.proactive.total"] as? Double == 181)
+
+        try Data((0..<2000).map { UInt8(($0 * 7919) % 251) }).write(to: directory.path("noise.bin"))
+        let noise = try nianbao("extract", "noise.bin")
+        #expect(noise.status == 65)
+        #expect(noise.stderr.contains("noise.bin: not a report: binary data"))
+    }
+
+    @Test func aSecondCollectWhileOneRunsExits75() throws {
+        _ = try nianbao("collect", "--quiet", "--year", "2017")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        holder.arguments = ["30"]
+        try holder.run()
+        defer { kill(holder.processIdentifier, SIGKILL) }
+        let sql = "INSERT INTO collect_lock VALUES (1, \(holder.processIdentifier), '2026-01-01 00:00:00.000', '\(ProcessInfo.processInfo.hostName)')"
+        let insert = Process()
+        insert.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        insert.arguments = [directory.path("nianbao.sqlite").path, sql]
+        try insert.run()
+        insert.waitUntilExit()
+        let blocked = try nianbao("collect")
+        #expect(blocked.status == 75)
+        #expect(blocked.stderr.contains("pid \(holder.processIdentifier)"))
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        let resumed = try nianbao("collect", "--quiet")
+        #expect(resumed.status == 0, "a stale lock from a dead process is taken over: \(resumed.stderr)")
+    }
+}

@@ -1,0 +1,66 @@
+import Export
+import Foundation
+import Testing
+
+@Suite("CSV for analysts")
+struct CSVWriterTests {
+    let table = DataTable(
+        columns: [TableColumn("单位名称", meaning: "名称"), TableColumn("行政区划代码", meaning: "代码"),
+                  TableColumn("数值", meaning: "值", unit: "件")],
+        rows: [[.text("=1+1"), .text("010"), .number(-3)], [.text("罗山, \"街道\"\n第二行"), .text("350582002"), .number(nil)],
+               [.text("@SUM(A1)"), .text("-x"), .number(12.35)]])
+
+    func write(_ profile: CSVProfile) throws -> (URL, [UInt8]) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-\(UUID().uuidString).csv")
+        try CSVWriter.export(table, to: url, profile: profile)
+        return (url, [UInt8](try Data(contentsOf: url)))
+    }
+
+    @Test func excelProfileHasBomAndCRLFAndGuardsOnlyText() throws {
+        let (url, bytes) = try write(.excel)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("单位名称,行政区划代码,数值\r\n'=1+1,010,-3\r\n"))
+        #expect(text.contains("\"罗山, \"\"街道\"\"\n第二行\",350582002,\r\n"), "missing is an empty cell, never 0")
+        #expect(text.contains("'@SUM(A1),'-x,12.35\r\n"), "numbers are never altered")
+        let dictionary = try String(contentsOf: url.deletingPathExtension().appendingPathExtension("dictionary.csv"), encoding: .utf8)
+        #expect(dictionary.contains("数值,值,件,"))
+    }
+
+    @Test func plainProfileRoundTripsThroughAStandardParser() throws {
+        let (_, bytes) = try write(.plain)
+        #expect(!bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let rows = RFC4180.parse(String(decoding: bytes, as: UTF8.self))
+        #expect(rows == [["单位名称", "行政区划代码", "数值"], ["'=1+1", "010", "-3"], ["罗山, \"街道\"\n第二行", "350582002", ""],
+                         ["'@SUM(A1)", "'-x", "12.35"]])
+    }
+
+    @Test func terminalTablesAlignChineseByDisplayWidth() {
+        let rendered = TextTableRenderer.render(table).split(separator: "\n")
+        #expect(TextTableRenderer.displayWidth("罗山a") == 5)
+        #expect(rendered.count >= 5)
+    }
+}
+
+/// A reference RFC 4180 reader, written independently of the writer.
+enum RFC4180 {
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "\"" {
+                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                } else { field.append(character) }
+            } else if character == "\"" { quoted = true }
+            else if character == "," { row.append(field); field = "" }
+            else if character == "\n" || character == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
+            else { field.append(character) }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

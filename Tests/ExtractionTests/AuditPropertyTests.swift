@@ -1,0 +1,39 @@
+import DemoCity
+import Extraction
+import ReportModel
+import Testing
+
+@Suite("Audit rules on generated tables")
+struct AuditPropertyTests {
+    static let consistent = DemoCity.reports.filter { $0.plantedFailures.isEmpty && $0.format.isNewTemplate }
+
+    @Test func everyConsistentReportPassesEveryIdentity() {
+        for report in Self.consistent {
+            let results = Auditor.audit(report.figures.mapValues { Optional($0) }, format: report.format)
+            #expect(results.allSatisfy { $0.status == .pass }, "\(report.fileName)")
+        }
+    }
+
+    /// Changing any single table 三 cell by one breaks the rules that involve that cell, and only those.
+    @Test func anySingleChangedCellFailsTheRightRules() throws {
+        let report = try #require(Self.consistent.first { $0.format == .v2021 })
+        let rules = AuditRules.identities(for: .v2021)
+        for code in report.figures.keys.sorted() where code.hasPrefix("t3.") || code.hasPrefix("t4.") {
+            var figures = report.figures.filter { !$0.key.hasPrefix("s") }.mapValues { Optional($0) }
+            figures[code] = .some((report.figures[code] ?? 0) + 1)
+            let failed = Set(Auditor.audit(figures, format: .v2021).filter { $0.status == .fail }.map(\.rule))
+            let expected = Set(rules.filter { ($0.lhs + $0.rhs).contains(code) }.map(\.name))
+            #expect(!expected.isEmpty, "\(code) is in no rule")
+            #expect(failed == expected, "\(code)")
+        }
+    }
+
+    @Test func crossYearCarryIsChecked() {
+        let now: [String: Double?] = ["t3.total.carried_over": 3]
+        let before: [String: Double?] = ["t3.total.carried_forward": 2]
+        let results = Auditor.audit(now, format: .v2021, previous: before)
+        #expect(results.first { $0.rule == "cross.carry.total" }?.status == .fail)
+        #expect(Auditor.audit(now, format: .v2021, previous: ["t3.total.carried_forward": 3])
+            .first { $0.rule == "cross.carry.total" }?.status == .pass)
+    }
+}
