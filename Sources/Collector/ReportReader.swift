@@ -13,7 +13,8 @@ public enum ReportReader {
             let document = try DocumentReader.read(bytes, contentType: contentType, fileName: URL(string: url)?.lastPathComponent)
             let result = try Extractor.extract(document, hints: hints)
             return ReportContent(versionId: versionId, status: .extracted, format: result.format,
-                                 printedUnit: result.unit, printedYear: result.year, message: nil, figures: result.figures,
+                                 printedUnit: result.unit, printedYear: result.year, publishedOn: result.published,
+                                 message: nil, figures: result.figures,
                                  items: result.items, audit: result.audit, warnings: result.warnings)
         } catch {
             return ReportContent(versionId: versionId, status: .notAReport, format: nil, printedUnit: nil, printedYear: nil,

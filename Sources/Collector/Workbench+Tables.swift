@@ -20,7 +20,7 @@ extension Workbench {
                 let state = CoverageState.of(report: reports[key], source: states[key], configured: configured.contains(year),
                                              deadline: configuration.deadline.deadline(forReportYear: year))
                 rows.append([.text(unit.id), .text(unit.name), .number(Double(year)), .text(state.status),
-                             .text(reports[key]?.format?.rawValue ?? ""),
+                             .text(reports[key]?.format?.rawValue ?? ""), .text(reports[key]?.publishedOn ?? ""),
                              .text(reports[key].map { Self.day($0.firstSeenAt) } ?? ""),
                              .text(state.late ? "是" : ""), .text(reports[key]?.changedAt != nil ? "是" : ""),
                              .number(reports[key].map { Double($0.failedRules) }), .text(state.detail)])
@@ -30,8 +30,9 @@ extension Workbench {
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
             TableColumn("年度", meaning: "报告年度"),
             TableColumn("状态", meaning: "not due / missing / fetched / extracted / not_a_report / failed"),
-            TableColumn("格式", meaning: "old / 2019 / 2021"), TableColumn("首次获取", meaning: "首次获取日期（UTC）"),
-            TableColumn("逾期", meaning: "首次获取晚于截止日 \(configuration.deadline)"),
+            TableColumn("格式", meaning: "old / 2019 / 2021"), TableColumn("公开日期", meaning: "报告页面所印的公开日期"),
+            TableColumn("首次获取", meaning: "首次获取日期（UTC）"),
+            TableColumn("逾期", meaning: "公开日期（未印时以首次获取日期）晚于次年 \(configuration.deadline)"),
             TableColumn("发布后修改", meaning: "首次获取后内容又有变化"),
             TableColumn("勾稽不符", meaning: "未通过的勾稽规则数"), TableColumn("说明", meaning: "原因或最近错误"),
         ]
@@ -107,10 +108,12 @@ struct CoverageState {
 
     static func of(report: ReportSummary?, source: SourceStateRecord?, configured: Bool, deadline: Date) -> CoverageState {
         if let report {
-            let late = report.firstSeenAt > deadline
+            let late = (report.publishedOn.flatMap(Self.chinaDate) ?? report.firstSeenAt) > deadline
             if report.status == .notAReport { return CoverageState(status: "not_a_report", late: late, detail: report.message ?? "") }
-            return CoverageState(status: "extracted", late: late,
-                                 detail: report.failedRules > 0 ? "\(report.failedRules) 条勾稽规则不符" : "")
+            var notes: [String] = []
+            if report.failedRules > 0 { notes.append("\(report.failedRules) 条勾稽规则不符") }
+            if late && report.publishedOn == nil { notes.append("未印公开日期，按首次获取日期判断") }
+            return CoverageState(status: "extracted", late: late, detail: notes.joined(separator: "；"))
         }
         if let source {
             if source.lastStatus == "not_published" { return CoverageState(status: "missing", late: false, detail: "尚未发布（404）") }
@@ -118,5 +121,14 @@ struct CoverageState {
         }
         return CoverageState(status: configured ? "not due" : "missing", late: false,
                              detail: configured ? "尚未获取" : "未配置来源（未发布）")
+    }
+
+    /// The start of a printed yyyy-MM-dd day in China Standard Time.
+    static func chinaDate(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
     }
 }

@@ -9,6 +9,8 @@ public struct ExtractionResult: Sendable {
     public var year: Int?
     /// The unit name as printed.
     public var unit: String?
+    /// The publication date printed on the page (yyyy-MM-dd), when there is one.
+    public var published: String?
     /// Figures in reading order, one per code.
     public var figures: [Figure]
     /// Category breakdown lines of proactive disclosure.
@@ -81,7 +83,8 @@ public enum Extractor {
             throw ExtractionError.notAReport(NotAReportDescriber.describe(document, mentionsReport: true))
         }
         let audit = Auditor.audit(figures.values, format: format, items: items, previous: hints.previous)
-        return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit, figures: figures.figures,
+        return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit,
+                                published: PublicationDateReader.read(document, reportYear: year), figures: figures.figures,
                                 items: items, audit: audit, warnings: document.warnings + figures.warnings)
     }
 }

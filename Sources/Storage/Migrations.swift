@@ -20,7 +20,7 @@ enum Migrations {
                     unit_id TEXT NOT NULL, year INTEGER NOT NULL,
                     version_id INTEGER NOT NULL REFERENCES document_version(id),
                     first_seen_at TEXT NOT NULL, changed_at TEXT, version_count INTEGER NOT NULL,
-                    status TEXT NOT NULL, format TEXT, printed_unit TEXT, printed_year INTEGER,
+                    status TEXT NOT NULL, format TEXT, printed_unit TEXT, printed_year INTEGER, published_on TEXT,
                     message TEXT, warnings TEXT NOT NULL, extracted_at TEXT NOT NULL,
                     PRIMARY KEY (unit_id, year)
                 ) STRICT;

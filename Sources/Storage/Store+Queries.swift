@@ -9,6 +9,8 @@ public struct ReportSummary: Sendable, Hashable {
     public var status: ReportStatus
     public var format: ReportFormat?
     public var firstSeenAt: Date
+    /// The publication date printed on the page (yyyy-MM-dd), when there is one.
+    public var publishedOn: String?
     public var changedAt: Date?
     public var versionCount: Int
     public var message: String?
@@ -51,7 +53,7 @@ extension Store {
                 ReportSummary(unitId: row["unit_id"], year: row["year"],
                               status: ReportStatus(rawValue: row["status"]) ?? .notAReport,
                               format: (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)),
-                              firstSeenAt: row["first_seen_at"], changedAt: row["changed_at"],
+                              firstSeenAt: row["first_seen_at"], publishedOn: row["published_on"], changedAt: row["changed_at"],
                               versionCount: row["version_count"], message: row["message"],
                               failedRules: row["failed"], uncertainRules: row["uncertain"])
             }

@@ -24,6 +24,8 @@ public struct ReportContent: Sendable {
     public var printedUnit: String?
     /// The year as printed.
     public var printedYear: Int?
+    /// The publication date printed on the page (yyyy-MM-dd).
+    public var publishedOn: String?
     /// Why it is not a report, when it is not.
     public var message: String?
     /// Figures with provenance.
@@ -37,12 +39,13 @@ public struct ReportContent: Sendable {
 
     /// Creates report content.
     public init(versionId: Int64, status: ReportStatus, format: ReportFormat?, printedUnit: String?, printedYear: Int?,
-                message: String?, figures: [Figure], items: [LabelledItem], audit: [AuditResult], warnings: [String]) {
+                publishedOn: String? = nil, message: String?, figures: [Figure], items: [LabelledItem], audit: [AuditResult], warnings: [String]) {
         self.versionId = versionId
         self.status = status
         self.format = format
         self.printedUnit = printedUnit
         self.printedYear = printedYear
+        self.publishedOn = publishedOn
         self.message = message
         self.figures = figures
         self.items = items
@@ -63,11 +66,11 @@ extension Store {
             try db.execute(sql: "DELETE FROM audit WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
             try db.execute(sql: """
                 INSERT OR REPLACE INTO report (unit_id, year, version_id, first_seen_at, changed_at, version_count, status,
-                    format, printed_unit, printed_year, message, warnings, extracted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    format, printed_unit, printed_year, published_on, message, warnings, extracted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [unitId, year, content.versionId, history.firstSeen ?? now, changedAt,
                                  max(history.count, 1), content.status.rawValue, content.format?.rawValue,
-                                 content.printedUnit, content.printedYear, content.message,
+                                 content.printedUnit, content.printedYear, content.publishedOn, content.message,
                                  String(decoding: try encoder.encode(content.warnings), as: UTF8.self), now])
             let insertFigure = try db.makeStatement(sql: """
                 INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw)

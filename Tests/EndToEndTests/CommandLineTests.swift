@@ -41,6 +41,9 @@ struct CommandLineTests {
 
         let status = try nianbao("status", "--year", "2025", "--format", "csv")
         #expect(status.stdout.contains("zimao,紫帽镇,2025,missing"))
+        let late = try nianbao("status", "--year", "2024", "--format", "csv")
+        #expect(late.stdout.contains("shenhu,深沪镇,2024,extracted,2021,2025-03-05,"), "published after the deadline")
+        #expect(late.stdout.split(separator: "\n").filter { $0.contains(",是,") }.count == 1)
 
         let audit = try nianbao("audit", "--format", "csv")
         #expect(audit.stdout.contains("yonghe,永和镇,2020,t4.review.sum,fail"))

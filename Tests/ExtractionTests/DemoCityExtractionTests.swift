@@ -1,3 +1,4 @@
+import Foundation
 import DemoCity
 import Documents
 import Extraction
@@ -16,6 +17,8 @@ struct DemoCityExtractionTests {
         #expect(result.format == report.format)
         #expect(result.year == report.year)
         #expect(result.unit == report.unit.body || result.unit == report.unit.name)
+        let published = report.published
+        #expect(result.published == String(format: "%04d-%02d-%02d", published.year, published.month, published.day))
         let values = result.values
         for (code, truth) in report.figures {
             #expect(values[code] == .some(truth), "\(report.fileName) \(code): \(String(describing: values[code])) ≠ \(truth)")

@@ -1,0 +1,31 @@
+import Documents
+import Foundation
+
+/// Reads the date a report was published: the page's 公开日期/发布日期 field, else the signature date at its end.
+enum PublicationDateReader {
+    private static let field = try! NSRegularExpression(
+        pattern: "(?:公开日期|发布日期|发布时间|成文日期)\\s*[：:]?\\s*(\\d{4})\\s*[-年./]\\s*(\\d{1,2})\\s*[-月./]\\s*(\\d{1,2})")
+    private static let signature = try! NSRegularExpression(pattern: "^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$")
+
+    /// "2026-01-15", or nil when the document prints no date that can be a publication date of `year`'s report.
+    static func read(_ document: Document, reportYear: Int?) -> String? {
+        let text = document.fullText
+        if let date = first(field, in: text, after: reportYear) { return date }
+        for paragraph in document.paragraphs.suffix(6).reversed() {
+            if let date = first(signature, in: paragraph.replacingOccurrences(of: " ", with: ""), after: reportYear) {
+                return date
+            }
+        }
+        return nil
+    }
+
+    private static func first(_ pattern: NSRegularExpression, in text: String, after reportYear: Int?) -> String? {
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let parts = (1...3).compactMap { Range(match.range(at: $0), in: text).flatMap { Int(text[$0]) } }
+            guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { continue }
+            if let reportYear, parts[0] <= reportYear { continue }  // a date inside the report year is not its publication
+            return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+        }
+        return nil
+    }
+}
