@@ -32,14 +32,10 @@ extension Workbench {
                 (code, RankingTable.make(try rank(code: code, year: rankYear, group: nil), alwaysShowDenominator: true))
             }
             guard let first = tables.first?.1 else { return DataTable(columns: [], rows: []) }
+            var valueColumns = first.columns
+            valueColumns[4] = TableColumn("数值", meaning: "该指标的数值；比率（rate.*）以百分数表示", unit: "见指标")
             let columns = [TableColumn("指标代码", meaning: "indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称")]
-                + first.columns.map { column in
-                    var renamed = column
-                    if column.header.contains("（") && column.header.hasSuffix("）") && !column.header.hasPrefix("占") {
-                        renamed.header = "数值"
-                    }
-                    return renamed
-                }
+                + valueColumns
             let rows = tables.flatMap { code, table in
                 table.rows.map { [.text(code), .text(IndicatorCatalogue.label(of: code) ?? code)] + $0 }
             }

@@ -6,13 +6,14 @@ public enum RankingTable {
     /// The ranking's table; rates are shown as percentages. Combined exports always carry the 分母 column.
     public static func make(_ ranking: Ranking, alwaysShowDenominator: Bool = false) -> DataTable {
         let isRate = DerivedRate.named(ranking.code) != nil
-        let valueHeader = "\(ranking.label)（\(ranking.code)）"
+        let valueHeader = isRate ? "数值%" : "数值"
         var columns = [
             TableColumn("名次", meaning: "竞争排名（并列同名次，如 1, 2, 2, 4）"),
             TableColumn("单位编号", meaning: "配置中的单位 id"),
             TableColumn("单位名称", meaning: "单位名称"),
             TableColumn("类别", meaning: "同类分组（街道、镇、部门……）"),
-            TableColumn(valueHeader, meaning: ranking.label + (isRate ? "（%）" : ""), unit: isRate ? "%" : unitLabel(ranking.code)),
+            TableColumn(valueHeader, meaning: "\(ranking.label)（\(ranking.code)）" + (isRate ? "，以百分数表示" : ""),
+                        unit: isRate ? "%" : unitLabel(ranking.code)),
         ]
         if isRate || alwaysShowDenominator { columns.append(TableColumn("分母", meaning: "比率的分母")) }
         columns += [

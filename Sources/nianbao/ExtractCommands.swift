@@ -21,7 +21,7 @@ struct Extract: ParsableCommand {
         switch format {
         case .json:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = outputs.count == 1 ? try encoder.encode(outputs[0]) : try encoder.encode(outputs)
             print(String(decoding: data, as: UTF8.self))
         case .table, .csv:
