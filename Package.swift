@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]),
         .target(name: "ReportModel"),
         .target(name: "Fetching", dependencies: ["ReportModel", "CCurl"]),
-        .target(name: "Documents", dependencies: ["ReportModel", "CLibXML2"]),
+        .target(
+            name: "Documents",
+            dependencies: ["ReportModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Extraction", dependencies: ["ReportModel", "Documents"]),
         .target(
             name: "Storage",
@@ -47,7 +50,9 @@ let package = Package(
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Documents", "DemoCity", "TestSupport"]),
+        .testTarget(
+            name: "ExtractionTests", dependencies: ["Extraction", "Documents", "DemoCity", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis"]),

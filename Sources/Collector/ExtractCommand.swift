@@ -11,13 +11,15 @@ public enum ExtractCommand {
         public var format: String
         public var year: Int?
         public var unit: String?
+        /// The publication date printed on the page (yyyy-MM-dd).
+        public var published: String?
         public var figures: [String: Double?]
         public var audit: [AuditLine]
         public var warnings: [String]
         /// Set when the file could not be read as a report.
         public var error: String?
 
-        enum CodingKeys: String, CodingKey { case file, format, year, unit, figures, audit, warnings, error }
+        enum CodingKeys: String, CodingKey { case file, format, year, unit, published, figures, audit, warnings, error }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -25,6 +27,7 @@ public enum ExtractCommand {
             try container.encode(format, forKey: .format)
             try container.encode(year, forKey: .year)
             try container.encode(unit, forKey: .unit)
+            try container.encode(published, forKey: .published)
             var figureContainer = container.nestedContainer(keyedBy: AnyKey.self, forKey: .figures)
             for (code, value) in figures.sorted(by: { $0.key < $1.key }) {
                 try figureContainer.encode(value, forKey: AnyKey(code))
@@ -58,6 +61,7 @@ public enum ExtractCommand {
                 let document = try DocumentReader.read([UInt8](data), fileName: (file as NSString).lastPathComponent)
                 let result = try Extractor.extract(document, hints: ExtractionHints(year: year, unit: unit))
                 return Output(file: file, format: result.format.rawValue, year: result.year, unit: result.unit,
+                              published: result.published,
                               figures: result.values,
                               audit: result.audit.map { AuditLine(rule: $0.rule, status: $0.status.rawValue, message: $0.message) },
                               warnings: result.warnings, error: nil)
@@ -70,7 +74,7 @@ public enum ExtractCommand {
     }
 
     private static func failure(_ file: String, _ message: String) -> Output {
-        Output(file: file, format: ReportFormat.unknown.rawValue, year: nil, unit: nil, figures: [:], audit: [],
+        Output(file: file, format: ReportFormat.unknown.rawValue, year: nil, unit: nil, published: nil, figures: [:], audit: [],
                warnings: [], error: message)
     }
 }

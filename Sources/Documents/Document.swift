@@ -68,6 +68,9 @@ public struct Document: Sendable {
     public var links: [Link]
     /// Problems met while reading (bad bytes, a contradicted charset label).
     public var warnings: [String]
+    /// For text, PDF and DOC copies: every source line in order, normalised, blank lines as "" (tables that
+    /// arrive one cell per line are read from these).
+    public var lines: [String] = []
 
     /// Creates a document.
     public init(kind: DocumentKind, encoding: TextEncoding?, title: String?, paragraphs: [String], tables: [Table],

@@ -46,7 +46,9 @@ public enum DocumentReader {
                                      layoutColumns: Bool) -> Document {
         let parsed = TextReader.read(text, layoutColumns: layoutColumns)
         let title = parsed.paragraphs.first { $0.contains("年度报告") || $0.contains("年报") }
-        return Document(kind: kind, encoding: encoding, title: title, paragraphs: parsed.paragraphs,
-                        tables: parsed.tables, links: [], warnings: warnings)
+        var document = Document(kind: kind, encoding: encoding, title: title, paragraphs: parsed.paragraphs,
+                                tables: parsed.tables, links: [], warnings: warnings)
+        document.lines = parsed.lines
+        return document
     }
 }

@@ -10,7 +10,7 @@ enum HTMLReader {
 
     /// Parses decoded HTML text. The text is handed to libxml2 as UTF-8 with charset labels neutralised,
     /// because the bytes have already been decoded by `EncodingDetector`.
-    static func read(_ text: String) -> (title: String?, paragraphs: [String], tables: [Table], links: [Link]) {
+    static func read(_ text: String, readScripts: Bool = true) -> (title: String?, paragraphs: [String], tables: [Table], links: [Link]) {
         _ = parserReady
         let neutral = text.replacingOccurrences(of: "charset", with: "data-charset", options: .caseInsensitive)
         var bytes = Array(neutral.utf8)
@@ -27,7 +27,17 @@ enum HTMLReader {
         var walker = HTMLWalker()
         walker.walk(xmlDocGetRootElement(parsed))
         walker.flushParagraph()
-        return (walker.title, walker.paragraphs, walker.tables, walker.links)
+        var result = (walker.title, walker.paragraphs, walker.tables, walker.links)
+        // Some sites render the report body from a JavaScript string: read the HTML inside such strings too.
+        if readScripts {
+            for markup in walker.scripts.flatMap(ScriptStrings.htmlLiterals) {
+                let inner = read(markup, readScripts: false)
+                result.1 += inner.paragraphs
+                result.2 += inner.tables
+                result.3 += inner.links
+            }
+        }
+        return result
     }
 }
 
@@ -37,6 +47,8 @@ struct HTMLWalker {
     var paragraphs: [String] = []
     var tables: [Table] = []
     var links: [Link] = []
+    /// Script texts that carry markup (a body rendered from a JavaScript string).
+    var scripts: [String] = []
     private var buffer = ""
 
     private static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "select", "option"]
@@ -72,6 +84,11 @@ struct HTMLWalker {
             if name == "head" {
                 walk(node.pointee.children)  // only <title> is read from <head>
                 buffer = ""
+                return
+            }
+            if name == "script" {
+                let code = LibXMLNode.text(node)
+                if code.contains("<table") || code.contains("<p") { scripts.append(code) }
                 return
             }
             if Self.skipped.contains(name) { return }

@@ -19,6 +19,20 @@ enum LibXMLNode {
         return String(cString: value)
     }
 
+    /// An attribute's value by local name, whatever its namespace prefix (`w:val` is found as `val`).
+    static func localAttribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        var property = node.pointee.properties
+        while let current = property {
+            if let attributeName = current.pointee.name, String(cString: attributeName) == name {
+                guard let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) else { return "" }
+                defer { free(value) }
+                return String(cString: value)
+            }
+            property = current.pointee.next
+        }
+        return nil
+    }
+
     /// The text below a node, skipping nested tables when `skipTables` is set; block boundaries become spaces.
     static func text(_ node: xmlNodePtr, skipTables: Bool = false) -> String {
         var out = ""

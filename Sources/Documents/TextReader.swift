@@ -3,7 +3,7 @@
 /// Tables arrive in three shapes: one cell per tab-indented line with a blank line between rows (Word copies),
 /// cells separated by `|` or tabs on one line, and, for PDF layout text, cells separated by runs of spaces.
 enum TextReader {
-    static func read(_ text: String, layoutColumns: Bool) -> (paragraphs: [String], tables: [Table]) {
+    static func read(_ text: String, layoutColumns: Bool) -> (paragraphs: [String], tables: [Table], lines: [String]) {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         var paragraphs: [String] = []
@@ -39,7 +39,7 @@ enum TextReader {
             }
         }
         endTable()
-        return (paragraphs, tables)
+        return (paragraphs, tables, lines.map { TextNormalizer.normalize($0) })
     }
 
     /// Cells of a one-line row ("a | b | c", "a\tb\tc", or layout columns), or nil for an ordinary line.
@@ -88,7 +88,13 @@ enum TextReader {
     }
 
     /// Page footers such as "— 4 —" or "-4-" that PDF copies leave inside tables.
-    static func isPageFooter(_ line: Substring) -> Bool {
+    static func isPageFooter(_ line: Substring) -> Bool { PageFooter.matches(line) }
+}
+
+/// Recognises the page footers ("— 4 —", "-4-", "第4页") that copies of PDFs leave between table rows.
+public enum PageFooter {
+    /// Whether `line` is only a page number with its dashes.
+    public static func matches(_ line: some StringProtocol) -> Bool {
         let compact = line.filter { $0 != " " && $0 != "\u{3000}" }
         guard !compact.isEmpty, compact.count <= 8 else { return false }
         let digits = compact.filter(\.isNumber)

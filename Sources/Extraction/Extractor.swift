@@ -68,9 +68,17 @@ public enum Extractor {
 
         var figures = FigureSet()
         if format.isNewTemplate {
-            Table2Extractor(format: format).extract(document.tables, into: &figures)
-            Table3Extractor(format: format).extract(document.tables, into: &figures)
-            Table4Extractor().extract(document.tables, into: &figures)
+            var grid = FigureSet()
+            Table2Extractor(format: format).extract(document.tables, into: &grid)
+            Table3Extractor(format: format).extract(document.tables, into: &grid)
+            Table4Extractor().extract(document.tables, into: &grid)
+            var stream = FigureSet()
+            if !document.lines.isEmpty { StreamTables(format: format, lines: document.lines).read(into: &stream) }
+            // Per table, the reading that found more cells wins: grids for HTML/DOCX, the line stream for copies.
+            for prefixes in [["t2.", "t2v19."], ["t3."], ["t4."]] {
+                figures.adopt(stream.count(prefixes: prefixes) > grid.count(prefixes: prefixes) ? stream : grid,
+                              prefixes: prefixes)
+            }
         } else {
             OldTableExtractor().extract(document.tables, into: &figures)
         }

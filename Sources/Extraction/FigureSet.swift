@@ -39,6 +39,17 @@ struct FigureSet {
 
     func contains(_ code: String) -> Bool { byCode[code] != nil }
 
+    /// How many figures have a code starting with one of `prefixes`.
+    func count(prefixes: [String]) -> Int { order.filter { code in prefixes.contains { code.hasPrefix($0) } }.count }
+
+    /// Takes the figures of `prefixes` (and the warnings) from `other`.
+    mutating func adopt(_ other: FigureSet, prefixes: [String]) {
+        for code in other.order where prefixes.contains(where: { code.hasPrefix($0) }) {
+            if let figure = other.byCode[code] { add(figure) }
+        }
+        warnings += other.warnings
+    }
+
     var figures: [Figure] { order.compactMap { byCode[$0] } }
 
     var values: [String: Double?] { byCode.mapValues(\.value) }

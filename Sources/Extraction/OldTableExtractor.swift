@@ -6,6 +6,15 @@ import ReportModel
 struct OldTableExtractor {
     /// Label keywords, most specific first.
     static let rowKeywords: [(code: String, keywords: [String])] = [
+        ("old.org.reading_points", ["查阅点"]),
+        ("old.org.staff_fulltime", ["专职"]),
+        ("old.org.staff_parttime", ["兼职"]),
+        ("old.org.staff_total", ["工作人员数"]),
+        ("old.org.budget_wan", ["专项经费"]),
+        ("old.org.units", ["专门机构"]),
+        ("old.trainees", ["接受培训"]),
+        ("old.trainings", ["培训班"]),
+        ("old.meetings", ["工作会议", "专题会议"]),
         ("old.proactive.normative_docs", ["主动公开规范性文件"]),
         ("old.normative_docs_issued", ["制发规范性文件"]),
         ("old.proactive.full_text_electronic", ["全文电子化"]),
@@ -34,7 +43,7 @@ struct OldTableExtractor {
         ("old.apply.closed_on_time", ["按时办结"]),
         ("old.apply.closed_extended", ["延期办结"]),
         ("old.apply.closed", ["申请办结数"]),
-        ("old.answer.already_public", ["已主动公开范围"]),
+        ("old.answer.already_public", ["已主动公开"]),
         ("old.answer.partial", ["同意部分公开"]),
         ("old.answer.denied.state_secret", ["涉及国家秘密"]),
         ("old.answer.denied.commercial_secret", ["商业秘密"]),
@@ -44,7 +53,7 @@ struct OldTableExtractor {
         ("old.answer.denied.other_law", ["法律法规规定的其他情形"]),
         ("old.answer.denied", ["不同意公开", "不予公开答复"]),
         ("old.answer.granted", ["同意公开"]),
-        ("old.answer.not_this_agency", ["不属于本行政机关"]),
+        ("old.answer.not_this_agency", ["不属于本行政机关", "非本机关", "非本部门"]),
         ("old.answer.not_exist", ["信息不存在"]),
         ("old.answer.asked_to_amend", ["更改补充"]),
         ("old.answer.other_channel", ["其他途径"]),
@@ -53,15 +62,6 @@ struct OldTableExtractor {
         ("old.complaints", ["行政申诉", "举报投诉", "申诉"]),
         ("old.fee_waiver_yuan", ["减免"]),
         ("old.fees_wan", ["收取的费用", "收费"]),
-        ("old.org.reading_points", ["查阅点"]),
-        ("old.org.staff_fulltime", ["专职"]),
-        ("old.org.staff_parttime", ["兼职"]),
-        ("old.org.staff_total", ["工作人员数"]),
-        ("old.org.budget_wan", ["专项经费"]),
-        ("old.org.units", ["专门机构"]),
-        ("old.trainees", ["接受培训"]),
-        ("old.trainings", ["培训班"]),
-        ("old.meetings", ["会议"]),
     ]
 
     static func matches(_ table: Table) -> Bool {
@@ -71,12 +71,20 @@ struct OldTableExtractor {
 
     func extract(_ tables: [Table], into figures: inout FigureSet) {
         for table in tables where Self.matches(table) {
-            let cumulativeColumn = table.rows.prefix(3).lazy.compactMap { row in
+            let codeColumn = table.rows.prefix(3).lazy.compactMap { row in
+                row.firstIndex { $0.text.filter { $0 != " " } == "代码" }
+            }.first
+            var cumulativeColumn = table.rows.prefix(3).lazy.compactMap { row in
                 row.firstIndex { $0.text.contains("累计") }
             }.first
+            if let codeColumn, let column = cumulativeColumn, column > codeColumn { cumulativeColumn = column - 1 }
             var block: String?
-            for grid in table.rows {
+            for var grid in table.rows {
+                // Coded tables (01–35) carry the row code in its own column: it is not a value.
+                if let codeColumn, codeColumn < grid.count { grid.remove(at: codeColumn) }
                 let row = TableRow(grid)
+                // A heading row ("九、会议和培训情况") prints neither a unit nor a number.
+                if !row.hasUnit && row.values.allSatisfy({ $0.kind == .blank }) { continue }
                 let label = row.compactLabel
                 if label.contains("行政复议") { block = "old.review" }
                 if label.contains("行政诉讼") { block = "old.litigation" }

@@ -11,8 +11,16 @@ struct Table2Extractor {
             || text.contains("上一年项目数量")
     }
 
+    /// One row of table 二: its label keyword, code prefix and column codes.
+    typealias Row = (keyword: String, prefix: String, columns: [String])
+
+    /// The row a label names, if any.
+    func row(for label: String) -> Row? {
+        rows.first { label.contains($0.keyword) }
+    }
+
     /// (label keyword, code prefix, column codes) per template; the first matching keyword wins.
-    private var rows: [(keyword: String, prefix: String, columns: [String])] {
+    private var rows: [Row] {
         if format == .v2019 {
             let items = ["prev_items", "change", "decisions"]
             return [
@@ -40,26 +48,30 @@ struct Table2Extractor {
         var amountInWan = false
         for table in tables where Self.matches(table) {
             for grid in table.rows {
-                let row = TableRow(grid)
-                let label = row.compactLabel
+                let cells = TableRow(grid)
+                let label = cells.compactLabel
                 if label.contains("采购总金额") || grid.contains(where: { $0.text.contains("采购总金额") }) {
                     amountInWan = grid.contains { $0.text.contains("万元") }
                 }
-                guard !label.contains("信息内容"), let match = rows.first(where: { label.contains($0.keyword) }),
-                      !row.values.isEmpty, row.values.contains(where: { $0.kind != .text }) else { continue }
-                guard row.values.count >= match.columns.count else {
-                    figures.warnings.append("表二 \(row.printedLabel): \(row.values.count) cells for \(match.columns.count) columns; row skipped")
+                guard !label.contains("信息内容"), let match = row(for: label),
+                      !cells.values.isEmpty, cells.values.contains(where: { $0.kind != .text }) else { continue }
+                guard cells.values.count >= match.columns.count else {
+                    figures.warnings.append("表二 \(cells.printedLabel): \(cells.values.count) cells for \(match.columns.count) columns; row skipped")
                     continue
                 }
-                for (column, cell) in zip(match.columns, row.values) {
-                    var code = "\(match.prefix).\(column)"
-                    if column == "amount" {
-                        code += cell.unit == "万元" || (cell.unit == nil && amountInWan) ? "_wan" : "_yuan"
-                    }
-                    figures.add(code, cell, table: "表二", row: row.printedLabel,
-                                column: IndicatorCatalogue.indicator(code)?.label ?? column)
-                }
+                add(row: match, values: cells.values, label: cells.printedLabel, amountInWan: amountInWan, into: &figures)
             }
+        }
+    }
+
+    /// Adds one row's values; a 采购总金额 goes to `_yuan` or `_wan` by the unit printed in the cell or header.
+    func add(row match: Row, values: [CellValue], label: String, amountInWan: Bool, into figures: inout FigureSet) {
+        for (column, cell) in zip(match.columns, values) {
+            var code = "\(match.prefix).\(column)"
+            if column == "amount" {
+                code += cell.unit == "万元" || (cell.unit == nil && amountInWan) ? "_wan" : "_yuan"
+            }
+            figures.add(code, cell, table: "表二", row: label, column: IndicatorCatalogue.indicator(code)?.label ?? column)
         }
     }
 }

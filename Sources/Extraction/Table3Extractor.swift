@@ -25,8 +25,8 @@ struct Table3Extractor {
         ("result.rejected.mass_repeat", ["大量反复"]),
         ("result.rejected.repeat", ["重复申请"]),
         ("result.rejected.publication", ["出版物"]),
-        ("result.rejected.confirm", ["重新出具"]),
-        ("result.other.no_correction", ["不补正"]),
+        ("result.rejected.confirm", ["重新出具", "确认或重新"]),
+        ("result.other.no_correction", ["不补正", "逾期不补"]),
         ("result.other.unpaid_fee", ["缴纳费用", "收费通知"]),
         ("result.total", ["总计"]),
         ("result.partial", ["部分公开"]),
@@ -40,15 +40,21 @@ struct Table3Extractor {
             || (text.contains("自然人") && text.contains("商业企业"))
     }
 
-    /// The row code for a label, or nil when the label is a heading or unknown.
-    func rowKey(for row: TableRow) -> String? {
-        let label = row.compactLabel
+    /// The row code for a table row's label, or nil when the label is a heading or unknown.
+    func rowKey(for row: TableRow) -> String? { rowKey(labels: row.labels) }
+
+    /// The row code for label fragments (group heading first, the row's own label last).
+    func rowKey(labels: [String]) -> String? {
+        let label = labels.map { $0.filter { $0 != " " } }.joined()
         if label.contains("其他处理") {
-            let leaf = row.labels.last?.filter { $0 != " " } ?? ""
+            let leaf = labels.last?.filter { $0 != " " } ?? ""
             for (key, keywords) in Self.rowKeywords where key.hasPrefix("result.other.") {
                 if keywords.contains(where: label.contains) { return key }
             }
-            if format == .v2021 { return leaf.hasPrefix("3") || leaf == "其他" ? "result.other.misc" : nil }
+            if format == .v2021 {
+                let isMisc = leaf.hasPrefix("3") || leaf == "其他" || leaf.hasSuffix("3.其他") || leaf.hasSuffix("3．其他")
+                return isMisc ? "result.other.misc" : nil
+            }
             return "result.other"
         }
         for (key, keywords) in Self.rowKeywords where keywords.contains(where: label.contains) { return key }
@@ -76,18 +82,31 @@ struct Table3Extractor {
 
     func extract(_ tables: [Table], into figures: inout FigureSet) {
         var header: [Int: String] = [:]
-        for table in tables where Self.matches(table) {
+        var continuing = false
+        for table in tables {
+            // A table split into pieces: a piece without the header continues table 三 until table 四 begins.
+            if Table4Extractor.matches(table) { continuing = false }
+            let isPiece = continuing && table.rows.contains { rowKey(for: TableRow($0)) != nil }
+            guard Self.matches(table) || isPiece else { continue }
+            continuing = true
             let found = Self.headerColumns(table)
             if found.count >= 7 { header = found }
             for grid in table.rows {
                 let row = TableRow(grid)
                 guard let key = rowKey(for: row), !row.values.isEmpty else { continue }
-                let columns = columnKeys(for: row, header: header)
-                guard columns.count == row.values.count else {
-                    figures.warnings.append("表三 \(row.printedLabel): \(row.values.count) cells for 7 columns; row skipped")
+                // Merged label cells copied as text leave empty cells before the numbers ("| |||").
+                var values = row.values
+                var positions = row.valueColumns
+                while values.count > Table3Layout.columns.count, values.first?.kind == .blank {
+                    values.removeFirst()
+                    positions.removeFirst()
+                }
+                let columns = columnKeys(positions: positions, header: header)
+                guard columns.count == values.count else {
+                    figures.warnings.append("表三 \(row.printedLabel): \(values.count) cells for 7 columns; row skipped")
                     continue
                 }
-                for (column, cell) in zip(columns, row.values) {
+                for (column, cell) in zip(columns, values) {
                     let label = Table3Layout.columns.first { $0.key == column }?.label ?? column
                     figures.add(Table3Layout.code(column: column, row: key), cell, table: "表三",
                                 row: row.printedLabel, column: label)
@@ -97,10 +116,10 @@ struct Table3Extractor {
     }
 
     /// The column of each value cell: by the header's grid positions when they line up, else in template order.
-    private func columnKeys(for row: TableRow, header: [Int: String]) -> [String] {
-        let byHeader = row.valueColumns.compactMap { header[$0] }
-        if byHeader.count == row.values.count, Set(byHeader).count == byHeader.count { return byHeader }
-        if row.values.count == Table3Layout.columns.count { return Table3Layout.columns.map(\.key) }
+    private func columnKeys(positions: [Int], header: [Int: String]) -> [String] {
+        let byHeader = positions.compactMap { header[$0] }
+        if byHeader.count == positions.count, Set(byHeader).count == byHeader.count { return byHeader }
+        if positions.count == Table3Layout.columns.count { return Table3Layout.columns.map(\.key) }
         return []
     }
 }

@@ -8,6 +8,8 @@ struct TableRow {
     let values: [CellValue]
     /// The grid indices of `values`.
     let valueColumns: [Int]
+    /// Whether the row has a 计量单位 cell (条, 件, 万元…).
+    let hasUnit: Bool
 
     /// The label texts joined without spaces, for keyword matching.
     var compactLabel: String { labels.map { $0.filter { $0 != " " } }.joined() }
@@ -15,7 +17,7 @@ struct TableRow {
     var printedLabel: String { labels.joined(separator: " ") }
 
     /// Cells of a 计量单位 column.
-    static let unitWords: Set<String> = ["条", "件", "个", "人", "次", "元", "万元", "项", "人次", "期", "场"]
+    static let unitWords: Set<String> = ["条", "件", "个", "人", "次", "元", "万元", "项", "人次", "期", "场", "篇", "份", "家"]
 
     init(_ cells: [GridCell]) {
         var labels: [String] = []
@@ -34,11 +36,13 @@ struct TableRow {
         }
         var values: [CellValue] = []
         var columns: [Int] = []
+        var hasUnit = cells.prefix(index).contains { Self.unitWords.contains($0.text) }
         for position in index..<cells.count {
             let cell = cells[position]
             if cell.isSpanCopy && !cell.text.isEmpty { continue }
             let parsed = CellValue.parse(cell.text)
             if parsed.kind == .text && Self.unitWords.contains(parsed.raw.trimmingCharacters(in: .whitespaces)) {
+                hasUnit = true
                 continue  // a unit column (计量单位)
             }
             values.append(parsed)
@@ -47,5 +51,6 @@ struct TableRow {
         self.labels = labels
         self.values = values
         self.valueColumns = columns
+        self.hasUnit = hasUnit
     }
 }
