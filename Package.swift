@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,6 +40,7 @@ let package = Package(
                 "ReportModel", "Fetching", "Documents", "Extraction", "Storage", "Analysis", "Export",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]),
         .target(name: "DemoCity", dependencies: ["ReportModel"]),
         .executableTarget(
@@ -55,7 +57,9 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis"]),
+        .testTarget(
+            name: "ExportTests",
+            dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(name: "CollectorTests", dependencies: ["Collector", "Storage", "DemoCity", "TestSupport"]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "nianbao"]),

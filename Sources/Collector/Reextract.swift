@@ -10,7 +10,9 @@ public enum Reextract {
         let ids = try store.latestVersionIds(year: year)
         let versions = try ids.compactMap { try store.documentVersion(id: $0) }.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
         for version in versions {
-            guard let unit = configuration.units.first(where: { $0.id == version.unitId }), let id = version.id else { continue }
+            // Figures typed by hand (`nianbao import`) have no document to read again.
+            guard !version.url.hasPrefix("manual:"),
+                  let unit = configuration.units.first(where: { $0.id == version.unitId }), let id = version.id else { continue }
             let content = UnitCollector.read([UInt8](version.content), contentType: version.contentType, url: version.url,
                                              versionId: id, unit: unit, year: version.year, store: store)
             try store.saveReport(unitId: version.unitId, year: version.year, content: content, at: Date())

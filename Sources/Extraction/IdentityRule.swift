@@ -43,6 +43,14 @@ public struct IdentityRule: Sendable, Hashable {
         let leftMissing = lhs.contains { (figures[$0] ?? nil) == nil }
         let rightValues = rhs.compactMap { figures[$0] ?? nil }
         let rightMissing = rightValues.count < rhs.count
+        let printedParts = rightValues.reduce(0, +)
+        if !leftMissing, rightMissing, lhs.count == 1,
+           let total = figures[lhs[0]] ?? nil, printedParts > total + 1e-6, rightValues.allSatisfy({ $0 >= 0 }) {
+            // Parts are never negative: printed parts that already exceed the total break the identity.
+            return AuditResult(rule: name, status: .fail,
+                               message: "\(statement) \(numbers): printed parts exceed the total by \(NumberText.format(printedParts - total))",
+                               cells: cells)
+        }
         if leftMissing || (requiresAllParts && rightMissing) {
             return AuditResult(rule: name, status: .uncertain, message: "\(statement) \(numbers): a cell is not printed",
                                cells: cells)

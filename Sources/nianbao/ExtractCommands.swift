@@ -46,3 +46,34 @@ struct Reextract: ParsableCommand {
         print("re-extracted \(count) archived documents")
     }
 }
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Store figures typed by hand from a report no machine can read (scans, images), audited like the rest.",
+        discussion: """
+            The CSV needs the columns unit, year, code, value (and optionally note), or 单位编号, 年度, 指标代码, 数值, 备注.
+            An empty value is a cell printed blank. One bad row and nothing is imported (exit 64).
+            Example:
+              nianbao import zimao-2016.csv --source "扫描件，2017年3月公开"
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The CSV file.") var file: String
+    @Option(help: "Where the figures were read from (kept as provenance).") var source: String?
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let imported: [ManualImport.Imported]
+        do {
+            imported = try ManualImport.run(configuration, file: URL(fileURLWithPath: file), source: source)
+        } catch let error as ImportError {
+            throw Failure(message: "\(error)", code: .usage).exit()
+        } catch {
+            throw Failure.translate(error)
+        }
+        for item in imported {
+            let checks = item.failedRules.isEmpty ? "all checks pass" : "failed: \(item.failedRules.joined(separator: ", "))"
+            print("\(item.unitId) \(item.year): \(item.figures) figures (\(item.format.rawValue)) — \(checks)")
+        }
+    }
+}
