@@ -20,6 +20,7 @@ struct CellValue: Equatable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
         if placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
+        if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
         guard let (number, rest) = leadingNumber(trimmed) else { return CellValue(kind: .text, value: nil, raw: text, unit: nil) }
         let restTrimmed = rest.trimmingCharacters(in: .whitespaces)
         if restTrimmed.isEmpty { return CellValue(kind: .number, value: number, raw: text, unit: nil) }
@@ -30,6 +31,16 @@ struct CellValue: Equatable {
             return CellValue(kind: .number, value: number, raw: text, unit: nil)
         }
         return CellValue(kind: .text, value: nil, raw: text, unit: nil)
+    }
+
+    /// A whole-cell number with OCR's usual misreadings (O for 0, l or I for 1), such as "1O" or "2l";
+    /// nil unless the cell has at least one real digit and nothing but digits and those letters.
+    static func ocrDigits(_ text: String) -> Double? {
+        let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
+        guard text.count <= 6, text.contains(where: { $0.isASCII && $0.isNumber }),
+              text.contains(where: { lookalikes[$0] != nil }),
+              text.allSatisfy({ ($0.isASCII && $0.isNumber) || lookalikes[$0] != nil }) else { return nil }
+        return Double(String(text.map { lookalikes[$0] ?? $0 }))
     }
 
     /// A number at the start of `text` (with optional sign, thousands commas and decimals) and what follows it.

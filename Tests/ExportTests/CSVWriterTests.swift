@@ -1,5 +1,6 @@
 import Export
 import Foundation
+import SwiftCSV
 import Testing
 
 @Suite("CSV for analysts")
@@ -27,40 +28,18 @@ struct CSVWriterTests {
         #expect(dictionary.contains("数值,值,件,"))
     }
 
+    /// SwiftCSV, a standard CSV parser written independently of nianbao's writer, reads back the same values.
     @Test func plainProfileRoundTripsThroughAStandardParser() throws {
         let (_, bytes) = try write(.plain)
         #expect(!bytes.starts(with: [0xEF, 0xBB, 0xBF]))
-        let rows = RFC4180.parse(String(decoding: bytes, as: UTF8.self))
-        #expect(rows == [["单位名称", "行政区划代码", "数值"], ["'=1+1", "010", "-3"], ["罗山, \"街道\"\n第二行", "350582002", ""],
-                         ["'@SUM(A1)", "'-x", "12.35"]])
+        let csv = try CSV<Enumerated>(string: String(decoding: bytes, as: UTF8.self), delimiter: .comma)
+        #expect(csv.header == ["单位名称", "行政区划代码", "数值"])
+        #expect(csv.rows == [["'=1+1", "010", "-3"], ["罗山, \"街道\"\n第二行", "350582002", ""], ["'@SUM(A1)", "'-x", "12.35"]])
     }
 
     @Test func terminalTablesAlignChineseByDisplayWidth() {
         let rendered = TextTableRenderer.render(table).split(separator: "\n")
         #expect(TextTableRenderer.displayWidth("罗山a") == 5)
         #expect(rendered.count >= 5)
-    }
-}
-
-/// A reference RFC 4180 reader, written independently of the writer.
-enum RFC4180 {
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text)[...]
-        while let character = characters.popFirst() {
-            if quoted {
-                if character == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
-                } else { field.append(character) }
-            } else if character == "\"" { quoted = true }
-            else if character == "," { row.append(field); field = "" }
-            else if character == "\n" || character == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.append(character) }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

@@ -422,8 +422,17 @@ def national_2016():
     figures = {code: (0 if value == "—" else float(value) if "." in value else int(value))
                for _, _, value, code in rows if code}
     figures.update({"s1.proactive_items": 420, "s1.applications": 9})
-    write("national-2016.html", page(title, body, meta_table=False), {
-        "format": "old", "year": 2016, "unit": "示例县交通运输局", "published": None, "figures": figures, "failed": []})
+    expected = {"format": "old", "year": 2016, "unit": "示例县交通运输局", "published": None, "figures": figures, "failed": []}
+    write("national-2016.html", page(title, body, meta_table=False), expected)
+    # The same report as a Word 97 .doc (read through antiword), converted by LibreOffice.
+    import shutil, subprocess, tempfile
+    with tempfile.TemporaryDirectory() as folder:
+        source = os.path.join(folder, "national-2016.html")
+        shutil.copy(os.path.join(HERE, "national-2016.html"), source)
+        subprocess.run(["soffice", "--headless", "--convert-to", "doc:MS Word 97", "--outdir", folder, source],
+                       check=True, capture_output=True)
+        with open(os.path.join(folder, "national-2016.doc"), "rb") as handle:
+            write("national-2016.doc", handle.read(), expected)
 
 
 def coded_2012():
@@ -616,8 +625,19 @@ def docx_2023():
                                       "figures": figures, "failed": []})
 
 
+def scan_pdf():
+    """A scanned report: a PDF with only an image-like drawing and no text layer (needs manual entry)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    pdf = canvas.Canvas(os.path.join(HERE, "scan-2019.pdf"), pagesize=A4, invariant=1)
+    for row in range(30):
+        pdf.rect(60, 780 - row * 22, 470, 18, stroke=1, fill=row % 2)
+    pdf.showPage()
+    pdf.save()
+
+
 if __name__ == "__main__":
     for make in [word_pasted_2021, gbk_2019, split_misaligned_2021, js_body_2022, text_copy_2021, pipe_copy_2019,
-                 national_2016, coded_2012, township_prose_2015, pdf_2022, docx_2023]:
+                 national_2016, coded_2012, township_prose_2015, pdf_2022, docx_2023, scan_pdf]:
         make()
     print("fixtures written to", HERE)
