@@ -11,7 +11,7 @@ public enum DemoCity {
         reports.first { $0.unit.id == unitId && $0.year == year }
     }
 
-    private static func reports(for unit: DemoUnit) -> [DemoReport] {
+    static func reports(for unit: DemoUnit) -> [DemoReport] {
         var result: [DemoReport] = []
         var cumulative: Int?
         var carried: [String: Int] = [:]

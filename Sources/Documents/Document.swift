@@ -43,13 +43,20 @@ public struct GridCell: Sendable, Hashable {
 /// A table as a grid of rows; rows may have different lengths in text copies.
 public struct Table: Sendable, Hashable {
     /// The rows, top to bottom.
-    public var rows: [[GridCell]]
+    public let rows: [[GridCell]]
+    /// All cell texts joined without spaces, for recognising what the table is about (computed once).
+    public let compactText: String
 
     /// Creates a table.
-    public init(rows: [[GridCell]]) { self.rows = rows }
-
-    /// All cell texts joined, for recognising what the table is about.
-    public var allText: String { rows.lazy.flatMap { $0 }.filter { !$0.isSpanCopy }.map(\.text).joined() }
+    public init(rows: [[GridCell]]) {
+        self.rows = rows
+        var text = ""
+        for row in rows {
+            for cell in row where !cell.isSpanCopy { text += cell.text }
+        }
+        text.removeAll { $0 == " " }
+        compactText = text
+    }
 }
 
 /// A report read into text: paragraphs in order, tables as grids, links.

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Recognises what a file is from its first bytes, its HTTP type and its name.
 enum FileSniffer {
     enum Kind: Equatable {
@@ -23,9 +25,10 @@ enum FileSniffer {
         let head = bytes.prefix(4096)
         let controls = head.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C && $0 != 0x1B }
         if controls.count * 20 > head.count { return .other("binary data (\(controls.count) control bytes in the first \(head.count))") }
-        let lowered = String(decoding: head, as: UTF8.self).lowercased()
+        // ASCII-only lower-casing of the head: markup markers are ASCII.
+        let lowered = String(decoding: head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
         let markers = ["<html", "<body", "<table", "<div", "<p>", "<p ", "<!doctype html", "<meta", "<head"]
-        if contentType?.lowercased().contains("html") == true || markers.contains(where: lowered.contains) {
+        if contentType?.lowercased().includes("html") == true || markers.contains(where: lowered.includes) {
             return .markup
         }
         return .plainText

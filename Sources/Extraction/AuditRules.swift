@@ -63,6 +63,6 @@ public enum AuditRules {
 
     /// Pairs of a total and its parts used to recognise a blank total beside non-zero parts.
     static func totals(for format: ReportFormat) -> [(total: String, parts: [String])] {
-        identities(for: format).filter { $0.lhs.count == 1 && !$0.name.contains("balance") }.map { ($0.lhs[0], $0.rhs) }
+        identities(for: format).filter { $0.lhs.count == 1 && !$0.name.includes("balance") }.map { ($0.lhs[0], $0.rhs) }
     }
 }

@@ -17,12 +17,12 @@ struct CellValue: Equatable {
 
     /// Parses a cell. "22（其中修订16件）" is 22; "251000元" is 251000 with unit 元; "—" is a placeholder.
     static func parse(_ text: String) -> CellValue {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
         if placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
         if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
         guard let (number, rest) = leadingNumber(trimmed) else { return CellValue(kind: .text, value: nil, raw: text, unit: nil) }
-        let restTrimmed = rest.trimmingCharacters(in: .whitespaces)
+        let restTrimmed = String(rest).trimmedSpaces
         if restTrimmed.isEmpty { return CellValue(kind: .number, value: number, raw: text, unit: nil) }
         for unit in ["万元", "元", "件", "条", "个", "人", "次", "项", "%"] where restTrimmed.hasPrefix(unit) {
             return CellValue(kind: .number, value: number, raw: text, unit: unit)

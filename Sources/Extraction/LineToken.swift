@@ -40,8 +40,8 @@ struct LineToken {
     var startsNumberedLabel: Bool {
         guard let first = label.first else { return false }
         if first == "（" || first == "(" { return true }
-        let prefix = label.prefix(4)
-        if prefix.contains("、") && "一二三四五六七八九十".contains(first) { return true }
-        return first.isNumber && (prefix.contains(".") || prefix.contains("．") || prefix.contains("、"))
+        let prefix = String(label.prefix(4))
+        if prefix.includes("、") && "一二三四五六七八九十".contains(first) { return true }
+        return first.isNumber && (prefix.includes(".") || prefix.includes("．") || prefix.includes("、"))
     }
 }

@@ -9,7 +9,7 @@ enum NotAReportDescriber {
         if ["登录", "密码", "验证码", "login", "password"].contains(where: { compact.lowercased().contains($0) }) {
             return "a login or captcha page"
         }
-        let reportLinks = document.links.filter { $0.title.contains("年报") || $0.title.contains("年度报告") }
+        let reportLinks = document.links.filter { $0.title.includes("年报") || $0.title.includes("年度报告") }
         if reportLinks.count >= 2 || document.links.count > 20 && document.paragraphs.count < document.links.count {
             return "a list page with \(document.links.count) links (configure it as `listing`)"
         }

@@ -65,8 +65,8 @@ struct OldTableExtractor {
     ]
 
     static func matches(_ table: Table) -> Bool {
-        let text = table.allText.filter { $0 != " " }
-        return ["主动公开", "申请", "统计指标", "指标名称"].contains(where: text.contains)
+        let text = table.compactText
+        return ["主动公开", "申请", "统计指标", "指标名称"].contains(where: text.includes)
     }
 
     func extract(_ tables: [Table], into figures: inout FigureSet) {
@@ -75,7 +75,7 @@ struct OldTableExtractor {
                 row.firstIndex { $0.text.filter { $0 != " " } == "代码" }
             }.first
             var cumulativeColumn = table.rows.prefix(3).lazy.compactMap { row in
-                row.firstIndex { $0.text.contains("累计") }
+                row.firstIndex { $0.text.includes("累计") }
             }.first
             if let codeColumn, let column = cumulativeColumn, column > codeColumn { cumulativeColumn = column - 1 }
             var block: String?
@@ -86,8 +86,8 @@ struct OldTableExtractor {
                 // A heading row ("九、会议和培训情况") prints neither a unit nor a number.
                 if !row.hasUnit && row.values.allSatisfy({ $0.kind == .blank }) { continue }
                 let label = row.compactLabel
-                if label.contains("行政复议") { block = "old.review" }
-                if label.contains("行政诉讼") { block = "old.litigation" }
+                if label.includes("行政复议") { block = "old.review" }
+                if label.includes("行政诉讼") { block = "old.litigation" }
                 guard let code = code(for: label, block: block), let first = row.values.first else { continue }
                 figures.add(code, first, table: "附表", row: row.printedLabel, column: "本年")
                 if let cumulativeColumn, let index = row.valueColumns.firstIndex(of: cumulativeColumn),
@@ -103,13 +103,13 @@ struct OldTableExtractor {
     ]
 
     private func code(for label: String, block: String?) -> String? {
-        if label.contains("行政复议") && !label.contains("其中") { return "old.review.total" }
-        if label.contains("行政诉讼") && !label.contains("其中") { return "old.litigation.total" }
+        if label.includes("行政复议") && !label.includes("其中") { return "old.review.total" }
+        if label.includes("行政诉讼") && !label.includes("其中") { return "old.litigation.total" }
         if let block {
-            if label.contains("维持") { return "\(block).upheld" }
-            if label.contains("纠错") { return "\(block).corrected" }
-            if label.contains("其他情形") { return "\(block).other" }
+            if label.includes("维持") { return "\(block).upheld" }
+            if label.includes("纠错") { return "\(block).corrected" }
+            if label.includes("其他情形") { return "\(block).other" }
         }
-        return Self.rowKeywords.first { $0.keywords.contains(where: label.contains) }?.code
+        return Self.rowKeywords.first { $0.keywords.contains(where: label.includes) }?.code
     }
 }

@@ -65,18 +65,18 @@ struct StreamTables {
 
     /// Reads tables 二, 三 and 四 from the stream.
     func read(into figures: inout FigureSet) {
-        let start = tokens.firstIndex { $0.label.contains("本年新收") } ?? tokens.count
+        let start = tokens.firstIndex { $0.label.includes("本年新收") } ?? tokens.count
         table2(before: start, into: &figures)
         if let end = table3(into: &figures) { table4(from: end, into: &figures) }
     }
 
     /// Table 三 in canonical column order; returns the index after it.
     func table3(into figures: inout FigureSet) -> Int? {
-        guard let start = tokens.firstIndex(where: { $0.label.contains("本年新收") }) else { return nil }
+        guard let start = tokens.firstIndex(where: { $0.label.includes("本年新收") }) else { return nil }
         let extractor = Table3Extractor(format: format)
         var group: String?
         let read = rows(from: start, width: Table3Layout.columns.count,
-                        stop: { $0.label.contains("行政复议") || $0.label.contains("存在的主要问题") }) { labels in
+                        stop: { $0.label.includes("行政复议") || $0.label.includes("存在的主要问题") }) { labels in
             if let heading = labels.first(where: { $0.hasPrefix("（三）") || $0.hasPrefix("（四）") || $0.hasPrefix("（五）") || $0.hasPrefix("（六）") }) {
                 group = heading
             } else if labels.contains(where: { $0.hasPrefix("（") }) {
@@ -95,7 +95,7 @@ struct StreamTables {
 
     /// Table 四: fifteen values after its headings.
     func table4(from start: Int, into figures: inout FigureSet) {
-        guard let heading = tokens[start...].firstIndex(where: { $0.label.contains("行政复议") }) else { return }
+        guard let heading = tokens[start...].firstIndex(where: { $0.label.includes("行政复议") }) else { return }
         var values: [CellValue] = []
         for token in tokens[(heading + 1)...] {
             if token.isBlank {
@@ -120,7 +120,7 @@ struct StreamTables {
         while index < min(end, tokens.count) {
             let token = tokens[index]
             index += 1
-            guard token.label.count <= 14, !token.label.contains("信息内容"),
+            guard token.label.count <= 14, !token.label.includes("信息内容"),
                   let row = extractor.row(for: token.label) else { continue }
             var values = token.values
             while values.count < row.columns.count, index < end {

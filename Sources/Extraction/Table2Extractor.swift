@@ -6,9 +6,9 @@ struct Table2Extractor {
     let format: ReportFormat
 
     static func matches(_ table: Table) -> Bool {
-        let text = table.allText.filter { $0 != " " }
-        return text.contains("第二十条") || text.contains("本年制发件数") || text.contains("本年新制作数量")
-            || text.contains("上一年项目数量")
+        let text = table.compactText
+        return text.includes("第二十条") || text.includes("本年制发件数") || text.includes("本年新制作数量")
+            || text.includes("上一年项目数量")
     }
 
     /// One row of table 二: its label keyword, code prefix and column codes.
@@ -50,10 +50,10 @@ struct Table2Extractor {
             for grid in table.rows {
                 let cells = TableRow(grid)
                 let label = cells.compactLabel
-                if label.contains("采购总金额") || grid.contains(where: { $0.text.contains("采购总金额") }) {
-                    amountInWan = grid.contains { $0.text.contains("万元") }
+                if label.includes("采购总金额") || grid.contains(where: { $0.text.includes("采购总金额") }) {
+                    amountInWan = grid.contains { $0.text.includes("万元") }
                 }
-                guard !label.contains("信息内容"), let match = row(for: label),
+                guard !label.includes("信息内容"), let match = row(for: label),
                       !cells.values.isEmpty, cells.values.contains(where: { $0.kind != .text }) else { continue }
                 guard cells.values.count >= match.columns.count else {
                     figures.warnings.append("表二 \(cells.printedLabel): \(cells.values.count) cells for \(match.columns.count) columns; row skipped")

@@ -35,9 +35,9 @@ struct Table3Extractor {
 
     /// Whether a table holds (part of) table 三.
     static func matches(_ table: Table) -> Bool {
-        let text = table.allText.filter { $0 != " " }
-        return text.contains("本年新收") || (text.contains("予以公开") && text.contains("不予处理"))
-            || (text.contains("自然人") && text.contains("商业企业"))
+        let text = table.compactText
+        return text.includes("本年新收") || (text.includes("予以公开") && text.includes("不予处理"))
+            || (text.includes("自然人") && text.includes("商业企业"))
     }
 
     /// The row code for a table row's label, or nil when the label is a heading or unknown.
@@ -46,10 +46,10 @@ struct Table3Extractor {
     /// The row code for label fragments (group heading first, the row's own label last).
     func rowKey(labels: [String]) -> String? {
         let label = labels.map { $0.filter { $0 != " " } }.joined()
-        if label.contains("其他处理") {
+        if label.includes("其他处理") {
             let leaf = labels.last?.filter { $0 != " " } ?? ""
             for (key, keywords) in Self.rowKeywords where key.hasPrefix("result.other.") {
-                if keywords.contains(where: label.contains) { return key }
+                if keywords.contains(where: label.includes) { return key }
             }
             if format == .v2021 {
                 let isMisc = leaf.hasPrefix("3") || leaf == "其他" || leaf.hasSuffix("3.其他") || leaf.hasSuffix("3．其他")
@@ -57,21 +57,20 @@ struct Table3Extractor {
             }
             return "result.other"
         }
-        for (key, keywords) in Self.rowKeywords where keywords.contains(where: label.contains) { return key }
+        for (key, keywords) in Self.rowKeywords where keywords.contains(where: label.includes) { return key }
         return nil
     }
 
     /// The applicant column of each grid index, read from the header rows above the first data row.
-    static func headerColumns(_ table: Table) -> [Int: String] {
+    static func headerColumns(_ table: Table, parsed: [TableRow]) -> [Int: String] {
         var leaves: [Int: String] = [:]
-        for row in table.rows {
-            let parsed = TableRow(row)
-            if parsed.values.contains(where: { $0.kind == .number }) { break }
+        for (row, parsedRow) in zip(table.rows, parsed) {
+            if parsedRow.values.contains(where: { $0.kind == .number }) { break }
             for (index, cell) in row.enumerated() {
                 let text = cell.text.filter { $0 != " " }
                 for column in Table3Layout.columns {
                     let matchesLeaf = column.key == "other_org" ? text == "其他" || text == "其他组织" : text.contains(column.label)
-                    if matchesLeaf && !text.contains("法人或其他组织") || (column.key == "natural" && text == "自然人") {
+                    if matchesLeaf && !text.includes("法人或其他组织") || (column.key == "natural" && text == "自然人") {
                         leaves[index] = column.key
                     }
                 }
@@ -86,13 +85,14 @@ struct Table3Extractor {
         for table in tables {
             // A table split into pieces: a piece without the header continues table 三 until table 四 begins.
             if Table4Extractor.matches(table) { continuing = false }
-            let isPiece = continuing && table.rows.contains { rowKey(for: TableRow($0)) != nil }
-            guard Self.matches(table) || isPiece else { continue }
+            let matches = Self.matches(table)
+            guard matches || continuing else { continue }
+            let parsed = table.rows.map(TableRow.init)
+            guard matches || parsed.contains(where: { rowKey(for: $0) != nil }) else { continue }
             continuing = true
-            let found = Self.headerColumns(table)
+            let found = Self.headerColumns(table, parsed: parsed)
             if found.count >= 7 { header = found }
-            for grid in table.rows {
-                let row = TableRow(grid)
+            for row in parsed {
                 guard let key = rowKey(for: row), !row.values.isEmpty else { continue }
                 // Merged label cells copied as text leave empty cells before the numbers ("| |||").
                 var values = row.values

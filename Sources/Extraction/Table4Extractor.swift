@@ -4,8 +4,8 @@ import ReportModel
 /// Reads table 四 (行政复议 and 行政诉讼): one data row of fifteen cells in template order.
 struct Table4Extractor {
     static func matches(_ table: Table) -> Bool {
-        let text = table.allText.filter { $0 != " " }
-        return text.contains("行政复议") && text.contains("行政诉讼") && !text.contains("本年新收")
+        let text = table.compactText
+        return text.includes("行政复议") && text.includes("行政诉讼") && !text.includes("本年新收")
     }
 
     func extract(_ tables: [Table], into figures: inout FigureSet) {

@@ -32,3 +32,18 @@ struct CommittedSeedsTests {
         }
     }
 }
+
+@Suite("The speed batch")
+struct DemoBatchTests {
+    @Test func aBatchMixesFormatsAndEncodingsAndIsWrittenWhole() throws {
+        let batch = DemoBatch.reports(count: 40)
+        #expect(batch.count == 40)
+        #expect(Set(batch.map(\.format)) == [.old, .v2019, .v2021])
+        #expect(Set(batch.map(\.fileName)).count == 40, "file names are unique")
+        let folder = try TemporaryDirectory()
+        let written = try DemoBatch.write(count: 40, to: folder.url)
+        #expect(written.files.count == 40)
+        let sizes = try written.files.map { try Data(contentsOf: $0).count }
+        #expect(sizes.reduce(0, +) == written.bytes)
+    }
+}

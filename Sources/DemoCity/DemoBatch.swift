@@ -1,0 +1,34 @@
+import Foundation
+
+/// A large batch of generated reports for measuring speed: synthetic units with the demo city's nine years each,
+/// so the batch mixes old-format text, 2019- and 2021-template HTML and some GBK pages like the demo.
+public enum DemoBatch {
+    /// `count` reports (unit by unit, 2017–2025), with their truth.
+    public static func reports(count: Int) -> [DemoReport] {
+        var result: [DemoReport] = []
+        var index = 0
+        while result.count < count {
+            index += 1
+            let unit = DemoUnit(id: String(format: "unit-%05d", index), name: "示例\(index)街道",
+                                body: "示例\(index)街道办事处", kind: index % 3 == 0 ? "镇" : "街道",
+                                code: String(format: "35%07d", index))
+            result += DemoCity.reports(for: unit).filter { !$0.isRealSeed }.prefix(count - result.count)
+        }
+        return result
+    }
+
+    /// Writes the batch into `folder`; returns the files written and their total size in bytes.
+    public static func write(count: Int, to folder: URL) throws -> (files: [URL], bytes: Int) {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var files: [URL] = []
+        var bytes = 0
+        for report in reports(count: count) {
+            guard let content = DemoCity.bytes(of: report) else { continue }
+            let file = folder.appendingPathComponent(report.fileName)
+            try Data(content).write(to: file)
+            files.append(file)
+            bytes += content.count
+        }
+        return (files, bytes)
+    }
+}
