@@ -83,10 +83,10 @@ struct WordWalker {
         for row in LibXMLNode.children(node, named: ["tr"]) {
             var cells: [GridCell] = []
             for cell in LibXMLNode.children(row, named: ["tc"]) {
-                let properties = LibXMLNode.children(cell, named: ["tcpr"]).first
-                let span = properties.flatMap { LibXMLNode.children($0, named: ["gridspan"]).first }
+                let properties = LibXMLNode.children(cell, named: ["tcPr"]).first
+                let span = properties.flatMap { LibXMLNode.children($0, named: ["gridSpan"]).first }
                     .flatMap { LibXMLNode.localAttribute($0, "val") }.flatMap(Int.init) ?? 1
-                let merge = properties.flatMap { LibXMLNode.children($0, named: ["vmerge"]).first }
+                let merge = properties.flatMap { LibXMLNode.children($0, named: ["vMerge"]).first }
                 let continues = merge.map { LibXMLNode.localAttribute($0, "val") != "restart" } ?? false
                 for inner in LibXMLNode.children(cell, named: ["tbl"]) { nested.append(inner) }
                 let column = cells.count

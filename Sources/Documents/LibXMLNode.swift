@@ -3,10 +3,10 @@ import Foundation
 
 /// Small readers over libxml2 nodes.
 enum LibXMLNode {
-    /// The lower-cased element name.
+    /// The element's local name (libxml2's HTML parser already lower-cases HTML names; XML names keep their case).
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
     }
 
     /// An attribute's value, or nil.
