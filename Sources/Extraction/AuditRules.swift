@@ -5,11 +5,15 @@ public enum AuditRules {
     /// The within-report identities for a format.
     public static func identities(for format: ReportFormat) -> [IdentityRule] {
         switch format {
-        case .v2019, .v2021: return table3(format) + table4
+        case .v2019: return v2019
+        case .v2021: return v2021
         case .old: return old
         case .unknown: return []
         }
     }
+
+    private static let v2019 = table3(.v2019) + table4
+    private static let v2021 = table3(.v2021) + table4
 
     static func table3(_ format: ReportFormat) -> [IdentityRule] {
         var rules: [IdentityRule] = []

@@ -20,8 +20,10 @@ struct CellValue: Equatable {
         let trimmed = text.trimmedSpaces
         if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
         if placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
-        if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
-        guard let (number, rest) = leadingNumber(trimmed) else { return CellValue(kind: .text, value: nil, raw: text, unit: nil) }
+        guard let (number, rest) = leadingNumber(trimmed) else {
+            if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
+            return CellValue(kind: .text, value: nil, raw: text, unit: nil)
+        }
         let restTrimmed = String(rest).trimmedSpaces
         if restTrimmed.isEmpty { return CellValue(kind: .number, value: number, raw: text, unit: nil) }
         for unit in ["万元", "元", "件", "条", "个", "人", "次", "项", "%"] where restTrimmed.hasPrefix(unit) {
@@ -30,6 +32,7 @@ struct CellValue: Equatable {
         if restTrimmed.first == "（" || restTrimmed.first == "(" {
             return CellValue(kind: .number, value: number, raw: text, unit: nil)
         }
+        if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
         return CellValue(kind: .text, value: nil, raw: text, unit: nil)
     }
 
