@@ -69,6 +69,12 @@ struct HTMLWalker {
     private var buffer = ""
 
     private static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "select", "option"]
+    /// Site-template parts around the report: their text is not the report's (their links are still kept).
+    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "menu"]
+    private static let chromeWords = ["nav", "menu", "footer", "header", "breadcrumb", "crumb", "sidebar", "topbar",
+                                      "daohang", "dh", "bottom", "share", "copyright"]
+    /// How many site-template elements enclose the current node.
+    private var chromeDepth = 0
     private static let blocks: Set<String> = [
         "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
         "footer", "nav", "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "form", "body", "html", "main",
@@ -76,8 +82,17 @@ struct HTMLWalker {
 
     mutating func flushParagraph() {
         let line = TextNormalizer.normalize(buffer)
-        if !line.isEmpty { paragraphs.append(line) }
+        if !line.isEmpty && chromeDepth == 0 { paragraphs.append(line) }
         buffer = ""
+    }
+
+    /// Whether an element is part of the site template (navigation, header, footer…), by name, id or class.
+    private static func isChrome(_ node: xmlNodePtr, name: String) -> Bool {
+        if chromeElements.contains(name) { return true }
+        let marks = [LibXMLNode.attribute(node, "class"), LibXMLNode.attribute(node, "id")].compactMap { $0?.lowercased() }
+        return marks.contains { mark in
+            mark.split(whereSeparator: { !$0.isLetter }).contains { word in chromeWords.contains(String(word)) }
+        }
     }
 
     mutating func walk(_ start: xmlNodePtr?) {
@@ -109,8 +124,18 @@ struct HTMLWalker {
                 return
             }
             if Self.skipped.contains(name) { return }
+            let chrome = name != "body" && name != "html" && Self.isChrome(node, name: name)
+            if chrome {
+                flushParagraph()
+                chromeDepth += 1
+                walk(node.pointee.children)
+                flushParagraph()
+                chromeDepth -= 1
+                return
+            }
             if name == "table" {
                 flushParagraph()
+                if chromeDepth > 0 { walk(node.pointee.children); return }
                 let grid = TableGridBuilder(table: node)
                 tables.append(grid.table)
                 for nested in grid.nestedTables { visit(nested) }

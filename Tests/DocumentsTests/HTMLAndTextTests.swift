@@ -25,6 +25,18 @@ struct HTMLAndTextTests {
         #expect(document.paragraphs == ["首页", "尾"])
     }
 
+    @Test func theSiteTemplateIsLeftOutButItsLinksAreKept() throws {
+        let html = """
+        <html><body><div class="top-nav"><a href="/zfxxgknb/">政府信息公开年报</a> 首页</div>
+        <header>晋江市人民政府</header><div id="content"><h1>罗山街道2024年政府信息公开工作年度报告</h1><p>正文</p></div>
+        <div class="footer">版权所有 2024年1月1日</div><aside><table><tr><td>热点</td></tr></table></aside></body></html>
+        """
+        let document = try DocumentReader.read(Array(html.utf8))
+        #expect(document.paragraphs == ["罗山街道2024年政府信息公开工作年度报告", "正文"])
+        #expect(document.tables.isEmpty)
+        #expect(document.links == [Link(title: "政府信息公开年报", href: "/zfxxgknb/")])
+    }
+
     @Test func oneCellPerLineTablesAreRebuilt() throws {
         let text = "标题\n\t指标\n\t单位\n\t2017年度\n\n\t主动公开文件数\n\t条\n\t181\n\n\t政府公报公开数\n\t条\n\t\n\n结尾\n"
         let document = try DocumentReader.read(Array(text.utf8), fileName: "r.txt")
