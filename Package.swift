@@ -62,7 +62,7 @@ let package = Package(
             dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(name: "CollectorTests", dependencies: ["Collector", "Storage", "DemoCity", "TestSupport"]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "nianbao"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// What a `collect` run should do.
 public struct CollectOptions: Sendable {
@@ -32,6 +33,13 @@ public struct CollectItem: Sendable, Hashable {
 
     /// Whether this item counts as a failure for the exit code.
     public var isFailure: Bool { ["failed", "blocked", "not_a_report"].contains(outcome) }
+
+    /// A failure worth one more try at the end of the run (timeouts, broken connections, 5xx, 408, 429).
+    var isTransientFailure: Bool {
+        guard outcome == "failed", let kind = failureKind else { return false }
+        let throttled = kind == "http_4xx" && (message?.includes("HTTP 429") == true || message?.includes("HTTP 408") == true)
+        return ["timeout", "connect", "http_5xx"].contains(kind) || throttled
+    }
 }
 
 /// The result of a run, for the summary and the exit code.

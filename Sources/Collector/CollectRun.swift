@@ -26,8 +26,12 @@ public enum CollectRun {
         let jobs = Scheduler.due(configuration, states: try store.sourceStates(), now: options.now,
                                  years: options.years, units: options.units, force: options.force)
         if options.dryRun {
-            let items = jobs.flatMap { $0 }.map {
-                CollectItem(unitId: $0.unit.id, year: $0.year, outcome: "due", failureKind: nil, message: $0.url)
+            let items = jobs.flatMap { plan in
+                plan.jobs.map { CollectItem(unitId: $0.unit.id, year: $0.year, outcome: "due", failureKind: nil, message: $0.url) }
+                    + plan.listingYears.map {
+                        CollectItem(unitId: plan.unit.id, year: $0, outcome: "due", failureKind: nil,
+                                    message: "found on \(plan.unit.listing ?? "")")
+                    }
             }
             return CollectSummary(runId: nil, items: items, bytes: 0, retries: 0,
                                   seconds: Date().timeIntervalSince(started), notices: notices)

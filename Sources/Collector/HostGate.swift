@@ -22,7 +22,8 @@ actor HostGate {
         inFlight[host, default: 0] += 1
         let now = ContinuousClock.now
         let start = max(now, nextStart[host] ?? now)
-        nextStart[host] = start + delay
+        // A little margin, so that connection set-up jitter never brings two arrivals closer than the delay.
+        nextStart[host] = start + delay + (delay > .zero ? .milliseconds(25) : .zero)
         if start > now { try? await Task.sleep(until: start, clock: .continuous) }
     }
 

@@ -13,9 +13,9 @@ public enum Reextract {
             // Figures typed by hand (`nianbao import`) have no document to read again.
             guard !version.url.hasPrefix("manual:"),
                   let unit = configuration.units.first(where: { $0.id == version.unitId }), let id = version.id else { continue }
-            let content = UnitCollector.read([UInt8](version.content), contentType: version.contentType, url: version.url,
+            let content = JobCollector.read([UInt8](version.content), contentType: version.contentType, url: version.url,
                                              versionId: id, unit: unit, year: version.year, store: store)
-            try store.saveReport(unitId: version.unitId, year: version.year, content: content, at: Date())
+            try JobCollector.save(content, unitId: version.unitId, year: version.year, store: store, at: Date())
             count += 1
         }
         return count

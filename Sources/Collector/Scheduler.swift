@@ -15,24 +15,46 @@ public struct FetchJob: Sendable, Hashable {
     public var lastModified: String?
 }
 
-/// Decides what is due: never fetched, failed and past its back-off, or held and due for a change re-check.
+/// What is due for one unit: jobs with known URLs, and years whose URL must first be found on the listing page.
+public struct UnitPlan: Sendable {
+    /// The unit.
+    public var unit: UnitConfiguration
+    /// Jobs whose URL is configured (explicitly or by template).
+    public var jobs: [FetchJob]
+    /// Years to look up on the unit's `listing` page.
+    public var listingYears: [Int]
+}
+
+/// Decides what is due: never fetched, failed and past its back-off, or held and due for a change re-check
+/// (every run re-checks, with a conditional GET, so an unchanged report costs a 304).
 public enum Scheduler {
-    /// The jobs due at `now`, grouped per unit with years in order (so last year is stored before this year's audit).
+    /// The plans due at `now`, one per unit with something due, years in order (so last year is stored first).
     public static func due(_ configuration: Configuration, states: [SourceStateRecord], now: Date, years: Set<Int>,
-                           units: Set<String>, force: Bool) -> [[FetchJob]] {
+                           units: Set<String>, force: Bool) -> [UnitPlan] {
         let byKey = Dictionary(states.map { ("\($0.unitId)|\($0.year)", $0) }, uniquingKeysWith: { first, _ in first })
-        return configuration.units.compactMap { unit -> [FetchJob]? in
-            guard units.isEmpty || units.contains(unit.id) else { return nil }
-            let jobs = sources(of: unit, in: configuration).compactMap { year, url -> FetchJob? in
-                guard years.isEmpty || years.contains(year) else { return nil }
-                let state = byKey["\(unit.id)|\(year)"]
-                if !force, let next = state?.nextAttemptAt, next > now { return nil }
-                let sameURL = state?.url == url
-                return FetchJob(unit: unit, year: year, url: url, etag: force || !sameURL ? nil : state?.etag,
-                                lastModified: force || !sameURL ? nil : state?.lastModified)
-            }
-            return jobs.isEmpty ? nil : jobs
+        func isDue(_ unit: UnitConfiguration, _ year: Int) -> Bool {
+            guard years.isEmpty || years.contains(year) else { return false }
+            if !force, let next = byKey["\(unit.id)|\(year)"]?.nextAttemptAt, next > now { return false }
+            return true
         }
+        return configuration.units.compactMap { unit -> UnitPlan? in
+            guard units.isEmpty || units.contains(unit.id) else { return nil }
+            let configured = sources(of: unit, in: configuration)
+            let jobs = configured.filter { isDue(unit, $0.0) }.map { year, url in
+                job(unit, year, url, state: byKey["\(unit.id)|\(year)"], force: force)
+            }
+            let listed = unit.listing == nil ? [] : configuration.years.filter { year in
+                !configured.contains { $0.0 == year } && isDue(unit, year)
+            }
+            return jobs.isEmpty && listed.isEmpty ? nil : UnitPlan(unit: unit, jobs: jobs, listingYears: listed)
+        }
+    }
+
+    /// A job for a URL, with the held version's validators when the URL is the one they belong to.
+    static func job(_ unit: UnitConfiguration, _ year: Int, _ url: String, state: SourceStateRecord?, force: Bool) -> FetchJob {
+        let sameURL = state?.url == url && !force
+        return FetchJob(unit: unit, year: year, url: url, etag: sameURL ? state?.etag : nil,
+                        lastModified: sameURL ? state?.lastModified : nil)
     }
 
     /// Every (year, URL) a unit is configured with: explicit URLs first, then the template for the other years.

@@ -27,8 +27,11 @@ extension Store {
                 """, arguments: [version.unitId, version.year, version.sha256]) {
                 return .unchanged(versionId: existing)
             }
-            let earlier = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_version WHERE unit_id = ? AND year = ?",
-                                           arguments: [version.unitId, version.year]) ?? 0
+            // A new version from the same source is a change after publication; an attachment found behind an
+            // article is a different source, not a change.
+            let earlier = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM document_version WHERE unit_id = ? AND year = ? AND url = ?
+                """, arguments: [version.unitId, version.year, version.url]) ?? 0
             var record = version
             try record.insert(db)
             guard let id = record.id else { throw StoreError.cannotOpen(path: path, reason: "insert returned no id") }
@@ -62,12 +65,14 @@ extension Store {
         }
     }
 
-    /// How many versions a unit·year has and when it was first seen.
-    func versionHistory(_ db: Database, unitId: String, year: Int) throws -> (count: Int, firstSeen: Date?, latestSeen: Date?) {
+    /// The most versions one source of a unit·year has, when the unit·year was first seen, and when a source
+    /// last changed (nil when no source has changed).
+    func versionHistory(_ db: Database, unitId: String, year: Int) throws -> (count: Int, firstSeen: Date?, changedAt: Date?) {
         let row = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*) AS n, MIN(first_seen_at) AS first, MAX(first_seen_at) AS latest
-            FROM document_version WHERE unit_id = ? AND year = ?
+            SELECT MAX(n) AS n, MIN(first) AS first, MAX(CASE WHEN n > 1 THEN latest END) AS changed
+            FROM (SELECT COUNT(*) AS n, MIN(first_seen_at) AS first, MAX(first_seen_at) AS latest
+                  FROM document_version WHERE unit_id = ? AND year = ? GROUP BY url)
             """, arguments: [unitId, year])
-        return (row?["n"] ?? 0, row?["first"], row?["latest"])
+        return (row?["n"] ?? 0, row?["first"], row?["changed"])
     }
 }

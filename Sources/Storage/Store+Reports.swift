@@ -59,7 +59,7 @@ extension Store {
     public func saveReport(unitId: String, year: Int, content: ReportContent, at now: Date) throws {
         try pool.write { db in
             let history = try versionHistory(db, unitId: unitId, year: year)
-            let changedAt: Date? = history.count > 1 ? history.latestSeen : nil
+            let changedAt = history.changedAt
             let encoder = JSONEncoder()
             try db.execute(sql: "DELETE FROM figure WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
             try db.execute(sql: "DELETE FROM labelled_item WHERE unit_id = ? AND year = ?", arguments: [unitId, year])

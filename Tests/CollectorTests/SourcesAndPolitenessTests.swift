@@ -1,0 +1,138 @@
+import Collector
+import DemoCity
+import Foundation
+import Storage
+import TestSupport
+import Testing
+
+@Suite("Listings, attachments, blocking and politeness against a loopback server", .serialized)
+struct SourcesAndPolitenessTests {
+    func load(_ yaml: String, in directory: TemporaryDirectory) throws -> Configuration {
+        try ConfigurationLoader.load(try directory.write("nianbao.yaml", yaml))
+    }
+
+    @Test func theYearsReportIsFoundOnTheListingAndThroughItsAttachment() async throws {
+        let directory = try TemporaryDirectory()
+        let report = try #require(DemoCity.report("luoshan", 2023).flatMap { DemoCity.bytes(of: $0) })
+        try Data(report).write(to: directory.path("nb/2023.html").creatingFolder())
+        try FileManager.default.copyItem(at: RepositoryPaths.fixture("layout-2022.pdf", target: "ExtractionTests"),
+                                         to: directory.path("nb/2022.pdf"))
+        try directory.write("nb/index.html", """
+            <html><body><ul><li><a href="2023.html">罗山街道2023年政府信息公开工作年度报告</a></li>
+            <li><a href="/files/nb/other.html">2023年工作总结</a></li></ul><a href="index_1.html">下一页</a></body></html>
+            """)
+        try directory.write("nb/index_1.html", """
+            <html><body><ul><li><a href="2022-article.html">2022年度政府信息公开年报</a></li></ul>
+            <a href="index.html">上一页</a></body></html>
+            """)
+        try directory.write("nb/2022-article.html", """
+            <html><head><title>罗山街道2022年政府信息公开工作年度报告</title></head><body>
+            <p>罗山街道2022年政府信息公开工作年度报告详见附件。</p><p>附件：<a href="2022.pdf">2022年度报告.pdf</a></p></body></html>
+            """)
+        let server = try LoopbackServer(root: directory.url)
+        let configuration = try load("""
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            years: { from: 2021, to: 2023 }
+            fetch: { concurrency: 2, per_host: 2, delay_ms: 0, retries: 0 }
+            units:
+              - id: luoshan
+                name: 罗山街道
+                listing: \(server.url("files/nb/index.html"))
+            """, in: directory)
+        let summary = try await CollectRun.run(configuration, options: CollectOptions())
+        let outcomes = Dictionary(summary.items.map { ($0.year, $0.outcome) }, uniquingKeysWith: { first, _ in first })
+        #expect(outcomes == [2021: "not_published", 2022: "new", 2023: "new"])
+        let store = try Store(path: configuration.database.path)
+        #expect(try store.figureValues(unitId: "luoshan", year: 2022)?["s1.proactive_items"] == .some(205), "read from the PDF")
+        let report2023 = try #require(DemoCity.report("luoshan", 2023))
+        #expect(try store.figureValues(unitId: "luoshan", year: 2023)?["t3.total.new_received"]
+                == .some(report2023.figures["t3.total.new_received"]))
+        #expect(try store.reportSummaries(year: 2022).first?.changedAt == nil, "an attachment is not a change")
+        let again = try await CollectRun.run(configuration, options: CollectOptions())
+        #expect(again.items.filter { $0.year != 2021 }.allSatisfy { $0.outcome == "unchanged" })
+    }
+
+    @Test func aBlockingHostIsNotAskedAgainThisRun() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("r.html", "<p>x</p>")
+        let server = try LoopbackServer(root: directory.url)
+        let configuration = try load("""
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            fetch: { concurrency: 1, per_host: 1, delay_ms: 0, retries: 2 }
+            units:
+              - { id: a, name: 甲, reports: { 2024: "\(server.url("status/403"))" } }
+              - { id: b, name: 乙, reports: { 2024: "\(server.url("files/r.html"))" } }
+              - { id: c, name: 丙, reports: { 2024: "\(server.url("captcha"))" } }
+            """, in: directory)
+        let summary = try await CollectRun.run(configuration, options: CollectOptions())
+        #expect(summary.items.map(\.outcome) == ["blocked", "blocked", "blocked"])
+        #expect(summary.items[1].message?.contains("not asked") == true)
+        #expect(try server.requestLog().requests.map(\.path) == ["/status/403"], "one 403 and nianbao stops asking")
+        #expect(summary.exitCode == 1)
+
+        let other = try TemporaryDirectory()
+        let captchaServer = try LoopbackServer(root: other.url)
+        let captcha = try load("""
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            units:
+              - { id: c, name: 丙, reports: { 2024: "\(captchaServer.url("captcha"))" } }
+            """, in: other)
+        let blocked = try await CollectRun.run(captcha, options: CollectOptions())
+        #expect(blocked.items.first?.failureKind == "blocked")
+        #expect(blocked.items.first?.message?.contains("captcha") == true)
+    }
+
+    @Test func aGBKPageServedAsUTF8IsReadByItsBytes() async throws {
+        let directory = try TemporaryDirectory()
+        let report = try #require(DemoCity.report("cizao", 2019))
+        try Data(try #require(DemoCity.bytes(of: report))).write(to: directory.path("gbk.html"))
+        let server = try LoopbackServer(root: directory.url)
+        let configuration = try load("""
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            units:
+              - { id: cizao, name: 磁灶镇, reports: { 2019: "\(server.url("gbk-wrong-label/gbk.html"))" } }
+            """, in: directory)
+        let summary = try await CollectRun.run(configuration, options: CollectOptions())
+        #expect(summary.items.first?.outcome == "new")
+        let values = try #require(try Store(path: configuration.database.path).figureValues(unitId: "cizao", year: 2019))
+        #expect(values == report.figures.mapValues { Optional($0) })
+    }
+
+    @Test func politenessHoldsUnderLoad() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("r.html", "<p>x</p>")
+        let server = try LoopbackServer(root: directory.url)
+        let units = (0..<8).map { "  - { id: u\($0), name: 单位\($0), reports: { 2024: \"\(server.url("slow/0.2/r.html?\($0)"))\" } }" }
+        let configuration = try load("""
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            fetch: { concurrency: 8, per_host: 2, delay_ms: 1000, retries: 0 }
+            units:
+            \(units.joined(separator: "\n"))
+            """, in: directory)
+        _ = try await CollectRun.run(configuration, options: CollectOptions())
+        let log = try server.requestLog()
+        #expect(log.requests.count == 8)
+        #expect(log.maxActive <= 2, "never more than 2 requests at once: \(log.maxActive)")
+        let times = log.requests.map(\.time).sorted()
+        let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
+        #expect(gaps.allSatisfy { $0 >= 1.0 }, "two requests closer than 1 s: \(gaps)")
+    }
+}
+
+extension URL {
+    /// Creates the folder this file goes in and returns the file's URL.
+    func creatingFolder() throws -> URL {
+        try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
+        return self
+    }
+}

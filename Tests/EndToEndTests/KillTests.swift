@@ -1,0 +1,68 @@
+import DemoCity
+import Foundation
+import TestSupport
+import Testing
+
+/// A collect killed with SIGKILL in the middle leaves no partial rows, and the next run completes the work.
+@Suite("A killed collect", .serialized)
+struct KillTests {
+    func sqlite(_ database: URL, _ query: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [database.path, query]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func theNextRunCompletesTheWorkWithoutDuplicates() throws {
+        let directory = try TemporaryDirectory()
+        let reports = Array(DemoCity.reports.filter { $0.year >= 2021 }.prefix(40))
+        var units: [String] = []
+        for (index, report) in reports.enumerated() {
+            try Data(try #require(DemoCity.bytes(of: report))).write(to: directory.path("r\(index).html"))
+        }
+        let server = try LoopbackServer(root: directory.url)
+        for index in reports.indices {
+            units.append("  - { id: u\(index), name: 单位\(index), reports: { 2024: \"\(server.url("slow/0.15/r\(index).html"))\" } }")
+        }
+        try directory.write("nianbao.yaml", """
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            fetch: { concurrency: 2, per_host: 2, delay_ms: 0, retries: 1 }
+            units:
+            \(units.joined(separator: "\n"))
+            """)
+        let collect = Process()
+        collect.executableURL = BinaryRunner.executable
+        collect.arguments = ["collect", "--quiet", "--config", directory.path("nianbao.yaml").path]
+        collect.standardOutput = FileHandle.nullDevice
+        collect.standardError = FileHandle.nullDevice
+        try collect.run()
+        let database = directory.path("db.sqlite")
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, (Int(try sqlite(database, "SELECT COUNT(*) FROM report")) ?? 0) < 8 {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(collect.processIdentifier, SIGKILL)
+        collect.waitUntilExit()
+        let partial = Int(try sqlite(database, "SELECT COUNT(*) FROM report")) ?? 0
+        #expect(partial >= 8 && partial < 40, "killed mid-run: \(partial) of 40 stored")
+        #expect(try sqlite(database, "SELECT COUNT(*) FROM run WHERE finished_at IS NULL") == "1")
+
+        let resumed = try BinaryRunner.run(["collect", "--config", directory.path("nianbao.yaml").path], in: directory.url)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("took over the lock"), "the dead run's lock is taken over")
+        #expect(try sqlite(database, "SELECT COUNT(*) FROM report WHERE status = 'extracted'") == "40")
+        #expect(try sqlite(database, "SELECT COUNT(*) FROM document_version") == "40", "no document archived twice")
+        #expect(try sqlite(database, "SELECT COUNT(*) FROM (SELECT unit_id FROM report GROUP BY unit_id, year HAVING COUNT(*) > 1)") == "0")
+        let figures = try sqlite(database, "SELECT COUNT(DISTINCT unit_id) FROM figure")
+        #expect(figures == "40", "every unit has its figures")
+        let expected = reports.reduce(0) { $0 + $1.figures.count }
+        #expect(try sqlite(database, "SELECT COUNT(*) FROM figure") == String(expected), "no figure missing or doubled")
+    }
+}
