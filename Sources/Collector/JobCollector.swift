@@ -111,7 +111,8 @@ struct JobCollector {
         try store.saveReport(unitId: unitId, year: year, content: content, at: now)
     }
 
-    private func finish(_ job: FetchJob, _ state: inout SourceStateRecord, outcome: String, kind: String?,
+    /// Records the outcome in the source's state (health, back-off) and returns it as a run item.
+    func finish(_ job: FetchJob, _ state: inout SourceStateRecord, outcome: String, kind: String?,
                         message: String?) throws -> CollectItem {
         state.lastStatus = kind ?? outcome
         if kind == nil {

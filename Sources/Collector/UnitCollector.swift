@@ -66,10 +66,13 @@ struct UnitCollector: Sendable {
                     jobs.append(Scheduler.job(plan.unit, year, url, state: state, force: false))
                 } else {
                     let job = FetchJob(unit: plan.unit, year: year, url: listing, etag: nil, lastModified: nil)
-                    let item = found.problem.map {
-                        CollectItem(unitId: plan.unit.id, year: year, outcome: "failed", failureKind: "listing", message: $0)
-                    } ?? CollectItem(unitId: plan.unit.id, year: year, outcome: "not_published", failureKind: nil,
-                                     message: "no \(year) report linked from \(listing)")
+                    var state = try store.sourceState(unitId: plan.unit.id, year: year)
+                        ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
+                    state.lastAttemptAt = now
+                    let item = try JobCollector(unit: self).finish(
+                        job, &state, outcome: found.problem == nil ? "not_published" : "failed",
+                        kind: found.problem == nil ? nil : "listing",
+                        message: found.problem ?? "no \(year) report linked from \(listing)")
                     results.append(try record(JobResult(job: job, item: item)))
                 }
             }
