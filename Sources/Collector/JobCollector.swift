@@ -1,3 +1,4 @@
+import Documents
 import Extraction
 import Fetching
 import Foundation
@@ -90,7 +91,8 @@ struct JobCollector {
         DocumentVersionRecord(
             id: nil, unitId: job.unit.id, year: job.year, url: url, finalUrl: response.finalURL,
             sha256: CollectRun.sha256(response.body), content: Data(response.body), contentType: response.contentType,
-            charset: nil, etag: response.headers["etag"], lastModified: response.headers["last-modified"],
+            charset: DocumentReader.textEncoding(of: response.body, contentType: response.contentType)?.rawValue,
+            etag: response.headers["etag"], lastModified: response.headers["last-modified"],
             byteCount: response.body.count, firstSeenAt: now)
     }
 

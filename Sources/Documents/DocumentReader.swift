@@ -36,6 +36,14 @@ public enum DocumentReader {
         }
     }
 
+    /// The character set a text or HTML document is written in (for the archive); nil for PDF, Word and binary files.
+    public static func textEncoding(of bytes: [UInt8], contentType: String?) -> TextEncoding? {
+        switch FileSniffer.sniff(bytes, contentType: contentType, fileName: nil) {
+        case .markup, .plainText: return EncodingDetector.detect(bytes, httpCharset: FileSniffer.charset(of: contentType)).encoding
+        default: return nil
+        }
+    }
+
     /// Reads a local file, choosing the type from its bytes and name.
     public static func read(contentsOf url: URL) throws -> Document {
         let data = try Data(contentsOf: url)

@@ -60,4 +60,31 @@ struct HTTPCollectTests {
         let log = try server.requestLog().requests.filter { $0.path == "/files/r.html" }
         #expect(log.count == 2 && log[1].ifNoneMatch != nil, "the re-check is a conditional GET")
     }
+
+    @Test func transportFailuresAreStoredByKind() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("r.html", "<p>x</p>")
+        let server = try LoopbackServer(root: directory.url)
+        var yaml = """
+        version: 1
+        city: 测试市
+        database: db.sqlite
+        fetch: { concurrency: 5, per_host: 5, delay_ms: 0, timeout_s: 1, retries: 0, max_bytes: 2000000 }
+        units:
+
+        """
+        let cases = [("reset", "reset"), ("cut", "truncate"), ("tofile", "redirect-file"), ("loop", "redirect-loop"),
+                     ("huge", "huge/30000000"), ("slow", "slow/3/r.html")]
+        for (id, path) in cases { yaml += "  - { id: \(id), name: \(id), reports: { 2024: \"\(server.url(path))\" } }\n" }
+        let configuration = try ConfigurationLoader.load(try directory.write("nianbao.yaml", yaml))
+        let summary = try await CollectRun.run(configuration, options: CollectOptions())
+        let kinds = Dictionary(summary.items.map { ($0.unitId, $0.failureKind ?? $0.outcome) }, uniquingKeysWith: { first, _ in first })
+        #expect(kinds == ["reset": "connect", "cut": "connect", "tofile": "redirect", "loop": "redirect", "huge": "too_large",
+                          "slow": "timeout"])
+        let store = try Store(path: configuration.database.path)
+        #expect(try store.reportSummaries().isEmpty, "nothing half-read is stored")
+        let states = try store.sourceStates()
+        #expect(states.count == 6 && states.allSatisfy { $0.consecutiveFailures == 1 && $0.lastError?.isEmpty == false })
+        #expect(try store.runs(last: 1).first?.failureKinds == ["connect": 2, "redirect": 2, "too_large": 1, "timeout": 1])
+    }
 }

@@ -102,8 +102,12 @@ struct SourcesAndPolitenessTests {
             """, in: directory)
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
         #expect(summary.items.first?.outcome == "new")
-        let values = try #require(try Store(path: configuration.database.path).figureValues(unitId: "cizao", year: 2019))
+        let store = try Store(path: configuration.database.path)
+        let values = try #require(try store.figureValues(unitId: "cizao", year: 2019))
         #expect(values == report.figures.mapValues { Optional($0) })
+        let archived = try #require(try store.documentVersion(id: try #require(store.latestVersionIds(year: 2019).first)))
+        #expect(archived.charset == "GB18030", "the archive records the bytes' real charset")
+        #expect(archived.contentType == "text/html; charset=utf-8", "and the label the server gave")
     }
 
     @Test func politenessHoldsUnderLoad() async throws {
