@@ -105,7 +105,8 @@ struct SourcesAndPolitenessTests {
         let store = try Store(path: configuration.database.path)
         let values = try #require(try store.figureValues(unitId: "cizao", year: 2019))
         #expect(values == report.figures.mapValues { Optional($0) })
-        let archived = try #require(try store.documentVersion(id: try #require(store.latestVersionIds(year: 2019).first)))
+        let versionId = try #require(try store.latestVersionIds(year: 2019).first)
+        let archived = try #require(try store.documentVersion(id: versionId))
         #expect(archived.charset == "GB18030", "the archive records the bytes' real charset")
         #expect(archived.contentType == "text/html; charset=utf-8", "and the label the server gave")
     }
