@@ -8,12 +8,15 @@ public struct UnitInfo: Sendable, Hashable {
     public var name: String
     /// Peer group.
     public var kind: String
+    /// The unit this one rolls up into (层级汇总), if any.
+    public var parent: String?
 
     /// Creates a unit.
-    public init(id: String, name: String, kind: String) {
+    public init(id: String, name: String, kind: String, parent: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
+        self.parent = parent
     }
 }
 

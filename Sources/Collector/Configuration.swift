@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// The city's configuration (`Config/nianbao.yaml`), validated and with every path resolved.
@@ -62,6 +63,8 @@ public struct FetchSettings: Sendable, Hashable {
 public struct AnalysisSettings: Sendable, Hashable {
     /// A rate is ranked only where its denominator reaches this.
     public var minimumDenominator = 30.0
+    /// Weights and thresholds of the quality score (config `quality`).
+    public var quality = QualityWeights()
 }
 
 /// One unit (街道, 镇, 部门…) and where its reports are.

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// Turns the YAML tree into a validated `Configuration`.
@@ -5,7 +6,10 @@ struct ConfigurationReader {
     let root: ConfigNode
     let directory: URL
 
-    private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis", "units"]
+    private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis",
+                                                "quality", "units"]
+    private static let qualityKeys: Set<String> = ["on_time", "obtainable", "complete", "consistent", "stable", "original",
+                                                   "similarity_threshold", "template_share"]
     private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
                                                  "user_agent"]
     private static let unitKeys: Set<String> = ["id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
@@ -19,7 +23,8 @@ struct ConfigurationReader {
         let database = try top["database"].map { resolvePath(try $0.string()) } ?? directory.appendingPathComponent("nianbao.sqlite")
         let deadline = try top["deadline"].map(readDeadline) ?? MonthDay(month: 1, day: 31)
         let fetch = try top["fetch"].map(readFetch) ?? FetchSettings()
-        let analysis = try top["analysis"].map(readAnalysis) ?? AnalysisSettings()
+        var analysis = try top["analysis"].map(readAnalysis) ?? AnalysisSettings()
+        if let quality = top["quality"] { analysis.quality = try readQuality(quality) }
         guard let unitsNode = top["units"] else { throw root.error("missing key 'units'") }
         let units = try readUnits(unitsNode)
         let named = units.flatMap { $0.reports.keys }
@@ -63,6 +68,20 @@ struct ConfigurationReader {
         var settings = AnalysisSettings()
         if let value = keys["min_denominator"] { settings.minimumDenominator = try value.double(in: 0...1_000_000) }
         return settings
+    }
+
+    private func readQuality(_ node: ConfigNode) throws -> QualityWeights {
+        let keys = try node.mapping(allowed: Self.qualityKeys)
+        var weights = QualityWeights()
+        let paths: [(String, WritableKeyPath<QualityWeights, Double>, ClosedRange<Double>)] = [
+            ("on_time", \.onTime, 0...1000), ("obtainable", \.obtainable, 0...1000), ("complete", \.complete, 0...1000),
+            ("consistent", \.consistent, 0...1000), ("stable", \.stable, 0...1000), ("original", \.original, 0...1000),
+            ("similarity_threshold", \.similarityThreshold, 0...1), ("template_share", \.templateShare, 0...1),
+        ]
+        for (key, path, range) in paths {
+            if let value = keys[key] { weights[keyPath: path] = try value.double(in: range) }
+        }
+        return weights
     }
 
     private func readUnits(_ node: ConfigNode) throws -> [UnitConfiguration] {

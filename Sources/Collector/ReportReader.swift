@@ -12,10 +12,13 @@ public enum ReportReader {
         do {
             let document = try DocumentReader.read(bytes, contentType: contentType, fileName: URL(string: url)?.lastPathComponent)
             let result = try Extractor.extract(document, hints: hints)
-            return ReportContent(versionId: versionId, status: .extracted, format: result.format,
+            var content = ReportContent(versionId: versionId, status: .extracted, format: result.format,
                                  printedUnit: result.unit, printedYear: result.year, publishedOn: result.published,
                                  message: nil, figures: result.figures,
                                  items: result.items, audit: result.audit, warnings: result.warnings)
+            content.parts = (result.shape.partsFound, result.shape.partsExpected)
+            content.sentenceHashes = result.shape.sentenceHashes
+            return content
         } catch {
             return ReportContent(versionId: versionId, status: .notAReport, format: nil, printedUnit: nil, printedYear: nil,
                                  message: "\(error)", figures: [], items: [], audit: [], warnings: [])

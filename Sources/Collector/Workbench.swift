@@ -18,7 +18,9 @@ public struct Workbench: Sendable {
     }
 
     /// The configured units for analysis.
-    public var units: [UnitInfo] { configuration.units.map { UnitInfo(id: $0.id, name: $0.name, kind: $0.kind) } }
+    public var units: [UnitInfo] {
+        configuration.units.map { UnitInfo(id: $0.id, name: $0.name, kind: $0.kind, parent: $0.parent) }
+    }
 
     /// Codes whose stored figures are needed to evaluate `code`.
     static func components(of code: String) -> [String] {

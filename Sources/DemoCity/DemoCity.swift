@@ -37,7 +37,9 @@ public enum DemoCity {
             let planted = DemoScenario.planted[key] ?? []
             plant(planted, into: &values)
             let late = DemoScenario.late[key]
-            let published = (year + 1, late?.0 ?? 1, late?.1 ?? random.int(8...28))
+            // A copied report comes out after the one it copies.
+            let copied = DemoProse.copies[key] != nil
+            let published = (year + 1, late?.0 ?? 1, late?.1 ?? (copied ? 29 : random.int(8...28)))
             if unit.id == DemoScenario.unpublished.unit && year == DemoScenario.unpublished.year { continue }
             let isSeed = unit.id == "luoshan" && year == 2017
             if isSeed { cumulative = Int(SeedTruth.figures["old.proactive.cumulative"] ?? 0) }

@@ -12,6 +12,7 @@ enum NewTemplateHTML {
         let revisedNote = report.unit.id == DemoScenario.revised.unit && report.year == DemoScenario.revised.year
             ? "<p>（本报告已于发布后修订，更正了表二数据。）</p>" : ""
         let date = "\(report.published.year)-\(pad(report.published.month))-\(pad(report.published.day))"
+        let prose = DemoProse.text(unitId: report.unit.id, unitName: report.unit.name, year: report.year)
         return """
         <!DOCTYPE html>
         <html><head><meta http-equiv="Content-Type" content="text/html; charset=\(charsetLabel)">
@@ -24,7 +25,7 @@ enum NewTemplateHTML {
         <p>（示例数据：本报告为 nianbao 演示用的合成数据，不是真实报告）</p>\(revisedNote)
         <p>本报告根据《中华人民共和国政府信息公开条例》和\(report.format == .v2021 ? "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）" : "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）")编制。</p>
         <h2>一、总体情况</h2>
-        <p>\(report.year)年，\(report.unit.name)坚持以公开为常态、不公开为例外，本年度主动公开政府信息\(value("s1.proactive_items"))条。\(applicationSentence)</p>
+        <p>\(report.year)年，\(prose.opening)。本年度主动公开政府信息\(value("s1.proactive_items"))条。\(applicationSentence)</p>
         <h2>二、主动公开政府信息情况</h2>
         \(report.format == .v2021 ? Table2HTML.v2021(value) : Table2HTML.v2019(value))
         <h2>三、收到和处理政府信息公开申请情况</h2>
@@ -32,7 +33,7 @@ enum NewTemplateHTML {
         <h2>四、政府信息公开行政复议、行政诉讼情况</h2>
         \(table4(value))
         <h2>五、存在的主要问题及改进情况</h2>
-        <p>政策解读的形式还不够丰富。下一步将加强培训，提升公开质量。</p>
+        <p>\(prose.problems)\(prose.plan)</p>
         <h2>六、其他需要报告的事项</h2>
         <p>本年度未收取信息处理费。</p>
         <p style="text-align:right">\(report.unit.body)<br>\(report.published.year)年\(report.published.month)月\(report.published.day)日</p>

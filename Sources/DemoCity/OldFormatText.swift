@@ -5,6 +5,7 @@ import ReportModel
 enum OldFormatText {
     static func render(_ report: DemoReport) -> String {
         let value = { (code: String) in report.figures[code].map { NumberText.format($0) } ?? "" }
+        let prose = DemoProse.text(unitId: report.unit.id, unitName: report.unit.name, year: report.year)
         let items = report.items.map { "\($0.label)\(NumberText.format($0.count))条，占\(NumberText.format($0.percent))%" }
         var text = """
 
@@ -16,7 +17,7 @@ enum OldFormatText {
         本年度报告根据《中华人民共和国政府信息公开条例》编制，由\(report.unit.body)负责。本报告中所列数据的统计期限自\(report.year)年1月1日起，至\(report.year)年12月31日止。
 
         一、概述
-        \(report.year)年，\(report.unit.name)认真贯彻落实《条例》，全年主动公开政府信息\(value("s1.proactive_items"))条，稳步推进政府信息公开工作。
+        \(report.year)年，\(prose.opening)。全年主动公开政府信息\(value("s1.proactive_items"))条。
 
         二、主动公开政府信息情况
         （一）主动公开政府信息的数量
@@ -30,7 +31,7 @@ enum OldFormatText {
         五、因政府信息公开申请行政复议、提起行政诉讼的情况
         受理有关政府信息公开事务的行政复议申请0件。
         六、政府信息公开工作存在的主要问题及改进情况
-        公开意识有待进一步提升，公开内容有待进一步拓展。
+        \(prose.problems)\(prose.plan)
         七、需要说明的事项与附表
         （一）附表
 

@@ -19,6 +19,8 @@ public struct ExtractionResult: Sendable {
     public var audit: [AuditResult]
     /// Reading problems worth a human look.
     public var warnings: [String]
+    /// Sections present and sentence fingerprints, for the quality score.
+    public var shape: ReportShape
 
     /// The figures as a code → value map (nil for a printed blank total).
     public var values: [String: Double?] {
@@ -93,6 +95,7 @@ public enum Extractor {
         let audit = Auditor.audit(figures.values, format: format, items: items, previous: hints.previous)
         return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit,
                                 published: PublicationDateReader.read(document, reportYear: year), figures: figures.figures,
-                                items: items, audit: audit, warnings: document.warnings + figures.warnings)
+                                items: items, audit: audit, warnings: document.warnings + figures.warnings,
+                                shape: ReportShape.of(document, format: format, figures: figures))
     }
 }

@@ -60,6 +60,13 @@ enum Migrations {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v2-report-shape") { db in
+            try db.execute(sql: """
+                ALTER TABLE report ADD COLUMN parts_found INTEGER;
+                ALTER TABLE report ADD COLUMN parts_expected INTEGER;
+                ALTER TABLE report ADD COLUMN sentence_hashes TEXT;
+                """)
+        }
         return migrator
     }
 }

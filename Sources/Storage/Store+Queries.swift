@@ -18,6 +18,24 @@ public struct ReportSummary: Sendable, Hashable {
     public var failedRules: Int
     /// Audit rules that were uncertain.
     public var uncertainRules: Int
+    /// Sections and tables present, and expected, when the report was read by machine.
+    public var partsFound: Int?
+    public var partsExpected: Int?
+}
+
+extension Store {
+    /// The sentence fingerprints of every stored report of `year`, by unit (for copy-paste detection).
+    public func sentenceHashes(year: Int) throws -> [String: [Int64]] {
+        try pool.read { db in
+            var result: [String: [Int64]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT unit_id, sentence_hashes FROM report WHERE year = ?", arguments: [year]) {
+                guard let text: String = row["sentence_hashes"],
+                      let hashes = try? JSONDecoder().decode([Int64].self, from: Data(text.utf8)) else { continue }
+                result[row["unit_id"]] = hashes
+            }
+            return result
+        }
+    }
 }
 
 /// One stored figure with its unit and year.
@@ -55,7 +73,8 @@ extension Store {
                               format: (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)),
                               firstSeenAt: row["first_seen_at"], publishedOn: row["published_on"], changedAt: row["changed_at"],
                               versionCount: row["version_count"], message: row["message"],
-                              failedRules: row["failed"], uncertainRules: row["uncertain"])
+                              failedRules: row["failed"], uncertainRules: row["uncertain"],
+                              partsFound: row["parts_found"], partsExpected: row["parts_expected"])
             }
         }
     }

@@ -36,6 +36,10 @@ public struct ReportContent: Sendable {
     public var audit: [AuditResult]
     /// Reading warnings.
     public var warnings: [String]
+    /// Sections and tables of the format the report has, and how many the format asks for.
+    public var parts: (found: Int, expected: Int)?
+    /// Sentence fingerprints (for copy-paste detection).
+    public var sentenceHashes: [Int64] = []
 
     /// Creates report content.
     public init(versionId: Int64, status: ReportStatus, format: ReportFormat?, printedUnit: String?, printedYear: Int?,
@@ -66,12 +70,15 @@ extension Store {
             try db.execute(sql: "DELETE FROM audit WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
             try db.execute(sql: """
                 INSERT OR REPLACE INTO report (unit_id, year, version_id, first_seen_at, changed_at, version_count, status,
-                    format, printed_unit, printed_year, published_on, message, warnings, extracted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    format, printed_unit, printed_year, published_on, message, warnings, extracted_at,
+                    parts_found, parts_expected, sentence_hashes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [unitId, year, content.versionId, history.firstSeen ?? now, changedAt,
                                  max(history.count, 1), content.status.rawValue, content.format?.rawValue,
                                  content.printedUnit, content.printedYear, content.publishedOn, content.message,
-                                 String(decoding: try encoder.encode(content.warnings), as: UTF8.self), now])
+                                 String(decoding: try encoder.encode(content.warnings), as: UTF8.self), now,
+                                 content.parts?.found, content.parts?.expected,
+                                 String(decoding: try encoder.encode(content.sentenceHashes), as: UTF8.self)])
             let insertFigure = try db.makeStatement(sql: """
                 INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

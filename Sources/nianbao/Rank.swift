@@ -1,6 +1,7 @@
 import ArgumentParser
 import Collector
 import Export
+import Foundation
 
 struct Rank: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,5 +49,54 @@ struct Trend: ParsableCommand {
         let trend = try Failure.guarding { try bench.trend(code: indicator, from: from, to: to, unitIds: units) }
         if format == .table { print("\(bench.configuration.city) \(trend.label)（\(trend.code)）") }
         try format.print(TrendTableExport.wide(trend))
+    }
+}
+
+struct Quality: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Publication-quality score of each unit's report (on time, obtainable, complete, consistent, stable, original).",
+        discussion: "Weights come from the config's `quality` block; the method is printed under the table.\nExample:\n  nianbao quality --year 2025")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The report year.") var year: Int
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let bench = try global.workbench()
+        try format.print(try Failure.guarding { try bench.qualityTable(year: year) })
+    }
+}
+
+struct Totals: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "City totals of indicators with how many units reported, and 层级汇总 checks against summary units.",
+        discussion: "Example:\n  nianbao totals --year 2025 --indicator t3.total.new_received")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The report year.") var year: Int
+    @Option(help: "Codes to total (repeatable; default: the headline series).") var indicator: [String] = []
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let bench = try global.workbench()
+        try format.print(try Failure.guarding { try bench.totalsTable(year: year, codes: indicator) })
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A self-contained HTML report of a year: coverage, rankings as charts, quality, trends, audit findings.",
+        discussion: "One file with inline SVG and no network access; it prints well.\nExample:\n  nianbao report --year 2025 --out report-2025.html")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The report year.") var year: Int
+    @Option(help: "The HTML file to write.") var out: String
+
+    func run() throws {
+        let bench = try global.workbench()
+        let html = try Failure.guarding { try bench.htmlReport(year: year) }
+        do {
+            try Data(html.utf8).write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw Failure(message: "cannot write \(out): \(error.localizedDescription)", code: .usage).exit()
+        }
+        FileHandle.standardError.write(Data("wrote \(out) (\(html.utf8.count) bytes)\n".utf8))
     }
 }

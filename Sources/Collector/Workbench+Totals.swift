@@ -1,0 +1,36 @@
+import Analysis
+import Export
+import ReportModel
+
+extension Workbench {
+    /// The codes totalled when none is named: the comparable series and the main table 三/四 totals.
+    public static let headlineTotals = ["series.proactive_items", "series.applications", "series.granted", "series.partial",
+                                        "series.review", "series.litigation", "t3.total.result.total",
+                                        "t3.total.carried_forward"]
+
+    /// City totals of `codes` (default: the headline totals) and 层级汇总 checks, as one table.
+    public func totalsTable(year: Int, codes: [String]) throws -> DataTable {
+        let chosen = codes.isEmpty ? Self.headlineTotals : codes
+        for code in chosen { try Self.requireKnown(code) }
+        let figures = try unitYearFigures(codes: chosen, years: [year])
+        let totals = Totals.cityTotals(codes: chosen, year: year, units: units, figures: figures)
+        let rollUps = Totals.rollUps(codes: chosen, year: year, units: units, figures: figures)
+        let columns = [
+            TableColumn("范围", meaning: "全市合计，或某一上级单位的层级汇总"), TableColumn("指标代码", meaning: "indicators.md 中的代码"),
+            TableColumn("指标名称", meaning: "指标中文名称"), TableColumn("上级所报", meaning: "上级单位报告所印数值"),
+            TableColumn("合计", meaning: "各单位数值之和"), TableColumn("有数单位", meaning: "数值计入合计的单位数"),
+            TableColumn("单位总数", meaning: "应计入的单位数"), TableColumn("结论", meaning: "层级汇总核对结论"),
+        ]
+        var rows: [[TableCell]] = totals.map { total in
+            [.text("全市"), .text(total.code), .text(IndicatorCatalogue.label(of: total.code) ?? ""), .number(nil),
+             .number(total.total), .number(Double(total.reporting)), .number(Double(total.units)), .text("")]
+        }
+        rows += rollUps.map { check in
+            [.text(check.parent.name), .text(check.code), .text(IndicatorCatalogue.label(of: check.code) ?? ""),
+             .number(check.printed), .number(check.childrenSum), .number(Double(check.childrenReporting)),
+             .number(Double(check.children)), .text(check.verdict)]
+        }
+        return DataTable(columns: columns, rows: rows,
+                         notes: ["全市合计只计不汇总其他单位的单位，避免重复计算", "缺报单位不计入合计，也不按0计"])
+    }
+}

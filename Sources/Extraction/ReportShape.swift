@@ -1,0 +1,62 @@
+import Documents
+import ReportModel
+
+/// What a report looks like as a whole, for the quality score: how many of its format's sections it has, and
+/// fingerprints of its sentences (numbers removed) for finding copy-paste between reports.
+public struct ReportShape: Sendable, Hashable {
+    /// Sections and tables of the format that the report has.
+    public var partsFound: Int
+    /// Sections and tables the format asks for.
+    public var partsExpected: Int
+    /// FNV-1a hashes of the report's sentences with digits and spaces removed (at most 600, sorted).
+    public var sentenceHashes: [Int64]
+
+    private static let newSections = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议",
+                                      "存在的主要问题", "其他需要报告的事项"]
+    private static let oldSections = ["概述", "主动公开", "依申请公开", "收费", "行政复议", "存在的主要问题"]
+
+    static func of(_ document: Document, format: ReportFormat, figures: FigureSet) -> ReportShape {
+        let text = document.paragraphs.joined(separator: "\n") + "\n" + document.lines.joined(separator: "\n")
+        let sections = format == .old ? oldSections : newSections
+        var found = sections.filter { text.includes($0) }.count
+        let tables: [[String]] = format == .old ? [["old.proactive."], ["old.apply.", "old.answer."]]
+            : [["t2.", "t2v19."], ["t3."], ["t4."]]
+        found += tables.filter { figures.count(prefixes: $0) > 0 }.count
+        return ReportShape(partsFound: found, partsExpected: sections.count + tables.count,
+                           sentenceHashes: sentences((document.paragraphs + document.lines).filter { !isTitleLine($0) }))
+    }
+
+    /// The report's title line ("…2024年政府信息公开工作年度报告"), which names the unit and says nothing about copying.
+    static func isTitleLine(_ line: String) -> Bool {
+        line.count < 60 && (line.includes("年度报告") || line.includes("年报"))
+    }
+
+    /// Hashes of sentences of at least 8 characters, digits and spaces removed, so that "主动公开政府信息215条" and
+    /// "…188条" count as the same sentence.
+    static func sentences(_ paragraphs: [String]) -> [Int64] {
+        var hashes: Set<Int64> = []
+        for paragraph in paragraphs {
+            var sentence: [UInt8] = []
+            func close() {
+                if sentence.count >= 24 { hashes.insert(fnv(sentence)) }  // 8 CJK characters in UTF-8
+                sentence.removeAll(keepingCapacity: true)
+            }
+            for scalar in paragraph.unicodeScalars {
+                if "。；！？;!?".unicodeScalars.contains(scalar) { close(); continue }
+                if scalar.properties.numericType != nil || scalar == " " { continue }
+                sentence.append(contentsOf: String(scalar).utf8)
+            }
+            close()
+        }
+        return Array(hashes.sorted().prefix(600))
+    }
+
+    private static func fnv(_ bytes: [UInt8]) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+}
