@@ -6,7 +6,7 @@ import Storage
 
 /// What `nianbao export` can write.
 public enum ExportKind: String, Sendable, CaseIterable {
-    case figures, rankings, trends, audits, runs, coverage
+    case figures, rankings, trends, audits, runs, coverage, quality, totals
 }
 
 /// Long (one row per unit·year·indicator) or wide (one row per unit·year) layout.
@@ -26,6 +26,8 @@ extension Workbench {
         case .coverage: return try coverage(year: year)
         case .audits: return try auditFindings(year: year, unitId: nil, includePassed: true)
         case .runs: return try runLog(last: Int.max)
+        case .quality: return try qualityTable(year: try year ?? latestYear())
+        case .totals: return try totalsTable(year: try year ?? latestYear(), codes: indicators)
         case .rankings:
             let rankYear = try year ?? latestYear()
             let tables = try (indicators.isEmpty ? Self.headlineIndicators : indicators).map { code in

@@ -21,7 +21,7 @@ struct Export: ParsableCommand {
               nianbao export trends --indicator series.applications --layout wide --out trend.csv
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "figures, rankings, trends, audits, runs or coverage.") var kind: ExportKind
+    @Argument(help: "figures, rankings, trends, audits, runs, coverage, quality or totals.") var kind: ExportKind
     @Option(help: "Only this report year (rankings: the year ranked; trends: the last year).") var year: Int?
     @Option(help: "The file to write (default: stdout, without a dictionary).") var out: String?
     @Option(help: "excel or plain.") var profile: CSVProfile = .excel
