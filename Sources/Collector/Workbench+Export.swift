@@ -22,7 +22,10 @@ extension Workbench {
     /// Builds the table for an export.
     public func exportTable(_ kind: ExportKind, year: Int?, layout: ExportLayout, indicators: [String]) throws -> DataTable {
         switch kind {
-        case .figures: return try figureTable(year: year, layout: layout)
+        case .figures:
+            var rows: [[TableCell]] = []
+            let columns = try forEachFigureRow(year: year, layout: layout) { rows.append($0) }
+            return DataTable(columns: columns, rows: rows)
         case .coverage: return try coverage(year: year)
         case .audits: return try auditFindings(year: year, unitId: nil, includePassed: true)
         case .runs: return try runLog(last: Int.max)
@@ -54,31 +57,60 @@ extension Workbench {
         try store.reportSummaries().map(\.year).max() ?? configuration.years.upperBound
     }
 
-    /// Every stored figure (for one year, or all), long or wide.
-    func figureTable(year: Int?, layout: ExportLayout) throws -> DataTable {
+    /// Writes an export to `url` (stdout when nil) with its data dictionary beside it; `export figures` streams
+    /// from a database cursor, so memory stays flat however large the database. Returns the rows written.
+    public func export(_ kind: ExportKind, year: Int?, layout: ExportLayout, indicators: [String], to url: URL?,
+                       profile: CSVProfile) throws -> Int {
+        guard kind == .figures else {
+            let table = try exportTable(kind, year: year, layout: layout, indicators: indicators)
+            try CSVWriter.export(table, to: url, profile: profile)
+            return table.rows.count
+        }
+        let writer = try CSVWriter(url: url, profile: profile)
+        var headerWritten = false
+        var count = 0
+        let columns = try forEachFigureRow(year: year, layout: layout, header: { columns in
+            try writer.writeHeader(columns)
+            headerWritten = true
+        }) { row in
+            try writer.write(row)
+            count += 1
+        }
+        if !headerWritten { try writer.writeHeader(columns) }
+        try writer.close()
+        if let url { try CSVWriter.writeDictionary(columns, beside: url, profile: profile) }
+        return count
+    }
+
+    /// Produces the rows of the figures export one by one (long: one per unit·year·code; wide: one per unit·year).
+    @discardableResult
+    func forEachFigureRow(year: Int?, layout: ExportLayout, header: ([TableColumn]) throws -> Void = { _ in },
+                          _ emit: ([TableCell]) throws -> Void) throws -> [TableColumn] {
         let units = Dictionary(configuration.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let figures = try store.figures(years: year.map { [$0] } ?? [])
         let base = [TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
                     TableColumn("行政区划代码", meaning: "行政区划代码（文本，保留前导零）"), TableColumn("年度", meaning: "报告年度")]
+        func unitCells(_ unitId: String, _ year: Int) -> [TableCell] {
+            [.text(unitId), .text(units[unitId]?.name ?? ""), .text(units[unitId]?.code ?? ""), .number(Double(year))]
+        }
         if layout == .long {
             let columns = base + [
                 TableColumn("指标代码", meaning: "indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称"),
                 TableColumn("数值", meaning: "报告所印数值；空 = 印为空白的合计（不是0）"), TableColumn("计量单位", meaning: "件、条、元、万元……"),
                 TableColumn("单元格", meaning: "number / blank / placeholder / blank_total / prose / manual"),
-                TableColumn("来源表", meaning: "表二/表三/表四/附表/正文"), TableColumn("行", meaning: "行标签原文"),
+                TableColumn("来源表", meaning: "表二/表三/表四/附表/正文/manual"), TableColumn("行", meaning: "行标签原文"),
                 TableColumn("列", meaning: "列标签原文"), TableColumn("原文", meaning: "单元格原文或正文句子"),
             ]
-            let rows = figures.map { figure -> [TableCell] in
-                let unit = units[figure.unitId]
+            try header(columns)
+            try store.forEachFigure(year: year) { figure in
                 let indicator = IndicatorCatalogue.indicator(figure.code)
-                return [.text(figure.unitId), .text(unit?.name ?? ""), .text(unit?.code ?? ""), .number(Double(figure.year)),
-                        .text(figure.code), .text(indicator?.label ?? ""), .number(figure.value),
-                        .text(indicator?.unit.rawValue ?? ""), .text(figure.kind.rawValue), .text(figure.provenance.table),
-                        .text(figure.provenance.row), .text(figure.provenance.column), .text(figure.provenance.raw)]
+                try emit(unitCells(figure.unitId, figure.year) + [
+                    .text(figure.code), .text(indicator?.label ?? ""), .number(figure.value),
+                    .text(indicator?.unit.rawValue ?? ""), .text(figure.kind.rawValue), .text(figure.provenance.table),
+                    .text(figure.provenance.row), .text(figure.provenance.column), .text(figure.provenance.raw)])
             }
-            return DataTable(columns: columns, rows: rows)
+            return columns
         }
-        let present = Set(figures.map(\.code))
+        let present = try store.storedCodes(year: year)
         let codes = IndicatorCatalogue.all.map(\.code).filter(present.contains)
         let position = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let columns = base + codes.map { code in
@@ -87,20 +119,22 @@ extension Workbench {
                                unit: indicator?.unit.rawValue ?? "",
                                note: code.hasPrefix("old.") ? "旧格式口径（2008–2018）" : "")
         }
-        var rows: [[TableCell]] = []
-        var current: (String, Int)?
-        var row: [TableCell] = []
-        for figure in figures {
-            if current.map({ $0 != (figure.unitId, figure.year) }) ?? true {
-                if current != nil { rows.append(row) }
-                current = (figure.unitId, figure.year)
-                let unit = units[figure.unitId]
-                row = [.text(figure.unitId), .text(unit?.name ?? ""), .text(unit?.code ?? ""), .number(Double(figure.year))]
-                    + Array(repeating: .number(nil), count: codes.count)
-            }
-            if let index = position[figure.code] { row[base.count + index] = .number(figure.value) }
+        try header(columns)
+        var current: (unit: String, year: Int)?
+        var values: [TableCell] = []
+        func flush() throws {
+            guard let current else { return }
+            try emit(unitCells(current.unit, current.year) + values)
         }
-        if current != nil { rows.append(row) }
-        return DataTable(columns: columns, rows: rows)
+        try store.forEachFigure(year: year) { figure in
+            if current.map({ $0.unit != figure.unitId || $0.year != figure.year }) ?? true {
+                try flush()
+                current = (figure.unitId, figure.year)
+                values = Array(repeating: .number(nil), count: codes.count)
+            }
+            if let index = position[figure.code] { values[index] = .number(figure.value) }
+        }
+        try flush()
+        return columns
     }
 }

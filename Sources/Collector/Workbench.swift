@@ -32,10 +32,10 @@ public struct Workbench: Sendable {
     /// Stored reports with the figures needed for `codes`, for `years` (all when empty).
     public func unitYearFigures(codes: [String], years: [Int]) throws -> [UnitYearFigures] {
         let needed = Array(Set(codes.flatMap(Self.components)))
-        let reports = try store.reportSummaries().filter { years.isEmpty || years.contains($0.year) }
+        let reports = try store.reportFormats(years: years)
         var values: [String: [String: Double?]] = [:]
-        for row in try store.figures(codes: needed, years: years) {
-            values["\(row.unitId)|\(row.year)", default: [:]][row.code] = .some(row.value)
+        try store.forEachValue(codes: needed, years: years) { unitId, year, code, value in
+            values["\(unitId)|\(year)", default: [:]][code] = .some(value)
         }
         return reports.map { report in
             UnitYearFigures(unitId: report.unitId, year: report.year,

@@ -24,6 +24,19 @@ public struct ReportSummary: Sendable, Hashable {
 }
 
 extension Store {
+    /// The status and format of every stored report of some years (all when empty): the lean query behind
+    /// rankings and trends.
+    public func reportFormats(years: [Int]) throws -> [(unitId: String, year: Int, status: ReportStatus, format: ReportFormat?)] {
+        try pool.read { db in
+            let filter = years.isEmpty ? "" : "WHERE year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
+            return try Row.fetchAll(db, sql: "SELECT unit_id, year, status, format FROM report \(filter)",
+                                    arguments: StatementArguments(years)).map { row in
+                (row["unit_id"], row["year"], ReportStatus(rawValue: row["status"]) ?? .notAReport,
+                 (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)))
+            }
+        }
+    }
+
     /// The sentence fingerprints of every stored report of `year`, by unit (for copy-paste detection).
     public func sentenceHashes(year: Int) throws -> [String: [Int64]] {
         try pool.read { db in
@@ -102,6 +115,46 @@ extension Store {
                                                                column: row["column_label"], raw: row["raw"])))
             }
             return result
+        }
+    }
+
+    /// Calls `body` with every stored figure (of one year, or all) in (unit, year, code) order, from a cursor: the
+    /// whole table is never held in memory.
+    public func forEachFigure(year: Int?, _ body: (FigureRow) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT unit_id, year, code, value, kind, source_table, row_label, column_label, raw FROM figure
+                \(year == nil ? "" : "WHERE year = ?") ORDER BY unit_id, year, code
+                """, arguments: year.map { [$0] } ?? [])
+            while let row = try cursor.next() {
+                try body(FigureRow(unitId: row[0], year: row[1], code: row[2], value: row[3],
+                                   kind: CellKind(rawValue: row[4]) ?? .number,
+                                   provenance: Provenance(table: row[5], row: row[6], column: row[7], raw: row[8])))
+            }
+        }
+    }
+
+    /// The codes stored (of one year, or all).
+    public func storedCodes(year: Int?) throws -> Set<String> {
+        try pool.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT code FROM figure \(year == nil ? "" : "WHERE year = ?")",
+                                    arguments: year.map { [$0] } ?? []))
+        }
+    }
+
+    /// Calls `body` with each stored value of `codes` in `years` (all years when empty), through the
+    /// (code, year) index, without building provenance.
+    public func forEachValue(codes: [String], years: [Int], _ body: (String, Int, String, Double?) throws -> Void) throws {
+        try pool.read { db in
+            let statement = try db.cachedStatement(sql: years.isEmpty
+                ? "SELECT unit_id, year, code, value FROM figure WHERE code = ?"
+                : "SELECT unit_id, year, code, value FROM figure WHERE code = ? AND year = ?")
+            for code in codes {
+                for year in years.isEmpty ? [nil] : years.map(Optional.some) {
+                    let cursor = try Row.fetchCursor(statement, arguments: year.map { [code, $0] } ?? [code])
+                    while let row = try cursor.next() { try body(row[0], row[1], row[2], row[3]) }
+                }
+            }
         }
     }
 

@@ -30,17 +30,15 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
-        let table = try Failure.guarding {
-            try bench.exportTable(kind, year: year, layout: layout, indicators: indicator)
-        }
         let url = out.map { URL(fileURLWithPath: $0) }
+        let rows: Int
         do {
-            try CSVWriter.export(table, to: url, profile: profile)
-        } catch {
+            rows = try bench.export(kind, year: year, layout: layout, indicators: indicator, to: url, profile: profile)
+        } catch let error as CocoaError {
             throw Failure(message: "cannot write \(out ?? "stdout"): \(error.localizedDescription)", code: .usage).exit()
+        } catch {
+            throw Failure.translate(error)
         }
-        if let out {
-            FileHandle.standardError.write(Data("wrote \(table.rows.count) rows to \(out) (+ dictionary)\n".utf8))
-        }
+        if let out { FileHandle.standardError.write(Data("wrote \(rows) rows to \(out) (+ dictionary)\n".utf8)) }
     }
 }
