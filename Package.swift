@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
         .executable(name: "nianbao-demo", targets: ["nianbao-demo"]),
+        .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +48,9 @@ let package = Package(
             name: "nianbao",
             dependencies: ["Collector", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"]),
+        .executableTarget(
+            name: "nianbao-bench",
+            dependencies: ["Collector", "Storage", "Extraction", "Documents", "ReportModel", "DemoCity"]),
         .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport",
                 resources: [.copy("Resources")]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),

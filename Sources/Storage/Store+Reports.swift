@@ -61,42 +61,51 @@ public struct ReportContent: Sendable {
 extension Store {
     /// Replaces a unit·year's figures, items and audit with `content`, in one transaction.
     public func saveReport(unitId: String, year: Int, content: ReportContent, at now: Date) throws {
+        try pool.write { db in try save(db, unitId: unitId, year: year, content: content, at: now) }
+    }
+
+    /// Saves many reports in one transaction (bulk loads: re-extraction, imports, benchmarks).
+    public func saveReports(_ batch: [(unitId: String, year: Int, content: ReportContent)], at now: Date) throws {
         try pool.write { db in
-            let history = try versionHistory(db, unitId: unitId, year: year)
-            let changedAt = history.changedAt
-            let encoder = JSONEncoder()
-            try db.execute(sql: "DELETE FROM figure WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
-            try db.execute(sql: "DELETE FROM labelled_item WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
-            try db.execute(sql: "DELETE FROM audit WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO report (unit_id, year, version_id, first_seen_at, changed_at, version_count, status,
-                    format, printed_unit, printed_year, published_on, message, warnings, extracted_at,
-                    parts_found, parts_expected, sentence_hashes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [unitId, year, content.versionId, history.firstSeen ?? now, changedAt,
-                                 max(history.count, 1), content.status.rawValue, content.format?.rawValue,
-                                 content.printedUnit, content.printedYear, content.publishedOn, content.message,
-                                 String(decoding: try encoder.encode(content.warnings), as: UTF8.self), now,
-                                 content.parts?.found, content.parts?.expected,
-                                 String(decoding: try encoder.encode(content.sentenceHashes), as: UTF8.self)])
-            let insertFigure = try db.makeStatement(sql: """
-                INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for figure in content.figures {
-                try insertFigure.execute(arguments: [unitId, year, figure.code, figure.value, figure.kind.rawValue,
-                                                     figure.provenance.table, figure.provenance.row,
-                                                     figure.provenance.column, figure.provenance.raw])
-            }
-            for (position, item) in content.items.enumerated() {
-                try db.execute(sql: "INSERT INTO labelled_item VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [unitId, year, position, item.label, item.count, item.percent])
-            }
-            let insertAudit = try db.makeStatement(sql: "INSERT OR REPLACE INTO audit VALUES (?, ?, ?, ?, ?, ?)")
-            for result in content.audit {
-                try insertAudit.execute(arguments: [unitId, year, result.rule, result.status.rawValue, result.message,
-                                                    String(decoding: try encoder.encode(result.cells), as: UTF8.self)])
-            }
+            for report in batch { try save(db, unitId: report.unitId, year: report.year, content: report.content, at: now) }
+        }
+    }
+
+    private func save(_ db: Database, unitId: String, year: Int, content: ReportContent, at now: Date) throws {
+        let history = try versionHistory(db, unitId: unitId, year: year)
+        let changedAt = history.changedAt
+        let encoder = JSONEncoder()
+        try db.execute(sql: "DELETE FROM figure WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+        try db.execute(sql: "DELETE FROM labelled_item WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+        try db.execute(sql: "DELETE FROM audit WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO report (unit_id, year, version_id, first_seen_at, changed_at, version_count, status,
+                format, printed_unit, printed_year, published_on, message, warnings, extracted_at,
+                parts_found, parts_expected, sentence_hashes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [unitId, year, content.versionId, history.firstSeen ?? now, changedAt,
+                             max(history.count, 1), content.status.rawValue, content.format?.rawValue,
+                             content.printedUnit, content.printedYear, content.publishedOn, content.message,
+                             String(decoding: try encoder.encode(content.warnings), as: UTF8.self), now,
+                             content.parts?.found, content.parts?.expected,
+                             String(decoding: try encoder.encode(content.sentenceHashes), as: UTF8.self)])
+        let insertFigure = try db.cachedStatement(sql: """
+            INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for figure in content.figures {
+            try insertFigure.execute(arguments: [unitId, year, figure.code, figure.value, figure.kind.rawValue,
+                                                 figure.provenance.table, figure.provenance.row,
+                                                 figure.provenance.column, figure.provenance.raw])
+        }
+        for (position, item) in content.items.enumerated() {
+            try db.execute(sql: "INSERT INTO labelled_item VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [unitId, year, position, item.label, item.count, item.percent])
+        }
+        let insertAudit = try db.cachedStatement(sql: "INSERT OR REPLACE INTO audit VALUES (?, ?, ?, ?, ?, ?)")
+        for result in content.audit {
+            try insertAudit.execute(arguments: [unitId, year, result.rule, result.status.rawValue, result.message,
+                                                String(decoding: try encoder.encode(result.cells), as: UTF8.self)])
         }
     }
 

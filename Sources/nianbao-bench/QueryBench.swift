@@ -1,0 +1,50 @@
+import Collector
+import Foundation
+import Storage
+
+/// Rank, trend and export latency over a database of `queryUnits` units × `queryYears` years.
+struct QueryBench {
+    let options: BenchOptions
+    let nianbao: String
+    let work: URL
+
+    func run(into results: inout BenchResults) throws {
+        let last = 2025
+        let years = (last - options.queryYears + 1)...last
+        let database = work.appendingPathComponent("query.sqlite")
+        let config = work.appendingPathComponent("query.yaml")
+        try Data(Province.queryConfig(units: options.queryUnits, years: years, database: database).utf8).write(to: config)
+        let store = try Store(path: database.path)
+        let started = Date()
+        let figures = try Province.fill(store, units: options.queryUnits, years: years, codesPerReport: 30)
+        let fillSeconds = Date().timeIntervalSince(started)
+        results.add("bulk ingest for the query database", "\(fmt(Double(figures) / fillSeconds, 0)) figures/s",
+                    "\(options.queryUnits) units × \(options.queryYears) years, \(figures) figures in \(fmt(fillSeconds, 1)) s")
+
+        let configuration = try ConfigurationLoader.load(config)
+        let bench = try Workbench(configuration: configuration)
+        for (label, body) in [
+            ("rank t3.total.new_received \(last)", { _ = try bench.rank(code: "t3.total.new_received", year: last, group: nil) }),
+            ("rank rate.disclosed \(last)", { _ = try bench.rank(code: "rate.disclosed", year: last, group: nil) }),
+            ("trend series.applications \(years.lowerBound)–\(last)", {
+                _ = try bench.trend(code: "series.applications", from: years.lowerBound, to: last, unitIds: [])
+            }),
+        ] as [(String, () throws -> Void)] {
+            try body()  // warm the page cache once, as a second query of the day would be
+            let start = Date()
+            try body()
+            results.add("\(label), in process", "\(fmt(Date().timeIntervalSince(start) * 1000, 0)) ms", "target < 200 ms")
+        }
+        let rank = try ChildRun.run(nianbao, ["rank", "--config", config.path, "--year", "\(last)", "--indicator",
+                                              "t3.total.new_received", "--format", "csv"])
+        results.add("`nianbao rank` command", "\(fmt(rank.seconds * 1000, 0)) ms",
+                    "whole process, incl. loading a \(options.queryUnits)-unit config")
+        let trend = try ChildRun.run(nianbao, ["trend", "--config", config.path, "--indicator", "series.applications",
+                                               "--format", "csv"])
+        results.add("`nianbao trend` command", "\(fmt(trend.seconds * 1000, 0)) ms", "whole process")
+        let export = try ChildRun.run(nianbao, ["export", "figures", "--config", config.path, "--profile", "plain",
+                                                "--out", work.appendingPathComponent("figures.csv").path])
+        results.add("`nianbao export figures` (all \(figures) rows)", "\(fmt(export.seconds, 1)) s",
+                    "peak RSS \(fmt(export.peakRSSMegabytes, 0)) MB (streamed)")
+    }
+}

@@ -1,0 +1,33 @@
+import Collector
+import Foundation
+import Storage
+
+// nianbao-bench: the project's benchmark. Build in release first (swift build -c release), then
+//   .build/release/nianbao-bench [--reports 2000] [--concurrency 8] [--query-units 10000] [--query-years 15] [--work DIR]
+// It writes a synthetic province, serves it from a real loopback HTTP server (nginx when installed), and measures
+// collect, curl --parallel on the same URLs, extract alone, xmllint alone, SQLite ingest, and rank/trend/export latency.
+let options = BenchOptions(CommandLine.arguments.dropFirst())
+let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let nianbao = binaries.appendingPathComponent("nianbao").path
+var results = BenchResults()
+do {
+    let work = URL(fileURLWithPath: options.work)
+    try? FileManager.default.removeItem(at: work)
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    let siteFolder = work.appendingPathComponent("site")
+    let province = try Province.write(count: options.reports, to: siteFolder)
+    results.note("province: \(province.files.count) reports, \(String(format: "%.1f", Double(province.bytes) / 1e6)) MB "
+                 + "(\(province.files.filter { $0.pathExtension == "html" }.count) HTML, rest text)")
+    let site = try LoopbackSite(serving: siteFolder, work: work, repository: options.repository)
+    results.note("server: \(site.kind) on 127.0.0.1:\(site.port); machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+    try PipelineBench(options: options, nianbao: nianbao, work: work, files: province.files, bytes: province.bytes,
+                      site: site).run(into: &results)
+    site.stop()
+    try QueryBench(options: options, nianbao: nianbao, work: work).run(into: &results)
+    print(results.markdown)
+} catch {
+    FileHandle.standardError.write(Data("nianbao-bench: \(error)\n".utf8))
+    print(results.markdown)
+    exit(1)
+}
