@@ -6,12 +6,9 @@ import ReportModel
 enum AttachmentFinder {
     private static let suffixes = [".pdf", ".doc", ".docx", ".wps"]
 
-    /// The attachment to read instead of `bytes`, when the page is an article that points to one.
-    static func attachment(in bytes: [UInt8], contentType: String?, pageURL: String) -> String? {
-        guard let document = try? DocumentReader.read(bytes, contentType: contentType), document.kind == .html else {
-            return nil
-        }
-        let files = document.links.filter { link in
+    /// The attachment to read instead of a page with these `links`, when it points to one.
+    static func attachment(in links: [Link], pageURL: String) -> String? {
+        let files = links.filter { link in
             let path = link.href.lowercased().split(separator: "?").first.map(String.init) ?? ""
             return suffixes.contains { path.hasSuffix($0) }
         }

@@ -45,13 +45,13 @@ struct JobCollector {
         if case .unchanged = outcome, try store.reportVersionId(unitId: job.unit.id, year: job.year) != nil {
             return try finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
         }
-        var versionId = outcome.versionId
-        var source = (bytes: response.body, contentType: response.contentType, url: job.url)
         var label = Self.label(outcome)
+        let page = Self.readWithLinks(response.body, contentType: response.contentType, url: job.url,
+                                      versionId: outcome.versionId, unit: job.unit, year: job.year, store: store)
+        var content = page.content
         // An article whose body only points to its attachment ("详见附件") is read through the attachment.
-        if let attachment = AttachmentFinder.attachment(in: response.body, contentType: response.contentType, pageURL: response.finalURL),
-           Self.read(response.body, contentType: response.contentType, url: job.url, versionId: versionId,
-                     unit: job.unit, year: job.year, store: store).figures.count < 3 {
+        if page.isHTML, content.figures.count < 3,
+           let attachment = AttachmentFinder.attachment(in: page.links, pageURL: response.finalURL) {
             var attachmentJob = job
             attachmentJob.url = attachment
             attachmentJob.etag = nil
@@ -61,15 +61,13 @@ struct JobCollector {
                                   message: "\(job.url) points to \(attachment), which could not be fetched")
             }
             let attached = try store.archive(Self.version(job, url: attachment, file, at: unit.now))
-            versionId = attached.versionId
-            source = (file.body, file.contentType, attachment)
             label = Self.label(attached)
-            if case .unchanged = attached, try store.reportVersionId(unitId: job.unit.id, year: job.year) == versionId {
+            if case .unchanged = attached, try store.reportVersionId(unitId: job.unit.id, year: job.year) == attached.versionId {
                 return try finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
             }
-        }
-        let content = Self.read(source.bytes, contentType: source.contentType, url: source.url, versionId: versionId,
+            content = Self.read(file.body, contentType: file.contentType, url: attachment, versionId: attached.versionId,
                                 unit: job.unit, year: job.year, store: store)
+        }
         try Self.save(content, unitId: job.unit.id, year: job.year, store: store, at: unit.now)
         if content.status == .notAReport {
             return try finish(job, &state, outcome: "not_a_report", kind: "not_a_report", message: content.message)
@@ -94,6 +92,14 @@ struct JobCollector {
             charset: DocumentReader.textEncoding(of: response.body, contentType: response.contentType)?.rawValue,
             etag: response.headers["etag"], lastModified: response.headers["last-modified"],
             byteCount: response.body.count, firstSeenAt: now)
+    }
+
+    /// Reads bytes once with last year's stored figures as the cross-year hint, keeping the page's links.
+    static func readWithLinks(_ bytes: [UInt8], contentType: String?, url: String, versionId: Int64,
+                              unit: UnitConfiguration, year: Int, store: Store) -> (content: ReportContent, links: [Link], isHTML: Bool) {
+        let previous = try? store.figureValues(unitId: unit.id, year: year - 1)
+        return ReportReader.readWithLinks(bytes, contentType: contentType, url: url, versionId: versionId,
+                                          hints: ExtractionHints(year: year, unit: unit.name, previous: previous ?? nil))
     }
 
     /// Reads bytes with last year's stored figures as the cross-year hint.

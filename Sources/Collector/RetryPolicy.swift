@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import Fetching
 
 /// What to do with a response or failure: accept it, retry later in the run, or give up with a kind.
@@ -57,8 +58,8 @@ enum RetryPolicy {
 enum WAFDetector {
     static func looksBlocked(_ body: [UInt8]) -> Bool {
         guard body.count < 64 * 1024 else { return false }
-        let text = String(decoding: body.prefix(16 * 1024), as: UTF8.self).lowercased()
-        return ["验证码", "captcha", "访问被拒绝", "安全验证", "web应用防火墙", "waf拦截"].contains(where: text.contains)
-            && !text.contains("政府信息公开工作年度报告")
+        let text = String(decoding: body.prefix(16 * 1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return ["验证码", "captcha", "访问被拒绝", "安全验证", "web应用防火墙", "waf拦截"].contains(where: text.includes)
+            && !text.includes("政府信息公开工作年度报告")
     }
 }

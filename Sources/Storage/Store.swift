@@ -31,6 +31,9 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -32000")  // 32 MB page cache for bulk loads
+            // In WAL mode NORMAL never corrupts the database and survives a killed process; only the last commits
+            // before a power cut may be lost, and the next collect fetches those again.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
