@@ -10,7 +10,8 @@ import Storage
 struct JobCollector {
     let unit: UnitCollector
 
-    func collect(_ job: FetchJob, isRetry: Bool) async throws -> CollectItem {
+    /// Fetches and reads one job; returns its outcome and the source's new state, which the caller records together.
+    func collect(_ job: FetchJob, isRetry: Bool) async throws -> (item: CollectItem, state: SourceStateRecord) {
         let store = unit.store
         let host = HostGate.host(of: job.url)
         var state = try store.sourceState(unitId: job.unit.id, year: job.year)
@@ -39,9 +40,10 @@ struct JobCollector {
         }
     }
 
-    private func archiveAndRead(_ job: FetchJob, _ response: FetchResponse, _ state: inout SourceStateRecord) async throws -> CollectItem {
+    private func archiveAndRead(_ job: FetchJob, _ response: FetchResponse,
+                                _ state: inout SourceStateRecord) async throws -> (item: CollectItem, state: SourceStateRecord) {
         let store = unit.store
-        let outcome = try store.archive(Self.version(job, url: job.url, response, at: unit.now))
+        let outcome = try await store.archive(Self.version(job, url: job.url, response, at: unit.now))
         if case .unchanged = outcome, try store.reportVersionId(unitId: job.unit.id, year: job.year) != nil {
             return try finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
         }
@@ -60,7 +62,7 @@ struct JobCollector {
                 return try finish(job, &state, outcome: "failed", kind: "attachment",
                                   message: "\(job.url) points to \(attachment), which could not be fetched")
             }
-            let attached = try store.archive(Self.version(job, url: attachment, file, at: unit.now))
+            let attached = try await store.archive(Self.version(job, url: attachment, file, at: unit.now))
             label = Self.label(attached)
             if case .unchanged = attached, try store.reportVersionId(unitId: job.unit.id, year: job.year) == attached.versionId {
                 return try finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
@@ -68,7 +70,9 @@ struct JobCollector {
             content = Self.read(file.body, contentType: file.contentType, url: attachment, versionId: attached.versionId,
                                 unit: job.unit, year: job.year, store: store)
         }
-        try Self.save(content, unitId: job.unit.id, year: job.year, store: store, at: unit.now)
+        if !Self.wouldDowngrade(content, unitId: job.unit.id, year: job.year, store: store) {
+            try await store.saveReport(unitId: job.unit.id, year: job.year, content: content, at: unit.now)
+        }
         if content.status == .notAReport {
             return try finish(job, &state, outcome: "not_a_report", kind: "not_a_report", message: content.message)
         }
@@ -112,16 +116,19 @@ struct JobCollector {
 
     /// Saves what was read; a document that is not a report never replaces figures already read for the year.
     static func save(_ content: ReportContent, unitId: String, year: Int, store: Store, at now: Date) throws {
-        if content.status == .notAReport,
-           try store.reportSummaries(year: year).contains(where: { $0.unitId == unitId && $0.status != .notAReport }) {
-            return
-        }
+        if wouldDowngrade(content, unitId: unitId, year: year, store: store) { return }
         try store.saveReport(unitId: unitId, year: year, content: content, at: now)
     }
 
-    /// Records the outcome in the source's state (health, back-off) and returns it as a run item.
+    /// Whether saving `content` would replace figures already read for the unit·year with "not a report".
+    static func wouldDowngrade(_ content: ReportContent, unitId: String, year: Int, store: Store) -> Bool {
+        guard content.status == .notAReport, let held = try? store.reportStatus(unitId: unitId, year: year) else { return false }
+        return held != .notAReport
+    }
+
+    /// Updates the source's state (health, back-off) for the outcome and returns both, to be recorded together.
     func finish(_ job: FetchJob, _ state: inout SourceStateRecord, outcome: String, kind: String?,
-                        message: String?) throws -> CollectItem {
+                message: String?) throws -> (item: CollectItem, state: SourceStateRecord) {
         state.lastStatus = kind ?? outcome
         if kind == nil {
             if outcome != "not_published" { state.lastSuccessAt = unit.now }
@@ -135,7 +142,6 @@ struct JobCollector {
             let hours = min(pow(2, Double(state.consecutiveFailures - 1)), 168)
             state.nextAttemptAt = unit.now.addingTimeInterval(hours * 3600)
         }
-        try unit.store.save(state)
-        return CollectItem(unitId: job.unit.id, year: job.year, outcome: outcome, failureKind: kind, message: message)
+        return (CollectItem(unitId: job.unit.id, year: job.year, outcome: outcome, failureKind: kind, message: message), state)
     }
 }

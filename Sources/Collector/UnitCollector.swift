@@ -69,11 +69,11 @@ struct UnitCollector: Sendable {
                     var state = try store.sourceState(unitId: plan.unit.id, year: year)
                         ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
                     state.lastAttemptAt = now
-                    let item = try JobCollector(unit: self).finish(
+                    let finished = try JobCollector(unit: self).finish(
                         job, &state, outcome: found.problem == nil ? "not_published" : "failed",
                         kind: found.problem == nil ? nil : "listing",
                         message: found.problem ?? "no \(year) report linked from \(listing)")
-                    results.append(try record(JobResult(job: job, item: item)))
+                    results.append(try await record(JobResult(job: job, item: finished.item), state: finished.state))
                 }
             }
         }
@@ -85,14 +85,15 @@ struct UnitCollector: Sendable {
     }
 
     private func collectAndRecord(_ job: FetchJob, retry: Bool) async throws -> JobResult {
-        let item = try await JobCollector(unit: self).collect(job, isRetry: retry)
-        return try record(JobResult(job: job, item: item))
+        let outcome = try await JobCollector(unit: self).collect(job, isRetry: retry)
+        return try await record(JobResult(job: job, item: outcome.item), state: outcome.state)
     }
 
-    private func record(_ result: JobResult) throws -> JobResult {
+    /// Records the run item and the source's state in one transaction, then reports progress.
+    private func record(_ result: JobResult, state: SourceStateRecord) async throws -> JobResult {
         let item = result.item
-        try store.record(RunItem(unitId: item.unitId, year: item.year, outcome: item.outcome,
-                                 failureKind: item.failureKind, message: item.message), runId: runId)
+        try await store.record(RunItem(unitId: item.unitId, year: item.year, outcome: item.outcome,
+                                       failureKind: item.failureKind, message: item.message), runId: runId, state: state)
         progress(item)
         return result
     }

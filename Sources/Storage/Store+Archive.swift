@@ -21,22 +21,24 @@ public enum ArchiveOutcome: Sendable, Equatable {
 extension Store {
     /// Keeps a document version unless the same bytes are already archived for this unit·year.
     public func archive(_ version: DocumentVersionRecord) throws -> ArchiveOutcome {
-        try pool.write { db in
-            if let existing = try Int64.fetchOne(db, sql: """
-                SELECT id FROM document_version WHERE unit_id = ? AND year = ? AND sha256 = ?
-                """, arguments: [version.unitId, version.year, version.sha256]) {
-                return .unchanged(versionId: existing)
-            }
-            // A new version from the same source is a change after publication; an attachment found behind an
-            // article is a different source, not a change.
-            let earlier = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM document_version WHERE unit_id = ? AND year = ? AND url = ?
-                """, arguments: [version.unitId, version.year, version.url]) ?? 0
-            var record = version
-            try record.insert(db)
-            guard let id = record.id else { throw StoreError.cannotOpen(path: path, reason: "insert returned no id") }
-            return earlier == 0 ? .first(versionId: id) : .changed(versionId: id)
+        try pool.write { db in try archive(db, version) }
+    }
+
+    func archive(_ db: Database, _ version: DocumentVersionRecord) throws -> ArchiveOutcome {
+        if let existing = try Int64.fetchOne(db, sql: """
+            SELECT id FROM document_version WHERE unit_id = ? AND year = ? AND sha256 = ?
+            """, arguments: [version.unitId, version.year, version.sha256]) {
+            return .unchanged(versionId: existing)
         }
+        // A new version from the same source is a change after publication; an attachment found behind an
+        // article is a different source, not a change.
+        let earlier = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM document_version WHERE unit_id = ? AND year = ? AND url = ?
+            """, arguments: [version.unitId, version.year, version.url]) ?? 0
+        var record = version
+        try record.insert(db)
+        guard let id = record.id else { throw StoreError.cannotOpen(path: path, reason: "insert returned no id") }
+        return earlier == 0 ? .first(versionId: id) : .changed(versionId: id)
     }
 
     /// One archived version's bytes and metadata.

@@ -71,10 +71,9 @@ extension Store {
         }
     }
 
-    private func save(_ db: Database, unitId: String, year: Int, content: ReportContent, at now: Date) throws {
+    func save(_ db: Database, unitId: String, year: Int, content: ReportContent, at now: Date) throws {
         let history = try versionHistory(db, unitId: unitId, year: year)
         let changedAt = history.changedAt
-        let encoder = JSONEncoder()
         try db.execute(sql: "DELETE FROM figure WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
         try db.execute(sql: "DELETE FROM labelled_item WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
         try db.execute(sql: "DELETE FROM audit WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
@@ -86,9 +85,9 @@ extension Store {
             """, arguments: [unitId, year, content.versionId, history.firstSeen ?? now, changedAt,
                              max(history.count, 1), content.status.rawValue, content.format?.rawValue,
                              content.printedUnit, content.printedYear, content.publishedOn, content.message,
-                             String(decoding: try encoder.encode(content.warnings), as: UTF8.self), now,
+                             JSONArrayText.strings(content.warnings), now,
                              content.parts?.found, content.parts?.expected,
-                             String(decoding: try encoder.encode(content.sentenceHashes), as: UTF8.self)])
+                             JSONArrayText.integers(content.sentenceHashes)])
         let insertFigure = try db.cachedStatement(sql: """
             INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -105,7 +104,15 @@ extension Store {
         let insertAudit = try db.cachedStatement(sql: "INSERT OR REPLACE INTO audit VALUES (?, ?, ?, ?, ?, ?)")
         for result in content.audit {
             try insertAudit.execute(arguments: [unitId, year, result.rule, result.status.rawValue, result.message,
-                                                String(decoding: try encoder.encode(result.cells), as: UTF8.self)])
+                                                JSONArrayText.strings(result.cells)])
+        }
+    }
+
+    /// The status of a unit·year's stored report, if any.
+    public func reportStatus(unitId: String, year: Int) throws -> ReportStatus? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT status FROM report WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+                .flatMap(ReportStatus.init(rawValue:))
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import ReportModel
-import Storage
+@testable import Storage
 import TestSupport
 import Testing
 
@@ -85,5 +85,16 @@ struct StoreTests {
         #expect(try store.acquireCollectLock(pid: getpid(), at: Date()) == child.processIdentifier)
         try store.releaseCollectLock(pid: getpid())
         #expect(try store.acquireCollectLock(pid: getpid(), at: Date()) == nil)
+    }
+}
+
+@Suite("JSON arrays written by hand")
+struct JSONArrayTextTests {
+    @Test func theyReadBackWithAStandardDecoder() throws {
+        let strings = ["t3.total.new_received", "引号\"和\\反斜杠", "换行\n制表\t", "\u{1}"]
+        let decoded = try JSONDecoder().decode([String].self, from: Data(JSONArrayText.strings(strings).utf8))
+        #expect(decoded == strings)
+        let numbers: [Int64] = [1, -2, Int64.max, Int64.min]
+        #expect(try JSONDecoder().decode([Int64].self, from: Data(JSONArrayText.integers(numbers).utf8)) == numbers)
     }
 }
