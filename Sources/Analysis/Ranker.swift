@@ -42,10 +42,20 @@ public enum Ranker {
                               status: resolved.status)
         }
         let ranked = rows.indices.filter { rows[$0].status == .ranked }
-        let values = ranked.compactMap { rows[$0].value }
+        // Values sorted best first: a unit's rank is 1 + the number of strictly better values (binary search).
+        let values = ranked.compactMap { rows[$0].value }.sorted { direction == .lowerIsBetter ? $0 < $1 : $0 > $1 }
+        func strictlyBetter(than value: Double) -> Int {
+            var low = 0, high = values.count
+            while low < high {
+                let middle = (low + high) / 2
+                let isBetter = direction == .lowerIsBetter ? values[middle] < value : values[middle] > value
+                if isBetter { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
         for index in ranked {
             guard let value = rows[index].value else { continue }
-            let better = values.filter { direction == .lowerIsBetter ? $0 < value : $0 > value }.count
+            let better = strictlyBetter(than: value)
             rows[index].rank = better + 1
             // (N − rank) ÷ (N − 1): the best is 100, the last 0, ties share the better place's percentile.
             rows[index].percentile = values.count > 1 ? Double(values.count - better - 1) / Double(values.count - 1) * 100 : 100

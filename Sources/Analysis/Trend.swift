@@ -38,19 +38,25 @@ public struct TrendTable: Sendable {
     public var notes: [String]
 }
 
+/// A unit·year, as a dictionary key.
+struct TrendKey: Hashable {
+    let unit: String
+    let year: Int
+}
+
 /// Builds trend tables.
 public enum TrendBuilder {
     /// The trend of `code` over `years` for `units`.
     public static func trend(code: String, years: [Int], units: [UnitInfo], figures: [UnitYearFigures],
                              minimumDenominator: Double = 0) -> TrendTable {
-        let byKey = Dictionary(figures.map { ("\($0.unitId)|\($0.year)", $0) }, uniquingKeysWith: { first, _ in first })
+        let byKey = Dictionary(figures.map { (TrendKey(unit: $0.unitId, year: $0.year), $0) }, uniquingKeysWith: { first, _ in first })
         let isRate = DerivedRate.named(code) != nil
         var totals: [Int: Double] = [:]
         var reporting: [Int: Int] = [:]
         let rows = units.map { unit -> TrendRow in
             var cells: [Int: TrendCell] = [:]
             for year in years {
-                let resolved = IndicatorValue.resolve(code, in: byKey["\(unit.id)|\(year)"],
+                let resolved = IndicatorValue.resolve(code, in: byKey[TrendKey(unit: unit.id, year: year)],
                                                       minimumDenominator: minimumDenominator)
                 let value = resolved.status == .ranked || resolved.status == .tooFew ? resolved.value : nil
                 cells[year] = TrendCell(value: value, status: value == nil ? resolved.status : .ranked)

@@ -32,15 +32,17 @@ public struct Workbench: Sendable {
     /// Stored reports with the figures needed for `codes`, for `years` (all when empty).
     public func unitYearFigures(codes: [String], years: [Int]) throws -> [UnitYearFigures] {
         let needed = Array(Set(codes.flatMap(Self.components)))
+        struct Key: Hashable { let unit: String, year: Int }
         let reports = try store.reportFormats(years: years)
-        var values: [String: [String: Double?]] = [:]
+        var values: [Key: [String: Double?]] = [:]
+        values.reserveCapacity(reports.count)
         try store.forEachValue(codes: needed, years: years) { unitId, year, code, value in
-            values["\(unitId)|\(year)", default: [:]][code] = .some(value)
+            values[Key(unit: unitId, year: year), default: [:]][code] = .some(value)
         }
         return reports.map { report in
             UnitYearFigures(unitId: report.unitId, year: report.year,
                             format: report.status == .notAReport ? nil : report.format,
-                            values: values["\(report.unitId)|\(report.year)"] ?? [:])
+                            values: values[Key(unit: report.unitId, year: report.year)] ?? [:])
         }
     }
 

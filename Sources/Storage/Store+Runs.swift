@@ -45,11 +45,7 @@ extension Store {
         }
     }
 
-    /// Records a unit·year outcome of a run.
-    public func record(_ item: RunItem, runId: Int64) throws {
-        try pool.write { db in try insert(db, item, runId: runId) }
-    }
-
+    /// Inserts (or replaces) one run item inside a write transaction.
     func insert(_ db: Database, _ item: RunItem, runId: Int64) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO run_item VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [runId, item.unitId, item.year, item.outcome, item.failureKind, item.message])

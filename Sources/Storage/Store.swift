@@ -68,8 +68,4 @@ public final class Store: Sendable {
         try pool.read { db in try SourceStateRecord.fetchAll(db) }
     }
 
-    /// Saves a source state.
-    public func save(_ state: SourceStateRecord) throws {
-        try pool.write { db in try state.save(db) }
-    }
 }
