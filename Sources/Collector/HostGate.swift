@@ -1,6 +1,7 @@
 import Foundation
 
-/// Per-host politeness: at most `perHost` requests in flight to one host, and starts at least `delay` apart.
+/// Per-host politeness: at most `perHost` requests in flight to one host, starts at least `delay` apart, and no
+/// start sooner than `delay` after a request to the host has finished.
 actor HostGate {
     private let perHost: Int
     private let delay: Duration
@@ -31,6 +32,12 @@ actor HostGate {
     func leave(_ host: String?) {
         guard let host else { return }
         inFlight[host, default: 1] -= 1
+        // The next start also waits `delay` after this request has finished: its arrival at the server was
+        // before its end, so two arrivals are never closer than `delay`, however slow a connection was.
+        if delay > .zero {
+            let after = ContinuousClock.now + delay
+            nextStart[host] = max(nextStart[host] ?? after, after)
+        }
         if var queue = waiters[host], !queue.isEmpty {
             let next = queue.removeFirst()
             waiters[host] = queue
