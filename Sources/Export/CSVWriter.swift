@@ -9,47 +9,64 @@ public enum CSVProfile: String, Sendable, CaseIterable {
 }
 
 /// RFC 4180 CSV written row by row to a file or stdout, with the formula-injection guard on text cells only.
+///
+/// Rows go through a 64 KB buffer straight to the file descriptor with `write(2)`: memory stays flat however many
+/// rows are written (Foundation's `FileHandle` held on to written data on Linux).
 public final class CSVWriter {
-    private let handle: FileHandle
+    private let descriptor: Int32
     private let profile: CSVProfile
-    private var buffer = Data()
-    private let closesHandle: Bool
+    private var buffer: [UInt8] = []
+    private let closesDescriptor: Bool
 
     /// Writes to `url` (created or truncated), or to stdout when `url` is nil.
     public init(url: URL?, profile: CSVProfile) throws {
         if let url {
-            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+            let opened = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard opened >= 0 else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path,
+                                                                    NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
-            handle = try FileHandle(forWritingTo: url)
-            closesHandle = true
+            descriptor = opened
+            closesDescriptor = true
         } else {
-            handle = FileHandle.standardOutput
-            closesHandle = false
+            descriptor = STDOUT_FILENO
+            closesDescriptor = false
         }
         self.profile = profile
+        buffer.reserveCapacity(1 << 16)
         if profile == .excel { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
+
+    deinit { if closesDescriptor { _ = Glibc.close(descriptor) } }
 
     /// Writes one row.
     public func write(_ row: [TableCell]) throws {
         let line = row.map(Self.field).joined(separator: ",") + (profile == .excel ? "\r\n" : "\n")
-        buffer.append(contentsOf: Array(line.utf8))
+        buffer.append(contentsOf: line.utf8)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// Writes a header row.
     public func writeHeader(_ columns: [TableColumn]) throws { try write(columns.map { .text($0.header) }) }
 
-    /// Flushes buffered rows and closes a file.
+    /// Flushes buffered rows (the file is closed when the writer goes away).
     public func close() throws {
         try flush()
-        if closesHandle { try handle.close() }
     }
 
     private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                return Glibc.write(descriptor, base + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+            offset += written
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
