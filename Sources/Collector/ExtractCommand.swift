@@ -7,20 +7,28 @@ import ReportModel
 public enum ExtractCommand {
     /// One file's result in the JSON shape of interface.md.
     public struct Output: Encodable, Sendable {
+        /// The file as given on the command line.
         public var file: String
+        /// `old`, `2019`, `2021` or `unknown`.
         public var format: String
+        /// The report year as printed (or given).
         public var year: Int?
+        /// The unit name as printed (or given).
         public var unit: String?
         /// The publication date printed on the page (yyyy-MM-dd).
         public var published: String?
+        /// Figures by code (null for a printed blank total).
         public var figures: [String: Double?]
+        /// Audit results.
         public var audit: [AuditLine]
+        /// Reading warnings.
         public var warnings: [String]
         /// Set when the file could not be read as a report.
         public var error: String?
 
         enum CodingKeys: String, CodingKey { case file, format, year, unit, published, figures, audit, warnings, error }
 
+        /// Encodes in the JSON shape of interface.md, figures in code order.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(file, forKey: .file)
@@ -40,8 +48,11 @@ public enum ExtractCommand {
 
     /// One audit line of the JSON output.
     public struct AuditLine: Encodable, Sendable {
+        /// The rule name.
         public var rule: String
+        /// `pass`, `fail`, `uncertain` or `not_assessable`.
         public var status: String
+        /// Details in plain words.
         public var message: String
     }
 

@@ -3,6 +3,7 @@ import GRDB
 
 /// A configured unit as last synchronised from the configuration.
 public struct UnitRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table this record is stored in.
     public static let databaseTableName = "unit"
     /// The stable id.
     public var id: String
@@ -30,10 +31,13 @@ public struct UnitRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
 
 /// One archived document version: the raw bytes exactly as fetched.
 public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    /// The table this record is stored in.
     public static let databaseTableName = "document_version"
     /// Row id.
     public var id: Int64?
+    /// The unit id.
     public var unitId: String
+    /// The report year.
     public var year: Int
     /// The configured URL.
     public var url: String
@@ -43,10 +47,15 @@ public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, Mutable
     public var sha256: String
     /// The raw bytes.
     public var content: Data
+    /// The Content-Type header.
     public var contentType: String?
+    /// The character set the bytes are in (text and HTML only).
     public var charset: String?
+    /// The ETag header.
     public var etag: String?
+    /// The Last-Modified header.
     public var lastModified: String?
+    /// The size in bytes.
     public var byteCount: Int
     /// When this version was first captured.
     public var firstSeenAt: Date
@@ -82,17 +91,27 @@ public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, Mutable
 
 /// The fetch state of one unit·year source, for conditional GET, back-off and health.
 public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table this record is stored in.
     public static let databaseTableName = "source_state"
+    /// The unit id.
     public var unitId: String
+    /// The report year.
     public var year: Int
+    /// The source URL.
     public var url: String
+    /// The ETag header.
     public var etag: String?
+    /// The Last-Modified header.
     public var lastModified: String?
+    /// When the source was last asked.
     public var lastAttemptAt: Date?
+    /// When the source last answered with a document (or 304).
     public var lastSuccessAt: Date?
     /// The last outcome (`fetched`, `unchanged`, `not_published`, a failure kind).
     public var lastStatus: String?
+    /// Failures since the last success.
     public var consecutiveFailures: Int
+    /// The last error in plain words.
     public var lastError: String?
     /// Not to be tried again before this time (back-off).
     public var nextAttemptAt: Date?

@@ -4,15 +4,23 @@ import ReportModel
 
 /// One unit·year's report as stored, for coverage and scoring.
 public struct ReportSummary: Sendable, Hashable {
+    /// The unit id.
     public var unitId: String
+    /// The report year.
     public var year: Int
+    /// How reading ended.
     public var status: ReportStatus
+    /// The report format.
     public var format: ReportFormat?
+    /// When the unit·year was first captured.
     public var firstSeenAt: Date
     /// The publication date printed on the page (yyyy-MM-dd), when there is one.
     public var publishedOn: String?
+    /// When a source last changed after publication (nil when never).
     public var changedAt: Date?
+    /// The most versions one source of the unit·year has.
     public var versionCount: Int
+    /// Details in plain words.
     public var message: String?
     /// Audit rules that failed.
     public var failedRules: Int
@@ -20,6 +28,7 @@ public struct ReportSummary: Sendable, Hashable {
     public var uncertainRules: Int
     /// Sections and tables present, and expected, when the report was read by machine.
     public var partsFound: Int?
+    /// Sections and tables the format asks for.
     public var partsExpected: Int?
 }
 
@@ -53,19 +62,27 @@ extension Store {
 
 /// One stored figure with its unit and year.
 public struct FigureRow: Sendable, Hashable {
+    /// The unit id.
     public var unitId: String
+    /// The report year.
     public var year: Int
+    /// The indicator code.
     public var code: String
     /// nil when printed blank where 0 is impossible.
     public var value: Double?
+    /// How the cell was printed.
     public var kind: CellKind
+    /// Where the figure came from.
     public var provenance: Provenance
 }
 
 /// One stored audit result with its unit and year.
 public struct AuditRow: Sendable, Hashable {
+    /// The unit id.
     public var unitId: String
+    /// The report year.
     public var year: Int
+    /// The rule's verdict.
     public var result: AuditResult
 }
 

@@ -3,25 +3,37 @@ import GRDB
 
 /// One finished or running collect, for `nianbao runs`.
 public struct RunSummary: Sendable, Hashable, Codable {
+    /// The row id.
     public var id: Int64
+    /// When the run started.
     public var startedAt: Date
+    /// When it finished (nil for a run that was killed).
     public var finishedAt: Date?
+    /// The process that ran it.
     public var pid: Int32
     /// Unit·year count per outcome (`fetched`, `unchanged`, `not_published`, `failed`…).
     public var outcomes: [String: Int]
     /// Failure count per kind (`dns`, `timeout`, `http_5xx`…).
     public var failureKinds: [String: Int]
+    /// Bytes received.
     public var bytes: Int
+    /// Retries made.
     public var retries: Int
+    /// The exit code it ended with.
     public var exitCode: Int?
 }
 
 /// One unit·year's outcome in a run.
 public struct RunItem: Sendable, Hashable {
+    /// The unit id.
     public var unitId: String
+    /// The report year.
     public var year: Int
+    /// The outcome (`new`, `changed`, `unchanged`, `not_published`, `failed`…).
     public var outcome: String
+    /// The failure kind, for failures.
     public var failureKind: String?
+    /// Details in plain words.
     public var message: String?
 
     /// Creates a run item.
