@@ -67,16 +67,11 @@ extension Workbench {
             return table.rows.count
         }
         let writer = try CSVWriter(url: url, profile: profile)
-        var headerWritten = false
         var count = 0
-        let columns = try forEachFigureRow(year: year, layout: layout, header: { columns in
-            try writer.writeHeader(columns)
-            headerWritten = true
-        }) { row in
+        let columns = try forEachFigureRow(year: year, layout: layout, header: writer.writeHeader) { row in
             try writer.write(row)
             count += 1
         }
-        if !headerWritten { try writer.writeHeader(columns) }
         try writer.close()
         if let url { try CSVWriter.writeDictionary(columns, beside: url, profile: profile) }
         return count
