@@ -72,7 +72,8 @@ public enum IndicatorValue {
                                minimumDenominator: Double) -> (value: Double?, denominator: Double?, status: ValueStatus) {
         guard let figures, let format = figures.format else { return (nil, nil, .missing) }
         if let rate = DerivedRate.named(code) {
-            let hasOperands = (rate.numerator + rate.denominator).allSatisfy { (figures.values[$0] ?? nil) != nil }
+            let printed = { (code: String) in (figures.values[code] ?? nil) != nil }
+            let hasOperands = rate.numerator.allSatisfy(printed) && rate.denominator.allSatisfy(printed)
             guard hasOperands else { return (nil, nil, .notPrinted) }
             guard let evaluated = rate.evaluate(figures.values) else { return (nil, 0, .noDenominator) }
             if evaluated.denominator < minimumDenominator { return (evaluated.rate, evaluated.denominator, .tooFew) }

@@ -34,8 +34,10 @@ public struct ComparableSeries: Sendable, Hashable {
                          newCodes: ["s1.proactive_items"], oldCodes: ["old.proactive.total"], direction: .higherIsBetter),
     ]
 
+    private static let byCode = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The series named `code`, if any.
-    public static func named(_ code: String) -> ComparableSeries? { all.first { $0.code == code } }
+    public static func named(_ code: String) -> ComparableSeries? { byCode[code] }
 
     /// The value of this series in one report's figures: the sum of its codes, or nil when any is missing.
     public func value(in figures: [String: Double?], format: ReportFormat) -> Double? {

@@ -28,8 +28,10 @@ public struct DerivedRate: Sendable, Hashable {
                     denominator: ["t3.total.new_received", "t3.total.carried_over"], direction: .lowerIsBetter),
     ]
 
+    private static let byCode = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The rate named `code`, if any.
-    public static func named(_ code: String) -> DerivedRate? { all.first { $0.code == code } }
+    public static func named(_ code: String) -> DerivedRate? { byCode[code] }
 
     /// The rate and its denominator in one report's figures; nil when an operand is missing or the denominator is 0.
     public func evaluate(_ figures: [String: Double?]) -> (rate: Double, denominator: Double)? {

@@ -8,10 +8,16 @@ struct BenchOptions {
     var queryYears = 15
     var work = "/tmp/nianbao-bench"
     var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    /// Only the query measurements, reusing the query database of an earlier run when it is there.
+    var queriesOnly = false
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
         while let flag = iterator.next() {
+            if flag == "--queries-only" {
+                queriesOnly = true
+                continue
+            }
             let value = iterator.next() ?? ""
             switch flag {
             case "--reports": reports = Int(value) ?? reports

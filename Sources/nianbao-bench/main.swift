@@ -4,6 +4,7 @@ import Storage
 
 // nianbao-bench: the project's benchmark. Build in release first (swift build -c release), then
 //   .build/release/nianbao-bench [--reports 2000] [--concurrency 8] [--query-units 10000] [--query-years 15] [--work DIR]
+//   .build/release/nianbao-bench --queries-only …   (only rank/trend/export, reusing the query database)
 // It writes a synthetic province, serves it from a real loopback HTTP server (nginx when installed), and measures
 // collect, curl --parallel on the same URLs, extract alone, xmllint alone, SQLite ingest, and rank/trend/export latency.
 let options = BenchOptions(CommandLine.arguments.dropFirst())
@@ -12,6 +13,11 @@ let nianbao = binaries.appendingPathComponent("nianbao").path
 var results = BenchResults()
 do {
     let work = URL(fileURLWithPath: options.work)
+    if options.queriesOnly {
+        try QueryBench(options: options, nianbao: nianbao, work: work).run(into: &results)
+        print(results.markdown)
+        exit(0)
+    }
     try? FileManager.default.removeItem(at: work)
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     let siteFolder = work.appendingPathComponent("site")
