@@ -26,7 +26,8 @@ actor HostGate {
             let now = ContinuousClock.now
             let afterFinish = lastFinish[host].map { $0 + delay } ?? now
             let earliest = max(nextStart[host] ?? now, afterFinish)
-            if earliest <= now || delay == .zero {
+            // A cancelled task goes straight through: its transfer is cancelled anyway, and waiting would spin.
+            if earliest <= now || delay == .zero || Task.isCancelled {
                 inFlight[host, default: 0] += 1
                 // A little margin, so that connection set-up jitter never brings two arrivals closer than the delay.
                 nextStart[host] = now + delay + (delay > .zero ? .milliseconds(25) : .zero)
