@@ -67,6 +67,10 @@ enum Migrations {
                 ALTER TABLE report ADD COLUMN sentence_hashes TEXT;
                 """)
         }
+        migrator.registerMigration("v3-report-year-covering-index") { db in
+            // Rankings and trends read every report of some years: served from this index alone.
+            try db.execute(sql: "CREATE INDEX report_year_covering ON report(year, unit_id, status, format)")
+        }
         return migrator
     }
 }

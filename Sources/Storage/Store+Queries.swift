@@ -38,11 +38,14 @@ extension Store {
     public func reportFormats(years: [Int]) throws -> [(unitId: String, year: Int, status: ReportStatus, format: ReportFormat?)] {
         try pool.read { db in
             let filter = years.isEmpty ? "" : "WHERE year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
-            return try Row.fetchAll(db, sql: "SELECT unit_id, year, status, format FROM report \(filter)",
-                                    arguments: StatementArguments(years)).map { row in
-                (row["unit_id"], row["year"], ReportStatus(rawValue: row["status"]) ?? .notAReport,
-                 (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)))
+            var result: [(unitId: String, year: Int, status: ReportStatus, format: ReportFormat?)] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT unit_id, year, status, format FROM report \(filter)",
+                                             arguments: StatementArguments(years))
+            while let row = try cursor.next() {
+                result.append((row[0], row[1], ReportStatus(rawValue: row[2]) ?? .notAReport,
+                               (row[3] as String?).flatMap(ReportFormat.init(rawValue:))))
             }
+            return result
         }
     }
 
