@@ -114,6 +114,25 @@ struct JobCollector {
                                  hints: ExtractionHints(year: year, unit: unit.name, previous: previous ?? nil))
     }
 
+    /// Reads archived versions again, unit by unit and year by year (so last year's figures are there for the
+    /// cross-year audit), and saves them; figures typed by hand have no document and are left alone. Returns how
+    /// many were read; `at` gives each save's time.
+    static func reread(_ ids: [Int64], configuration: Configuration, store: Store,
+                       at time: (DocumentVersionRecord) -> Date) throws -> Int {
+        let versions = try ids.compactMap { try store.documentVersion(id: $0) }
+            .sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
+        var count = 0
+        for version in versions {
+            guard !version.url.hasPrefix("manual:"), let id = version.id,
+                  let unit = configuration.units.first(where: { $0.id == version.unitId }) else { continue }
+            let content = read([UInt8](version.content), contentType: version.contentType, url: version.url,
+                               versionId: id, unit: unit, year: version.year, store: store)
+            try save(content, unitId: version.unitId, year: version.year, store: store, at: time(version))
+            count += 1
+        }
+        return count
+    }
+
     /// Saves what was read; a document that is not a report never replaces figures already read for the year.
     static func save(_ content: ReportContent, unitId: String, year: Int, store: Store, at now: Date) throws {
         if wouldDowngrade(content, unitId: unitId, year: year, store: store) { return }

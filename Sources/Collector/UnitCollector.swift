@@ -100,15 +100,9 @@ struct UnitCollector: Sendable {
 
     /// Extracts versions archived by a run that was killed before it could read them.
     static func finishInterruptedExtractions(store: Store, configuration: Configuration) throws -> Int {
-        let pending = try store.versionsAwaitingExtraction()
-        for id in pending {
-            guard let version = try store.documentVersion(id: id),
-                  let unit = configuration.units.first(where: { $0.id == version.unitId }) else { continue }
-            let content = JobCollector.read([UInt8](version.content), contentType: version.contentType, url: version.url,
-                                            versionId: id, unit: unit, year: version.year, store: store)
-            try JobCollector.save(content, unitId: version.unitId, year: version.year, store: store, at: version.firstSeenAt)
+        try JobCollector.reread(try store.versionsAwaitingExtraction(), configuration: configuration, store: store) {
+            $0.firstSeenAt
         }
-        return pending.count
     }
 }
 

@@ -79,6 +79,16 @@ public struct FigureRow: Sendable, Hashable {
     public var provenance: Provenance
 }
 
+extension FigureRow {
+    /// A figure read from a row of the `figure` table.
+    init(_ row: Row) {
+        self.init(unitId: row["unit_id"], year: row["year"], code: row["code"], value: row["value"],
+                  kind: CellKind(rawValue: row["kind"]) ?? .number,
+                  provenance: Provenance(table: row["source_table"], row: row["row_label"], column: row["column_label"],
+                                         raw: row["raw"]))
+    }
+}
+
 /// One stored audit result with its unit and year.
 public struct AuditRow: Sendable, Hashable {
     /// The unit id.
@@ -128,12 +138,7 @@ extension Store {
                 SELECT * FROM figure \(whereClause) ORDER BY unit_id, year, code
                 """, arguments: StatementArguments(arguments))
             var result: [FigureRow] = []
-            while let row = try cursor.next() {
-                result.append(FigureRow(unitId: row["unit_id"], year: row["year"], code: row["code"], value: row["value"],
-                                        kind: CellKind(rawValue: row["kind"]) ?? .number,
-                                        provenance: Provenance(table: row["source_table"], row: row["row_label"],
-                                                               column: row["column_label"], raw: row["raw"])))
-            }
+            while let row = try cursor.next() { result.append(FigureRow(row)) }
             return result
         }
     }
@@ -146,11 +151,7 @@ extension Store {
                 SELECT unit_id, year, code, value, kind, source_table, row_label, column_label, raw FROM figure
                 \(year == nil ? "" : "WHERE year = ?") ORDER BY unit_id, year, code
                 """, arguments: year.map { [$0] } ?? [])
-            while let row = try cursor.next() {
-                try body(FigureRow(unitId: row[0], year: row[1], code: row[2], value: row[3],
-                                   kind: CellKind(rawValue: row[4]) ?? .number,
-                                   provenance: Provenance(table: row[5], row: row[6], column: row[7], raw: row[8])))
-            }
+            while let row = try cursor.next() { try body(FigureRow(row)) }
         }
     }
 
