@@ -40,13 +40,21 @@ public enum CollectRun {
         let recovered = try UnitCollector.finishInterruptedExtractions(store: store, configuration: configuration)
         if recovered > 0 { notices.append("finished extracting \(recovered) documents archived by an interrupted run") }
         let counters = RunCounters()
-        let items = try await withCurlClient(maxConnections: configuration.fetch.concurrency,
+        let items: [CollectItem]
+        do {
+            items = try await withCurlClient(maxConnections: configuration.fetch.concurrency,
                                              maxPerHost: configuration.fetch.perHost) { client in
-            let collector = UnitCollector(client: client, store: store, configuration: configuration,
-                                          gate: HostGate(perHost: configuration.fetch.perHost,
-                                                         delayMilliseconds: configuration.fetch.delayMilliseconds),
-                                          counters: counters, runId: runId, now: options.now, progress: progress)
-            return try await collector.collect(jobs)
+                let collector = UnitCollector(client: client, store: store, configuration: configuration,
+                                              gate: HostGate(perHost: configuration.fetch.perHost,
+                                                             delayMilliseconds: configuration.fetch.delayMilliseconds),
+                                              counters: counters, runId: runId, now: options.now, progress: progress)
+                return try await collector.collect(jobs)
+            }
+            try await store.pipeline.flush()
+        } catch {
+            // Keep what was collected before the failure.
+            try? await store.pipeline.flush()
+            throw error
         }
         let summary = CollectSummary(runId: runId, items: items, bytes: counters.bytes, retries: counters.retries,
                                      seconds: Date().timeIntervalSince(started), notices: notices)

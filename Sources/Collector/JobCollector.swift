@@ -5,51 +5,72 @@ import Foundation
 import ReportModel
 import Storage
 
-/// Fetches one unit·year, archives what came back, follows a "详见附件" attachment, reads and stores it, and
-/// keeps the source's health and back-off up to date.
+/// What one job came to: the run item, the source's new state and the report read (nil when nothing is to be
+/// saved), which the caller records together.
+struct JobOutcome: Sendable {
+    var item: CollectItem
+    var state: SourceStateRecord
+    var report: ReportContent?
+}
+
+/// Fetches one unit·year, archives what came back, follows a "详见附件" attachment, reads it, and keeps the
+/// source's health and back-off up to date. Its database lookups are started together, so that each costs one
+/// pass of the pipeline's writer at most, and the first overlaps the fetch.
 struct JobCollector {
     let unit: UnitCollector
 
-    /// Fetches and reads one job; returns its outcome and the source's new state, which the caller records together.
-    func collect(_ job: FetchJob, isRetry: Bool) async throws -> (item: CollectItem, state: SourceStateRecord) {
-        let store = unit.store
+    /// Fetches and reads one job.
+    func collect(_ job: FetchJob, isRetry: Bool) async throws -> JobOutcome {
+        async let stored = unit.store.pipeline.sourceState(unitId: job.unit.id, year: job.year)
         let host = HostGate.host(of: job.url)
-        var state = try store.sourceState(unitId: job.unit.id, year: job.year)
-            ?? SourceStateRecord(unitId: job.unit.id, year: job.year, url: job.url)
-        if isRetry { state.consecutiveFailures = max(state.consecutiveFailures - 1, 0) }
-        state.url = job.url
-        state.lastAttemptAt = unit.now
         if let host, let reason = unit.blocked.reason(for: host) {
-            return try finish(job, &state, outcome: "blocked", kind: "blocked",
-                              message: "not asked: \(host) blocked this run (\(reason))")
+            var state = try await attempt(job, stored: stored, isRetry: isRetry)
+            return finish(job, &state, outcome: "blocked", kind: "blocked",
+                          message: "not asked: \(host) blocked this run (\(reason))")
         }
-        switch await unit.fetcher.fetch(job) {
+        let fetched = await unit.fetcher.fetch(job)
+        var state = try await attempt(job, stored: stored, isRetry: isRetry)
+        switch fetched {
         case .response(let response):
             state.etag = response.headers["etag"] ?? state.etag
             state.lastModified = response.headers["last-modified"] ?? state.lastModified
-            if response.status == 304 { return try finish(job, &state, outcome: "unchanged", kind: nil, message: nil) }
+            if response.status == 304 { return finish(job, &state, outcome: "unchanged", kind: nil, message: nil) }
             return try await archiveAndRead(job, response, &state)
         case .notPublished(let status):
-            return try finish(job, &state, outcome: "not_published", kind: nil, message: "HTTP \(status): not published yet")
+            return finish(job, &state, outcome: "not_published", kind: nil, message: "HTTP \(status): not published yet")
         case .blocked(let reason):
             if let host { unit.blocked.block(host, reason: reason) }
-            return try finish(job, &state, outcome: "blocked", kind: "blocked",
-                              message: "\(job.url): \(reason); stopped asking this host this run")
+            return finish(job, &state, outcome: "blocked", kind: "blocked",
+                          message: "\(job.url): \(reason); stopped asking this host this run")
         case .failed(let kind, let message):
-            return try finish(job, &state, outcome: "failed", kind: kind, message: message)
+            return finish(job, &state, outcome: "failed", kind: kind, message: message)
         }
     }
 
+    /// The source's state as this attempt starts.
+    private func attempt(_ job: FetchJob, stored: SourceStateRecord?, isRetry: Bool) -> SourceStateRecord {
+        var state = stored ?? SourceStateRecord(unitId: job.unit.id, year: job.year, url: job.url)
+        if isRetry { state.consecutiveFailures = max(state.consecutiveFailures - 1, 0) }
+        state.url = job.url
+        state.lastAttemptAt = unit.now
+        return state
+    }
+
     private func archiveAndRead(_ job: FetchJob, _ response: FetchResponse,
-                                _ state: inout SourceStateRecord) async throws -> (item: CollectItem, state: SourceStateRecord) {
-        let store = unit.store
+                                _ state: inout SourceStateRecord) async throws -> JobOutcome {
+        let store = unit.store.pipeline
+        async let storedVersion = store.reportVersionId(unitId: job.unit.id, year: job.year)
+        async let storedStatus = store.reportStatus(unitId: job.unit.id, year: job.year)
+        async let lastYear = store.figureValues(unitId: job.unit.id, year: job.year - 1)
         let outcome = try await store.archive(Self.version(job, url: job.url, response, at: unit.now))
-        if case .unchanged = outcome, try store.reportVersionId(unitId: job.unit.id, year: job.year) != nil {
-            return try finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
+        if case .unchanged = outcome, try await storedVersion != nil {
+            return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
         }
         var label = Self.label(outcome)
-        let page = Self.readWithLinks(response.body, contentType: response.contentType, url: job.url,
-                                      versionId: outcome.versionId, unit: job.unit, year: job.year, store: store)
+        let previous = try await lastYear
+        let page = ReportReader.readWithLinks(response.body, contentType: response.contentType, url: job.url,
+                                              versionId: outcome.versionId,
+                                              hints: Self.hints(job.unit, job.year, previous: previous))
         var content = page.content
         // An article whose body only points to its attachment ("详见附件") is read through the attachment.
         if page.isHTML, content.figures.count < 3,
@@ -59,26 +80,28 @@ struct JobCollector {
             attachmentJob.etag = nil
             attachmentJob.lastModified = nil
             guard case .response(let file) = await unit.fetcher.fetch(attachmentJob) else {
-                return try finish(job, &state, outcome: "failed", kind: "attachment",
-                                  message: "\(job.url) points to \(attachment), which could not be fetched")
+                return finish(job, &state, outcome: "failed", kind: "attachment",
+                              message: "\(job.url) points to \(attachment), which could not be fetched")
             }
             let attached = try await store.archive(Self.version(job, url: attachment, file, at: unit.now))
             label = Self.label(attached)
-            if case .unchanged = attached, try store.reportVersionId(unitId: job.unit.id, year: job.year) == attached.versionId {
-                return try finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
+            if case .unchanged = attached, try await storedVersion == attached.versionId {
+                return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
             }
-            content = Self.read(file.body, contentType: file.contentType, url: attachment, versionId: attached.versionId,
-                                unit: job.unit, year: job.year, store: store)
+            content = ReportReader.read(file.body, contentType: file.contentType, url: attachment,
+                                        versionId: attached.versionId, hints: Self.hints(job.unit, job.year, previous: previous))
         }
-        if !Self.wouldDowngrade(content, unitId: job.unit.id, year: job.year, store: store) {
-            try await store.saveReport(unitId: job.unit.id, year: job.year, content: content, at: unit.now)
-        }
+        let report = Self.wouldDowngrade(content, held: try await storedStatus) ? nil : content
         if content.status == .notAReport {
-            return try finish(job, &state, outcome: "not_a_report", kind: "not_a_report", message: content.message)
+            var outcome = finish(job, &state, outcome: "not_a_report", kind: "not_a_report", message: content.message)
+            outcome.report = report
+            return outcome
         }
         let failed = content.audit.filter { $0.status == .fail }.count
-        return try finish(job, &state, outcome: label, kind: nil,
-                          message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
+        var finished = finish(job, &state, outcome: label, kind: nil,
+                              message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
+        finished.report = report
+        return finished
     }
 
     static func label(_ outcome: ArchiveOutcome) -> String {
@@ -98,20 +121,9 @@ struct JobCollector {
             byteCount: response.body.count, firstSeenAt: now)
     }
 
-    /// Reads bytes once with last year's stored figures as the cross-year hint, keeping the page's links.
-    static func readWithLinks(_ bytes: [UInt8], contentType: String?, url: String, versionId: Int64,
-                              unit: UnitConfiguration, year: Int, store: Store) -> (content: ReportContent, links: [Link], isHTML: Bool) {
-        let previous = try? store.figureValues(unitId: unit.id, year: year - 1)
-        return ReportReader.readWithLinks(bytes, contentType: contentType, url: url, versionId: versionId,
-                                          hints: ExtractionHints(year: year, unit: unit.name, previous: previous ?? nil))
-    }
-
-    /// Reads bytes with last year's stored figures as the cross-year hint.
-    static func read(_ bytes: [UInt8], contentType: String?, url: String, versionId: Int64, unit: UnitConfiguration,
-                     year: Int, store: Store) -> ReportContent {
-        let previous = try? store.figureValues(unitId: unit.id, year: year - 1)
-        return ReportReader.read(bytes, contentType: contentType, url: url, versionId: versionId,
-                                 hints: ExtractionHints(year: year, unit: unit.name, previous: previous ?? nil))
+    /// What the reader is told: the configured unit and year, and last year's stored figures for the cross-year audit.
+    static func hints(_ unit: UnitConfiguration, _ year: Int, previous: [String: Double?]?) -> ExtractionHints {
+        ExtractionHints(year: year, unit: unit.name, previous: previous)
     }
 
     /// Reads archived versions again, unit by unit and year by year (so last year's figures are there for the
@@ -125,8 +137,9 @@ struct JobCollector {
         for version in versions {
             guard !version.url.hasPrefix("manual:"), let id = version.id,
                   let unit = configuration.units.first(where: { $0.id == version.unitId }) else { continue }
-            let content = read([UInt8](version.content), contentType: version.contentType, url: version.url,
-                               versionId: id, unit: unit, year: version.year, store: store)
+            let previous = try store.figureValues(unitId: unit.id, year: version.year - 1)
+            let content = ReportReader.read([UInt8](version.content), contentType: version.contentType, url: version.url,
+                                            versionId: id, hints: hints(unit, version.year, previous: previous))
             try save(content, unitId: version.unitId, year: version.year, store: store, at: time(version))
             count += 1
         }
@@ -135,19 +148,20 @@ struct JobCollector {
 
     /// Saves what was read; a document that is not a report never replaces figures already read for the year.
     static func save(_ content: ReportContent, unitId: String, year: Int, store: Store, at now: Date) throws {
-        if wouldDowngrade(content, unitId: unitId, year: year, store: store) { return }
+        let held = content.status == .notAReport ? try store.reportStatus(unitId: unitId, year: year) : nil
+        if wouldDowngrade(content, held: held) { return }
         try store.saveReport(unitId: unitId, year: year, content: content, at: now)
     }
 
-    /// Whether saving `content` would replace figures already read for the unit·year with "not a report".
-    static func wouldDowngrade(_ content: ReportContent, unitId: String, year: Int, store: Store) -> Bool {
-        guard content.status == .notAReport, let held = try? store.reportStatus(unitId: unitId, year: year) else { return false }
+    /// Whether saving `content` would replace figures already read for the unit·year (`held`) with "not a report".
+    static func wouldDowngrade(_ content: ReportContent, held: ReportStatus?) -> Bool {
+        guard content.status == .notAReport, let held else { return false }
         return held != .notAReport
     }
 
     /// Updates the source's state (health, back-off) for the outcome and returns both, to be recorded together.
     func finish(_ job: FetchJob, _ state: inout SourceStateRecord, outcome: String, kind: String?,
-                message: String?) throws -> (item: CollectItem, state: SourceStateRecord) {
+                message: String?) -> JobOutcome {
         state.lastStatus = kind ?? outcome
         if kind == nil {
             if outcome != "not_published" { state.lastSuccessAt = unit.now }
@@ -161,6 +175,7 @@ struct JobCollector {
             let hours = min(pow(2, Double(state.consecutiveFailures - 1)), 168)
             state.nextAttemptAt = unit.now.addingTimeInterval(hours * 3600)
         }
-        return (CollectItem(unitId: job.unit.id, year: job.year, outcome: outcome, failureKind: kind, message: message), state)
+        let item = CollectItem(unitId: job.unit.id, year: job.year, outcome: outcome, failureKind: kind, message: message)
+        return JobOutcome(item: item, state: state, report: nil)
     }
 }

@@ -62,18 +62,18 @@ struct UnitCollector: Sendable {
                                                                         years: plan.listingYears)
             for year in plan.listingYears {
                 if let url = found.urls[year] {
-                    let state = try store.sourceState(unitId: plan.unit.id, year: year)
+                    let state = try await store.pipeline.sourceState(unitId: plan.unit.id, year: year)
                     jobs.append(Scheduler.job(plan.unit, year, url, state: state, force: false))
                 } else {
                     let job = FetchJob(unit: plan.unit, year: year, url: listing, etag: nil, lastModified: nil)
-                    var state = try store.sourceState(unitId: plan.unit.id, year: year)
+                    var state = try await store.pipeline.sourceState(unitId: plan.unit.id, year: year)
                         ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
                     state.lastAttemptAt = now
                     let finished = try JobCollector(unit: self).finish(
                         job, &state, outcome: found.problem == nil ? "not_published" : "failed",
                         kind: found.problem == nil ? nil : "listing",
                         message: found.problem ?? "no \(year) report linked from \(listing)")
-                    results.append(try await record(JobResult(job: job, item: finished.item), state: finished.state))
+                    results.append(try await record(job, finished))
                 }
             }
         }
@@ -86,16 +86,17 @@ struct UnitCollector: Sendable {
 
     private func collectAndRecord(_ job: FetchJob, retry: Bool) async throws -> JobResult {
         let outcome = try await JobCollector(unit: self).collect(job, isRetry: retry)
-        return try await record(JobResult(job: job, item: outcome.item), state: outcome.state)
+        return try await record(job, outcome)
     }
 
-    /// Records the run item and the source's state in one transaction, then reports progress.
-    private func record(_ result: JobResult, state: SourceStateRecord) async throws -> JobResult {
-        let item = result.item
-        try await store.record(RunItem(unitId: item.unitId, year: item.year, outcome: item.outcome,
-                                       failureKind: item.failureKind, message: item.message), runId: runId, state: state)
+    /// Saves the report read (if any) with the run item and the source's state, together, then reports progress.
+    private func record(_ job: FetchJob, _ outcome: JobOutcome) async throws -> JobResult {
+        let item = outcome.item
+        try await store.pipeline.record(RunItem(unitId: item.unitId, year: item.year, outcome: item.outcome,
+                                                failureKind: item.failureKind, message: item.message),
+                                        runId: runId, state: outcome.state, report: outcome.report, at: now)
         progress(item)
-        return result
+        return JobResult(job: job, item: item)
     }
 
     /// Extracts versions archived by a run that was killed before it could read them.

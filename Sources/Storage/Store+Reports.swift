@@ -72,67 +72,67 @@ extension Store {
     }
 
     func save(_ db: Database, unitId: String, year: Int, content: ReportContent, at now: Date) throws {
+        try save(db, ReportRows(unitId: unitId, year: year, content: content), at: now)
+    }
+
+    func save(_ db: Database, _ rows: ReportRows, at now: Date) throws {
+        let (unitId, year, content) = (rows.unitId, rows.year, rows.content)
         let history = try versionHistory(db, unitId: unitId, year: year)
-        let changedAt = history.changedAt
-        try db.execute(sql: "DELETE FROM figure WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
-        try db.execute(sql: "DELETE FROM labelled_item WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
-        try db.execute(sql: "DELETE FROM audit WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
-        try db.execute(sql: """
+        for table in ["figure", "labelled_item", "audit"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE unit_id = ? AND year = ?").execute(arguments: [unitId, year])
+        }
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO report (unit_id, year, version_id, first_seen_at, changed_at, version_count, status,
                 format, printed_unit, printed_year, published_on, message, warnings, extracted_at,
                 parts_found, parts_expected, sentence_hashes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [unitId, year, content.versionId, history.firstSeen ?? now, changedAt,
-                             max(history.count, 1), content.status.rawValue, content.format?.rawValue,
-                             content.printedUnit, content.printedYear, content.publishedOn, content.message,
-                             JSONArrayText.strings(content.warnings), now,
-                             content.parts?.found, content.parts?.expected,
-                             JSONArrayText.integers(content.sentenceHashes)])
-        let insertFigure = try db.cachedStatement(sql: """
-            INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for figure in content.figures {
-            try insertFigure.execute(arguments: [unitId, year, figure.code, figure.value, figure.kind.rawValue,
-                                                 figure.provenance.table, figure.provenance.row,
-                                                 figure.provenance.column, figure.provenance.raw])
-        }
-        for (position, item) in content.items.enumerated() {
-            try db.execute(sql: "INSERT INTO labelled_item VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [unitId, year, position, item.label, item.count, item.percent])
-        }
-        let insertAudit = try db.cachedStatement(sql: "INSERT OR REPLACE INTO audit VALUES (?, ?, ?, ?, ?, ?)")
-        for result in content.audit {
-            try insertAudit.execute(arguments: [unitId, year, result.rule, result.status.rawValue, result.message,
-                                                JSONArrayText.strings(result.cells)])
+            """).execute(arguments: [unitId, year, content.versionId, history.firstSeen ?? now, history.changedAt,
+                                     max(history.count, 1), content.status.rawValue, content.format?.rawValue,
+                                     content.printedUnit, content.printedYear, content.publishedOn, content.message,
+                                     rows.warningsJSON, now, content.parts?.found, content.parts?.expected,
+                                     rows.sentenceHashesJSON])
+        let inserts = [
+            ("INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.figures),
+            ("INSERT INTO labelled_item VALUES (?, ?, ?, ?, ?, ?)", rows.items),
+            ("INSERT OR REPLACE INTO audit VALUES (?, ?, ?, ?, ?, ?)", rows.audits),
+        ]
+        for (sql, arguments) in inserts {
+            let statement = try db.cachedStatement(sql: sql)
+            for row in arguments { try statement.execute(arguments: row) }
         }
     }
 
     /// The status of a unit·year's stored report, if any.
     public func reportStatus(unitId: String, year: Int) throws -> ReportStatus? {
-        try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT status FROM report WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
-                .flatMap(ReportStatus.init(rawValue:))
-        }
+        try pool.read { db in try Self.reportStatus(db, unitId: unitId, year: year) }
+    }
+
+    static func reportStatus(_ db: Database, unitId: String, year: Int) throws -> ReportStatus? {
+        try String.fetchOne(db, sql: "SELECT status FROM report WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+            .flatMap(ReportStatus.init(rawValue:))
     }
 
     /// The document version a unit·year's stored report was read from, if any.
     public func reportVersionId(unitId: String, year: Int) throws -> Int64? {
-        try pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT version_id FROM report WHERE unit_id = ? AND year = ?",
-                               arguments: [unitId, year])
-        }
+        try pool.read { db in try Self.reportVersionId(db, unitId: unitId, year: year) }
+    }
+
+    static func reportVersionId(_ db: Database, unitId: String, year: Int) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT version_id FROM report WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
     }
 
     /// The figures of one unit·year as code → value (nil for a printed blank total).
     public func figureValues(unitId: String, year: Int) throws -> [String: Double?]? {
-        try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT code, value FROM figure WHERE unit_id = ? AND year = ?",
-                                        arguments: [unitId, year])
-            guard !rows.isEmpty else { return nil }
-            var values: [String: Double?] = [:]
-            for row in rows { values[row["code"]] = .some(row["value"]) }
-            return values
-        }
+        try pool.read { db in try Self.figureValues(db, unitId: unitId, year: year) }
+    }
+
+    static func figureValues(_ db: Database, unitId: String, year: Int) throws -> [String: Double?]? {
+        let rows = try Row.fetchAll(db, sql: "SELECT code, value FROM figure WHERE unit_id = ? AND year = ?",
+                                    arguments: [unitId, year])
+        guard !rows.isEmpty else { return nil }
+        var values: [String: Double?] = [:]
+        for row in rows { values[row["code"]] = .some(row["value"]) }
+        return values
     }
 }

@@ -10,12 +10,15 @@ struct BenchOptions {
     var repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     /// Only the query measurements, reusing the query database of an earlier run when it is there.
     var queriesOnly = false
+    /// Only the pipeline measurements (curl, extract, collect, xmllint, ingest), keeping the query database.
+    var pipelineOnly = false
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
         while let flag = iterator.next() {
-            if flag == "--queries-only" {
-                queriesOnly = true
+            if flag == "--queries-only" || flag == "--pipeline-only" {
+                queriesOnly = queriesOnly || flag == "--queries-only"
+                pipelineOnly = pipelineOnly || flag == "--pipeline-only"
                 continue
             }
             let value = iterator.next() ?? ""

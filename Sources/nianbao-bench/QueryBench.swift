@@ -15,6 +15,9 @@ struct QueryBench {
         let config = work.appendingPathComponent("query.yaml")
         try Data(Province.queryConfig(units: options.queryUnits, years: years, database: database).utf8).write(to: config)
         let reuse = options.queriesOnly && FileManager.default.fileExists(atPath: database.path)
+        if !reuse {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+        }
         let store = try Store(path: database.path)
         var figures = options.queryUnits * options.queryYears * 30
         if !reuse {

@@ -5,6 +5,7 @@ import Storage
 // nianbao-bench: the project's benchmark. Build in release first (swift build -c release), then
 //   .build/release/nianbao-bench [--reports 2000] [--concurrency 8] [--query-units 10000] [--query-years 15] [--work DIR]
 //   .build/release/nianbao-bench --queries-only …   (only rank/trend/export, reusing the query database)
+//   .build/release/nianbao-bench --pipeline-only …  (only curl/extract/collect/xmllint/ingest)
 // It writes a synthetic province, serves it from a real loopback HTTP server (nginx when installed), and measures
 // collect, curl --parallel on the same URLs, extract alone, xmllint alone, SQLite ingest, and rank/trend/export latency.
 let options = BenchOptions(CommandLine.arguments.dropFirst())
@@ -18,7 +19,10 @@ do {
         print(results.markdown)
         exit(0)
     }
-    try? FileManager.default.removeItem(at: work)
+    // A fresh work folder, but for the query database, which only --queries-only reuses.
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? [] where !name.hasPrefix("query.sqlite") {
+        try? FileManager.default.removeItem(at: work.appendingPathComponent(name))
+    }
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     let siteFolder = work.appendingPathComponent("site")
     let province = try Province.write(count: options.reports, to: siteFolder)
@@ -30,7 +34,7 @@ do {
     try PipelineBench(options: options, nianbao: nianbao, work: work, files: province.files, bytes: province.bytes,
                       site: site).run(into: &results)
     site.stop()
-    try QueryBench(options: options, nianbao: nianbao, work: work).run(into: &results)
+    if !options.pipelineOnly { try QueryBench(options: options, nianbao: nianbao, work: work).run(into: &results) }
     print(results.markdown)
 } catch {
     FileHandle.standardError.write(Data("nianbao-bench: \(error)\n".utf8))
