@@ -1,3 +1,5 @@
+import ReportModel
+
 /// The kind of file a document was read from.
 public enum DocumentKind: String, Sendable, Codable, Hashable {
     /// An HTML page.
@@ -54,8 +56,7 @@ public struct Table: Sendable, Hashable {
         for row in rows {
             for cell in row where !cell.isSpanCopy { text += cell.text }
         }
-        text.removeAll { $0 == " " }
-        compactText = text
+        compactText = text.withoutSpaces
     }
 }
 

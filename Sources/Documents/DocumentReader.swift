@@ -4,7 +4,8 @@ import Foundation
 public enum DocumentReader {
     /// Reads `bytes`; `contentType` is the HTTP header (for its charset and type), `fileName` a hint from the URL.
     public static func read(_ bytes: [UInt8], contentType: String? = nil, fileName: String? = nil) throws -> Document {
-        switch FileSniffer.sniff(bytes, contentType: contentType, fileName: fileName) {
+        let kind = FileSniffer.sniff(bytes, contentType: contentType, fileName: fileName)
+        switch kind {
         case .pdf:
             let text = try ExternalConverter.run("pdftotext", arguments: ["-layout", "-enc", "UTF-8"], input: bytes,
                                                  suffix: ".pdf")
@@ -26,7 +27,7 @@ public enum DocumentReader {
             var warnings: [String] = []
             if let note = detection.note { warnings.append(note) }
             if badBytes > 0 { warnings.append("\(badBytes) undecodable bytes replaced with U+FFFD") }
-            if FileSniffer.sniff(bytes, contentType: contentType, fileName: fileName) == .markup {
+            if kind == .markup {
                 let page = HTMLReader.read(text)
                 return Document(kind: .html, encoding: detection.encoding, title: page.title,
                                 paragraphs: page.paragraphs, tables: page.tables, links: page.links, warnings: warnings)

@@ -89,6 +89,7 @@ struct HTMLWalker {
     /// Whether an element is part of the site template (navigation, header, footer…), by name, id or class.
     private static func isChrome(_ node: xmlNodePtr, name: String) -> Bool {
         if chromeElements.contains(name) { return true }
+        guard node.pointee.properties != nil else { return false }
         let marks = [LibXMLNode.attribute(node, "class"), LibXMLNode.attribute(node, "id")].compactMap { $0?.lowercased() }
         return marks.contains { mark in
             mark.split(whereSeparator: { !$0.isLetter }).contains { word in chromeWords.contains(String(word)) }

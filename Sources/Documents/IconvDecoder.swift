@@ -7,7 +7,7 @@ public enum IconvDecoder {
         if encoding == .utf8 {
             let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes,
                               as: UTF8.self)
-            return (text, text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count)
+            return (text, replacementCount(text))
         }
         let converter = iconv_open("UTF-8", encoding.rawValue)
         guard let converter, converter != iconv_t(bitPattern: -1) else {
@@ -46,5 +46,19 @@ public enum IconvDecoder {
             }
         }
         return (String(decoding: output, as: UTF8.self), badBytes)
+    }
+
+    /// How many U+FFFD (bytes EF BF BD) the text holds.
+    private static func replacementCount(_ text: String) -> Int {
+        var count = 0
+        var matched = 0
+        for byte in text.utf8 {
+            matched = byte == [0xEF, 0xBF, 0xBD][matched] ? matched + 1 : (byte == 0xEF ? 1 : 0)
+            if matched == 3 {
+                count += 1
+                matched = 0
+            }
+        }
+        return count
     }
 }

@@ -11,6 +11,7 @@ enum LibXMLNode {
 
     /// An attribute's value, or nil.
     static func attribute(_ node: xmlNodePtr, _ attribute: String) -> String? {
+        guard node.pointee.properties != nil else { return nil }  // most elements have no attributes
         let value = attribute.withCString {
             xmlGetProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
         }

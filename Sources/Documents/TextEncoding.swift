@@ -63,25 +63,23 @@ public enum EncodingDetector {
 
     /// Whether the bytes are well-formed UTF-8.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        String(validating: bytes, as: UTF8.self) != nil
     }
 
     private static func containsMultibyte(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 >= 0x80 } }
 
     /// The charset named by a `<meta charset>` or `<meta http-equiv content>` in the first 2 KB.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        let tail = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-        let name = tail.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return name.isEmpty ? nil : String(name)
+        // ASCII lower-casing of the head's bytes: the label and the names are ASCII.
+        let head = bytes.prefix(2048).map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        let word = Array("charset=".utf8)
+        guard head.count >= word.count,
+              let start = (0...(head.count - word.count)).first(where: { head[$0..<$0 + word.count].elementsEqual(word) })
+        else { return nil }
+        let tail = head[(start + word.count)...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20 }
+        let name = tail.prefix { byte in
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 }

@@ -1,35 +1,57 @@
+import ReportModel
+
 /// Folds the white space and digit forms of real reports into one plain form.
 public enum TextNormalizer {
-    /// Full-width digits and signs to ASCII, NBSP/U+3000/tabs/newlines to single spaces, trimmed.
+    /// Full-width digits and signs to ASCII, NBSP/U+3000/tabs/newlines to single spaces, trimmed. Works on the
+    /// UTF-8 bytes: every folded character has a fixed byte pattern, and continuation bytes never match one.
     public static func normalize(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let folded = fold(scalar)
-            if folded == " " {
-                pendingSpace = !scalars.isEmpty
+        var index = 0
+        while index < bytes.count {
+            let (folded, width) = fold(bytes, at: index)
+            index += width
+            guard let folded else {
+                pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace {
-                scalars.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            scalars.append(folded)
+            out.append(folded)
         }
-        return String(scalars)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Removes every space, for matching labels whose characters were split across spans.
     public static func compact(_ text: some StringProtocol) -> String {
-        String(String.UnicodeScalarView(normalize(text).unicodeScalars.filter { $0 != " " }))
+        normalize(text).withoutSpaces
     }
 
-    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar.value {
-        case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar
-        case 0xFF0E: return "."
-        case 0x00A0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x20: return " "
-        default: return scalar
+    /// The byte that the character at `index` folds to (nil: a space) and how many bytes it takes; characters
+    /// that do not fold pass through a byte at a time.
+    private static func fold(_ bytes: [UInt8], at index: Int) -> (UInt8?, Int) {
+        let byte = bytes[index]
+        switch byte {
+        case 0x09...0x0D, 0x20: return (nil, 1)
+        case 0xC2 where next(bytes, index, 1) == 0xA0: return (nil, 2)  // U+00A0
+        case 0xE2 where next(bytes, index, 1) == 0x80 && [0x82, 0x83, 0x89, 0x8B].contains(next(bytes, index, 2)):
+            return (nil, 3)  // U+2002, U+2003, U+2009, U+200B
+        case 0xE3 where next(bytes, index, 1) == 0x80 && next(bytes, index, 2) == 0x80: return (nil, 3)  // U+3000
+        case 0xEF where next(bytes, index, 1) == 0xBB && next(bytes, index, 2) == 0xBF: return (nil, 3)  // U+FEFF
+        case 0xEF where next(bytes, index, 1) == 0xBC:
+            let last = next(bytes, index, 2)
+            if (0x90...0x99).contains(last) { return (last - 0x90 + 0x30, 3) }  // U+FF10…FF19 → 0…9
+            if last == 0x8E { return (UInt8(ascii: "."), 3) }  // U+FF0E
+            return (byte, 1)
+        default: return (byte, 1)
         }
+    }
+
+    private static func next(_ bytes: [UInt8], _ index: Int, _ offset: Int) -> UInt8 {
+        index + offset < bytes.count ? bytes[index + offset] : 0
     }
 }

@@ -17,6 +17,8 @@ struct CellValue: Equatable {
 
     /// Parses a cell. "22（其中修订16件）" is 22; "251000元" is 251000 with unit 元; "—" is a placeholder.
     static func parse(_ text: String) -> CellValue {
+        if text.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
+        if let whole = plainInteger(text) { return CellValue(kind: .number, value: whole, raw: text, unit: nil) }
         let trimmed = text.trimmedSpaces
         if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
         if placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
@@ -34,6 +36,18 @@ struct CellValue: Equatable {
         }
         if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
         return CellValue(kind: .text, value: nil, raw: text, unit: nil)
+    }
+
+    /// The value of a cell of ASCII digits only (most cells), read straight from its bytes; nil otherwise.
+    static func plainInteger(_ text: String) -> Double? {
+        var value = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard (0x30...0x39).contains(byte), count < 15 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            count += 1
+        }
+        return count > 0 ? Double(value) : nil
     }
 
     /// A whole-cell number with OCR's usual misreadings (O for 0, l or I for 1), such as "1O" or "2l";

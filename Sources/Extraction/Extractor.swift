@@ -63,8 +63,9 @@ public enum Extractor {
     /// Extracts and audits one document.
     public static func extract(_ document: Document, hints: ExtractionHints = ExtractionHints()) throws -> ExtractionResult {
         let metadata = MetadataReader.read(document)
+        let fullText = document.fullText
         let year = hints.year ?? metadata.year
-        let compactText = document.fullText.filter { $0 != " " }
+        let compactText = fullText.withoutSpaces
         let format = FormatDetector.detect(compactText: compactText, year: year)
         guard format != .unknown else { throw ExtractionError.notAReport(NotAReportDescriber.describe(document)) }
 
@@ -94,8 +95,9 @@ public enum Extractor {
         }
         let audit = Auditor.audit(figures.values, format: format, items: items, previous: hints.previous)
         return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit,
-                                published: PublicationDateReader.read(document, reportYear: year), figures: figures.figures,
-                                items: items, audit: audit, warnings: document.warnings + figures.warnings,
+                                published: PublicationDateReader.read(document, fullText: fullText, reportYear: year),
+                                figures: figures.figures, items: items, audit: audit,
+                                warnings: document.warnings + figures.warnings,
                                 shape: ReportShape.of(document, format: format, figures: figures))
     }
 }

@@ -28,7 +28,7 @@ struct LineToken {
             parts.removeLast()
         }
         self.values = values
-        self.label = parts.joined().filter { $0 != " " }
+        self.label = parts.joined().withoutSpaces
     }
 
     /// Tokens of every line, with page footers left out.

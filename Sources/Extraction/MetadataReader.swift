@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import ReportModel
 
 /// Reads the unit and the report year from the title or the first lines.
 enum MetadataReader {
@@ -10,7 +11,7 @@ enum MetadataReader {
         var candidates: [String] = []
         if let title = document.title { candidates.append(title) }
         candidates.append(contentsOf: document.paragraphs.prefix(12))
-        for line in candidates {
+        for line in candidates where line.includes("信息公开") {
             let compact = line.replacingOccurrences(of: " ", with: "")
             let range = NSRange(compact.startIndex..., in: compact)
             for match in titlePattern.matches(in: compact, range: range) {

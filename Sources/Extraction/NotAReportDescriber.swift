@@ -4,7 +4,7 @@ import Documents
 enum NotAReportDescriber {
     static func describe(_ document: Document, mentionsReport: Bool = false) -> String {
         let text = document.fullText
-        let compact = text.filter { $0 != " " }
+        let compact = text.withoutSpaces
         if compact.isEmpty { return "no readable text" }
         if ["登录", "密码", "验证码", "login", "password"].contains(where: { compact.lowercased().contains($0) }) {
             return "a login or captcha page"

@@ -72,7 +72,7 @@ struct OldTableExtractor {
     func extract(_ tables: [Table], into figures: inout FigureSet) {
         for table in tables where Self.matches(table) {
             let codeColumn = table.rows.prefix(3).lazy.compactMap { row in
-                row.firstIndex { $0.text.filter { $0 != " " } == "代码" }
+                row.firstIndex { $0.text.withoutSpaces == "代码" }
             }.first
             var cumulativeColumn = table.rows.prefix(3).lazy.compactMap { row in
                 row.firstIndex { $0.text.includes("累计") }

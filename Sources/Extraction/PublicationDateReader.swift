@@ -7,11 +7,12 @@ enum PublicationDateReader {
         pattern: "(?:公开日期|发布日期|发布时间|成文日期)\\s*[：:]?\\s*(\\d{4})\\s*[-年./]\\s*(\\d{1,2})\\s*[-月./]\\s*(\\d{1,2})")
     private static let signature = try! NSRegularExpression(pattern: "^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$")
 
+    private static let fieldNames = ["公开日期", "发布日期", "发布时间", "成文日期"]
+
     /// "2026-01-15", or nil when the document prints no date that can be a publication date of `year`'s report.
-    static func read(_ document: Document, reportYear: Int?) -> String? {
-        let text = document.fullText
-        if let date = first(field, in: text, after: reportYear) { return date }
-        for paragraph in document.paragraphs.suffix(6).reversed() {
+    static func read(_ document: Document, fullText text: String, reportYear: Int?) -> String? {
+        if fieldNames.contains(where: text.includes), let date = first(field, in: text, after: reportYear) { return date }
+        for paragraph in document.paragraphs.suffix(6).reversed() where paragraph.includes("日") {
             if let date = first(signature, in: paragraph.replacingOccurrences(of: " ", with: ""), after: reportYear) {
                 return date
             }

@@ -45,9 +45,9 @@ struct Table3Extractor {
 
     /// The row code for label fragments (group heading first, the row's own label last).
     func rowKey(labels: [String]) -> String? {
-        let label = labels.map { $0.filter { $0 != " " } }.joined()
+        let label = labels.map(\.withoutSpaces).joined()
         if label.includes("其他处理") {
-            let leaf = labels.last?.filter { $0 != " " } ?? ""
+            let leaf = labels.last?.withoutSpaces ?? ""
             for (key, keywords) in Self.rowKeywords where key.hasPrefix("result.other.") {
                 if keywords.contains(where: label.includes) { return key }
             }
@@ -67,9 +67,9 @@ struct Table3Extractor {
         for (row, parsedRow) in zip(table.rows, parsed) {
             if parsedRow.values.contains(where: { $0.kind == .number }) { break }
             for (index, cell) in row.enumerated() {
-                let text = cell.text.filter { $0 != " " }
+                let text = cell.text.withoutSpaces
                 for column in Table3Layout.columns {
-                    let matchesLeaf = column.key == "other_org" ? text == "其他" || text == "其他组织" : text.contains(column.label)
+                    let matchesLeaf = column.key == "other_org" ? text == "其他" || text == "其他组织" : text.includes(column.label)
                     if matchesLeaf && !text.includes("法人或其他组织") || (column.key == "natural" && text == "自然人") {
                         leaves[index] = column.key
                     }

@@ -12,7 +12,7 @@ struct TableRow {
     let hasUnit: Bool
 
     /// The label texts joined without spaces, for keyword matching.
-    var compactLabel: String { labels.map { $0.filter { $0 != " " } }.joined() }
+    var compactLabel: String { labels.map(\.withoutSpaces).joined() }
     /// The label as printed, for provenance.
     var printedLabel: String { labels.joined(separator: " ") }
 

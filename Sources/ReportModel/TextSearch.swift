@@ -23,6 +23,12 @@ extension String {
         }
     }
 
+    /// The text with every space removed, byte for byte (labels and keywords are compared this way).
+    public var withoutSpaces: String {
+        guard utf8.contains(0x20) else { return self }
+        return String(decoding: utf8.filter { $0 != 0x20 }, as: UTF8.self)
+    }
+
     /// The text without leading and trailing spaces (texts are already normalised, so spaces are all there is).
     public var trimmedSpaces: String {
         guard first == " " || last == " " else { return self }
