@@ -23,7 +23,8 @@ public enum CollectRun {
         for unit in configuration.units where !unit.verifyTLS {
             notices.append("TLS verification is OFF for \(unit.id) (insecure_tls: true in the config)")
         }
-        let jobs = Scheduler.due(configuration, states: try store.sourceStates(), now: options.now,
+        let states = try store.sourceStates()
+        let jobs = Scheduler.due(configuration, states: states, now: options.now,
                                  years: options.years, units: options.units, force: options.force)
         if options.dryRun {
             let items = jobs.flatMap { plan in
@@ -47,7 +48,9 @@ public enum CollectRun {
                 let collector = UnitCollector(client: client, store: store, configuration: configuration,
                                               gate: HostGate(perHost: configuration.fetch.perHost,
                                                              delayMilliseconds: configuration.fetch.delayMilliseconds),
-                                              counters: counters, runId: runId, now: options.now, progress: progress)
+                                              counters: counters, runId: runId, now: options.now, progress: progress,
+                                              initialStates: Dictionary(states.map { ("\($0.unitId)|\($0.year)", $0) },
+                                                                        uniquingKeysWith: { first, _ in first }))
                 return try await collector.collect(jobs)
             }
             try await store.pipeline.flush()

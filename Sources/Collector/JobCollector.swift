@@ -14,22 +14,21 @@ struct JobOutcome: Sendable {
 }
 
 /// Fetches one unit·year, archives what came back, follows a "详见附件" attachment, reads it, and keeps the
-/// source's health and back-off up to date. Its database lookups are started together, so that each costs one
-/// pass of the pipeline's writer at most, and the first overlaps the fetch.
+/// source's health and back-off up to date. A report costs one pass of the pipeline's writer (archive and look
+/// up together); its record is queued without waiting.
 struct JobCollector {
     let unit: UnitCollector
 
-    /// Fetches and reads one job.
-    func collect(_ job: FetchJob, isRetry: Bool) async throws -> JobOutcome {
-        async let stored = unit.store.pipeline.sourceState(unitId: job.unit.id, year: job.year)
+    /// Fetches and reads one job; `stored` is the source's state before this attempt.
+    func collect(_ job: FetchJob, stored: SourceStateRecord?, isRetry: Bool) async throws -> JobOutcome {
         let host = HostGate.host(of: job.url)
         if let host, let reason = unit.blocked.reason(for: host) {
-            var state = try await attempt(job, stored: stored, isRetry: isRetry)
+            var state = attempt(job, stored: stored, isRetry: isRetry)
             return finish(job, &state, outcome: "blocked", kind: "blocked",
                           message: "not asked: \(host) blocked this run (\(reason))")
         }
         let fetched = await unit.fetcher.fetch(job)
-        var state = try await attempt(job, stored: stored, isRetry: isRetry)
+        var state = attempt(job, stored: stored, isRetry: isRetry)
         switch fetched {
         case .response(let response):
             state.etag = response.headers["etag"] ?? state.etag
@@ -59,18 +58,18 @@ struct JobCollector {
     private func archiveAndRead(_ job: FetchJob, _ response: FetchResponse,
                                 _ state: inout SourceStateRecord) async throws -> JobOutcome {
         let store = unit.store.pipeline
-        async let storedVersion = store.reportVersionId(unitId: job.unit.id, year: job.year)
-        async let storedStatus = store.reportStatus(unitId: job.unit.id, year: job.year)
-        async let lastYear = store.figureValues(unitId: job.unit.id, year: job.year - 1)
-        let outcome = try await store.archive(Self.version(job, url: job.url, response, at: unit.now))
-        if case .unchanged = outcome, try await storedVersion != nil {
+        let archived = try await store.archive(Self.version(job, url: job.url, response, at: unit.now))
+        let outcome = archived.outcome
+        if case .unchanged = outcome, archived.storedVersionId != nil {
             return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
         }
         var label = Self.label(outcome)
-        let previous = try await lastYear
+        let previous = archived.lastYear
+        await unit.readingSlots.acquire()
         let page = ReportReader.readWithLinks(response.body, contentType: response.contentType, url: job.url,
                                               versionId: outcome.versionId,
                                               hints: Self.hints(job.unit, job.year, previous: previous))
+        await unit.readingSlots.release()
         var content = page.content
         // An article whose body only points to its attachment ("详见附件") is read through the attachment.
         if page.isHTML, content.figures.count < 3,
@@ -83,15 +82,17 @@ struct JobCollector {
                 return finish(job, &state, outcome: "failed", kind: "attachment",
                               message: "\(job.url) points to \(attachment), which could not be fetched")
             }
-            let attached = try await store.archive(Self.version(job, url: attachment, file, at: unit.now))
+            let attached = try await store.archive(Self.version(job, url: attachment, file, at: unit.now)).outcome
             label = Self.label(attached)
-            if case .unchanged = attached, try await storedVersion == attached.versionId {
+            if case .unchanged = attached, archived.storedVersionId == attached.versionId {
                 return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
             }
+            await unit.readingSlots.acquire()
             content = ReportReader.read(file.body, contentType: file.contentType, url: attachment,
                                         versionId: attached.versionId, hints: Self.hints(job.unit, job.year, previous: previous))
+            await unit.readingSlots.release()
         }
-        let report = Self.wouldDowngrade(content, held: try await storedStatus) ? nil : content
+        let report = Self.wouldDowngrade(content, held: archived.storedStatus) ? nil : content
         if content.status == .notAReport {
             var outcome = finish(job, &state, outcome: "not_a_report", kind: "not_a_report", message: content.message)
             outcome.report = report

@@ -15,7 +15,10 @@ struct UnitCollector: Sendable {
     let runId: Int64
     let now: Date
     let progress: @Sendable (CollectItem) -> Void
+    /// Source states as the run began, by "unit|year".
+    let initialStates: [String: SourceStateRecord]
     let blocked = BlockedHosts()
+    let readingSlots = ReadingSlots()
 
     var fetcher: PoliteFetcher {
         PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters)
@@ -27,7 +30,7 @@ struct UnitCollector: Sendable {
         let retryable = results.filter { $0.item.isTransientFailure }
         if !retryable.isEmpty {
             let again = try await forEachConcurrently(retryable) { result in
-                [try await collectAndRecord(result.job, retry: true)]
+                [try await collectAndRecord(result.job, stored: result.state, retry: true)]
             }
             let replaced = Dictionary(again.map { ("\($0.job.unit.id)|\($0.job.year)", $0) }, uniquingKeysWith: { _, last in last })
             results = results.map { replaced["\($0.job.unit.id)|\($0.job.year)"] ?? $0 }
@@ -62,41 +65,46 @@ struct UnitCollector: Sendable {
                                                                         years: plan.listingYears)
             for year in plan.listingYears {
                 if let url = found.urls[year] {
-                    let state = try await store.pipeline.sourceState(unitId: plan.unit.id, year: year)
+                    let state = initialState(plan.unit.id, year)
                     jobs.append(Scheduler.job(plan.unit, year, url, state: state, force: false))
                 } else {
                     let job = FetchJob(unit: plan.unit, year: year, url: listing, etag: nil, lastModified: nil)
-                    var state = try await store.pipeline.sourceState(unitId: plan.unit.id, year: year)
+                    var state = initialState(plan.unit.id, year)
                         ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
                     state.lastAttemptAt = now
                     let finished = try JobCollector(unit: self).finish(
                         job, &state, outcome: found.problem == nil ? "not_published" : "failed",
                         kind: found.problem == nil ? nil : "listing",
                         message: found.problem ?? "no \(year) report linked from \(listing)")
-                    results.append(try await record(job, finished))
+                    results.append(record(job, finished))
                 }
             }
         }
         for job in jobs.sorted(by: { $0.year < $1.year }) {
             try Task.checkCancellation()
-            results.append(try await collectAndRecord(job, retry: false))
+            results.append(try await collectAndRecord(job, stored: initialState(job.unit.id, job.year), retry: false))
         }
         return results
     }
 
-    private func collectAndRecord(_ job: FetchJob, retry: Bool) async throws -> JobResult {
-        let outcome = try await JobCollector(unit: self).collect(job, isRetry: retry)
-        return try await record(job, outcome)
+    private func collectAndRecord(_ job: FetchJob, stored: SourceStateRecord?, retry: Bool) async throws -> JobResult {
+        let outcome = try await JobCollector(unit: self).collect(job, stored: stored, isRetry: retry)
+        return record(job, outcome)
     }
 
-    /// Saves the report read (if any) with the run item and the source's state, together, then reports progress.
-    private func record(_ job: FetchJob, _ outcome: JobOutcome) async throws -> JobResult {
+    private func initialState(_ unitId: String, _ year: Int) -> SourceStateRecord? {
+        initialStates["\(unitId)|\(year)"]
+    }
+
+    /// Queues the report read (if any) with the run item and the source's state, to be saved together (a failed
+    /// write fails the run at its flush), then reports progress.
+    private func record(_ job: FetchJob, _ outcome: JobOutcome) -> JobResult {
         let item = outcome.item
-        try await store.pipeline.record(RunItem(unitId: item.unitId, year: item.year, outcome: item.outcome,
-                                                failureKind: item.failureKind, message: item.message),
-                                        runId: runId, state: outcome.state, report: outcome.report, at: now)
+        store.pipeline.record(RunItem(unitId: item.unitId, year: item.year, outcome: item.outcome,
+                                      failureKind: item.failureKind, message: item.message),
+                              runId: runId, state: outcome.state, report: outcome.report, at: now)
         progress(item)
-        return JobResult(job: job, item: item)
+        return JobResult(job: job, item: item, state: outcome.state)
     }
 
     /// Extracts versions archived by a run that was killed before it could read them.
@@ -111,6 +119,8 @@ struct UnitCollector: Sendable {
 struct JobResult: Sendable {
     var job: FetchJob
     var item: CollectItem
+    /// The source's state after the job.
+    var state: SourceStateRecord
 }
 
 /// Hosts that answered 401/403 or a captcha this run: nianbao stops asking them.

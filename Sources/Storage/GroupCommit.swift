@@ -1,22 +1,27 @@
 import Foundation
 import GRDB
 
-/// Group commit for the collect pipeline. One thread of its own runs the submitted database work in order, each
-/// piece inside its own savepoint of a transaction that stays open for up to `window` seconds (0.1), and resumes each
-/// caller as soon as its piece has run. One commit then carries the writes of many reports, so the figure index
-/// pages they share reach the WAL once instead of once per report.
+/// Group commit for the collect pipeline. One thread of its own runs the submitted database work in order inside
+/// a transaction that stays open for up to `window` seconds (0.5 in a collect), resuming each waiting caller as
+/// soon as its work has run. One commit then carries the writes of many reports, so the figure index pages they
+/// share reach the WAL once instead of once per report, and a report costs its caller one pass of the writer, not
+/// one commit.
 ///
-/// What a caller wrote is visible at once to later work submitted here (reads included), but becomes durable
-/// only at the commit; `flush()` commits now and reports a failed commit. A process killed inside the window
-/// loses at most that window's writes: the source states written with them are lost too, so the next collect
-/// fetches those reports again. Work that throws is rolled back alone, without touching the rest of its batch.
+/// What a caller wrote is visible at once to later work submitted here (reads included), but becomes durable only
+/// at the commit; `flush()` commits now. A process killed inside the window loses at most that window's writes:
+/// the source states written with them are lost too, so the next collect fetches those reports again.
+///
+/// Work that throws rolls back its whole transaction — there are no per-report savepoints, whose page journal
+/// cost a tenth of the writer's time — and fails everything after it: the failure is a database failure (disk
+/// full, a broken file), not a report's, and the run ends with it (`flush()` throws) instead of silently missing
+/// data. Nothing half-written is ever committed.
 final class GroupCommit: @unchecked Sendable {
     private struct Pending: @unchecked Sendable {
-        /// Runs the work inside the transaction (and resumes its caller, unless it waits for the commit).
-        let run: (Database) -> Void
+        /// Runs the work inside the transaction (resuming its caller, unless it waits for the commit).
+        let run: (Database) throws -> Void
         /// Resumes a caller that waits for the commit; nil for work whose caller was resumed by `run`.
         let committed: (() -> Void)?
-        /// Resumes the caller with an error when the transaction cannot begin or commit.
+        /// Resumes the caller with an error when its work cannot run or its transaction cannot commit.
         let fail: (Error) -> Void
     }
 
@@ -26,7 +31,7 @@ final class GroupCommit: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [Pending] = []
     private var isRunning = false
-    private var commitFailure: Error?
+    private var failure: Error?
 
     init(pool: DatabasePool, window: TimeInterval) {
         self.pool = pool
@@ -36,35 +41,32 @@ final class GroupCommit: @unchecked Sendable {
     /// Runs `body` in the open group transaction and returns its result without waiting for the commit.
     func perform<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            submit(Pending(
-                run: { db in
-                    do {
-                        var value: T?
-                        try db.inSavepoint {
-                            value = try body(db)
-                            return .commit
-                        }
-                        if let value { continuation.resume(returning: value) }
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                },
-                committed: nil,
-                fail: { continuation.resume(throwing: $0) }))
+            submit(Pending(run: { db in
+                do {
+                    continuation.resume(returning: try body(db))
+                } catch {
+                    continuation.resume(throwing: error)
+                    throw error
+                }
+            }, committed: nil, fail: { continuation.resume(throwing: $0) }))
         }
     }
 
-    /// Commits everything submitted so far; throws if this or an earlier group commit failed.
+    /// Queues `body` without waiting for it: a failure surfaces at the next `flush()`.
+    func enqueue(_ body: @escaping @Sendable (Database) throws -> Void) {
+        submit(Pending(run: body, committed: nil, fail: { _ in }))
+    }
+
+    /// Commits everything submitted so far; throws if a group transaction failed.
     func flush() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
             submit(Pending(run: { _ in }, committed: { continuation.resume() }, fail: { continuation.resume(throwing: $0) }))
         }
-        if let failure = condition.withLock({ commitFailure }) { throw failure }
     }
 
     private func submit(_ work: Pending) {
         condition.lock()
-        if let failure = commitFailure {
+        if let failure {
             condition.unlock()
             work.fail(failure)
             return
@@ -88,17 +90,27 @@ final class GroupCommit: @unchecked Sendable {
                 let deadline = Date().addingTimeInterval(window)
                 try pool.write { db in
                     while !batch.isEmpty {
-                        for work in batch { work.run(db) }
+                        for (index, work) in batch.enumerated() {
+                            do {
+                                try work.run(db)
+                            } catch {
+                                batch.removeFirst(index + 1)  // the rest never ran: failed below
+                                throw error
+                            }
+                        }
                         waiting += batch.filter { $0.committed != nil }
                         batch = waiting.isEmpty ? take(until: deadline) : []
                     }
                 }
                 waiting.forEach { $0.committed?() }
             } catch {
-                // Callers already resumed believed their writes done: remember the failure for flush() and refuse
-                // later work, so the run ends with a plain error instead of silently missing data.
-                condition.withLock { commitFailure = error }
-                (batch + waiting).forEach { $0.fail(error) }
+                // Refuse later work too, so the run ends with this error instead of carrying on with a gap.
+                let refused = condition.withLock {
+                    failure = error
+                    defer { pending = [] }
+                    return pending
+                }
+                (batch + waiting + refused).forEach { $0.fail(error) }
             }
         }
     }

@@ -1,51 +1,50 @@
 import Foundation
 import GRDB
 
+/// What archiving a fetched document found, with what the store held for its unit·year before.
+public struct ArchivedVersion: Sendable {
+    /// New, changed or unchanged, and the version's id.
+    public var outcome: ArchiveOutcome
+    /// The version the unit·year's stored report was read from, if any.
+    public var storedVersionId: Int64?
+    /// The status of the unit·year's stored report, if any.
+    public var storedStatus: ReportStatus?
+    /// The unit's figures of the year before (code → value, nil for a printed blank), for the cross-year audit.
+    public var lastYear: [String: Double?]?
+}
+
 /// The collect pipeline's view of the store. Its reads and writes share one group-committed transaction (see
-/// `GroupCommit`): async, so a waiting task holds no thread of the cooperative pool; in order, so a report's
-/// cross-year audit sees last year's figures saved a moment ago; and committed in batches. Call `flush()` before
-/// the run is closed.
+/// `GroupCommit`): in order, so a report's cross-year audit sees last year's figures saved a moment ago; one pass
+/// of the writer per report (`archive`), its record queued without waiting (`record`); committed in batches. Call
+/// `flush()` before the run is closed: it commits and throws if any write failed.
 public struct PipelineStore: Sendable {
     let store: Store
 
-    /// Keeps a document version unless the same bytes are already archived for this unit·year.
-    public func archive(_ version: DocumentVersionRecord) async throws -> ArchiveOutcome {
-        try await store.groupCommit.perform { db in try store.archive(db, version) }
+    /// Keeps a document version unless the same bytes are already archived for this unit·year, and looks up what
+    /// the store held for it.
+    public func archive(_ version: DocumentVersionRecord) async throws -> ArchivedVersion {
+        try await store.groupCommit.perform { db in
+            let (unitId, year) = (version.unitId, version.year)
+            return ArchivedVersion(outcome: try store.archive(db, version),
+                                   storedVersionId: try Store.reportVersionId(db, unitId: unitId, year: year),
+                                   storedStatus: try Store.reportStatus(db, unitId: unitId, year: year),
+                                   lastYear: try Store.figureValues(db, unitId: unitId, year: year - 1))
+        }
     }
 
-    /// Records a unit·year's run outcome and its source's new state, with the report read for it (replacing the
-    /// unit·year's figures, items and audit) when there is one, all in one savepoint.
-    public func record(_ item: RunItem, runId: Int64, state: SourceStateRecord, report: ReportContent?,
-                       at now: Date) async throws {
-        let rows = report.map { ReportRows(unitId: item.unitId, year: item.year, content: $0) }
-        try await store.groupCommit.perform { db in
-            if let rows { try store.save(db, rows, at: now) }
-            try state.save(db)
+    /// Queues a unit·year's run outcome and its source's new state, with the report read for it (replacing the
+    /// unit·year's figures, items and audit) when there is one, to be written together.
+    public func record(_ item: RunItem, runId: Int64, state: SourceStateRecord, report: ReportContent?, at now: Date) {
+        let rows = report.map { ReportRows(unitId: item.unitId, year: item.year, content: $0, at: now) }
+        let stateRow = state.rowArguments
+        store.groupCommit.enqueue { db in
+            if let rows { try store.save(db, rows) }
+            try db.cachedStatement(sql: SourceStateRecord.replaceSQL).execute(arguments: stateRow)
             try store.insert(db, item, runId: runId)
         }
     }
 
-    /// The fetch state of a source, if it was ever tried.
-    public func sourceState(unitId: String, year: Int) async throws -> SourceStateRecord? {
-        try await store.groupCommit.perform { db in try Store.sourceState(db, unitId: unitId, year: year) }
-    }
-
-    /// The document version a unit·year's stored report was read from, if any.
-    public func reportVersionId(unitId: String, year: Int) async throws -> Int64? {
-        try await store.groupCommit.perform { db in try Store.reportVersionId(db, unitId: unitId, year: year) }
-    }
-
-    /// The status of a unit·year's stored report, if any.
-    public func reportStatus(unitId: String, year: Int) async throws -> ReportStatus? {
-        try await store.groupCommit.perform { db in try Store.reportStatus(db, unitId: unitId, year: year) }
-    }
-
-    /// The figures of one unit·year as code → value (nil for a printed blank total).
-    public func figureValues(unitId: String, year: Int) async throws -> [String: Double?]? {
-        try await store.groupCommit.perform { db in try Store.figureValues(db, unitId: unitId, year: year) }
-    }
-
-    /// Commits what the pipeline wrote; throws if a group commit failed.
+    /// Commits what the pipeline wrote; throws if a write or a commit failed.
     public func flush() async throws {
         try await store.groupCommit.flush()
     }

@@ -130,4 +130,13 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
         self.url = url
         self.consecutiveFailures = 0
     }
+
+    /// Writes a state row whole (the collect pipeline's path; `save(_:)` does the same through Codable).
+    static let replaceSQL = "INSERT OR REPLACE INTO source_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+    /// The row for `replaceSQL`, in the table's column order, dates converted here rather than on the writer.
+    var rowArguments: StatementArguments {
+        [unitId, year, url, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus, consecutiveFailures,
+         lastError, nextAttemptAt]
+    }
 }

@@ -69,12 +69,15 @@ extension Store {
 
     /// The most versions one source of a unit·year has, when the unit·year was first seen, and when a source
     /// last changed (nil when no source has changed).
-    func versionHistory(_ db: Database, unitId: String, year: Int) throws -> (count: Int, firstSeen: Date?, changedAt: Date?) {
+    /// The times are the stored text, passed on as they are (parsing and formatting dates was a measurable part of
+    /// the writer's time).
+    func versionHistory(_ db: Database, unitId: String, year: Int) throws
+        -> (count: Int, firstSeen: DatabaseValue, changedAt: DatabaseValue) {
         let row = try Row.fetchOne(db, sql: """
             SELECT MAX(n) AS n, MIN(first) AS first, MAX(CASE WHEN n > 1 THEN latest END) AS changed
             FROM (SELECT COUNT(*) AS n, MIN(first_seen_at) AS first, MAX(first_seen_at) AS latest
                   FROM document_version WHERE unit_id = ? AND year = ? GROUP BY url)
             """, arguments: [unitId, year])
-        return (row?["n"] ?? 0, row?["first"], row?["changed"])
+        return (row?["n"] ?? 0, row?["first"] ?? .null, row?["changed"] ?? .null)
     }
 }

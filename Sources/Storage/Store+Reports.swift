@@ -72,10 +72,10 @@ extension Store {
     }
 
     func save(_ db: Database, unitId: String, year: Int, content: ReportContent, at now: Date) throws {
-        try save(db, ReportRows(unitId: unitId, year: year, content: content), at: now)
+        try save(db, ReportRows(unitId: unitId, year: year, content: content, at: now))
     }
 
-    func save(_ db: Database, _ rows: ReportRows, at now: Date) throws {
+    func save(_ db: Database, _ rows: ReportRows) throws {
         let (unitId, year, content) = (rows.unitId, rows.year, rows.content)
         let history = try versionHistory(db, unitId: unitId, year: year)
         for table in ["figure", "labelled_item", "audit"] {
@@ -86,20 +86,17 @@ extension Store {
                 format, printed_unit, printed_year, published_on, message, warnings, extracted_at,
                 parts_found, parts_expected, sentence_hashes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [unitId, year, content.versionId, history.firstSeen ?? now, history.changedAt,
+            """).execute(arguments: [unitId, year, content.versionId,
+                                     history.firstSeen.isNull ? rows.savedAt : history.firstSeen, history.changedAt,
                                      max(history.count, 1), content.status.rawValue, content.format?.rawValue,
                                      content.printedUnit, content.printedYear, content.publishedOn, content.message,
-                                     rows.warningsJSON, now, content.parts?.found, content.parts?.expected,
+                                     rows.warningsJSON, rows.savedAt, content.parts?.found, content.parts?.expected,
                                      rows.sentenceHashesJSON])
-        let inserts = [
-            ("INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, column_label, raw) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.figures),
-            ("INSERT INTO labelled_item VALUES (?, ?, ?, ?, ?, ?)", rows.items),
-            ("INSERT OR REPLACE INTO audit VALUES (?, ?, ?, ?, ?, ?)", rows.audits),
-        ]
-        for (sql, arguments) in inserts {
-            let statement = try db.cachedStatement(sql: sql)
-            for row in arguments { try statement.execute(arguments: row) }
+        for insert in rows.inserts {
+            let statement = try db.cachedStatement(sql: insert.sql)
+            // Built for this statement (ReportRows): binding skips GRDB's argument validation.
+            statement.setUncheckedArguments(insert.arguments)
+            try statement.execute()
         }
     }
 

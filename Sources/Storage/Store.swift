@@ -28,7 +28,7 @@ public final class Store: Sendable {
 
     /// Opens (creating and migrating if needed) the database at `path`.
     public convenience init(path: String) throws {
-        try self.init(path: path, commitWindow: 0.1)
+        try self.init(path: path, commitWindow: 0.5)
     }
 
     /// Opens the database with the collect pipeline's transactions open for up to `commitWindow` seconds.

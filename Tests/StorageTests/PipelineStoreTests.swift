@@ -16,10 +16,10 @@ struct PipelineStoreTests {
         store = try Store(path: path)
     }
 
-    func version(_ unit: String, _ text: String) -> DocumentVersionRecord {
-        DocumentVersionRecord(id: nil, unitId: unit, year: 2024, url: "http://x/\(unit)", finalUrl: "http://x/\(unit)",
-                              sha256: "sha-\(unit)-\(text)", content: Data(text.utf8), contentType: nil, charset: nil,
-                              etag: nil, lastModified: nil, byteCount: text.utf8.count, firstSeenAt: Date())
+    func version(_ unit: String, _ text: String, year: Int = 2024) -> DocumentVersionRecord {
+        DocumentVersionRecord(id: nil, unitId: unit, year: year, url: "http://x/\(unit)", finalUrl: "http://x/\(unit)",
+                              sha256: "sha-\(unit)-\(year)-\(text)", content: Data(text.utf8), contentType: nil,
+                              charset: nil, etag: nil, lastModified: nil, byteCount: text.utf8.count, firstSeenAt: Date())
     }
 
     func report(_ versionId: Int64, value: Double) -> ReportContent {
@@ -30,53 +30,55 @@ struct PipelineStoreTests {
                       items: [], audit: [], warnings: [])
     }
 
-    func item(_ unit: String) -> RunItem {
-        RunItem(unitId: unit, year: 2024, outcome: "new", failureKind: nil, message: nil)
+    func record(_ pipeline: PipelineStore, _ unit: String, year: Int = 2024, runId: Int64, report: ReportContent?) {
+        pipeline.record(RunItem(unitId: unit, year: year, outcome: "new", failureKind: nil, message: nil), runId: runId,
+                        state: SourceStateRecord(unitId: unit, year: year, url: "http://x/\(unit)"), report: report, at: Date())
     }
 
-    @Test func concurrentReportsShareCommitsAndReadTheirOwnWrites() async throws {
+    @Test func concurrentReportsShareCommitsAndSeeLastYearSavedAMomentAgo() async throws {
         let pipeline = store.pipeline
         let runId = try store.startRun(at: Date(), pid: 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<40 {
                 group.addTask {
                     let unit = "u\(index)"
-                    let versionId = try await pipeline.archive(version(unit, "page")).versionId
-                    try await pipeline.record(item(unit), runId: runId,
-                                              state: SourceStateRecord(unitId: unit, year: 2024, url: "http://x/\(unit)"),
-                                              report: report(versionId, value: Double(index)), at: Date())
-                    // Read back before any commit: the pipeline sees its own writes, in order.
-                    let values = try await pipeline.figureValues(unitId: unit, year: 2024)
-                    #expect(values?["t3.total.new_received"] == .some(Double(index)))
-                    #expect(try await pipeline.reportVersionId(unitId: unit, year: 2024) == versionId)
+                    let first = try await pipeline.archive(version(unit, "page", year: 2023))
+                    #expect(first.lastYear == nil && first.storedVersionId == nil)
+                    record(pipeline, unit, year: 2023, runId: runId, report: report(first.outcome.versionId, value: Double(index)))
+                    // Not committed yet, but the next year's lookup runs after that record, in order.
+                    let second = try await pipeline.archive(version(unit, "page", year: 2024))
+                    #expect(second.lastYear?["t3.total.new_received"] == .some(Double(index)))
                 }
             }
             try await group.waitForAll()
         }
         try await pipeline.flush()
-        // Committed: another connection to the file sees all 40 reports.
+        // Committed: another connection to the file sees all 40 reports and their sources.
         let reader = try Store(path: path)
         #expect(try reader.figures(codes: ["t3.total.new_received"]).count == 40)
         #expect(try reader.sourceStates().count == 40)
+        #expect(try reader.latestVersionIds(year: 2024).count == 40)
     }
 
-    @Test func aWriteThatFailsIsRolledBackAloneAndTheOthersCommit() async throws {
-        let pipeline = store.pipeline
+    @Test func aFailedWriteRollsBackItsWholeWindowAndFailsTheRun() async throws {
         let runId = try store.startRun(at: Date(), pid: 1)
-        let good = try await pipeline.archive(version("good", "page")).versionId
-        // A report pointing at a version that does not exist breaks the foreign key: that save fails alone.
-        await #expect(throws: (any Error).self) {
-            try await pipeline.record(item("bad"), runId: runId,
-                                      state: SourceStateRecord(unitId: "bad", year: 2024, url: "http://x/bad"),
-                                      report: report(9_999, value: 1), at: Date())
+        let committed = try await store.pipeline.archive(version("early", "page")).outcome.versionId
+        record(store.pipeline, "early", runId: runId, report: report(committed, value: 7))
+        try await store.pipeline.flush()
+
+        let pipeline = try Store(path: path, commitWindow: 30).pipeline
+        let good = try await pipeline.archive(version("good", "page")).outcome.versionId
+        record(pipeline, "good", runId: runId, report: report(good, value: 1))
+        // A report pointing at a version that does not exist breaks the foreign key.
+        record(pipeline, "bad", runId: runId, report: report(9_999, value: 2))
+        await #expect(throws: (any Error).self) { try await pipeline.flush() }
+        await #expect(throws: (any Error).self, "later work is refused: the run ends with the error") {
+            _ = try await pipeline.archive(version("late", "page"))
         }
-        try await pipeline.record(item("good"), runId: runId,
-                                  state: SourceStateRecord(unitId: "good", year: 2024, url: "http://x/good"),
-                                  report: report(good, value: 7), at: Date())
-        try await pipeline.flush()
         let reader = try Store(path: path)
-        #expect(try reader.figures(codes: ["t3.total.new_received"]).map(\.unitId) == ["good"])
-        #expect(try reader.sourceStates().map(\.unitId) == ["good"], "the failed record's state went with it")
+        #expect(try reader.figures(codes: ["t3.total.new_received"]).map(\.unitId) == ["early"],
+                "nothing of the failed window is committed, what was committed before stays")
+        #expect(try reader.sourceStates().map(\.unitId) == ["early"])
     }
 
     @Test func writesAreDurableOnlyAfterTheGroupCommits() async throws {
