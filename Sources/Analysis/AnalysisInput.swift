@@ -70,21 +70,43 @@ public enum IndicatorValue {
     /// Resolves `code` in `figures`: nil value with a status when there is nothing to rank.
     public static func resolve(_ code: String, in figures: UnitYearFigures?,
                                minimumDenominator: Double) -> (value: Double?, denominator: Double?, status: ValueStatus) {
-        guard let figures, let format = figures.format else { return (nil, nil, .missing) }
-        if let rate = DerivedRate.named(code) {
-            let printed = { (code: String) in (figures.values[code] ?? nil) != nil }
-            let hasOperands = rate.numerator.allSatisfy(printed) && rate.denominator.allSatisfy(printed)
-            guard hasOperands else { return (nil, nil, .notPrinted) }
-            guard let evaluated = rate.evaluate(figures.values) else { return (nil, 0, .noDenominator) }
-            if evaluated.denominator < minimumDenominator { return (evaluated.rate, evaluated.denominator, .tooFew) }
-            return (evaluated.rate, evaluated.denominator, .ranked)
+        Resolver(code, minimumDenominator: minimumDenominator).resolve(figures)
+    }
+
+    /// `resolve(_:in:minimumDenominator:)` for one code over many reports, its kind looked up once.
+    public struct Resolver: Sendable {
+        let code: String
+        let rate: DerivedRate?
+        let series: ComparableSeries?
+        let minimumDenominator: Double
+
+        /// A resolver of `code`.
+        public init(_ code: String, minimumDenominator: Double) {
+            self.code = code
+            rate = DerivedRate.named(code)
+            series = rate == nil ? ComparableSeries.named(code) : nil
+            self.minimumDenominator = minimumDenominator
         }
-        if let series = ComparableSeries.named(code) {
-            guard let value = series.value(in: figures.values, format: format) else { return (nil, nil, .notPrinted) }
+
+        /// The value in one report (nil: the unit·year has no stored report).
+        public func resolve(_ figures: UnitYearFigures?) -> (value: Double?, denominator: Double?, status: ValueStatus) {
+            guard let figures, let format = figures.format else { return (nil, nil, .missing) }
+            if let rate {
+                let printed = { (code: String) in (figures.values[code] ?? nil) != nil }
+                guard rate.numerator.allSatisfy(printed) && rate.denominator.allSatisfy(printed) else {
+                    return (nil, nil, .notPrinted)
+                }
+                guard let evaluated = rate.evaluate(figures.values) else { return (nil, 0, .noDenominator) }
+                if evaluated.denominator < minimumDenominator { return (evaluated.rate, evaluated.denominator, .tooFew) }
+                return (evaluated.rate, evaluated.denominator, .ranked)
+            }
+            if let series {
+                guard let value = series.value(in: figures.values, format: format) else { return (nil, nil, .notPrinted) }
+                return (value, nil, .ranked)
+            }
+            guard let printed = figures.values[code], let value = printed else { return (nil, nil, .notPrinted) }
             return (value, nil, .ranked)
         }
-        guard let printed = figures.values[code], let value = printed else { return (nil, nil, .notPrinted) }
-        return (value, nil, .ranked)
     }
 
     /// The ranking direction of any code.

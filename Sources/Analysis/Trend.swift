@@ -38,34 +38,45 @@ public struct TrendTable: Sendable {
     public var notes: [String]
 }
 
-/// A unit·year, as a dictionary key.
-struct TrendKey: Hashable {
-    let unit: String
-    let year: Int
-}
-
 /// Builds trend tables.
 public enum TrendBuilder {
     /// The trend of `code` over `years` for `units`.
     public static func trend(code: String, years: [Int], units: [UnitInfo], figures: [UnitYearFigures],
                              minimumDenominator: Double = 0) -> TrendTable {
-        let byKey = Dictionary(figures.map { (TrendKey(unit: $0.unitId, year: $0.year), $0) }, uniquingKeysWith: { first, _ in first })
+        // One slot per unit·year, found by the unit's row and the year's column: no hashing per cell.
+        let unitIndex = Dictionary(units.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        guard let firstYear = years.first else {
+            return TrendTable(code: code, label: IndicatorCatalogue.label(of: code) ?? code, years: years, rows: [],
+                              cityTotal: [:], reporting: [:], notes: [])
+        }
+        let yearSpan = (years.last ?? firstYear) - firstYear + 1
+        var slots = [Int](repeating: -1, count: units.count * yearSpan)  // index into `figures`, -1: none
+        for (index, figure) in figures.enumerated() {
+            guard let row = unitIndex[figure.unitId], figure.year >= firstYear, figure.year - firstYear < yearSpan else { continue }
+            let slot = row * yearSpan + figure.year - firstYear
+            if slots[slot] < 0 { slots[slot] = index }
+        }
+        let resolver = IndicatorValue.Resolver(code, minimumDenominator: minimumDenominator)
         let isRate = DerivedRate.named(code) != nil
         var totals: [Int: Double] = [:]
         var reporting: [Int: Int] = [:]
-        let rows = units.map { unit -> TrendRow in
-            var cells: [Int: TrendCell] = [:]
+        let rows = units.enumerated().map { row, unit -> TrendRow in
+            var cells: [Int: TrendCell] = Dictionary(minimumCapacity: years.count)
+            var before: Double?
             for year in years {
-                let resolved = IndicatorValue.resolve(code, in: byKey[TrendKey(unit: unit.id, year: year)],
-                                                      minimumDenominator: minimumDenominator)
+                let index = slots[row * yearSpan + year - firstYear]
+                let resolved = index < 0 ? (nil, nil, .missing) : resolver.resolve(figures[index])
                 let value = resolved.status == .ranked || resolved.status == .tooFew ? resolved.value : nil
-                cells[year] = TrendCell(value: value, status: value == nil ? resolved.status : .ranked)
+                var cell = TrendCell(value: value, status: value == nil ? resolved.status : .ranked)
                 if let value {
                     totals[year, default: 0] += value
                     reporting[year, default: 0] += 1
+                    if let before { (cell.change, cell.percentChange) = change(from: before, to: value) }
                 }
+                cells[year] = cell
+                before = value
             }
-            return TrendRow(unit: unit, cells: withChanges(cells, years: years))
+            return TrendRow(unit: unit, cells: cells)
         }
         var totalCells: [Int: TrendCell] = [:]
         for year in years {
@@ -90,9 +101,15 @@ public enum TrendBuilder {
         var result = cells
         for (previous, year) in zip(years, years.dropFirst()) {
             guard let now = cells[year]?.value, let before = cells[previous]?.value else { continue }
-            result[year]?.change = now - before
-            result[year]?.percentChange = before != 0 ? (now - before) / before * 100 : nil
+            let (difference, percent) = change(from: before, to: now)
+            result[year]?.change = difference
+            result[year]?.percentChange = percent
         }
         return result
+    }
+
+    /// The change between two years' values, and in percent (nil when the earlier value is 0).
+    static func change(from before: Double, to now: Double) -> (Double, Double?) {
+        (now - before, before != 0 ? (now - before) / before * 100 : nil)
     }
 }

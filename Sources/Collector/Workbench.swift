@@ -29,20 +29,39 @@ public struct Workbench: Sendable {
         return [code]
     }
 
-    /// Stored reports with the figures needed for `codes`, for `years` (all when empty).
+    /// Stored reports with the figures needed for `codes`, for `years` (all when empty). Reports and each code's
+    /// values both come by year and then unit id, so the values are merged into their reports without hashing.
     public func unitYearFigures(codes: [String], years: [Int]) throws -> [UnitYearFigures] {
         let needed = Array(Set(codes.flatMap(Self.components)))
-        struct Key: Hashable { let unit: String, year: Int }
         let reports = try store.reportFormats(years: years)
-        var values: [Key: [String: Double?]] = [:]
-        values.reserveCapacity(reports.count)
+        var firstOfYear: [Int: Int] = [:]
+        for (index, report) in reports.enumerated() where firstOfYear[report.year] == nil { firstOfYear[report.year] = index }
+        // One column per needed code, one slot per report: no dictionary until each report's is built once.
+        var columns = [[Double??]](repeating: [Double??](repeating: nil, count: reports.count), count: needed.count)
+        let column = Dictionary(uniqueKeysWithValues: needed.enumerated().map { ($0.element, $0.offset) })
+        var position = reports.count
+        var run: (code: String, year: Int)?
         try store.forEachValue(codes: needed, years: years) { unitId, year, code, value in
-            values[Key(unit: unitId, year: year), default: [:]][code] = .some(value)
+            if run?.code != code || run?.year != year {
+                run = (code, year)
+                position = firstOfYear[year] ?? reports.count
+            }
+            while position < reports.count, reports[position].year == year, reports[position].unitId != unitId,
+                  reports[position].unitId.utf8.lexicographicallyPrecedes(unitId.utf8) {
+                position += 1
+            }
+            guard position < reports.count, reports[position].year == year, reports[position].unitId == unitId,
+                  let slot = column[code] else { return }
+            columns[slot][position] = .some(value)
         }
-        return reports.map { report in
-            UnitYearFigures(unitId: report.unitId, year: report.year,
-                            format: report.status == .notAReport ? nil : report.format,
-                            values: values[Key(unit: report.unitId, year: report.year)] ?? [:])
+        return reports.indices.map { index in
+            let report = reports[index]
+            var values = [String: Double?](minimumCapacity: needed.count)
+            for (slot, code) in needed.enumerated() {
+                if let value = columns[slot][index] { values[code] = value }
+            }
+            return UnitYearFigures(unitId: report.unitId, year: report.year,
+                                   format: report.status == .notAReport ? nil : report.format, values: values)
         }
     }
 
