@@ -16,20 +16,30 @@ struct Extract: ParsableCommand {
     @Option(help: "The unit name, when the document does not say.") var unit: String?
     @Option(help: "table or json.") var format: OutputFormat = .table
 
+    /// Reads and prints file by file, so memory stays flat however many files are given; several files in JSON
+    /// make one array.
     func run() throws {
-        let outputs = ExtractCommand.run(files: files, year: year, unit: unit)
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = outputs.count == 1 ? try encoder.encode(outputs[0]) : try encoder.encode(outputs)
-            print(String(decoding: data, as: UTF8.self))
-        case .table, .csv:
-            for output in outputs { print(ExtractTablePrinter.render(output)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let asArray = format == .json && files.count > 1
+        if asArray { print("[") }
+        var failed = 0
+        for (index, file) in files.enumerated() {
+            let output = ExtractCommand.extract(file, year: year, unit: unit)
+            switch format {
+            case .json:
+                let separator = asArray && index < files.count - 1 ? "," : ""
+                print(String(decoding: try encoder.encode(output), as: UTF8.self) + separator)
+            case .table, .csv:
+                print(ExtractTablePrinter.render(output))
+            }
+            if let error = output.error {
+                failed += 1
+                FileHandle.standardError.write(Data("nianbao: \(output.file): \(error)\n".utf8))
+            }
         }
-        let failed = outputs.filter { $0.error != nil }
-        for output in failed { FileHandle.standardError.write(Data("nianbao: \(output.file): \(output.error ?? "")\n".utf8)) }
-        if !failed.isEmpty { throw ExitCode(ExitStatus.notAReport.rawValue) }
+        if asArray { print("]") }
+        if failed > 0 { throw ExitCode(ExitStatus.notAReport.rawValue) }
     }
 }
 
