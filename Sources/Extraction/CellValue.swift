@@ -21,7 +21,8 @@ struct CellValue: Equatable {
         if let whole = plainInteger(text) { return CellValue(kind: .number, value: whole, raw: text, unit: nil) }
         let trimmed = text.trimmedSpaces
         if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
-        if placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
+        // Placeholders are at most two characters: a length check first spares hashing every cell's text.
+        if trimmed.utf8.count <= 6, placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
         guard let (number, rest) = leadingNumber(trimmed) else {
             if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
             return CellValue(kind: .text, value: nil, raw: text, unit: nil)
@@ -50,11 +51,12 @@ struct CellValue: Equatable {
         return count > 0 ? Double(value) : nil
     }
 
+    private static let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
+
     /// A whole-cell number with OCR's usual misreadings (O for 0, l or I for 1), such as "1O" or "2l";
     /// nil unless the cell has at least one real digit and nothing but digits and those letters.
     static func ocrDigits(_ text: String) -> Double? {
-        let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
-        guard text.count <= 6, text.contains(where: { $0.isASCII && $0.isNumber }),
+        guard text.utf8.count <= 6, text.contains(where: { $0.isASCII && $0.isNumber }),
               text.contains(where: { lookalikes[$0] != nil }),
               text.allSatisfy({ ($0.isASCII && $0.isNumber) || lookalikes[$0] != nil }) else { return nil }
         return Double(String(text.map { lookalikes[$0] ?? $0 }))

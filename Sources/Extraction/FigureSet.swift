@@ -3,9 +3,16 @@ import ReportModel
 /// The figures of one report while they are being read: the first reading of a code wins, and a later
 /// different reading of the same code is reported as a warning rather than silently replacing it.
 struct FigureSet {
-    private(set) var byCode: [String: Figure] = [:]
-    private(set) var order: [String] = []
+    private(set) var byCode: [String: Figure]
+    private(set) var order: [String]
     var warnings: [String] = []
+
+    /// An empty set with room for a 2021-template report's figures, so that reading one never rehashes.
+    init() {
+        byCode = Dictionary(minimumCapacity: 256)
+        order = []
+        order.reserveCapacity(256)
+    }
 
     mutating func add(_ code: String, _ cell: CellValue, table: String, row: String, column: String) {
         let kind: CellKind

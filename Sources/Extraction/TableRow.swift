@@ -1,4 +1,5 @@
 import Documents
+import ReportModel
 
 /// A table row split into its label (leading text cells) and its value cells.
 struct TableRow {
@@ -19,6 +20,11 @@ struct TableRow {
     /// Cells of a 计量单位 column.
     static let unitWords: Set<String> = ["条", "件", "个", "人", "次", "元", "万元", "项", "人次", "期", "场", "篇", "份", "家"]
 
+    /// Whether a cell is a unit word; the length check first spares hashing (and normalising) every cell's text.
+    static func isUnitWord(_ text: String) -> Bool {
+        text.utf8.count <= 6 && unitWords.contains(text)
+    }
+
     init(_ cells: [GridCell]) {
         var labels: [String] = []
         var index = 0
@@ -31,17 +37,17 @@ struct TableRow {
                 index += 1
                 continue
             }
-            if labels.last != cell.text && !Self.unitWords.contains(cell.text) { labels.append(cell.text) }
+            if labels.last != cell.text && !Self.isUnitWord(cell.text) { labels.append(cell.text) }
             index += 1
         }
         var values: [CellValue] = []
         var columns: [Int] = []
-        var hasUnit = cells.prefix(index).contains { Self.unitWords.contains($0.text) }
+        var hasUnit = cells.prefix(index).contains { Self.isUnitWord($0.text) }
         for position in index..<cells.count {
             let cell = cells[position]
             if cell.isSpanCopy && !cell.text.isEmpty { continue }
             let parsed = CellValue.parse(cell.text)
-            if parsed.kind == .text && Self.unitWords.contains(parsed.raw.trimmingCharacters(in: .whitespaces)) {
+            if parsed.kind == .text && Self.isUnitWord(parsed.raw.trimmedSpaces) {
                 hasUnit = true
                 continue  // a unit column (计量单位)
             }
