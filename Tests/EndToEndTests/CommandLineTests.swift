@@ -90,6 +90,14 @@ struct CommandLineTests {
         let noise = try nianbao("extract", "noise.bin")
         #expect(noise.status == 65)
         #expect(noise.stderr.contains("noise.bin: not a report: binary data"))
+
+        // Several files, printed one by one as they are read, still make one JSON array, the bad file included.
+        let both = try nianbao("extract", "Seeds/luoshan-2017.txt", directory.path("noise.bin").path, "--format", "json")
+        #expect(both.status == 65)
+        let array = try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.count == 2)
+        #expect(array?.first?["format"] as? String == "old")
+        #expect((array?.last?["error"] as? String)?.contains("binary data") == true)
     }
 
     @Test func aSecondCollectWhileOneRunsExits75() throws {
