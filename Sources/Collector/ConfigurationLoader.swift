@@ -14,7 +14,9 @@ public enum ConfigurationLoader {
         }
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            // Every value is read as the text written (ConfigNode converts it), so no implicit typing of scalars:
+            // the default resolver's regular expressions were most of the time spent reading a 10,000-unit config.
+            guard let composed = try Yams.compose(yaml: text, .basic) else {
                 throw ConfigurationError(file: file, line: nil, keyPath: "", message: "the config file is empty")
             }
             root = composed

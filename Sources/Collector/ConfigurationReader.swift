@@ -121,7 +121,10 @@ struct ConfigurationReader {
 
     /// An http(s) URL as written, or a file path (relative to the config) as an absolute file:// URL that must exist.
     private func readURL(_ node: ConfigNode) throws -> String {
-        let text = try node.string().trimmingCharacters(in: .whitespaces)
+        var trimmed = Substring(try node.string())  // Swift's own trimming: Foundation's bridged NSString was slow here
+        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        let text = String(trimmed)
         if text.hasPrefix("http://") || text.hasPrefix("https://") { return text }
         if text.contains("://"), !text.hasPrefix("file://") {
             throw node.error("'\(text)': only http, https and file sources are allowed")
