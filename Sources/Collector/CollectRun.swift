@@ -41,6 +41,8 @@ public enum CollectRun {
         let recovered = try UnitCollector.finishInterruptedExtractions(store: store, configuration: configuration)
         if recovered > 0 { notices.append("finished extracting \(recovered) documents archived by an interrupted run") }
         let counters = RunCounters()
+        let readers = ReaderPool()
+        defer { readers.close() }
         let items: [CollectItem]
         do {
             items = try await withCurlClient(maxConnections: configuration.fetch.concurrency,
@@ -49,6 +51,7 @@ public enum CollectRun {
                                               gate: HostGate(perHost: configuration.fetch.perHost,
                                                              delayMilliseconds: configuration.fetch.delayMilliseconds),
                                               counters: counters, runId: runId, now: options.now, progress: progress,
+                                              readers: readers,
                                               initialStates: Dictionary(states.map { ("\($0.unitId)|\($0.year)", $0) },
                                                                         uniquingKeysWith: { first, _ in first }))
                 return try await collector.collect(jobs)

@@ -65,11 +65,11 @@ struct JobCollector {
         }
         var label = Self.label(outcome)
         let previous = archived.lastYear
-        await unit.readingSlots.acquire()
-        let page = ReportReader.readWithLinks(response.body, contentType: response.contentType, url: job.url,
-                                              versionId: outcome.versionId,
-                                              hints: Self.hints(job.unit, job.year, previous: previous))
-        await unit.readingSlots.release()
+        let hints = Self.hints(job.unit, job.year, previous: previous)
+        let page = await unit.readers.read {
+            ReportReader.readWithLinks(response.body, contentType: response.contentType, url: job.url,
+                                       versionId: outcome.versionId, hints: hints)
+        }
         var content = page.content
         // An article whose body only points to its attachment ("详见附件") is read through the attachment.
         if page.isHTML, content.figures.count < 3,
@@ -87,10 +87,10 @@ struct JobCollector {
             if case .unchanged = attached, archived.storedVersionId == attached.versionId {
                 return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
             }
-            await unit.readingSlots.acquire()
-            content = ReportReader.read(file.body, contentType: file.contentType, url: attachment,
-                                        versionId: attached.versionId, hints: Self.hints(job.unit, job.year, previous: previous))
-            await unit.readingSlots.release()
+            content = await unit.readers.read {
+                ReportReader.read(file.body, contentType: file.contentType, url: attachment, versionId: attached.versionId,
+                                  hints: hints)
+            }
         }
         let report = Self.wouldDowngrade(content, held: archived.storedStatus) ? nil : content
         if content.status == .notAReport {

@@ -15,10 +15,11 @@ struct UnitCollector: Sendable {
     let runId: Int64
     let now: Date
     let progress: @Sendable (CollectItem) -> Void
+    /// Where reports are read.
+    let readers: ReaderPool
     /// Source states as the run began, by "unit|year".
     let initialStates: [String: SourceStateRecord]
     let blocked = BlockedHosts()
-    let readingSlots = ReadingSlots()
 
     var fetcher: PoliteFetcher {
         PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters)
@@ -72,7 +73,7 @@ struct UnitCollector: Sendable {
                     var state = initialState(plan.unit.id, year)
                         ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
                     state.lastAttemptAt = now
-                    let finished = try JobCollector(unit: self).finish(
+                    let finished = JobCollector(unit: self).finish(
                         job, &state, outcome: found.problem == nil ? "not_published" : "failed",
                         kind: found.problem == nil ? nil : "listing",
                         message: found.problem ?? "no \(year) report linked from \(listing)")
