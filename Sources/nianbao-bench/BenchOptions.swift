@@ -4,6 +4,8 @@ import Foundation
 struct BenchOptions {
     var reports = 2000
     var concurrency = 8
+    /// Rounds of the side-by-side pipeline measurements (medians are reported).
+    var rounds = 3
     var queryUnits = 10_000
     var queryYears = 15
     var work = "/tmp/nianbao-bench"
@@ -25,6 +27,7 @@ struct BenchOptions {
             switch flag {
             case "--reports": reports = Int(value) ?? reports
             case "--concurrency": concurrency = Int(value) ?? concurrency
+            case "--rounds": rounds = max(Int(value) ?? rounds, 1)
             case "--query-units": queryUnits = Int(value) ?? queryUnits
             case "--query-years": queryYears = Int(value) ?? queryYears
             case "--work": work = value

@@ -17,47 +17,74 @@ struct PipelineBench {
     func run(into results: inout BenchResults) throws {
         let megabytes = Double(bytes) / 1e6
         let count = Double(files.count)
-
-        // Baseline: curl itself fetching the same URLs with the same concurrency.
         let curlFolder = work.appendingPathComponent("curl")
         try FileManager.default.createDirectory(at: curlFolder, withIntermediateDirectories: true)
         let curlConfig = files.map { "url = \"\(site.url($0.lastPathComponent))\"\noutput = \"\(curlFolder.path)/\($0.lastPathComponent)\"" }
         try Data(curlConfig.joined(separator: "\n").utf8).write(to: work.appendingPathComponent("curl.cfg"))
-        let curl = try ChildRun.run("curl", ["--parallel", "--parallel-max", "\(options.concurrency)", "--silent", "--fail",
-                                             "--compressed", "-K", work.appendingPathComponent("curl.cfg").path])
-        results.add("curl --parallel (\(options.concurrency)), fetch only", "\(fmt(curl.seconds, 2)) s",
-                    "\(fmt(count / curl.seconds, 0)) reports/s, \(fmt(megabytes / curl.seconds)) MB/s")
-
-        // nianbao extract alone over the same files (one core).
-        let extract = try ChildRun.run(nianbao, ["extract", "--format", "json"] + files.map(\.path))
-        results.add("nianbao extract, all files (one core)", "\(fmt(extract.seconds, 2)) s",
-                    "\(fmt(count / extract.seconds, 0)) reports/s, \(fmt(megabytes / extract.seconds, 2)) MB/s, peak RSS \(fmt(extract.peakRSSMegabytes, 0)) MB")
-
-        // The whole pipeline: fetch, archive, extract, audit, store.
         let database = work.appendingPathComponent("collect.sqlite")
         let config = work.appendingPathComponent("collect.yaml")
         try Data(Province.collectConfig(files: files, site: site, concurrency: options.concurrency, database: database).utf8)
             .write(to: config)
-        let collect = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", config.path])
-        guard collect.status == 0 else { throw BenchError("collect exited \(collect.status)") }
-        let slower = max(curl.seconds, extract.seconds)
-        results.add("nianbao collect, end to end", "\(fmt(collect.seconds, 2)) s",
-                    "\(fmt(count / collect.seconds, 0)) reports/s, \(fmt(megabytes / collect.seconds, 2)) MB/s, peak RSS "
-                    + "\(fmt(collect.peakRSSMegabytes, 0)) MB; **\(fmt(collect.seconds / slower, 2))×** the slower of curl and extract (target ≤ 1.3×)")
-        let again = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", config.path])
-        results.add("nianbao collect again (nothing changed)", "\(fmt(again.seconds, 2)) s",
-                    "all conditional GETs answered 304; peak RSS \(fmt(again.peakRSSMegabytes, 0)) MB")
-
-        // The parse floor: libxml2 alone on the HTML pages.
         let html = files.filter { $0.pathExtension == "html" }
         let htmlBytes = Double(try html.reduce(0) { $0 + (try Data(contentsOf: $1).count) }) / 1e6
-        let xmllint = try ChildRun.run("xmllint", ["--html", "--noout"] + html.map(\.path))
-        let htmlExtract = try ChildRun.run(nianbao, ["extract", "--format", "json"] + html.map(\.path))
-        results.add("xmllint --html --noout, HTML only", "\(fmt(xmllint.seconds, 2)) s", "\(html.count) pages, \(fmt(htmlBytes)) MB")
-        results.add("nianbao extract, HTML only", "\(fmt(htmlExtract.seconds, 2)) s",
-                    "**\(fmt(htmlExtract.seconds / xmllint.seconds, 1))×** xmllint (target ≤ 3×)")
+
+        // Rounds of every measurement, side by side, so that each ratio compares runs made a moment apart on a
+        // machine whose speed drifts; the tables give medians.
+        var rounds: [Round] = []
+        for _ in 0..<options.rounds {
+            // Baseline: curl itself fetching the same URLs with the same concurrency.
+            let curl = try ChildRun.run("curl", ["--parallel", "--parallel-max", "\(options.concurrency)", "--silent",
+                                                 "--fail", "--compressed", "-K", work.appendingPathComponent("curl.cfg").path])
+            // nianbao extract alone over the same files (one core).
+            let extract = try ChildRun.run(nianbao, ["extract", "--format", "json"] + files.map(\.path))
+            // The whole pipeline into an empty database: fetch, archive, extract, audit, store.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+            let collect = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", config.path])
+            guard collect.status == 0 else { throw BenchError("collect exited \(collect.status)") }
+            // The parse floor: libxml2 alone on the HTML pages.
+            let xmllint = try ChildRun.run("xmllint", ["--html", "--noout"] + html.map(\.path))
+            let htmlExtract = try ChildRun.run(nianbao, ["extract", "--format", "json"] + html.map(\.path))
+            rounds.append(Round(curl: curl, extract: extract, collect: collect, xmllint: xmllint, htmlExtract: htmlExtract))
+        }
+        let again = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", config.path])
+
+        let curl = median(rounds.map(\.curl.seconds))
+        let extract = median(rounds.map(\.extract.seconds))
+        let collect = median(rounds.map(\.collect.seconds))
+        let pipelineRatios = rounds.map { $0.collect.seconds / max($0.curl.seconds, $0.extract.seconds) }
+        let parseRatios = rounds.map { $0.htmlExtract.seconds / $0.xmllint.seconds }
+        results.note("rounds: \(rounds.count); times are medians, ratios the median of each round's ratio (range in brackets)")
+        results.add("curl --parallel (\(options.concurrency)), fetch only", "\(fmt(curl, 2)) s",
+                    "\(fmt(count / curl, 0)) reports/s, \(fmt(megabytes / curl)) MB/s")
+        results.add("nianbao extract, all files (one core)", "\(fmt(extract, 2)) s",
+                    "\(fmt(count / extract, 0)) reports/s, \(fmt(megabytes / extract, 2)) MB/s, peak RSS "
+                    + "\(fmt(median(rounds.map(\.extract.peakRSSMegabytes)), 0)) MB")
+        results.add("nianbao collect, end to end", "\(fmt(collect, 2)) s",
+                    "\(fmt(count / collect, 0)) reports/s, \(fmt(megabytes / collect, 2)) MB/s, peak RSS "
+                    + "\(fmt(median(rounds.map(\.collect.peakRSSMegabytes)), 0)) MB; **\(fmt(median(pipelineRatios), 2))×** "
+                    + "the slower of curl and extract (\(range(pipelineRatios, 2)); target ≤ 1.3×)")
+        results.add("nianbao collect again (nothing changed)", "\(fmt(again.seconds, 2)) s",
+                    "all conditional GETs answered 304; peak RSS \(fmt(again.peakRSSMegabytes, 0)) MB")
+        results.add("xmllint --html --noout, HTML only", "\(fmt(median(rounds.map(\.xmllint.seconds)), 2)) s",
+                    "\(html.count) pages, \(fmt(htmlBytes)) MB")
+        results.add("nianbao extract, HTML only", "\(fmt(median(rounds.map(\.htmlExtract.seconds)), 2)) s",
+                    "**\(fmt(median(parseRatios), 1))×** xmllint (\(range(parseRatios, 1)); target ≤ 3×)")
 
         try ingest(into: &results)
+    }
+
+    /// One round of the side-by-side measurements.
+    private struct Round {
+        var curl, extract, collect, xmllint, htmlExtract: ChildRun.Measurement
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+
+    private func range(_ values: [Double], _ digits: Int) -> String {
+        "\(fmt(values.min() ?? 0, digits))–\(fmt(values.max() ?? 0, digits))"
     }
 
     /// Figures per second into SQLite: the demo batch's figures, read once, stored in one transaction.
