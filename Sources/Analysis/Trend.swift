@@ -58,8 +58,8 @@ public enum TrendBuilder {
         }
         let resolver = IndicatorValue.Resolver(code, minimumDenominator: minimumDenominator)
         let isRate = DerivedRate.named(code) != nil
-        var totals: [Int: Double] = [:]
-        var reporting: [Int: Int] = [:]
+        var totals = [Double?](repeating: nil, count: yearSpan)
+        var reporting = [Int](repeating: 0, count: yearSpan)
         let rows = units.enumerated().map { row, unit -> TrendRow in
             var cells: [Int: TrendCell] = Dictionary(minimumCapacity: years.count)
             var before: Double?
@@ -69,8 +69,8 @@ public enum TrendBuilder {
                 let value = resolved.status == .ranked || resolved.status == .tooFew ? resolved.value : nil
                 var cell = TrendCell(value: value, status: value == nil ? resolved.status : .ranked)
                 if let value {
-                    totals[year, default: 0] += value
-                    reporting[year, default: 0] += 1
+                    totals[year - firstYear] = (totals[year - firstYear] ?? 0) + value
+                    reporting[year - firstYear] += 1
                     if let before { (cell.change, cell.percentChange) = change(from: before, to: value) }
                 }
                 cells[year] = cell
@@ -79,10 +79,19 @@ public enum TrendBuilder {
             return TrendRow(unit: unit, cells: cells)
         }
         var totalCells: [Int: TrendCell] = [:]
+        var reportingByYear: [Int: Int] = [:]
         for year in years {
-            let value = isRate ? nil : totals[year]
+            let value = isRate ? nil : totals[year - firstYear]
             totalCells[year] = TrendCell(value: value, status: value == nil ? .missing : .ranked)
+            if reporting[year - firstYear] > 0 { reportingByYear[year] = reporting[year - firstYear] }
         }
+        return TrendTable(code: code, label: IndicatorCatalogue.label(of: code) ?? code, years: years, rows: rows,
+                          cityTotal: withChanges(totalCells, years: years), reporting: reportingByYear,
+                          notes: notes(code, years: years, isRate: isRate))
+    }
+
+    /// The 口径 note where the years cross the 2019 format change, and the rate note.
+    static func notes(_ code: String, years: [Int], isRate: Bool) -> [String] {
         var notes: [String] = []
         if let first = years.first, let last = years.last, first <= 2018, last >= 2019 {
             if ComparableSeries.named(code) != nil {
@@ -93,8 +102,7 @@ public enum TrendBuilder {
             }
         }
         if isRate { notes.append("比率不求和：市级合计留空") }
-        return TrendTable(code: code, label: IndicatorCatalogue.label(of: code) ?? code, years: years, rows: rows,
-                          cityTotal: withChanges(totalCells, years: years), reporting: reporting, notes: notes)
+        return notes
     }
 
     static func withChanges(_ cells: [Int: TrendCell], years: [Int]) -> [Int: TrendCell] {
