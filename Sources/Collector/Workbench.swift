@@ -40,18 +40,18 @@ public struct Workbench: Sendable {
         var columns = [[Double??]](repeating: [Double??](repeating: nil, count: reports.count), count: needed.count)
         let column = Dictionary(uniqueKeysWithValues: needed.enumerated().map { ($0.element, $0.offset) })
         var position = reports.count
-        var run: (code: String, year: Int)?
+        var run: (code: String, year: Int, slot: Int)?
         try store.forEachValue(codes: needed, years: years) { unitId, year, code, value in
             if run?.code != code || run?.year != year {
-                run = (code, year)
+                run = (code, year, column[code] ?? 0)
                 position = firstOfYear[year] ?? reports.count
             }
             while position < reports.count, reports[position].year == year, reports[position].unitId != unitId,
                   reports[position].unitId.utf8.lexicographicallyPrecedes(unitId.utf8) {
                 position += 1
             }
-            guard position < reports.count, reports[position].year == year, reports[position].unitId == unitId,
-                  let slot = column[code] else { return }
+            guard let slot = run?.slot, position < reports.count, reports[position].year == year,
+                  reports[position].unitId == unitId else { return }
             columns[slot][position] = .some(value)
         }
         return reports.indices.map { index in
