@@ -23,13 +23,13 @@ public struct PipelineStore: Sendable {
     /// Keeps a document version unless the same bytes are already archived for this unit·year, and looks up what
     /// the store held for it.
     public func archive(_ version: DocumentVersionRecord) async throws -> ArchivedVersion {
-        try await store.groupCommit.perform { db in
+        try await explained { try await store.groupCommit.perform { db in
             let (unitId, year) = (version.unitId, version.year)
             return ArchivedVersion(outcome: try store.archive(db, version),
                                    storedVersionId: try Store.reportVersionId(db, unitId: unitId, year: year),
                                    storedStatus: try Store.reportStatus(db, unitId: unitId, year: year),
                                    lastYear: try Store.figureValues(db, unitId: unitId, year: year - 1))
-        }
+        } }
     }
 
     /// Queues a unit·year's run outcome and its source's new state, with the report read for it (replacing the
@@ -46,7 +46,16 @@ public struct PipelineStore: Sendable {
 
     /// Commits what the pipeline wrote; throws if a write or a commit failed.
     public func flush() async throws {
-        try await store.groupCommit.flush()
+        try await explained { try await store.groupCommit.flush() }
+    }
+
+    /// Database failures in plain words, with the file.
+    private func explained<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as DatabaseError {
+            throw StoreError.writeFailed(path: store.path, reason: error.message ?? "\(error)")
+        }
     }
 }
 

@@ -7,6 +7,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// Another collect holds the lock.
     case locked(pid: Int32, since: Date, host: String)
+    /// A collect's writes could not be stored (a full disk, a broken file): its last uncommitted work was dropped.
+    case writeFailed(path: String, reason: String)
 
     /// A plain-words explanation.
     public var description: String {
@@ -14,6 +16,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
         case .locked(let pid, let since, let host):
             return "another collect (pid \(pid) on \(host), started \(ISO8601DateFormatter().string(from: since))) holds the database lock"
+        case .writeFailed(let path, let reason):
+            return "cannot write to database \(path): \(reason); the last half second of this run was not saved and "
+                + "its reports will be fetched again by the next collect"
         }
     }
 }

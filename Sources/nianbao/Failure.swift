@@ -9,6 +9,8 @@ enum ExitStatus: Int32 {
     case usage = 64
     case notAReport = 65
     case locked = 75
+    /// EX_IOERR: the database could not be written.
+    case cannotWrite = 74
 }
 
 /// An error already explained to the user: printed to stderr, then the process exits with `code`.
@@ -33,6 +35,7 @@ struct Failure: Error {
         case let error as WorkbenchError: return Failure(message: "\(error)", code: .usage).exit()
         case let error as StoreError:
             if case .locked = error { return Failure(message: "\(error); nothing was done", code: .locked).exit() }
+            if case .writeFailed = error { return Failure(message: "\(error)", code: .cannotWrite).exit() }
             return Failure(message: "\(error)", code: .usage).exit()
         case is ExitCode, is CleanExit: return error
         default: return error

@@ -100,6 +100,38 @@ struct CommandLineTests {
         #expect((array?.last?["error"] as? String)?.contains("binary data") == true)
     }
 
+    @Test func aFailedDatabaseWriteExits74SavesNothingOfItAndTheNextRunRedoesIt() throws {
+        let database = directory.path("nianbao.sqlite").path
+        func sqlite(_ query: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = [database, query]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try nianbao("collect", "--quiet", "--year", "2017").status == 0)
+        // A full disk, simulated: every figure of 2018 is refused by the database.
+        _ = try sqlite("CREATE TRIGGER full_disk BEFORE INSERT ON figure WHEN NEW.year = 2018 "
+                       + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
+        let failed = try nianbao("collect", "--quiet", "--year", "2018")
+        #expect(failed.status == 74, "\(failed.stderr)")
+        #expect(failed.stderr.contains("cannot write to database") && failed.stderr.contains("disk is full (simulated)"))
+        #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2018") == "0", "nothing half-written")
+        #expect(try sqlite("SELECT COUNT(*) FROM source_state WHERE year = 2018") == "0", "so the next run asks again")
+        #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2017") != "0", "earlier runs untouched")
+
+        _ = try sqlite("DROP TRIGGER full_disk;")
+        let again = try nianbao("collect", "--quiet", "--year", "2018")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2018")
+                    == (try sqlite("SELECT COUNT(DISTINCT unit_id) FROM document_version WHERE year = 2018")))
+        #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2018") != "0")
+    }
+
     @Test func aSecondCollectWhileOneRunsExits75() throws {
         _ = try nianbao("collect", "--quiet", "--year", "2017")
         let holder = Process()

@@ -71,7 +71,9 @@ struct PipelineStoreTests {
         record(pipeline, "good", runId: runId, report: report(good, value: 1))
         // A report pointing at a version that does not exist breaks the foreign key.
         record(pipeline, "bad", runId: runId, report: report(9_999, value: 2))
-        await #expect(throws: (any Error).self) { try await pipeline.flush() }
+        let failure = await #expect(throws: StoreError.self) { try await pipeline.flush() }
+        #expect(failure?.description.contains(path) == true && failure?.description.contains("FOREIGN KEY") == true,
+                "\(String(describing: failure))")
         await #expect(throws: (any Error).self, "later work is refused: the run ends with the error") {
             _ = try await pipeline.archive(version("late", "page"))
         }
