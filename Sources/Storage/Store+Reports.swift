@@ -111,10 +111,6 @@ extension Store {
     }
 
     /// The document version a unit·year's stored report was read from, if any.
-    public func reportVersionId(unitId: String, year: Int) throws -> Int64? {
-        try pool.read { db in try Self.reportVersionId(db, unitId: unitId, year: year) }
-    }
-
     static func reportVersionId(_ db: Database, unitId: String, year: Int) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT version_id FROM report WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
     }
