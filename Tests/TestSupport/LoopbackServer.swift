@@ -6,6 +6,8 @@ public final class LoopbackServer: @unchecked Sendable {
     public let port: Int
     private let process: Process
     private let logFile: URL
+    /// The server's standard input: it exits when this closes, which the kernel does if the test process dies.
+    private let lifeline = Pipe()
 
     /// Starts the server; it is killed (SIGKILL) by `stop()` or when the object goes away.
     public init(root: URL) throws {
@@ -13,6 +15,8 @@ public final class LoopbackServer: @unchecked Sendable {
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-server-\(UUID().uuidString).log")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", RepositoryPaths.resource("loopback_server.py").path, root.path, logFile.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["NIANBAO_EXIT_WITH_STDIN": "1"]) { _, new in new }
+        process.standardInput = lifeline
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -3,7 +3,8 @@
 
 Binds 127.0.0.1 on port 0 and prints the port on the first line of stdout. Every request is logged
 with its arrival time, client port and the requests then in flight, as JSON lines in the log file
-given as the second argument.
+given as the second argument. With NIANBAO_EXIT_WITH_STDIN=1 it exits when its standard input closes,
+so that a test process that dies (even by a crash) never leaves it running.
 """
 import gzip
 import hashlib
@@ -160,7 +161,14 @@ class Server(ThreadingHTTPServer):
     allow_reuse_address = True
 
 
+def exit_when_stdin_closes():
+    sys.stdin.read()
+    os._exit(0)
+
+
 if __name__ == "__main__":
+    if os.environ.get("NIANBAO_EXIT_WITH_STDIN") == "1":
+        threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     server = Server(("127.0.0.1", 0), Handler)
     print(server.server_address[1], flush=True)
     server.serve_forever()
