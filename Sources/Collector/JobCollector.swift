@@ -92,16 +92,12 @@ struct JobCollector {
                                   hints: hints)
             }
         }
-        let report = Self.wouldDowngrade(content, held: archived.storedStatus) ? nil : content
-        if content.status == .notAReport {
-            var outcome = finish(job, &state, outcome: "not_a_report", kind: "not_a_report", message: content.message)
-            outcome.report = report
-            return outcome
-        }
         let failed = content.audit.filter { $0.status == .fail }.count
-        var finished = finish(job, &state, outcome: label, kind: nil,
-                              message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
-        finished.report = report
+        var finished = content.status == .notAReport
+            ? finish(job, &state, outcome: "not_a_report", kind: "not_a_report", message: content.message)
+            : finish(job, &state, outcome: label, kind: nil,
+                     message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
+        finished.report = Self.wouldDowngrade(content, held: archived.storedStatus) ? nil : content
         return finished
     }
 

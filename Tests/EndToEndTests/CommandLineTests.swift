@@ -101,18 +101,8 @@ struct CommandLineTests {
     }
 
     @Test func aFailedDatabaseWriteExits74SavesNothingOfItAndTheNextRunRedoesIt() throws {
-        let database = directory.path("nianbao.sqlite").path
-        func sqlite(_ query: String) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-            process.arguments = [database, query]
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        let database = directory.path("nianbao.sqlite")
+        func sqlite(_ query: String) throws -> String { try SQLiteShell.run(database, query) }
         #expect(try nianbao("collect", "--quiet", "--year", "2017").status == 0)
         // A full disk, simulated: every figure of 2018 is refused by the database.
         _ = try sqlite("CREATE TRIGGER full_disk BEFORE INSERT ON figure WHEN NEW.year = 2018 "

@@ -6,17 +6,7 @@ import Testing
 /// A collect killed with SIGKILL in the middle leaves no partial rows, and the next run completes the work.
 @Suite("A killed collect", .serialized)
 struct KillTests {
-    func sqlite(_ database: URL, _ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database.path, query]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    func sqlite(_ database: URL, _ query: String) throws -> String { try SQLiteShell.run(database, query) }
 
     @Test func theNextRunCompletesTheWorkWithoutDuplicates() throws {
         let directory = try TemporaryDirectory()
