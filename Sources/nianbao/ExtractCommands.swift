@@ -19,8 +19,6 @@ struct Extract: ParsableCommand {
     /// Reads and prints file by file, so memory stays flat however many files are given; several files in JSON
     /// make one array.
     func run() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let asArray = format == .json && files.count > 1
         if asArray { print("[") }
         var failed = 0
@@ -29,7 +27,7 @@ struct Extract: ParsableCommand {
             switch format {
             case .json:
                 let separator = asArray && index < files.count - 1 ? "," : ""
-                print(String(decoding: try encoder.encode(output), as: UTF8.self) + separator)
+                print(output.prettyJSON + separator)
             case .table, .csv:
                 print(ExtractTablePrinter.render(output))
             }

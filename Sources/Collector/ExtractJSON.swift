@@ -1,0 +1,146 @@
+extension ExtractCommand.Output {
+    /// The output as pretty-printed JSON with sorted keys: the same text Foundation's `JSONEncoder` gives with
+    /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, written straight into bytes (the encoder's
+    /// generic containers, boxing and key sorting were a fifth of `nianbao extract --format json`).
+    public var prettyJSON: String {
+        var writer = PrettyJSONWriter()
+        writer.object(self)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// The byte writer behind `ExtractCommand.Output.prettyJSON`.
+private struct PrettyJSONWriter {
+    var bytes: [UInt8] = []
+    var level = 0
+    private static let hex = Array("0123456789abcdef".utf8)
+    private static let indent = [UInt8](repeating: 0x20, count: 64)
+
+    init() { bytes.reserveCapacity(16_384) }
+
+    mutating func object(_ output: ExtractCommand.Output) {
+        open(UInt8(ascii: "{"))
+        // Keys in byte order, as `.sortedKeys` sorts them.
+        key("audit", first: true)
+        open(UInt8(ascii: "["))
+        for (index, line) in output.audit.enumerated() {
+            if index > 0 { separator() }
+            newline()
+            open(UInt8(ascii: "{"))
+            key("message", first: true)
+            string(line.message)
+            key("rule")
+            string(line.rule)
+            key("status")
+            string(line.status)
+            close(UInt8(ascii: "}"), empty: false)
+        }
+        close(UInt8(ascii: "]"), empty: output.audit.isEmpty)
+        if let error = output.error {
+            key("error")
+            string(error)
+        }
+        key("figures")
+        open(UInt8(ascii: "{"))
+        // Codes are ASCII, where the standard library's order is byte order.
+        let figures = output.figures.sorted { $0.key < $1.key }
+        for (index, figure) in figures.enumerated() {
+            key(figure.key, first: index == 0)
+            number(figure.value)
+        }
+        close(UInt8(ascii: "}"), empty: figures.isEmpty)
+        key("file")
+        string(output.file)
+        key("format")
+        string(output.format)
+        key("published")
+        optionalString(output.published)
+        key("unit")
+        optionalString(output.unit)
+        key("warnings")
+        open(UInt8(ascii: "["))
+        for (index, warning) in output.warnings.enumerated() {
+            if index > 0 { separator() }
+            newline()
+            string(warning)
+        }
+        close(UInt8(ascii: "]"), empty: output.warnings.isEmpty)
+        key("year")
+        if let year = output.year { bytes += String(year).utf8 } else { null() }
+        close(UInt8(ascii: "}"), empty: false)
+    }
+
+    /// `"name" : ` on a new line, after a comma unless it is the first key of its object.
+    mutating func key(_ name: String, first: Bool = false) {
+        if !first { separator() }
+        newline()
+        string(name)
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
+    }
+
+    mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        level += 1
+    }
+
+    /// Closes an object or array; an empty one keeps the encoder's blank line.
+    mutating func close(_ bracket: UInt8, empty: Bool) {
+        level -= 1
+        if empty { bytes.append(UInt8(ascii: "\n")) }
+        newline()
+        bytes.append(bracket)
+    }
+
+    mutating func separator() { bytes.append(UInt8(ascii: ",")) }
+
+    mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: Self.indent.prefix(2 * level))
+    }
+
+    mutating func null() { bytes += "null".utf8 }
+
+    mutating func optionalString(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// A number as the encoder prints a `Double`: its shortest form, whole numbers without ".0".
+    mutating func number(_ value: Double?) {
+        guard let value else { return null() }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes += text.utf8
+    }
+
+    /// A quoted string; runs that need no escape are copied whole, and multi-byte UTF-8 passes unchanged (none
+    /// of its bytes is below 0x80).
+    mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = value
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                escape(byte)
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
+        default: bytes += [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
+        }
+    }
+}

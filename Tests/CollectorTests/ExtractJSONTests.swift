@@ -1,0 +1,43 @@
+@testable import Collector
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("nianbao extract's JSON is the text Foundation's encoder writes")
+struct ExtractJSONTests {
+    private func encoded(_ output: ExtractCommand.Output) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(output), as: UTF8.self)
+    }
+
+    @Test func everyDemoReportAndTheSeedWriteTheEncodersText() throws {
+        let demo = RepositoryPaths.seeds.appendingPathComponent("demo")
+        let files = try FileManager.default.contentsOfDirectory(atPath: demo.path).sorted()
+            .filter { $0.hasSuffix(".html") || $0.hasSuffix(".txt") }.map { demo.appendingPathComponent($0).path }
+            + [RepositoryPaths.seedReport.path]
+        #expect(files.count > 150)
+        for file in files {
+            let output = ExtractCommand.extract(file, year: nil, unit: nil)
+            #expect(output.prettyJSON == (try encoded(output)), "\(file)")
+        }
+    }
+
+    @Test func escapesNumbersNullsAndEmptyPartsAsTheEncoderDoes() throws {
+        let tricky = "引号\"反斜杠\\ 换行\n回车\r制表\t退格\u{8}换页\u{C}控制\u{1}\u{1F} 删除\u{7F} 斜杠/ 中文 \u{2028}"
+        let outputs = [
+            ExtractCommand.Output(
+                file: "a/b \(tricky).html", format: "2021", year: 2025, unit: tricky, published: "2026-01-20",
+                figures: ["t3.total.new_received": 181, "t2.fee.amount_wan": 12.5, "b.blank": nil, "a.tiny": 1e-7,
+                          "c.huge": 1e16, "d.max": 1e15, "e.neg": -3, "f.fraction": 0.30000000000000004,
+                          "g.wide": 99_999_999_999_999.9, "h.zero": 0],
+                audit: [ExtractCommand.AuditLine(rule: "t3.balance.total", status: "fail", message: tricky)],
+                warnings: [tricky, ""], error: nil),
+            ExtractCommand.Output(file: "x.txt", format: "unknown", year: nil, unit: nil, published: nil, figures: [:],
+                                  audit: [], warnings: [], error: "not a report: \(tricky)"),
+        ]
+        for output in outputs {
+            #expect(output.prettyJSON == (try encoded(output)))
+        }
+    }
+}
