@@ -66,29 +66,49 @@ struct HTMLWalker {
     var links: [Link] = []
     /// Script texts that carry markup (a body rendered from a JavaScript string).
     var scripts: [String] = []
-    private var buffer = ""
+    /// The UTF-8 text of the paragraph being read.
+    private var buffer: [UInt8] = []
 
-    private static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "select", "option"]
-    /// Site-template parts around the report: their text is not the report's (their links are still kept).
-    private static let chromeElements: Set<String> = ["nav", "header", "footer", "aside", "menu"]
-    private static let chromeWords = ["nav", "menu", "footer", "header", "breadcrumb", "crumb", "sidebar", "topbar",
-                                      "daohang", "dh", "bottom", "share", "copyright"]
-    /// How many site-template elements enclose the current node.
-    private var chromeDepth = 0
-    private static let blocks: Set<String> = [
-        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
-        "footer", "nav", "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "form", "body", "html", "main",
-    ]
-
-    mutating func flushParagraph() {
-        let line = TextNormalizer.normalize(buffer)
-        if !line.isEmpty && chromeDepth == 0 { paragraphs.append(line) }
-        buffer = ""
+    /// What an element means to the walk; each element's name is looked up once.
+    private enum Role {
+        case title, head, script, table, link
+        /// Left out with its text: style, noscript, template, select, option.
+        case skipped
+        /// Site-template parts around the report by name: nav, header, footer, aside, menu.
+        case chrome
+        /// body and html: blocks that are never site template.
+        case root
+        /// Elements that end a paragraph.
+        case block
+        /// Everything else: its text runs on.
+        case inline
     }
 
-    /// Whether an element is part of the site template (navigation, header, footer…), by name, id or class.
-    private static func isChrome(_ node: xmlNodePtr, name: String) -> Bool {
-        if chromeElements.contains(name) { return true }
+    private static let roles: [String: Role] = {
+        var roles: [String: Role] = ["title": .title, "head": .head, "script": .script, "table": .table, "a": .link,
+                                     "body": .root, "html": .root]
+        for name in ["style", "noscript", "template", "select", "option"] { roles[name] = .skipped }
+        for name in ["p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
+                     "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "form", "main"] { roles[name] = .block }
+        for name in ["nav", "header", "footer", "aside", "menu"] { roles[name] = .chrome }
+        return roles
+    }()
+
+    private static let chromeWords: Set<String> = ["nav", "menu", "footer", "header", "breadcrumb", "crumb", "sidebar",
+                                                   "topbar", "daohang", "dh", "bottom", "share", "copyright"]
+    /// How many site-template elements enclose the current node.
+    private var chromeDepth = 0
+
+    mutating func flushParagraph() {
+        if !buffer.isEmpty {
+            let line = TextNormalizer.normalize(utf8: buffer)
+            if !line.isEmpty && chromeDepth == 0 { paragraphs.append(line) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Whether an element is part of the site template by its id or class (navigation, header, footer…).
+    private static func isMarkedChrome(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
         let marks = [LibXMLNode.attribute(node, "class"), LibXMLNode.attribute(node, "id")].compactMap { $0?.lowercased() }
         return marks.contains { mark in
@@ -107,26 +127,27 @@ struct HTMLWalker {
     private mutating func visit(_ node: xmlNodePtr) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { buffer += String(cString: content) }
+            LibXMLNode.appendContent(node, to: &buffer)
         case XML_ELEMENT_NODE:
-            let name = LibXMLNode.name(node)
-            if name == "title" {
-                title = title ?? TextNormalizer.normalize(LibXMLNode.text(node))
+            let role = Self.roles[LibXMLNode.name(node)] ?? .inline
+            switch role {
+            case .title:
+                title = title ?? TextNormalizer.normalize(utf8: LibXMLNode.textBytes(node))
                 return
-            }
-            if name == "head" {
+            case .head:
                 walk(node.pointee.children)  // only <title> is read from <head>
-                buffer = ""
+                buffer.removeAll(keepingCapacity: true)
                 return
-            }
-            if name == "script" {
+            case .script:
                 let code = LibXMLNode.text(node)
-                if code.contains("<table") || code.contains("<p") { scripts.append(code) }
+                if code.includes("<table") || code.includes("<p") { scripts.append(code) }
                 return
+            case .skipped:
+                return
+            default:
+                break
             }
-            if Self.skipped.contains(name) { return }
-            let chrome = name != "body" && name != "html" && Self.isChrome(node, name: name)
-            if chrome {
+            if role == .chrome || (role != .root && Self.isMarkedChrome(node)) {
                 flushParagraph()
                 chromeDepth += 1
                 walk(node.pointee.children)
@@ -134,7 +155,7 @@ struct HTMLWalker {
                 chromeDepth -= 1
                 return
             }
-            if name == "table" {
+            if role == .table {
                 flushParagraph()
                 if chromeDepth > 0 { walk(node.pointee.children); return }
                 let grid = TableGridBuilder(table: node)
@@ -142,10 +163,10 @@ struct HTMLWalker {
                 for nested in grid.nestedTables { visit(nested) }
                 return
             }
-            if name == "a", let href = LibXMLNode.attribute(node, "href") {
-                links.append(Link(title: TextNormalizer.normalize(LibXMLNode.text(node)), href: href))
+            if role == .link, let href = LibXMLNode.attribute(node, "href") {
+                links.append(Link(title: TextNormalizer.normalize(utf8: LibXMLNode.textBytes(node)), href: href))
             }
-            let isBlock = Self.blocks.contains(name)
+            let isBlock = role == .block || role == .root
             if isBlock { flushParagraph() }
             walk(node.pointee.children)
             if isBlock { flushParagraph() }

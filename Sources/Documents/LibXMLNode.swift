@@ -1,12 +1,21 @@
 import CLibXML2
 import Foundation
 
-/// Small readers over libxml2 nodes.
+/// Small readers over libxml2 nodes. Names are compared as C strings and texts gathered as UTF-8 bytes, so that
+/// walking a page makes no Swift string per node.
 enum LibXMLNode {
     /// The element's local name (libxml2's HTML parser already lower-cases HTML names; XML names keep their case).
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         return String(cString: name)
+    }
+
+    /// Whether the node's name is `name`, compared as C strings.
+    static func isNamed(_ node: xmlNodePtr, _ name: StaticString) -> Bool {
+        guard let own = node.pointee.name else { return false }
+        return name.withUTF8Buffer { expected in
+            expected.withMemoryRebound(to: CChar.self) { strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self), $0.baseAddress!) == 0 }
+        }
     }
 
     /// An attribute's value, or nil.
@@ -36,25 +45,35 @@ enum LibXMLNode {
 
     /// The text below a node, skipping nested tables when `skipTables` is set; block boundaries become spaces.
     static func text(_ node: xmlNodePtr, skipTables: Bool = false) -> String {
-        var out = ""
+        String(decoding: textBytes(node, skipTables: skipTables), as: UTF8.self)
+    }
+
+    /// `text(_:skipTables:)` as UTF-8 bytes.
+    static func textBytes(_ node: xmlNodePtr, skipTables: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
         append(node.pointee.children, to: &out, skipTables: skipTables)
         return out
     }
 
-    private static func append(_ start: xmlNodePtr?, to out: inout String, skipTables: Bool) {
+    /// Appends a text node's content to `out`.
+    static func appendContent(_ node: xmlNodePtr, to out: inout [UInt8]) {
+        guard let content = node.pointee.content else { return }
+        out.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+    }
+
+    private static func append(_ start: xmlNodePtr?, to out: inout [UInt8], skipTables: Bool) {
         var node = start
         while let current = node {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { out += String(cString: content) }
+                appendContent(current, to: &out)
             case XML_ELEMENT_NODE:
-                let elementName = name(current)
-                if elementName == "script" || elementName == "style" || (skipTables && elementName == "table") { break }
+                if isNamed(current, "script") || isNamed(current, "style") || (skipTables && isNamed(current, "table")) { break }
                 // Block elements inside a cell separate words; inline spans join ("自然</span><span>人").
-                let isBreak = elementName == "br" || elementName == "p" || elementName == "div"
-                if isBreak { out += " " }
+                let isBreak = isNamed(current, "br") || isNamed(current, "p") || isNamed(current, "div")
+                if isBreak { out.append(0x20) }
                 append(current.pointee.children, to: &out, skipTables: skipTables)
-                if isBreak { out += " " }
+                if isBreak { out.append(0x20) }
             default:
                 break
             }

@@ -15,9 +15,9 @@ struct TableGridBuilder {
         for (rowIndex, row) in rows.enumerated() {
             while grid.count <= rowIndex { grid.append([]) }
             var column = 0
-            for cell in LibXMLNode.children(row, named: ["td", "th"]) {
+            for cell in Self.cells(of: row) {
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
-                let text = TextNormalizer.normalize(LibXMLNode.text(cell, skipTables: true))
+                let text = TextNormalizer.normalize(utf8: LibXMLNode.textBytes(cell, skipTables: true))
                 findNestedTables(cell.pointee.children)
                 let rowSpan = Self.span(LibXMLNode.attribute(cell, "rowspan"))
                 let colSpan = Self.span(LibXMLNode.attribute(cell, "colspan"))
@@ -36,6 +36,19 @@ struct TableGridBuilder {
         self.table = Table(rows: grid.prefix(rows.count).map { row in row.map { $0 ?? GridCell(text: "", isSpanCopy: true) } })
     }
 
+    /// The `td` and `th` children of a row, in order.
+    private static func cells(of row: xmlNodePtr) -> [xmlNodePtr] {
+        var cells: [xmlNodePtr] = []
+        var child = row.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE && (LibXMLNode.isNamed(current, "td") || LibXMLNode.isNamed(current, "th")) {
+                cells.append(current)
+            }
+            child = current.pointee.next
+        }
+        return cells
+    }
+
     private static func span(_ value: String?) -> Int {
         guard let value, let number = Int(value.trimmingCharacters(in: .whitespaces)), number > 1 else { return 1 }
         return min(number, maxSpan)
@@ -46,10 +59,11 @@ struct TableGridBuilder {
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE {
-                switch LibXMLNode.name(current) {
-                case "tr": rows.append(current)
-                case "thead", "tbody", "tfoot": collectRows(current, into: &rows)
-                default: break
+                if LibXMLNode.isNamed(current, "tr") {
+                    rows.append(current)
+                } else if LibXMLNode.isNamed(current, "tbody") || LibXMLNode.isNamed(current, "thead")
+                            || LibXMLNode.isNamed(current, "tfoot") {
+                    collectRows(current, into: &rows)
                 }
             }
             child = current.pointee.next
@@ -60,7 +74,7 @@ struct TableGridBuilder {
         var node = start
         while let current = node {
             if current.pointee.type == XML_ELEMENT_NODE {
-                if LibXMLNode.name(current) == "table" { nestedTables.append(current) } else {
+                if LibXMLNode.isNamed(current, "table") { nestedTables.append(current) } else {
                     findNestedTables(current.pointee.children)
                 }
             }

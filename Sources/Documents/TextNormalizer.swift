@@ -5,7 +5,11 @@ public enum TextNormalizer {
     /// Full-width digits and signs to ASCII, NBSP/U+3000/tabs/newlines to single spaces, trimmed. Works on the
     /// UTF-8 bytes: every folded character has a fixed byte pattern, and continuation bytes never match one.
     public static func normalize(_ text: some StringProtocol) -> String {
-        let bytes = Array(text.utf8)
+        normalize(utf8: Array(text.utf8))
+    }
+
+    /// `normalize(_:)` of text given as UTF-8 bytes.
+    public static func normalize(utf8 bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false

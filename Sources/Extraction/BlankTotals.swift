@@ -5,8 +5,8 @@ import ReportModel
 enum BlankTotals {
     static func resolve(_ figures: inout FigureSet, format: ReportFormat) {
         for (total, parts) in AuditRules.totals(for: format) {
-            guard let figure = figures.byCode[total], figure.kind == .blank || figure.kind == .placeholder else { continue }
-            let partValues = parts.compactMap { figures.byCode[$0]?.value }
+            guard let figure = figures[total], figure.kind == .blank || figure.kind == .placeholder else { continue }
+            let partValues = parts.compactMap { figures[$0]?.value }
             let implied = partValues.reduce(0, +)
             guard partValues.contains(where: { $0 != 0 }) else { continue }
             var missing = figure

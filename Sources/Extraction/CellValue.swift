@@ -64,6 +64,10 @@ struct CellValue: Equatable {
 
     /// A number at the start of `text` (with optional sign, thousands commas and decimals) and what follows it.
     static func leadingNumber(_ text: String) -> (Double, Substring)? {
+        // Only a digit, a sign or a full-width minus (EF BC 8D) can start a number: labels are turned away at once.
+        guard let lead = text.utf8.first, (0x30...0x39).contains(lead) || lead == 0x2D || lead == 0x2B || lead == 0xEF else {
+            return nil
+        }
         var index = text.startIndex
         var digits = ""
         if index < text.endIndex, text[index] == "-" || text[index] == "+" || text[index] == "－" {

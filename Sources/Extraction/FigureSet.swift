@@ -3,16 +3,20 @@ import ReportModel
 /// The figures of one report while they are being read: the first reading of a code wins, and a later
 /// different reading of the same code is reported as a warning rather than silently replacing it.
 struct FigureSet {
-    private(set) var byCode: [String: Figure]
-    private(set) var order: [String]
+    /// The figures in reading order, one per code.
+    private(set) var figures: [Figure]
+    private var positions: [String: Int]
     var warnings: [String] = []
 
     /// An empty set with room for a 2021-template report's figures, so that reading one never rehashes.
     init() {
-        byCode = Dictionary(minimumCapacity: 256)
-        order = []
-        order.reserveCapacity(256)
+        positions = Dictionary(minimumCapacity: 256)
+        figures = []
+        figures.reserveCapacity(256)
     }
+
+    /// The figure read for `code`, if any.
+    subscript(code: String) -> Figure? { positions[code].map { figures[$0] } }
 
     mutating func add(_ code: String, _ cell: CellValue, table: String, row: String, column: String) {
         let kind: CellKind
@@ -27,37 +31,44 @@ struct FigureSet {
     }
 
     mutating func add(_ figure: Figure) {
-        guard IndicatorCatalogue.indicator(figure.code) != nil else { return }
-        if let existing = byCode[figure.code] {
+        guard IndicatorCatalogue.isIndicator(figure.code) else { return }
+        if let position = positions[figure.code] {
+            let existing = figures[position]
             if existing.value != figure.value {
                 warnings.append("\(figure.code) printed twice: \(NumberText.format(existing.value)) (kept) and "
                                 + "\(NumberText.format(figure.value)) (\(figure.provenance.table) \(figure.provenance.row))")
             }
             return
         }
-        byCode[figure.code] = figure
-        order.append(figure.code)
+        positions[figure.code] = figures.count
+        figures.append(figure)
     }
 
     mutating func replace(_ figure: Figure) {
-        if byCode[figure.code] == nil { order.append(figure.code) }
-        byCode[figure.code] = figure
+        if let position = positions[figure.code] {
+            figures[position] = figure
+        } else {
+            positions[figure.code] = figures.count
+            figures.append(figure)
+        }
     }
 
-    func contains(_ code: String) -> Bool { byCode[code] != nil }
+    func contains(_ code: String) -> Bool { positions[code] != nil }
 
     /// How many figures have a code starting with one of `prefixes`.
-    func count(prefixes: [String]) -> Int { order.filter { code in prefixes.contains { code.hasPrefix($0) } }.count }
+    func count(prefixes: [String]) -> Int {
+        figures.reduce(0) { count, figure in count + (prefixes.contains { figure.code.hasBytePrefix($0) } ? 1 : 0) }
+    }
 
     /// Takes the figures of `prefixes` (and the warnings) from `other`.
     mutating func adopt(_ other: FigureSet, prefixes: [String]) {
-        for code in other.order where prefixes.contains(where: { code.hasPrefix($0) }) {
-            if let figure = other.byCode[code] { add(figure) }
-        }
+        for figure in other.figures where prefixes.contains(where: { figure.code.hasBytePrefix($0) }) { add(figure) }
         warnings += other.warnings
     }
 
-    var figures: [Figure] { order.compactMap { byCode[$0] } }
-
-    var values: [String: Double?] { byCode.mapValues(\.value) }
+    var values: [String: Double?] {
+        var values = [String: Double?](minimumCapacity: figures.count)
+        for figure in figures { values[figure.code] = .some(figure.value) }  // .some: a blank stays a key
+        return values
+    }
 }

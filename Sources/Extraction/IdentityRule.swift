@@ -25,27 +25,35 @@ public struct IdentityRule: Sendable, Hashable {
 
     /// Evaluates the rule on one report's figures.
     public func evaluate(_ figures: [String: Double?]) -> AuditResult {
+        // Each cell is looked up once: nil when the code is not printed, .some(nil) for a printed blank.
+        let left = lhs.map { figures[$0] }
+        let right = rhs.map { figures[$0] }
         let cells = lhs + rhs
-        let printed = cells.filter { figures[$0] != nil }
-        if printed.isEmpty || (!requiresAllParts && (lhs.allSatisfy { figures[$0] == nil } || rhs.allSatisfy { figures[$0] == nil })) {
+        let leftAbsent = left.allSatisfy { $0 == nil }
+        let rightAbsent = right.allSatisfy { $0 == nil }
+        if (leftAbsent && rightAbsent) || (!requiresAllParts && (leftAbsent || rightAbsent)) {
             return AuditResult(rule: name, status: .notAssessable, message: "\(statement): not printed", cells: cells)
         }
-        func describe(_ codes: [String]) -> String {
-            codes.map { code in figures[code].map { NumberText.format($0).isEmpty ? "空" : NumberText.format($0) } ?? "缺" }
-                .joined(separator: "+")
+        func describe(_ values: [Double??]) -> String {
+            values.map { value in
+                guard let value else { return "缺" }
+                let text = NumberText.format(value)
+                return text.isEmpty ? "空" : text
+            }.joined(separator: "+")
         }
-        let numbers = "(\(describe(lhs)) = \(describe(rhs)))"
-        if rhs.allSatisfy({ figures[$0] == nil }), lhs.allSatisfy({ (figures[$0] ?? nil) == 0 }) {
+        let numbers = "(\(describe(left)) = \(describe(right)))"
+        let leftValues = left.compactMap { $0 ?? nil }
+        let rightValues = right.compactMap { $0 ?? nil }
+        if rightAbsent, leftValues.count == left.count, leftValues.allSatisfy({ $0 == 0 }) {
             // A zero total needs no breakdown: every part must be 0.
             return AuditResult(rule: name, status: .pass, message: "\(statement) \(numbers): total 0, no breakdown needed",
                                cells: cells)
         }
-        let leftMissing = lhs.contains { (figures[$0] ?? nil) == nil }
-        let rightValues = rhs.compactMap { figures[$0] ?? nil }
-        let rightMissing = rightValues.count < rhs.count
+        let leftMissing = leftValues.count < left.count
+        let rightMissing = rightValues.count < right.count
         let printedParts = rightValues.reduce(0, +)
-        if !leftMissing, rightMissing, lhs.count == 1,
-           let total = figures[lhs[0]] ?? nil, printedParts > total + 1e-6, rightValues.allSatisfy({ $0 >= 0 }) {
+        if !leftMissing, rightMissing, lhs.count == 1, let total = leftValues.first, printedParts > total + 1e-6,
+           rightValues.allSatisfy({ $0 >= 0 }) {
             // Parts are never negative: printed parts that already exceed the total break the identity.
             return AuditResult(rule: name, status: .fail,
                                message: "\(statement) \(numbers): printed parts exceed the total by \(NumberText.format(printedParts - total))",
@@ -55,17 +63,17 @@ public struct IdentityRule: Sendable, Hashable {
             return AuditResult(rule: name, status: .uncertain, message: "\(statement) \(numbers): a cell is not printed",
                                cells: cells)
         }
-        let left = lhs.reduce(0.0) { $0 + ((figures[$1] ?? nil) ?? 0) }
-        let right = rightValues.reduce(0, +)
-        if abs(left - right) < 1e-6 {
+        let leftSum = leftValues.reduce(0, +)
+        let rightSum = printedParts
+        if abs(leftSum - rightSum) < 1e-6 {
             return AuditResult(rule: name, status: .pass, message: "\(statement) \(numbers)", cells: cells)
         }
-        if rightMissing && right < left {
+        if rightMissing && rightSum < leftSum {
             return AuditResult(rule: name, status: .uncertain,
-                               message: "\(statement) \(numbers): printed parts fall short by \(NumberText.format(left - right))",
+                               message: "\(statement) \(numbers): printed parts fall short by \(NumberText.format(leftSum - rightSum))",
                                cells: cells)
         }
         return AuditResult(rule: name, status: .fail,
-                           message: "\(statement) \(numbers): differs by \(NumberText.format(left - right))", cells: cells)
+                           message: "\(statement) \(numbers): differs by \(NumberText.format(leftSum - rightSum))", cells: cells)
     }
 }

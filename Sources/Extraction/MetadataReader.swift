@@ -12,7 +12,7 @@ enum MetadataReader {
         if let title = document.title { candidates.append(title) }
         candidates.append(contentsOf: document.paragraphs.prefix(12))
         for line in candidates where line.includes("信息公开") {
-            let compact = line.replacingOccurrences(of: " ", with: "")
+            let compact = line.withoutSpaces
             let range = NSRange(compact.startIndex..., in: compact)
             for match in titlePattern.matches(in: compact, range: range) {
                 guard let yearRange = Range(match.range(at: 2), in: compact), let year = Int(compact[yearRange]),

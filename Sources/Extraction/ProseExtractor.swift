@@ -7,30 +7,32 @@ struct ProseExtractor {
     private struct Rule {
         let code: String
         let pattern: NSRegularExpression
+        /// Words every match contains: a paragraph without one of them is not searched.
+        let requires: [String]
         /// The value when the pattern states a zero in words; nil to read capture group 1.
         let zero: Double?
     }
 
-    private static func rule(_ code: String, _ pattern: String, zero: Double? = nil) -> Rule {
+    private static func rule(_ code: String, _ pattern: String, requires: [String], zero: Double? = nil) -> Rule {
         // The patterns are constants of this file; a typo is a programming error caught by the tests.
-        Rule(code: code, pattern: try! NSRegularExpression(pattern: pattern), zero: zero)
+        Rule(code: code, pattern: try! NSRegularExpression(pattern: pattern), requires: requires, zero: zero)
     }
 
     private static let number = "(\\d+(?:\\.\\d+)?)"
     private static let applicationKinds = "(?:政府信息公开|依申请公开|信息公开)"
 
     private static let rules: [Rule] = [
-        rule("s1.proactive_items", "主动公开(?:各类|各类政府|政府)?信息(?:数为|数|共计|共|总数为|总数)?\(number)条"),
-        rule("s1.applications", "未(?:收到|受理)(?:过)?(?:任何)?\(applicationKinds)?的?申请", zero: 0),
-        rule("s1.applications", "(?:收到|受理|新收)(?:了)?\(applicationKinds)(?:申请)?(?:共计|共)?\(number)件"),
-        rule("s1.applications", "(?:收到|受理)(?:各类)?申请(?:共计|共)?\(number)件"),
-        rule("s6.processing_fee_yuan", "未(?:收取|收)(?:任何)?(?:信息处理费|费用|处理费)", zero: 0),
-        rule("s6.processing_fee_yuan", "(?:收取|收缴)(?:信息处理费|处理费|费用)(?:共计|共)?\(number)元"),
-        rule("s6.processing_fee_yuan", "免费提供", zero: 0),
-        rule("old.review.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政复议", zero: 0),
-        rule("old.review.total", "行政复议(?:申请|案件)?(?:共)?\(number)件"),
-        rule("old.litigation.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政诉讼", zero: 0),
-        rule("old.litigation.total", "行政诉讼(?:案件)?(?:共)?\(number)件"),
+        rule("s1.proactive_items", "主动公开(?:各类|各类政府|政府)?信息(?:数为|数|共计|共|总数为|总数)?\(number)条", requires: ["主动公开", "条"]),
+        rule("s1.applications", "未(?:收到|受理)(?:过)?(?:任何)?\(applicationKinds)?的?申请", requires: ["申请"], zero: 0),
+        rule("s1.applications", "(?:收到|受理|新收)(?:了)?\(applicationKinds)(?:申请)?(?:共计|共)?\(number)件", requires: ["公开", "件"]),
+        rule("s1.applications", "(?:收到|受理)(?:各类)?申请(?:共计|共)?\(number)件", requires: ["申请", "件"]),
+        rule("s6.processing_fee_yuan", "未(?:收取|收)(?:任何)?(?:信息处理费|费用|处理费)", requires: ["费"], zero: 0),
+        rule("s6.processing_fee_yuan", "(?:收取|收缴)(?:信息处理费|处理费|费用)(?:共计|共)?\(number)元", requires: ["费", "元"]),
+        rule("s6.processing_fee_yuan", "免费提供", requires: ["免费提供"], zero: 0),
+        rule("old.review.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政复议", requires: ["行政复议"], zero: 0),
+        rule("old.review.total", "行政复议(?:申请|案件)?(?:共)?\(number)件", requires: ["行政复议", "件"]),
+        rule("old.litigation.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政诉讼", requires: ["行政诉讼"], zero: 0),
+        rule("old.litigation.total", "行政诉讼(?:案件)?(?:共)?\(number)件", requires: ["行政诉讼", "件"]),
     ]
 
     private static let category = try! NSRegularExpression(
@@ -41,7 +43,7 @@ struct ProseExtractor {
         for rule in Self.rules {
             if rule.code.hasPrefix("old.") && format != .old { continue }
             if figures.contains(rule.code) { continue }
-            search: for paragraph in paragraphs {
+            search: for paragraph in paragraphs where rule.requires.allSatisfy(paragraph.includes) {
                 let range = NSRange(paragraph.startIndex..., in: paragraph)
                 guard let match = rule.pattern.firstMatch(in: paragraph, range: range),
                       let whole = Range(match.range, in: paragraph) else { continue }
@@ -59,7 +61,7 @@ struct ProseExtractor {
         if format == .old {
             for (target, source) in [("old.proactive.total", "s1.proactive_items"), ("old.apply.received", "s1.applications")]
             where !figures.contains(target) {
-                if let stated = figures.byCode[source] {
+                if let stated = figures[source] {
                     figures.add(Figure(code: target, value: stated.value, kind: .prose, provenance: stated.provenance))
                 }
             }
@@ -69,7 +71,7 @@ struct ProseExtractor {
     /// The category breakdown lines of the proactive-disclosure section.
     func categories(_ paragraphs: [String]) -> [LabelledItem] {
         var items: [LabelledItem] = []
-        for paragraph in paragraphs {
+        for paragraph in paragraphs where paragraph.includes("条") && paragraph.includes("占") && paragraph.includes("%") {
             let range = NSRange(paragraph.startIndex..., in: paragraph)
             for match in Self.category.matches(in: paragraph, range: range) {
                 guard let label = Range(match.range(at: 1), in: paragraph),

@@ -11,14 +11,28 @@ enum PublicationDateReader {
 
     /// "2026-01-15", or nil when the document prints no date that can be a publication date of `year`'s report.
     static func read(_ document: Document, fullText text: String, reportYear: Int?) -> String? {
-        if fieldNames.contains(where: text.includes), let date = first(field, in: text, after: reportYear) { return date }
+        if let date = firstField(in: text, after: reportYear) { return date }
         for paragraph in document.paragraphs.suffix(6).reversed() where paragraph.includes("日") {
-            if let date = first(signature, in: paragraph.replacingOccurrences(of: " ", with: ""), after: reportYear) {
+            if let date = first(signature, in: paragraph.withoutSpaces, after: reportYear) {
                 return date
             }
         }
         return nil
     }
+
+    /// The first field date, searched in a short window after each field name instead of over the whole text
+    /// (the expression runs on UTF-16 copies of what it is given).
+    private static func firstField(in text: String, after reportYear: Int?) -> String? {
+        let bytes = Array(text.utf8)
+        for offset in fieldNames.flatMap(text.byteOffsets).sorted() {
+            let window = String(decoding: bytes[offset..<min(offset + windowBytes, bytes.count)], as: UTF8.self)
+            if let date = first(field, in: window, after: reportYear) { return date }
+        }
+        return nil
+    }
+
+    /// How far after a field name its date may stand: the name, a colon, white space and "2026 年 01 月 15".
+    private static let windowBytes = 160
 
     private static func first(_ pattern: NSRegularExpression, in text: String, after reportYear: Int?) -> String? {
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {

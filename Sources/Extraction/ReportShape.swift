@@ -28,7 +28,8 @@ public struct ReportShape: Sendable, Hashable {
 
     /// The report's title line ("…2024年政府信息公开工作年度报告"), which names the unit and says nothing about copying.
     static func isTitleLine(_ line: String) -> Bool {
-        line.count < 60 && (line.includes("年度报告") || line.includes("年报"))
+        // Fewer than 60 bytes are surely fewer than 60 characters; only longer lines are counted.
+        (line.utf8.count < 60 || line.count < 60) && (line.includes("年度报告") || line.includes("年报"))
     }
 
     /// Hashes of sentences of at least 8 characters, digits and spaces removed, so that "主动公开政府信息215条" and
@@ -42,13 +43,26 @@ public struct ReportShape: Sendable, Hashable {
                 sentence.removeAll(keepingCapacity: true)
             }
             for scalar in paragraph.unicodeScalars {
-                if "。；！？;!?".unicodeScalars.contains(scalar) { close(); continue }
-                if scalar.properties.numericType != nil || scalar == " " { continue }
-                sentence.append(contentsOf: String(scalar).utf8)
+                if isSentenceEnd(scalar) { close(); continue }
+                if scalar == " " || isNumeric(scalar) { continue }
+                sentence.append(contentsOf: UTF8.encode(scalar)!)
             }
             close()
         }
         return Array(hashes.sorted().prefix(600))
+    }
+
+    /// 。；！？;!? end a sentence.
+    private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0x3B, 0x21, 0x3F: return true
+        default: return false
+        }
+    }
+
+    /// Whether a character is a digit or numeral of any script (一, 二, ５…); ASCII is answered without a lookup.
+    private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
     }
 
     private static func fnv(_ bytes: [UInt8]) -> Int64 {

@@ -16,33 +16,32 @@ struct Table2Extractor {
 
     /// The row a label names, if any.
     func row(for label: String) -> Row? {
-        rows.first { label.contains($0.keyword) }
+        (format == .v2019 ? Self.rows2019 : Self.rows2021).first { label.includes($0.keyword) }
     }
 
-    /// (label keyword, code prefix, column codes) per template; the first matching keyword wins.
-    private var rows: [Row] {
-        if format == .v2019 {
-            let items = ["prev_items", "change", "decisions"]
-            return [
-                ("规章", "t2v19.reg", ["new_made", "new_published", "total_published"]),
-                ("规范性文件", "t2v19.norm", ["new_made", "new_published", "total_published"]),
-                ("行政许可", "t2v19.license", items),
-                ("其他对外管理服务", "t2v19.other_service", items),
-                ("行政处罚", "t2v19.penalty", items),
-                ("行政强制", "t2v19.coercion", items),
-                ("行政事业性收费", "t2v19.fee", ["prev_items", "change"]),
-                ("政府集中采购", "t2v19.procurement", ["items", "amount"]),
-            ]
-        }
-        return [
-            ("规章", "t2.reg", ["made", "repealed", "valid"]),
-            ("规范性文件", "t2.norm", ["made", "repealed", "valid"]),
-            ("行政许可", "t2.license", ["decisions"]),
-            ("行政处罚", "t2.penalty", ["decisions"]),
-            ("行政强制", "t2.coercion", ["decisions"]),
-            ("行政事业性收费", "t2.fee", ["amount_wan"]),
-        ]
-    }
+    private static let items2019 = ["prev_items", "change", "decisions"]
+
+    /// (label keyword, code prefix, column codes) of the 2019 template; the first matching keyword wins.
+    private static let rows2019: [Row] = [
+        ("规章", "t2v19.reg", ["new_made", "new_published", "total_published"]),
+        ("规范性文件", "t2v19.norm", ["new_made", "new_published", "total_published"]),
+        ("行政许可", "t2v19.license", items2019),
+        ("其他对外管理服务", "t2v19.other_service", items2019),
+        ("行政处罚", "t2v19.penalty", items2019),
+        ("行政强制", "t2v19.coercion", items2019),
+        ("行政事业性收费", "t2v19.fee", ["prev_items", "change"]),
+        ("政府集中采购", "t2v19.procurement", ["items", "amount"]),
+    ]
+
+    /// The same for the 2021 template.
+    private static let rows2021: [Row] = [
+        ("规章", "t2.reg", ["made", "repealed", "valid"]),
+        ("规范性文件", "t2.norm", ["made", "repealed", "valid"]),
+        ("行政许可", "t2.license", ["decisions"]),
+        ("行政处罚", "t2.penalty", ["decisions"]),
+        ("行政强制", "t2.coercion", ["decisions"]),
+        ("行政事业性收费", "t2.fee", ["amount_wan"]),
+    ]
 
     func extract(_ tables: [Table], into figures: inout FigureSet) {
         var amountInWan = false
@@ -55,11 +54,12 @@ struct Table2Extractor {
                 }
                 guard !label.includes("信息内容"), let match = row(for: label),
                       !cells.values.isEmpty, cells.values.contains(where: { $0.kind != .text }) else { continue }
+                let printedLabel = cells.printedLabel
                 guard cells.values.count >= match.columns.count else {
-                    figures.warnings.append("表二 \(cells.printedLabel): \(cells.values.count) cells for \(match.columns.count) columns; row skipped")
+                    figures.warnings.append("表二 \(printedLabel): \(cells.values.count) cells for \(match.columns.count) columns; row skipped")
                     continue
                 }
-                add(row: match, values: cells.values, label: cells.printedLabel, amountInWan: amountInWan, into: &figures)
+                add(row: match, values: cells.values, label: printedLabel, amountInWan: amountInWan, into: &figures)
             }
         }
     }

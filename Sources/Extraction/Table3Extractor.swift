@@ -45,7 +45,7 @@ struct Table3Extractor {
 
     /// The row code for label fragments (group heading first, the row's own label last).
     func rowKey(labels: [String]) -> String? {
-        let label = labels.map(\.withoutSpaces).joined()
+        let label = labels.count == 1 ? labels[0].withoutSpaces : labels.map(\.withoutSpaces).joined()
         if label.includes("其他处理") {
             let leaf = labels.last?.withoutSpaces ?? ""
             for (key, keywords) in Self.rowKeywords where key.hasPrefix("result.other.") {
@@ -88,12 +88,13 @@ struct Table3Extractor {
             let matches = Self.matches(table)
             guard matches || continuing else { continue }
             let parsed = table.rows.map(TableRow.init)
-            guard matches || parsed.contains(where: { rowKey(for: $0) != nil }) else { continue }
+            let keys = parsed.map { rowKey(for: $0) }
+            guard matches || keys.contains(where: { $0 != nil }) else { continue }
             continuing = true
             let found = Self.headerColumns(table, parsed: parsed)
             if found.count >= 7 { header = found }
-            for row in parsed {
-                guard let key = rowKey(for: row), !row.values.isEmpty else { continue }
+            for (row, key) in zip(parsed, keys) {
+                guard let key, !row.values.isEmpty else { continue }
                 // Merged label cells copied as text leave empty cells before the numbers ("| |||").
                 var values = row.values
                 var positions = row.valueColumns
@@ -101,25 +102,34 @@ struct Table3Extractor {
                     values.removeFirst()
                     positions.removeFirst()
                 }
+                let printedLabel = row.printedLabel
                 let columns = columnKeys(positions: positions, header: header)
                 guard columns.count == values.count else {
-                    figures.warnings.append("表三 \(row.printedLabel): \(values.count) cells for 7 columns; row skipped")
+                    figures.warnings.append("表三 \(printedLabel): \(values.count) cells for 7 columns; row skipped")
                     continue
                 }
                 for (column, cell) in zip(columns, values) {
-                    let label = Table3Layout.columns.first { $0.key == column }?.label ?? column
                     figures.add(Table3Layout.code(column: column, row: key), cell, table: "表三",
-                                row: row.printedLabel, column: label)
+                                row: printedLabel, column: Self.columnLabels[column] ?? column)
                 }
             }
         }
     }
 
+    /// The printed name of each applicant column by its key.
+    private static let columnLabels = Dictionary(uniqueKeysWithValues: Table3Layout.columns.map { ($0.key, $0.label) })
+
     /// The column of each value cell: by the header's grid positions when they line up, else in template order.
     private func columnKeys(positions: [Int], header: [Int: String]) -> [String] {
         let byHeader = positions.compactMap { header[$0] }
-        if byHeader.count == positions.count, Set(byHeader).count == byHeader.count { return byHeader }
+        if byHeader.count == positions.count, !Self.hasRepeats(byHeader) { return byHeader }
         if positions.count == Table3Layout.columns.count { return Table3Layout.columns.map(\.key) }
         return []
+    }
+
+    /// Whether a short list names a column twice (a pairwise check: the lists have seven entries at most).
+    private static func hasRepeats(_ keys: [String]) -> Bool {
+        for (index, key) in keys.enumerated() where keys[(index + 1)...].contains(key) { return true }
+        return false
     }
 }

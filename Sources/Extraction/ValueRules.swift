@@ -4,15 +4,17 @@ import ReportModel
 enum ValueRules {
     /// Table 三/四 cells must be whole numbers ≥ 0.
     static func nonNegativeIntegers(_ figures: [String: Double?]) -> AuditResult {
-        let cells = figures.keys.filter { $0.hasPrefix("t3.") || $0.hasPrefix("t4.") }.sorted()
-        let bad = cells.filter { code in
-            guard let value = figures[code] ?? nil else { return false }
-            return value < 0 || value != value.rounded()
+        var cellCount = 0
+        var bad: [String] = []
+        for (code, value) in figures where code.hasBytePrefix("t3.") || code.hasBytePrefix("t4.") {
+            cellCount += 1
+            if let value, value < 0 || value != value.rounded() { bad.append(code) }
         }
         if bad.isEmpty {
             return AuditResult(rule: "cells.nonnegative_integers", status: .pass,
-                               message: "表三、表四 \(cells.count) 个单元格均为非负整数", cells: [])
+                               message: "表三、表四 \(cellCount) 个单元格均为非负整数", cells: [])
         }
+        bad.sort()
         let listed = bad.prefix(5).map { "\($0)=\(NumberText.format(figures[$0] ?? nil))" }.joined(separator: ", ")
         return AuditResult(rule: "cells.nonnegative_integers", status: .fail,
                            message: "负数或小数：\(listed)", cells: bad)

@@ -9,6 +9,9 @@ public enum IndicatorCatalogue {
     /// The catalogue entry for `code`, or nil when the code is not an extractable indicator.
     public static func indicator(_ code: String) -> Indicator? { byCode[code] }
 
+    /// Whether `code` is an extractable indicator (without copying its entry out).
+    public static func isIndicator(_ code: String) -> Bool { byCode.index(forKey: code) != nil }
+
     /// The Chinese name of any code: an indicator, a series or a derived rate.
     public static func label(of code: String) -> String? {
         byCode[code]?.label ?? ComparableSeries.named(code)?.label ?? DerivedRate.named(code)?.label

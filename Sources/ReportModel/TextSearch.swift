@@ -1,7 +1,7 @@
 import Foundation
 
 extension String {
-    /// Whether `needle` occurs in this text, compared byte for byte in UTF-8 (first byte, then `memcmp`).
+    /// Whether `needle` occurs in this text, compared byte for byte in UTF-8.
     ///
     /// Foundation's `contains` on Linux goes through `NSString` with Unicode folding, and the standard library's
     /// generic search is not specialised across modules; report labels only need exact matching.
@@ -9,18 +9,30 @@ extension String {
         var haystack = self
         var pattern = needle
         return haystack.withUTF8 { text in
+            pattern.withUTF8 { bytes in ByteSearch.occurs(bytes, in: text) }
+        }
+    }
+
+    /// The UTF-8 offsets at which `needle` starts, in order (occurrences do not overlap).
+    public func byteOffsets(of needle: String) -> [Int] {
+        var haystack = self
+        var pattern = needle
+        return haystack.withUTF8 { text in
             pattern.withUTF8 { bytes in
-                guard !bytes.isEmpty else { return true }
-                guard let textStart = text.baseAddress, let patternStart = bytes.baseAddress else { return false }
-                let first = bytes[0]
-                var index = 0
-                while index + bytes.count <= text.count {
-                    if text[index] == first, memcmp(textStart + index, patternStart, bytes.count) == 0 { return true }
-                    index += 1
+                var offsets: [Int] = []
+                var start = 0
+                while !bytes.isEmpty, let offset = ByteSearch.firstOffset(of: bytes, in: text, from: start) {
+                    offsets.append(offset)
+                    start = offset + bytes.count
                 }
-                return false
+                return offsets
             }
         }
+    }
+
+    /// Whether this text starts with `prefix`, byte for byte (`hasPrefix` compares Unicode canonical forms).
+    public func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
     }
 
     /// The text with every space removed, byte for byte (labels and keywords are compared this way).
@@ -31,10 +43,49 @@ extension String {
 
     /// The text without leading and trailing spaces (texts are already normalised, so spaces are all there is).
     public var trimmedSpaces: String {
-        guard first == " " || last == " " else { return self }
+        guard utf8.first == 0x20 || utf8.last == 0x20 else { return self }
         var view = Substring(self)
         while view.first == " " { view.removeFirst() }
         while view.last == " " { view.removeLast() }
         return String(view)
+    }
+}
+
+/// Exact byte search: Boyer–Moore–Horspool over longer texts (in Chinese UTF-8 nearly every third byte starts a
+/// character, so scanning for a pattern's first byte stops everywhere), a last-byte-first scan over short ones.
+enum ByteSearch {
+    static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstOffset(of: pattern, in: text, from: 0) != nil
+    }
+
+    /// The offset of the first occurrence of `pattern` in `text` at or after `start`.
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let length = pattern.count
+        guard length > 0 else { return start <= text.count ? start : nil }
+        guard start + length <= text.count, let textStart = text.baseAddress, let patternStart = pattern.baseAddress else {
+            return nil
+        }
+        let lastOffset = length - 1
+        let last = pattern[lastOffset]
+        if text.count - start < 128 || length < 3 || length > 255 {
+            var index = start
+            while index + length <= text.count {
+                if text[index + lastOffset] == last, text[index] == pattern[0],
+                   memcmp(textStart + index, patternStart, lastOffset) == 0 { return index }
+                index += 1
+            }
+            return nil
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { skip in
+            skip.initialize(repeating: UInt8(length))
+            for offset in 0..<lastOffset { skip[Int(pattern[offset])] = UInt8(lastOffset - offset) }
+            var index = start
+            while index + length <= text.count {
+                let byte = text[index + lastOffset]
+                if byte == last, memcmp(textStart + index, patternStart, lastOffset) == 0 { return index }
+                index += Int(skip[Int(byte)])
+            }
+            return nil
+        }
     }
 }
