@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["ReportModel", "Documents"]),
         .target(
             name: "Storage",
-            dependencies: ["ReportModel", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
         .target(

@@ -5,10 +5,10 @@ import GRDB
 /// pipeline, on the reading task) so that the single writer only binds and steps, once per batch of rows rather
 /// than once per row.
 struct ReportRows: Sendable {
-    /// One multi-row INSERT and its arguments.
+    /// One multi-row INSERT and its values.
     struct InsertBatch: Sendable {
         let sql: String
-        let arguments: StatementArguments
+        let rows: PackedRows
     }
 
     /// Rows per INSERT: few statements per report, well under SQLite's limit of 32,766 parameters.
@@ -30,32 +30,48 @@ struct ReportRows: Sendable {
         self.year = year
         self.content = content
         savedAt = now.databaseValue
-        let figures: [StatementArguments] = content.figures.map { figure in
-            [unitId, year, figure.code, figure.value, figure.kind.rawValue, figure.provenance.table, figure.provenance.row,
-             figure.provenance.column, figure.provenance.raw]
-        }
-        let items: [StatementArguments] = content.items.enumerated().map { position, item in
-            [unitId, year, position, item.label, item.count, item.percent]
-        }
-        let audits: [StatementArguments] = content.audit.map { result in
-            [unitId, year, result.rule, result.status.rawValue, result.message, JSONArrayText.strings(result.cells)]
-        }
+        let unit = unitId
         inserts = Self.batches("INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, "
-                               + "column_label, raw) VALUES", columns: 9, figures)
-            + Self.batches("INSERT INTO labelled_item VALUES", columns: 6, items)
-            + Self.batches("INSERT OR REPLACE INTO audit VALUES", columns: 6, audits)
+                               + "column_label, raw) VALUES", columns: 9, content.figures) { figure, rows in
+            rows.append(unit)
+            rows.append(year)
+            rows.append(figure.code)
+            rows.append(figure.value)
+            rows.append(figure.kind.rawValue)
+            rows.append(figure.provenance.table)
+            rows.append(figure.provenance.row)
+            rows.append(figure.provenance.column)
+            rows.append(figure.provenance.raw)
+        }
+            + Self.batches("INSERT INTO labelled_item VALUES", columns: 6, Array(content.items.enumerated())) { item, rows in
+                rows.append(unit)
+                rows.append(year)
+                rows.append(item.offset)
+                rows.append(item.element.label)
+                rows.append(item.element.count)
+                rows.append(item.element.percent)
+            }
+            + Self.batches("INSERT OR REPLACE INTO audit VALUES", columns: 6, content.audit) { result, rows in
+                rows.append(unit)
+                rows.append(year)
+                rows.append(result.rule)
+                rows.append(result.status.rawValue)
+                rows.append(result.message)
+                rows.append(JSONArrayText.strings(result.cells))
+            }
         warningsJSON = JSONArrayText.strings(content.warnings)
         sentenceHashesJSON = JSONArrayText.integers(content.sentenceHashes)
     }
 
-    private static func batches(_ insert: String, columns: Int, _ rows: [StatementArguments]) -> [InsertBatch] {
+    private static func batches<Element>(_ insert: String, columns: Int, _ elements: [Element],
+                                         pack: (Element, inout PackedRows) -> Void) -> [InsertBatch] {
         let placeholder = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
-        return stride(from: 0, to: rows.count, by: rowsPerInsert).map { start in
-            let chunk = rows[start..<min(start + rowsPerInsert, rows.count)]
-            var arguments = StatementArguments()
-            for row in chunk { arguments += row }
+        return stride(from: 0, to: elements.count, by: rowsPerInsert).map { start in
+            let chunk = elements[start..<min(start + rowsPerInsert, elements.count)]
+            var rows = PackedRows(capacity: chunk.count * columns)
+            for element in chunk { pack(element, &rows) }
             let values = Array(repeating: placeholder, count: chunk.count).joined(separator: ",")
-            return InsertBatch(sql: "\(insert) \(values)", arguments: arguments)
+            return InsertBatch(sql: "\(insert) \(values)", rows: rows)
         }
     }
 }

@@ -92,12 +92,7 @@ extension Store {
                                      content.printedUnit, content.printedYear, content.publishedOn, content.message,
                                      rows.warningsJSON, rows.savedAt, content.parts?.found, content.parts?.expected,
                                      rows.sentenceHashesJSON])
-        for insert in rows.inserts {
-            let statement = try db.cachedStatement(sql: insert.sql)
-            // Built for this statement (ReportRows): binding skips GRDB's argument validation.
-            statement.setUncheckedArguments(insert.arguments)
-            try statement.execute()
-        }
+        for insert in rows.inserts { try insert.rows.execute(try db.cachedStatement(sql: insert.sql)) }
     }
 
     /// The status of a unit·year's stored report, if any.
