@@ -1,3 +1,6 @@
+import Foundation
+import ReportModel
+
 extension ExtractCommand.Output {
     /// The output as pretty-printed JSON with sorted keys: the same text Foundation's `JSONEncoder` gives with
     /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, written straight into bytes (the encoder's
@@ -42,13 +45,12 @@ private struct PrettyJSONWriter {
         }
         key("figures")
         open(UInt8(ascii: "{"))
-        // Codes are ASCII, where the standard library's order is byte order.
-        let figures = output.figures.sorted { $0.key < $1.key }
-        for (index, figure) in figures.enumerated() {
-            key(figure.key, first: index == 0)
-            number(figure.value)
+        let codes = Self.inByteOrder(output.figures)
+        for (index, code) in codes.enumerated() {
+            key(code, first: index == 0)
+            number(output.figures[code] ?? nil)
         }
-        close(UInt8(ascii: "}"), empty: figures.isEmpty)
+        close(UInt8(ascii: "}"), empty: codes.isEmpty)
         key("file")
         string(output.file)
         key("format")
@@ -68,6 +70,29 @@ private struct PrettyJSONWriter {
         key("year")
         if let year = output.year { bytes += String(year).utf8 } else { null() }
         close(UInt8(ascii: "}"), empty: false)
+    }
+
+    /// Every indicator code in byte order, sorted once.
+    private static let catalogueCodes = IndicatorCatalogue.all.map(\.code).sorted(by: bytePrecedes)
+
+    /// The figures' codes in byte order: read off the sorted catalogue when every code is an indicator (a report's
+    /// always are), sorted otherwise.
+    static func inByteOrder(_ figures: [String: Double?]) -> [String] {
+        let known = catalogueCodes.filter { figures.index(forKey: $0) != nil }
+        return known.count == figures.count ? known : figures.keys.sorted(by: bytePrecedes)
+    }
+
+    /// Byte order, as `.sortedKeys` sorts.
+    static func bytePrecedes(_ left: String, _ right: String) -> Bool {
+        var left = left
+        var right = right
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
     }
 
     /// `"name" : ` on a new line, after a comma unless it is the first key of its object.
@@ -109,6 +134,10 @@ private struct PrettyJSONWriter {
     /// A number as the encoder prints a `Double`: its shortest form, whole numbers without ".0".
     mutating func number(_ value: Double?) {
         guard let value else { return null() }
+        if value == value.rounded(), abs(value) < 1e15, value != 0 || value.sign == .plus {
+            bytes += String(Int64(value)).utf8  // most figures: what the description gives without ".0"
+            return
+        }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         bytes += text.utf8

@@ -94,12 +94,32 @@ public struct Document: Sendable {
 
     /// The whole readable text: title, paragraphs and table cells, one paragraph or row per line.
     public var fullText: String {
-        var lines: [String] = []
-        if let title { lines.append(title) }
-        lines.append(contentsOf: paragraphs)
-        for table in tables {
-            for row in table.rows { lines.append(row.filter { !$0.isSpanCopy }.map(\.text).joined(separator: " ")) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paragraphs.reduce(4096) { $0 + $1.utf8.count + 1 })
+        var lineCount = 0
+        func startLine() {
+            if lineCount > 0 { bytes.append(UInt8(ascii: "\n")) }
+            lineCount += 1
         }
-        return lines.joined(separator: "\n")
+        if let title {
+            startLine()
+            bytes += title.utf8
+        }
+        for paragraph in paragraphs {
+            startLine()
+            bytes += paragraph.utf8
+        }
+        for table in tables {
+            for row in table.rows {
+                startLine()
+                var first = true
+                for cell in row where !cell.isSpanCopy {
+                    if !first { bytes.append(0x20) }
+                    first = false
+                    bytes += cell.text.utf8
+                }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -75,12 +75,12 @@ public enum Extractor {
             Table2Extractor(format: format).extract(document.tables, into: &grid)
             Table3Extractor(format: format).extract(document.tables, into: &grid)
             Table4Extractor().extract(document.tables, into: &grid)
-            var stream = FigureSet()
-            if !document.lines.isEmpty { StreamTables(format: format, lines: document.lines).read(into: &stream) }
-            // Per table, the reading that found more cells wins: grids for HTML/DOCX, the line stream for copies.
-            for prefixes in [["t2.", "t2v19."], ["t3."], ["t4."]] {
-                figures.adopt(stream.count(prefixes: prefixes) > grid.count(prefixes: prefixes) ? stream : grid,
-                              prefixes: prefixes)
+            if document.lines.isEmpty {
+                figures = grid  // HTML and DOCX: the grids are the only reading
+            } else {
+                var stream = FigureSet()
+                StreamTables(format: format, lines: document.lines).read(into: &stream)
+                figures = FigureSet.choosing(grid, stream)
             }
         } else {
             OldTableExtractor().extract(document.tables, into: &figures)

@@ -60,10 +60,21 @@ struct FigureSet {
         figures.reduce(0) { count, figure in count + (prefixes.contains { figure.code.hasBytePrefix($0) } ? 1 : 0) }
     }
 
-    /// Takes the figures of `prefixes` (and the warnings) from `other`.
-    mutating func adopt(_ other: FigureSet, prefixes: [String]) {
-        for figure in other.figures where prefixes.contains(where: { figure.code.hasBytePrefix($0) }) { add(figure) }
-        warnings += other.warnings
+    /// Per table, the figures of the reading that found more of its cells (grids win ties), with the warnings of
+    /// each reading used, once.
+    static func choosing(_ grid: FigureSet, _ stream: FigureSet) -> FigureSet {
+        var chosen = FigureSet()
+        var used = (grid: false, stream: false)
+        for prefixes in [["t2.", "t2v19."], ["t3."], ["t4."]] {
+            let fromStream = stream.count(prefixes: prefixes) > grid.count(prefixes: prefixes)
+            let source = fromStream ? stream : grid
+            if fromStream { used.stream = true } else { used.grid = true }
+            for figure in source.figures where prefixes.contains(where: { figure.code.hasBytePrefix($0) }) {
+                chosen.add(figure)
+            }
+        }
+        chosen.warnings = (used.grid ? grid.warnings : []) + (used.stream ? stream.warnings : [])
+        return chosen
     }
 
     var values: [String: Double?] {

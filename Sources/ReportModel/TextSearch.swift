@@ -32,7 +32,13 @@ extension String {
 
     /// Whether this text starts with `prefix`, byte for byte (`hasPrefix` compares Unicode canonical forms).
     public func hasBytePrefix(_ prefix: String) -> Bool {
-        utf8.starts(with: prefix.utf8)
+        var text = self
+        var start = prefix
+        return text.withUTF8 { bytes in
+            start.withUTF8 { expected in
+                expected.isEmpty || (bytes.count >= expected.count && memcmp(bytes.baseAddress!, expected.baseAddress!, expected.count) == 0)
+            }
+        }
     }
 
     /// The text with every space removed, byte for byte (labels and keywords are compared this way).

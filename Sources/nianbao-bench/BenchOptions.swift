@@ -15,24 +15,53 @@ struct BenchOptions {
     /// Only the pipeline measurements (curl, extract, collect, xmllint, ingest), keeping the query database.
     var pipelineOnly = false
 
+    /// `--help` was given.
+    var wantsHelp = false
+    /// Options that are not the benchmark's, or that lack a value.
+    var problems: [String] = []
+
+    static let usage = """
+        usage: nianbao-bench [--reports N] [--concurrency N] [--rounds N] [--query-units N] [--query-years N]
+                             [--work DIR] [--repository DIR] [--queries-only | --pipeline-only]
+        Build in release first (swift build -c release). Writes a synthetic province under --work (default
+        /tmp/nianbao-bench), serves it from nginx (or the Python test server) on 127.0.0.1, and prints the
+        measurements as a Markdown table.
+        """
+
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
         while let flag = iterator.next() {
+            if flag == "--help" || flag == "-h" {
+                wantsHelp = true
+                continue
+            }
             if flag == "--queries-only" || flag == "--pipeline-only" {
                 queriesOnly = queriesOnly || flag == "--queries-only"
                 pipelineOnly = pipelineOnly || flag == "--pipeline-only"
                 continue
             }
-            let value = iterator.next() ?? ""
+            let known = ["--reports", "--concurrency", "--rounds", "--query-units", "--query-years", "--work", "--repository"]
+            guard known.contains(flag) else {
+                problems.append("unknown option \(flag)")
+                continue
+            }
+            guard let value = iterator.next() else {
+                problems.append("\(flag) needs a value")
+                continue
+            }
+            let number = Int(value)
+            if number == nil && flag != "--work" && flag != "--repository" {
+                problems.append("\(flag) takes a whole number, not \(value)")
+                continue
+            }
             switch flag {
-            case "--reports": reports = Int(value) ?? reports
-            case "--concurrency": concurrency = Int(value) ?? concurrency
-            case "--rounds": rounds = max(Int(value) ?? rounds, 1)
-            case "--query-units": queryUnits = Int(value) ?? queryUnits
-            case "--query-years": queryYears = Int(value) ?? queryYears
+            case "--reports": reports = number ?? reports
+            case "--concurrency": concurrency = number ?? concurrency
+            case "--rounds": rounds = max(number ?? rounds, 1)
+            case "--query-units": queryUnits = number ?? queryUnits
+            case "--query-years": queryYears = number ?? queryYears
             case "--work": work = value
-            case "--repository": repository = URL(fileURLWithPath: value)
-            default: FileHandle.standardError.write(Data("nianbao-bench: unknown option \(flag)\n".utf8))
+            default: repository = URL(fileURLWithPath: value)
             }
         }
     }

@@ -48,8 +48,13 @@ final class LoopbackSite {
 
     deinit { stop() }
 
-    /// Stops the server.
+    /// Stops the server: SIGTERM, so that nginx's master stops its worker too (a killed master leaves the worker
+    /// serving), then SIGKILL if it has not ended within two seconds.
     func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 

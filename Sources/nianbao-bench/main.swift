@@ -9,6 +9,15 @@ import Storage
 // It writes a synthetic province, serves it from a real loopback HTTP server (nginx when installed), and measures
 // collect, curl --parallel on the same URLs, extract alone, xmllint alone, SQLite ingest, and rank/trend/export latency.
 let options = BenchOptions(CommandLine.arguments.dropFirst())
+if options.wantsHelp {
+    print(BenchOptions.usage)
+    exit(0)
+}
+if !options.problems.isEmpty {
+    FileHandle.standardError.write(Data((options.problems.map { "nianbao-bench: \($0)" } + [BenchOptions.usage, ""])
+        .joined(separator: "\n").utf8))
+    exit(64)
+}
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let nianbao = binaries.appendingPathComponent("nianbao").path
 var results = BenchResults()
