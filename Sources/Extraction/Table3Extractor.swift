@@ -1,4 +1,5 @@
 import Documents
+import Foundation
 import ReportModel
 
 /// Reads table 三 (applications received and how they were handled) by row label text and header wording.
@@ -43,8 +44,19 @@ struct Table3Extractor {
     /// The row code for a table row's label, or nil when the label is a heading or unknown.
     func rowKey(for row: TableRow) -> String? { rowKey(labels: row.labels) }
 
-    /// The row code for label fragments (group heading first, the row's own label last).
+    /// The row code for label fragments (group heading first, the row's own label last). Every report of a
+    /// template prints the same labels, so the answers are remembered (per format, by the fragments).
     func rowKey(labels: [String]) -> String? {
+        let fragments = labels.joined(separator: "\u{1F}")
+        if let known = Self.memo.value(format, fragments) { return known }
+        let key = computeRowKey(labels: labels)
+        Self.memo.store(key, format, fragments)
+        return key
+    }
+
+    private static let memo = RowKeyMemo()
+
+    private func computeRowKey(labels: [String]) -> String? {
         let label = labels.count == 1 ? labels[0].withoutSpaces : labels.map(\.withoutSpaces).joined()
         if label.includes("其他处理") {
             let leaf = labels.last?.withoutSpaces ?? ""
@@ -108,13 +120,22 @@ struct Table3Extractor {
                     figures.warnings.append("表三 \(printedLabel): \(values.count) cells for 7 columns; row skipped")
                     continue
                 }
+                let codes = Self.codes[key]
                 for (column, cell) in zip(columns, values) {
-                    figures.add(Table3Layout.code(column: column, row: key), cell, table: "表三",
+                    figures.add(codes?[column] ?? Table3Layout.code(column: column, row: key), cell, table: "表三",
                                 row: printedLabel, column: Self.columnLabels[column] ?? column)
                 }
             }
         }
     }
+
+    /// Every code of table 三 by row and column key, made once.
+    private static let codes: [String: [String: String]] = {
+        let rows = Set(rowKeywords.map(\.row) + Table3Layout.rows.map(\.key) + ["result.other", "result.other.misc"])
+        return Dictionary(uniqueKeysWithValues: rows.map { row in
+            (row, Dictionary(uniqueKeysWithValues: Table3Layout.columns.map { ($0.key, Table3Layout.code(column: $0.key, row: row)) }))
+        })
+    }()
 
     /// The printed name of each applicant column by its key.
     private static let columnLabels = Dictionary(uniqueKeysWithValues: Table3Layout.columns.map { ($0.key, $0.label) })
@@ -131,5 +152,27 @@ struct Table3Extractor {
     private static func hasRepeats(_ keys: [String]) -> Bool {
         for (index, key) in keys.enumerated() where keys[(index + 1)...].contains(key) { return true }
         return false
+    }
+}
+
+/// Remembered row keys of table 三 labels, per format; bounded, shared by the reading threads.
+final class RowKeyMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: [ReportFormat: [String: String?]] = [:]
+    private var count = 0
+    /// Labels outside the templates (a unit's own wording) are few; past this many the memo stops growing.
+    private let limit = 20_000
+
+    /// The remembered key: nil when not known, .some(nil) for a label known to name no row.
+    func value(_ format: ReportFormat, _ fragments: String) -> String?? {
+        lock.withLock { keys[format]?[fragments] }
+    }
+
+    func store(_ key: String?, _ format: ReportFormat, _ fragments: String) {
+        lock.withLock {
+            guard count < limit else { return }
+            keys[format, default: [:]][fragments] = .some(key)
+            count += 1
+        }
     }
 }
