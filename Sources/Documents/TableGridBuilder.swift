@@ -50,8 +50,17 @@ struct TableGridBuilder {
     }
 
     private static func span(_ value: String?) -> Int {
-        guard let value, let number = Int(value.trimmingCharacters(in: .whitespaces)), number > 1 else { return 1 }
+        guard let value, let number = Int(trimmed(value)), number > 1 else { return 1 }
         return min(number, maxSpan)
+    }
+
+    /// The value without surrounding white space; plain ASCII values (nearly all) without Foundation.
+    private static func trimmed(_ value: String) -> String {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.trimmingCharacters(in: .whitespaces) }
+        var view = Substring(value)
+        while let first = view.utf8.first, first == 0x20 || first == 0x09 { view = view.dropFirst() }
+        while let last = view.utf8.last, last == 0x20 || last == 0x09 { view = view.dropLast() }
+        return String(view)
     }
 
     /// Rows of this table only: direct `tr`s and those in `thead`/`tbody`/`tfoot`, not those of nested tables.

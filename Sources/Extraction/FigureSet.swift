@@ -55,6 +55,11 @@ struct FigureSet {
 
     func contains(_ code: String) -> Bool { positions[code] != nil }
 
+    /// Whether any figure has a code starting with one of `prefixes`.
+    func hasAny(prefixes: [String]) -> Bool {
+        figures.contains { figure in prefixes.contains { figure.code.hasBytePrefix($0) } }
+    }
+
     /// How many figures have a code starting with one of `prefixes`.
     func count(prefixes: [String]) -> Int {
         figures.reduce(0) { count, figure in count + (prefixes.contains { figure.code.hasBytePrefix($0) } ? 1 : 0) }

@@ -21,7 +21,7 @@ public struct ReportShape: Sendable, Hashable {
         var found = sections.filter { text.includes($0) }.count
         let tables: [[String]] = format == .old ? [["old.proactive."], ["old.apply.", "old.answer."]]
             : [["t2.", "t2v19."], ["t3."], ["t4."]]
-        found += tables.filter { figures.count(prefixes: $0) > 0 }.count
+        found += tables.filter { figures.hasAny(prefixes: $0) }.count
         return ReportShape(partsFound: found, partsExpected: sections.count + tables.count,
                            sentenceHashes: sentences((document.paragraphs + document.lines).filter { !isTitleLine($0) }))
     }

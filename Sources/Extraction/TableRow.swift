@@ -42,6 +42,8 @@ struct TableRow {
         }
         var values: [CellValue] = []
         var columns: [Int] = []
+        values.reserveCapacity(cells.count - index)
+        columns.reserveCapacity(cells.count - index)
         var hasUnit = cells.prefix(index).contains { Self.isUnitWord($0.text) }
         for position in index..<cells.count {
             let cell = cells[position]
