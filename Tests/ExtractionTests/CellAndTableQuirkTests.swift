@@ -78,4 +78,20 @@ struct CellAndTableQuirkTests {
             try Extractor.extract(try DocumentReader.read(Array("<html><body><p>用户登录 密码</p></body></html>".utf8)))
         }
     }
+
+    @Test func aRowWithTooFewCellsIsSkippedWithOneWarning() throws {
+        let page = """
+        <html><head><title>某某镇2024年政府信息公开工作年度报告</title></head><body>
+        <p>本年度主动公开政府信息86条。</p>
+        <table>
+        <tr><td>一、本年新收政府信息公开申请数量</td><td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>
+        <tr><td>二、上年结转政府信息公开申请数量</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
+        </table></body></html>
+        """
+        let result = try Extractor.extract(try DocumentReader.read(Array(page.utf8)))
+        #expect(result.values["t3.total.new_received"] == .some(3))
+        #expect(result.values["t3.natural.carried_over"] == nil, "a row that does not fit the columns is not guessed")
+        let skipped = result.warnings.filter { $0.contains("5 cells for 7 columns; row skipped") }
+        #expect(skipped.count == 1, "\(result.warnings)")
+    }
 }
