@@ -125,30 +125,18 @@ struct JobCollector {
 
     /// Reads archived versions again, unit by unit and year by year (so last year's figures are there for the
     /// cross-year audit), and saves them; figures typed by hand have no document and are left alone. Returns how
-    /// many were read; `at` gives each save's time.
+    /// many were read; `at` gives each save's time. Versions are loaded one at a time (memory stays flat however
+    /// large the archive), read a few ahead on a thread of their own while the caller saves them, and saved
+    /// `rereadBatch` to a transaction: a stop loses at most the batch being saved.
     static func reread(_ ids: [Int64], configuration: Configuration, store: Store,
-                       at time: (DocumentVersionRecord) -> Date) throws -> Int {
-        let versions = try ids.compactMap { try store.documentVersion(id: $0) }
-            .sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
-        var count = 0
-        for version in versions {
-            guard !version.url.hasPrefix("manual:"), let id = version.id,
-                  let unit = configuration.units.first(where: { $0.id == version.unitId }) else { continue }
-            let previous = try store.figureValues(unitId: unit.id, year: version.year - 1)
-            let content = ReportReader.read([UInt8](version.content), contentType: version.contentType, url: version.url,
-                                            versionId: id, hints: hints(unit, version.year, previous: previous))
-            try save(content, unitId: version.unitId, year: version.year, store: store, at: time(version))
-            count += 1
-        }
-        return count
+                       at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> Int {
+        let units = Dictionary(configuration.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = try store.versionKeys(ids: ids).filter { !$0.url.hasPrefix("manual:") && units[$0.unitId] != nil }
+        return try RereadPipeline(store: store, units: units, batch: rereadBatch).run(keys, at: time)
     }
 
-    /// Saves what was read; a document that is not a report never replaces figures already read for the year.
-    static func save(_ content: ReportContent, unitId: String, year: Int, store: Store, at now: Date) throws {
-        let held = content.status == .notAReport ? try store.reportStatus(unitId: unitId, year: year) : nil
-        if wouldDowngrade(content, held: held) { return }
-        try store.saveReport(unitId: unitId, year: year, content: content, at: now)
-    }
+    /// Reports re-read per transaction.
+    static let rereadBatch = 100
 
     /// Whether saving `content` would replace figures already read for the unit·year (`held`) with "not a report".
     static func wouldDowngrade(_ content: ReportContent, held: ReportStatus?) -> Bool {

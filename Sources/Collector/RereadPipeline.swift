@@ -1,0 +1,140 @@
+import Foundation
+import ReportModel
+import Storage
+
+/// Re-reading the archive with reading and saving overlapped: a thread of its own loads and reads the versions
+/// in unit·year order a few reports ahead, while the caller saves them, `batch` to a transaction.
+///
+/// The cross-year audit of a year needs the unit's figures of the year before. When that year was read just
+/// before (the same unit, the year before), its figures are taken from what was read, which is what its save
+/// stores; otherwise (it was not re-read, or its save was refused as a downgrade) the store's committed figures are
+/// the right ones, and a read connection sees them.
+struct RereadPipeline {
+    /// One archived version to read.
+    typealias Key = (id: Int64, unitId: String, year: Int, url: String)
+
+    /// One version read, ready to be saved.
+    struct Read: Sendable {
+        var unitId: String
+        var year: Int
+        var content: ReportContent
+        var savedAt: Date
+    }
+
+    let store: Store
+    let units: [String: UnitConfiguration]
+    let batch: Int
+
+    /// Reads and saves every key; returns how many were read.
+    func run(_ keys: [Key], at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> Int {
+        let queue = ReadAheadQueue<Result<Read, Error>>(capacity: 16)
+        let (store, units) = (self.store, self.units)
+        Thread { Self.readAll(keys, store: store, units: units, time: time, into: queue) }.start()
+        defer { queue.close() }  // stops the reading thread if a save failed
+        var count = 0
+        var ended = false
+        while !ended {
+            count += try store.writeTransaction { transaction in
+                var saved = 0
+                while saved < batch {
+                    guard let next = queue.take() else { ended = true; break }
+                    let read = try next.get()
+                    let held = read.content.status == .notAReport
+                        ? try transaction.reportStatus(unitId: read.unitId, year: read.year) : nil
+                    if !JobCollector.wouldDowngrade(read.content, held: held) {
+                        try transaction.saveReport(unitId: read.unitId, year: read.year, content: read.content, at: read.savedAt)
+                    }
+                    saved += 1
+                }
+                return saved
+            }
+        }
+        return count
+    }
+
+    /// The reading thread's work: every key in order, last year's figures from the report just read when it is
+    /// the year before of the same unit.
+    private static func readAll(_ keys: [Key], store: Store, units: [String: UnitConfiguration],
+                                time: @Sendable (DocumentVersionRecord) -> Date, into queue: ReadAheadQueue<Result<Read, Error>>) {
+        var last: (unitId: String, year: Int, replaced: Bool, figures: [String: Double?]?)?
+        for key in keys {
+            do {
+                guard let unit = units[key.unitId], let version = try store.documentVersion(id: key.id),
+                      let id = version.id else { continue }
+                let previous: [String: Double?]?
+                if let last, last.unitId == key.unitId, last.year == key.year - 1, last.replaced {
+                    previous = last.figures
+                } else {
+                    previous = try store.figureValues(unitId: key.unitId, year: key.year - 1)
+                }
+                let content = ReportReader.read([UInt8](version.content), contentType: version.contentType,
+                                                url: version.url, versionId: id,
+                                                hints: JobCollector.hints(unit, version.year, previous: previous))
+                // A refused save (not a report over a report) leaves the stored figures: read them next time.
+                last = (key.unitId, key.year, content.status != .notAReport, storedValues(content.figures))
+                guard queue.put(.success(Read(unitId: key.unitId, year: key.year, content: content,
+                                              savedAt: time(version)))) else { return }
+            } catch {
+                _ = queue.put(.failure(error))
+                break
+            }
+        }
+        queue.finish()
+    }
+}
+
+/// Figures as `Store.figureValues` gives them back once saved: code → value, nil when there are none.
+private func storedValues(_ figures: [Figure]) -> [String: Double?]? {
+    guard !figures.isEmpty else { return nil }
+    var values: [String: Double?] = [:]
+    for figure in figures { values[figure.code] = .some(figure.value) }
+    return values
+}
+
+/// A bounded hand-over between one producing and one consuming thread.
+final class ReadAheadQueue<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Element] = []
+    private let capacity: Int
+    private var finished = false
+    private var closed = false
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Waits for room; false when the consumer has closed the queue.
+    func put(_ item: Element) -> Bool {
+        condition.withLock {
+            while items.count >= capacity && !closed { condition.wait() }
+            guard !closed else { return false }
+            items.append(item)
+            condition.broadcast()
+            return true
+        }
+    }
+
+    /// No more items will come.
+    func finish() {
+        condition.withLock {
+            finished = true
+            condition.broadcast()
+        }
+    }
+
+    /// The next item, waiting for one; nil once the producer has finished and everything was taken.
+    func take() -> Element? {
+        condition.withLock {
+            while items.isEmpty && !finished { condition.wait() }
+            guard !items.isEmpty else { return nil }
+            condition.broadcast()
+            return items.removeFirst()
+        }
+    }
+
+    /// The consumer stops: a waiting producer is let go.
+    func close() {
+        condition.withLock {
+            closed = true
+            condition.broadcast()
+        }
+    }
+}

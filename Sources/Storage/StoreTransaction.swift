@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// One write transaction of the store, for bulk work outside the collect pipeline (re-reading the archive): what
+/// it saves is visible to its own later reads at once and durable at its end; a failure rolls all of it back.
+public struct StoreTransaction {
+    let db: Database
+    let store: Store
+
+    /// One archived version's bytes and metadata.
+    public func documentVersion(id: Int64) throws -> DocumentVersionRecord? {
+        try DocumentVersionRecord.fetchOne(db, key: id)
+    }
+
+    /// A unit's stored figures of one year (code → value, nil for a printed blank), nil when none are stored.
+    public func figureValues(unitId: String, year: Int) throws -> [String: Double?]? {
+        try Store.figureValues(db, unitId: unitId, year: year)
+    }
+
+    /// The status of a unit·year's stored report, if any.
+    public func reportStatus(unitId: String, year: Int) throws -> ReportStatus? {
+        try Store.reportStatus(db, unitId: unitId, year: year)
+    }
+
+    /// Saves a report read from a version, replacing the unit·year's figures, items and audit.
+    public func saveReport(unitId: String, year: Int, content: ReportContent, at now: Date) throws {
+        try store.save(db, unitId: unitId, year: year, content: content, at: now)
+    }
+}
+
+extension Store {
+    /// Runs `body` in one write transaction.
+    public func writeTransaction<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
+    }
+
+    /// The unit, year and URL of archived versions, without their bytes, ordered by unit and year.
+    public func versionKeys(ids: [Int64]) throws -> [(id: Int64, unitId: String, year: Int, url: String)] {
+        var keys: [(id: Int64, unitId: String, year: Int, url: String)] = []
+        keys.reserveCapacity(ids.count)
+        try pool.read { db in
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT id, unit_id, year, url FROM document_version
+                    WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                    """, arguments: StatementArguments(chunk))
+                keys += rows.map { ($0["id"], $0["unit_id"], $0["year"], $0["url"]) }
+            }
+        }
+        return keys.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
+    }
+}

@@ -1,0 +1,33 @@
+@testable import Collector
+import Foundation
+import Storage
+import Testing
+import TestSupport
+
+@Suite("Re-reading the archive")
+struct ReextractTests {
+    private func snapshot(_ store: Store) throws -> (figures: [String], audits: [String]) {
+        let figures = try store.figures().map { "\($0.unitId) \($0.year) \($0.code) \(String(describing: $0.value))" }.sorted()
+        let audits = try store.audits().map { "\($0.unitId) \($0.year) \($0.result.rule) \($0.result.status) \($0.result.message)" }
+        return (figures, audits)
+    }
+
+    @Test func reextractRebuildsEveryFigureAndCrossYearAuditFromTheArchiveAlone() async throws {
+        let demo = try DemoCopy()
+        _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
+        let store = try demo.store
+        let collected = try snapshot(store)
+        #expect(collected.audits.contains { $0.contains("cross.carry.") && $0.contains("pass") },
+                "the demo has cross-year rules that need last year's figures")
+        // Nothing but the archive is left: every year's cross-year rules must see the year before as re-read by
+        // the same run, in its own transaction or an earlier one.
+        _ = try SQLiteShell.run(demo.configuration.database, "DELETE FROM figure; DELETE FROM audit; DELETE FROM labelled_item;")
+        #expect(try snapshot(store).figures.isEmpty)
+
+        #expect(try Reextract.run(demo.configuration, year: nil) == 170)
+        let reread = try snapshot(store)
+        #expect(reread.figures == collected.figures)
+        #expect(reread.audits == collected.audits)
+        #expect(JobCollector.rereadBatch < 170, "the demo spans several transactions")
+    }
+}
