@@ -73,26 +73,13 @@ private struct PrettyJSONWriter {
     }
 
     /// Every indicator code in byte order, sorted once.
-    private static let catalogueCodes = IndicatorCatalogue.all.map(\.code).sorted(by: bytePrecedes)
+    private static let catalogueCodes = IndicatorCatalogue.all.map(\.code).sorted { $0.bytePrecedes($1) }
 
     /// The figures' codes in byte order: read off the sorted catalogue when every code is an indicator (a report's
     /// always are), sorted otherwise.
     static func inByteOrder(_ figures: [String: Double?]) -> [String] {
         let known = catalogueCodes.filter { figures.index(forKey: $0) != nil }
-        return known.count == figures.count ? known : figures.keys.sorted(by: bytePrecedes)
-    }
-
-    /// Byte order, as `.sortedKeys` sorts.
-    static func bytePrecedes(_ left: String, _ right: String) -> Bool {
-        var left = left
-        var right = right
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-                return order != 0 ? order < 0 : a.count < b.count
-            }
-        }
+        return known.count == figures.count ? known : figures.keys.sorted { $0.bytePrecedes($1) }
     }
 
     /// `"name" : ` on a new line, after a comma unless it is the first key of its object.

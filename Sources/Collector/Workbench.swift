@@ -47,7 +47,7 @@ public struct Workbench: Sendable {
                 position = firstOfYear[year] ?? reports.count
             }
             while position < reports.count, reports[position].year == year, reports[position].unitId != unitId,
-                  reports[position].unitId.utf8.lexicographicallyPrecedes(unitId.utf8) {
+                  reports[position].unitId.bytePrecedes(unitId) {
                 position += 1
             }
             guard let slot = run?.slot, position < reports.count, reports[position].year == year,

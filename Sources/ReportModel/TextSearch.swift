@@ -30,6 +30,20 @@ extension String {
         }
     }
 
+    /// Whether this text comes before `other` in byte order (SQLite's BINARY collation, JSON's sorted keys); the
+    /// standard library's `<` compares canonical forms instead.
+    public func bytePrecedes(_ other: String) -> Bool {
+        var left = self
+        var right = other
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+    }
+
     /// Whether this text starts with `prefix`, byte for byte (`hasPrefix` compares Unicode canonical forms).
     public func hasBytePrefix(_ prefix: String) -> Bool {
         var text = self

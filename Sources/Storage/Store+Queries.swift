@@ -39,11 +39,10 @@ extension Store {
         try pool.read { db in
             let filter = years.isEmpty ? "" : "WHERE year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
             var result: [(unitId: String, year: Int, status: ReportStatus, format: ReportFormat?)] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT unit_id, year, status, format FROM report \(filter) ORDER BY year, unit_id",
-                                             arguments: StatementArguments(years))
-            while let row = try cursor.next() {
-                result.append((row[0], row[1], ReportStatus(rawValue: row[2]) ?? .notAReport,
-                               (row[3] as String?).flatMap(ReportFormat.init(rawValue:))))
+            try db.forEachRawRow(sql: "SELECT unit_id, year, status, format FROM report \(filter) ORDER BY year, unit_id",
+                                 arguments: StatementArguments(years)) { row in
+                result.append((row.text(0) ?? "", row.integer(1), row.text(2).flatMap(ReportStatus.init(rawValue:)) ?? .notAReport,
+                               row.text(3).flatMap(ReportFormat.init(rawValue:))))
             }
             return result
         }
@@ -167,13 +166,14 @@ extension Store {
     /// (code, year) index, without building provenance: code by code, each code's values by year and then unit id.
     public func forEachValue(codes: [String], years: [Int], _ body: (String, Int, String, Double?) throws -> Void) throws {
         try pool.read { db in
-            let statement = try db.cachedStatement(sql: years.isEmpty
+            let sql = years.isEmpty
                 ? "SELECT unit_id, year, value FROM figure WHERE code = ? ORDER BY year, unit_id"
-                : "SELECT unit_id, year, value FROM figure WHERE code = ? AND year = ? ORDER BY unit_id")
+                : "SELECT unit_id, year, value FROM figure WHERE code = ? AND year = ? ORDER BY unit_id"
             for code in codes {
                 for year in years.isEmpty ? [nil] : years.map(Optional.some) {
-                    let cursor = try Row.fetchCursor(statement, arguments: year.map { [code, $0] } ?? [code])
-                    while let row = try cursor.next() { try body(row[0], row[1], code, row[2]) }
+                    try db.forEachRawRow(sql: sql, arguments: year.map { [code, $0] } ?? [code]) { row in
+                        try body(row.text(0) ?? "", row.integer(1), code, row.real(2))
+                    }
                 }
             }
         }
