@@ -67,16 +67,13 @@ public enum ExtractCommand {
     /// Extracts one file; a file that cannot be read gets an `error` instead of figures.
     public static func extract(_ file: String, year: Int?, unit: String?) -> Output {
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            let document = try DocumentReader.read([UInt8](data), fileName: (file as NSString).lastPathComponent)
+            let document = try DocumentReader.read(try LocalFile.bytes(atPath: file), fileName: (file as NSString).lastPathComponent)
             let result = try Extractor.extract(document, hints: ExtractionHints(year: year, unit: unit))
             return Output(file: file, format: result.format.rawValue, year: result.year, unit: result.unit,
                           published: result.published,
                           figures: result.values,
                           audit: result.audit.map { AuditLine(rule: $0.rule, status: $0.status.rawValue, message: $0.message) },
                           warnings: result.warnings, error: nil)
-        } catch let error as CocoaError {
-            return failure(file, "cannot read the file: \(error.localizedDescription)")
         } catch {
             return failure(file, "\(error)")
         }

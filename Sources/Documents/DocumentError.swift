@@ -4,12 +4,15 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAReport(String)
     /// A helper program (pdftotext, antiword) failed or is missing.
     case converterFailed(String)
+    /// A local file could not be read (missing, no permission, a folder); the text says why.
+    case unreadable(String)
 
     /// A plain-words explanation.
     public var description: String {
         switch self {
         case .notAReport(let what): return "not a report: \(what)"
         case .converterFailed(let what): return "could not convert the document: \(what)"
+        case .unreadable(let why): return "cannot read the file: \(why)"
         }
     }
 }

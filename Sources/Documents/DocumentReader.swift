@@ -47,8 +47,7 @@ public enum DocumentReader {
 
     /// Reads a local file, choosing the type from its bytes and name.
     public static func read(contentsOf url: URL) throws -> Document {
-        let data = try Data(contentsOf: url)
-        return try read([UInt8](data), fileName: url.lastPathComponent)
+        try read(try LocalFile.bytes(atPath: url.path), fileName: url.lastPathComponent)
     }
 
     private static func textDocument(_ text: String, kind: DocumentKind, encoding: TextEncoding, warnings: [String],
