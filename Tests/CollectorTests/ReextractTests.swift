@@ -30,4 +30,30 @@ struct ReextractTests {
         #expect(reread.audits == collected.audits)
         #expect(JobCollector.rereadBatch < 170, "the demo spans several transactions")
     }
+
+    @Test func aFailedWriteEndsTheRunKeepsEarlierBatchesAndLeavesNothingHalfWritten() async throws {
+        let demo = try DemoCopy()
+        _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
+        let store = try demo.store
+        let collected = try snapshot(store)
+        func sqlite(_ query: String) throws -> String { try SQLiteShell.run(demo.configuration.database, query) }
+        _ = try sqlite("DELETE FROM figure; DELETE FROM audit; DELETE FROM labelled_item;")
+        // A full disk, simulated, for the last unit: its batch (the second of two) is refused.
+        _ = try sqlite("CREATE TRIGGER full_disk BEFORE INSERT ON figure WHEN NEW.unit_id = 'zimao' "
+                       + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
+        #expect {
+            try Reextract.run(demo.configuration, year: nil)
+        } throws: { error in
+            "\(error)".contains("disk is full (simulated)")
+        }
+        let unitsWithFigures = try sqlite("SELECT COUNT(DISTINCT unit_id) FROM figure")
+        #expect(try sqlite("SELECT COUNT(*) FROM figure WHERE unit_id = 'zimao'") == "0")
+        #expect(Int(unitsWithFigures).map { $0 > 0 && $0 < 18 } == true, "the first batch was kept: \(unitsWithFigures) units")
+        #expect(try sqlite("SELECT COUNT(*) FROM (SELECT unit_id, year FROM audit EXCEPT SELECT unit_id, year FROM figure)") == "0",
+                "no report saved without its figures")
+
+        _ = try sqlite("DROP TRIGGER full_disk;")
+        #expect(try Reextract.run(demo.configuration, year: nil) == 170)
+        #expect(try snapshot(store).figures == collected.figures)
+    }
 }
