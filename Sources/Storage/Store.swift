@@ -9,6 +9,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case locked(pid: Int32, since: Date, host: String)
     /// A collect's writes could not be stored (a full disk, a broken file): its last uncommitted work was dropped.
     case writeFailed(path: String, reason: String)
+    /// A bulk write outside a collect (a re-extraction) failed: its last transaction was rolled back.
+    case transactionFailed(path: String, reason: String)
 
     /// A plain-words explanation.
     public var description: String {
@@ -19,6 +21,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .writeFailed(let path, let reason):
             return "cannot write to database \(path): \(reason); the last half second of this run was not saved and "
                 + "its reports will be fetched again by the next collect"
+        case .transactionFailed(let path, let reason):
+            return "cannot write to database \(path): \(reason); the batch being saved was rolled back (nothing "
+                + "half-written), what was saved before it stays, and running the command again redoes the rest"
         }
     }
 }

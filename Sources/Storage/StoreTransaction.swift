@@ -29,9 +29,13 @@ public struct StoreTransaction {
 }
 
 extension Store {
-    /// Runs `body` in one write transaction.
+    /// Runs `body` in one write transaction; a database failure in it is a `StoreError.transactionFailed`.
     public func writeTransaction<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
+        do {
+            return try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
+        } catch let error as DatabaseError {
+            throw StoreError.transactionFailed(path: path, reason: error.message ?? "\(error)")
+        }
     }
 
     /// The unit, year and URL of archived versions, without their bytes, ordered by unit and year.

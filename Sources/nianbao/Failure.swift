@@ -35,7 +35,10 @@ struct Failure: Error {
         case let error as WorkbenchError: return Failure(message: "\(error)", code: .usage).exit()
         case let error as StoreError:
             if case .locked = error { return Failure(message: "\(error); nothing was done", code: .locked).exit() }
-            if case .writeFailed = error { return Failure(message: "\(error)", code: .cannotWrite).exit() }
+            switch error {
+            case .writeFailed, .transactionFailed: return Failure(message: "\(error)", code: .cannotWrite).exit()
+            default: break
+            }
             return Failure(message: "\(error)", code: .usage).exit()
         case is ExitCode, is CleanExit: return error
         default: return error

@@ -44,7 +44,8 @@ struct ReextractTests {
         #expect {
             try Reextract.run(demo.configuration, year: nil)
         } throws: { error in
-            "\(error)".contains("disk is full (simulated)")
+            "\(error)".contains("cannot write to database") && "\(error)".contains("disk is full (simulated)")
+                && "\(error)".contains("rolled back")
         }
         let unitsWithFigures = try sqlite("SELECT COUNT(DISTINCT unit_id) FROM figure")
         #expect(try sqlite("SELECT COUNT(*) FROM figure WHERE unit_id = 'zimao'") == "0")

@@ -122,6 +122,20 @@ struct CommandLineTests {
         #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2018") != "0")
     }
 
+    @Test func aReextractWhoseWriteFailsExits74InPlainWords() throws {
+        let database = directory.path("nianbao.sqlite")
+        #expect(try nianbao("collect", "--quiet").status == 0)
+        _ = try SQLiteShell.run(database, "CREATE TRIGGER full_disk BEFORE INSERT ON figure WHEN NEW.unit_id = 'zimao' "
+                                + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
+        let failed = try nianbao("reextract")
+        #expect(failed.status == 74, "\(failed.stderr)")
+        #expect(failed.stderr.hasPrefix("nianbao: cannot write to database"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("disk is full (simulated)") && !failed.stderr.contains("INSERT INTO"))
+        _ = try SQLiteShell.run(database, "DROP TRIGGER full_disk;")
+        let again = try nianbao("reextract")
+        #expect(again.status == 0 && again.stdout.contains("re-extracted 170"), "\(again.stderr)")
+    }
+
     @Test func aSecondCollectWhileOneRunsExits75() throws {
         _ = try nianbao("collect", "--quiet", "--year", "2017")
         let holder = Process()
