@@ -10,9 +10,6 @@ import Storage
 /// stores; otherwise (it was not re-read, or its save was refused as a downgrade) the store's committed figures are
 /// the right ones, and a read connection sees them.
 struct RereadPipeline {
-    /// One archived version to read.
-    typealias Key = (id: Int64, unitId: String, year: Int, url: String)
-
     /// One version read, ready to be saved.
     struct Read: Sendable {
         var unitId: String
@@ -26,7 +23,7 @@ struct RereadPipeline {
     let batch: Int
 
     /// Reads and saves every key; returns how many were read.
-    func run(_ keys: [Key], at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> Int {
+    func run(_ keys: [VersionKey], at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> Int {
         let queue = ReadAheadQueue<Result<Read, Error>>(capacity: 16)
         let (store, units) = (self.store, self.units)
         Thread { Self.readAll(keys, store: store, units: units, time: time, into: queue) }.start()
@@ -54,7 +51,7 @@ struct RereadPipeline {
 
     /// The reading thread's work: every key in order, last year's figures from the report just read when it is
     /// the year before of the same unit.
-    private static func readAll(_ keys: [Key], store: Store, units: [String: UnitConfiguration],
+    private static func readAll(_ keys: [VersionKey], store: Store, units: [String: UnitConfiguration],
                                 time: @Sendable (DocumentVersionRecord) -> Date, into queue: ReadAheadQueue<Result<Read, Error>>) {
         var last: (unitId: String, year: Int, replaced: Bool, figures: [String: Double?]?)?
         for key in keys {

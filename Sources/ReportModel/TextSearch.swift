@@ -9,7 +9,7 @@ extension String {
         var haystack = self
         var pattern = needle
         return haystack.withUTF8 { text in
-            pattern.withUTF8 { bytes in ByteSearch.occurs(bytes, in: text) }
+            pattern.withUTF8 { bytes in ByteSearch.firstOffset(of: bytes, in: text, from: 0) != nil }
         }
     }
 
@@ -74,10 +74,6 @@ extension String {
 /// Exact byte search: Boyer–Moore–Horspool over longer texts (in Chinese UTF-8 nearly every third byte starts a
 /// character, so scanning for a pattern's first byte stops everywhere), a last-byte-first scan over short ones.
 enum ByteSearch {
-    static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        firstOffset(of: pattern, in: text, from: 0) != nil
-    }
-
     /// The offset of the first occurrence of `pattern` in `text` at or after `start`.
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let length = pattern.count

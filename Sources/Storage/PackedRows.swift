@@ -40,6 +40,8 @@ struct PackedRows: Sendable {
         // Clears the previous bindings (pointers into another buffer) and marks the arguments as set.
         statement.setUncheckedArguments(StatementArguments())
         try text.withUnsafeBufferPointer { buffer in
+            // An empty buffer has no address, but its texts (all "") still need a non-null pointer: a null one
+            // would bind NULL instead of an empty text. Length 0 is never read through.
             let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
             for (index, value) in zip(Int32(1)..., values) {
                 let code: Int32

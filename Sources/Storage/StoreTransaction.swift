@@ -7,16 +7,6 @@ public struct StoreTransaction {
     let db: Database
     let store: Store
 
-    /// One archived version's bytes and metadata.
-    public func documentVersion(id: Int64) throws -> DocumentVersionRecord? {
-        try DocumentVersionRecord.fetchOne(db, key: id)
-    }
-
-    /// A unit's stored figures of one year (code → value, nil for a printed blank), nil when none are stored.
-    public func figureValues(unitId: String, year: Int) throws -> [String: Double?]? {
-        try Store.figureValues(db, unitId: unitId, year: year)
-    }
-
     /// The status of a unit·year's stored report, if any.
     public func reportStatus(unitId: String, year: Int) throws -> ReportStatus? {
         try Store.reportStatus(db, unitId: unitId, year: year)
@@ -39,8 +29,8 @@ extension Store {
     }
 
     /// The unit, year and URL of archived versions, without their bytes, ordered by unit and year.
-    public func versionKeys(ids: [Int64]) throws -> [(id: Int64, unitId: String, year: Int, url: String)] {
-        var keys: [(id: Int64, unitId: String, year: Int, url: String)] = []
+    public func versionKeys(ids: [Int64]) throws -> [VersionKey] {
+        var keys: [VersionKey] = []
         keys.reserveCapacity(ids.count)
         try pool.read { db in
             for start in stride(from: 0, to: ids.count, by: 500) {
@@ -49,9 +39,21 @@ extension Store {
                     SELECT id, unit_id, year, url FROM document_version
                     WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
                     """, arguments: StatementArguments(chunk))
-                keys += rows.map { ($0["id"], $0["unit_id"], $0["year"], $0["url"]) }
+                keys += rows.map { VersionKey(id: $0["id"], unitId: $0["unit_id"], year: $0["year"], url: $0["url"]) }
             }
         }
         return keys.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
     }
+}
+
+/// An archived version named without its bytes.
+public struct VersionKey: Sendable {
+    /// The version's id.
+    public var id: Int64
+    /// The unit it was fetched for.
+    public var unitId: String
+    /// The report year it was fetched for.
+    public var year: Int
+    /// Where it came from (`manual:` for figures typed by hand).
+    public var url: String
 }
