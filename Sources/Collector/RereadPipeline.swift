@@ -3,7 +3,8 @@ import ReportModel
 import Storage
 
 /// Re-reading the archive with reading and saving overlapped: a thread of its own loads and reads the versions
-/// in unit·year order a few reports ahead, while the caller saves them, `batch` to a transaction.
+/// in unit·year order a few reports ahead, while the caller saves them, `batch` to a transaction. The thread has
+/// ended when `run` returns, whether it succeeded or threw.
 ///
 /// The cross-year audit of a year needs the unit's figures of the year before. When that year was read just
 /// before (the same unit, the year before), its figures are taken from what was read, which is what its save
@@ -26,8 +27,16 @@ struct RereadPipeline {
     func run(_ keys: [VersionKey], at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> Int {
         let queue = ReadAheadQueue<Result<Read, Error>>(capacity: 16)
         let (store, units) = (self.store, self.units)
-        Thread { Self.readAll(keys, store: store, units: units, time: time, into: queue) }.start()
-        defer { queue.close() }  // stops the reading thread if a save failed
+        let readerEnded = DispatchSemaphore(value: 0)
+        // The thread holds the store only while it reads, so that no connection outlives this call.
+        Thread { [weak store] in
+            if let store { Self.readAll(keys, store: store, units: units, time: time, into: queue) }
+            readerEnded.signal()
+        }.start()
+        defer {
+            queue.close()  // stops the reading thread if a save failed
+            readerEnded.wait()
+        }
         var count = 0
         var ended = false
         while !ended {

@@ -57,4 +57,22 @@ struct ReextractTests {
         #expect(try Reextract.run(demo.configuration, year: nil) == 170)
         #expect(try snapshot(store).figures == collected.figures)
     }
+
+    @Test func aFailedRereadHasLetGoOfTheStoreWhenItReturns() async throws {
+        let demo = try DemoCopy()
+        _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
+        _ = try SQLiteShell.run(demo.configuration.database, "CREATE TRIGGER full_disk BEFORE INSERT ON figure "
+                                + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
+        weak var released: Store?
+        try {
+            let store = try Store(path: demo.configuration.database.path)
+            released = store
+            #expect(throws: StoreError.self) {
+                try JobCollector.reread(try store.latestVersionIds(year: nil), configuration: demo.configuration,
+                                        store: store) { _ in Date() }
+            }
+        }()
+        // The reading thread was stopped and waited for: nothing holds a connection once the call has returned.
+        #expect(released == nil)
+    }
 }
