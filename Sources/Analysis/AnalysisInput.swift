@@ -29,14 +29,19 @@ public struct UnitYearFigures: Sendable, Hashable {
     /// The report's format (nil when the document was not a readable report).
     public var format: ReportFormat?
     /// Figures by code; a nil value is a printed blank total.
-    public var values: [String: Double?]
+    public var values: FigureValues
 
     /// Creates a unit·year record.
-    public init(unitId: String, year: Int, format: ReportFormat?, values: [String: Double?]) {
+    public init(unitId: String, year: Int, format: ReportFormat?, values: FigureValues) {
         self.unitId = unitId
         self.year = year
         self.format = format
         self.values = values
+    }
+
+    /// Creates a unit·year record of figures given by code.
+    public init(unitId: String, year: Int, format: ReportFormat?, values: [String: Double?]) {
+        self.init(unitId: unitId, year: year, format: format, values: FigureValues(values))
     }
 }
 
@@ -91,20 +96,21 @@ public enum IndicatorValue {
         /// The value in one report (nil: the unit·year has no stored report).
         public func resolve(_ figures: UnitYearFigures?) -> (value: Double?, denominator: Double?, status: ValueStatus) {
             guard let figures, let format = figures.format else { return (nil, nil, .missing) }
+            let values = figures.values
             if let rate {
-                let printed = { (code: String) in (figures.values[code] ?? nil) != nil }
+                let printed = { (code: String) in (values[code] ?? nil) != nil }
                 guard rate.numerator.allSatisfy(printed) && rate.denominator.allSatisfy(printed) else {
                     return (nil, nil, .notPrinted)
                 }
-                guard let evaluated = rate.evaluate(figures.values) else { return (nil, 0, .noDenominator) }
+                guard let evaluated = rate.evaluate({ values[$0] }) else { return (nil, 0, .noDenominator) }
                 if evaluated.denominator < minimumDenominator { return (evaluated.rate, evaluated.denominator, .tooFew) }
                 return (evaluated.rate, evaluated.denominator, .ranked)
             }
             if let series {
-                guard let value = series.value(in: figures.values, format: format) else { return (nil, nil, .notPrinted) }
+                guard let value = series.value(format: format, { values[$0] }) else { return (nil, nil, .notPrinted) }
                 return (value, nil, .ranked)
             }
-            guard let printed = figures.values[code], let value = printed else { return (nil, nil, .notPrinted) }
+            guard let printed = values[code], let value = printed else { return (nil, nil, .notPrinted) }
             return (value, nil, .ranked)
         }
     }

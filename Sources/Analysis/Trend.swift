@@ -16,8 +16,25 @@ public struct TrendCell: Sendable, Hashable {
 public struct TrendRow: Sendable, Hashable {
     /// The unit.
     public var unit: UnitInfo
-    /// Cells by year.
-    public var cells: [Int: TrendCell]
+    /// The table's years, ascending.
+    public var years: [Int]
+    /// One cell per year, in the order of `years`.
+    public var cells: [TrendCell]
+
+    /// The cell of `year`; nil when the table does not cover it.
+    public subscript(year: Int) -> TrendCell? {
+        guard let first = years.first else { return nil }
+        let guess = year - first
+        if guess >= 0, guess < years.count, years[guess] == year { return cells[guess] }
+        return years.firstIndex(of: year).map { cells[$0] }
+    }
+
+    /// The values by year, where there is one.
+    public var values: [Int: Double] {
+        var result: [Int: Double] = [:]
+        for (year, cell) in zip(years, cells) { result[year] = cell.value }
+        return result
+    }
 }
 
 /// A unit × year table of one code with year-over-year change and the city total.
@@ -61,7 +78,8 @@ public enum TrendBuilder {
         var totals = [Double?](repeating: nil, count: yearSpan)
         var reporting = [Int](repeating: 0, count: yearSpan)
         let rows = units.enumerated().map { row, unit -> TrendRow in
-            var cells: [Int: TrendCell] = Dictionary(minimumCapacity: years.count)
+            var cells: [TrendCell] = []
+            cells.reserveCapacity(years.count)
             var before: Double?
             for year in years {
                 let index = slots[row * yearSpan + year - firstYear]
@@ -73,10 +91,10 @@ public enum TrendBuilder {
                     reporting[year - firstYear] += 1
                     if let before { (cell.change, cell.percentChange) = change(from: before, to: value) }
                 }
-                cells[year] = cell
+                cells.append(cell)
                 before = value
             }
-            return TrendRow(unit: unit, cells: cells)
+            return TrendRow(unit: unit, years: years, cells: cells)
         }
         var totalCells: [Int: TrendCell] = [:]
         var reportingByYear: [Int: Int] = [:]

@@ -37,7 +37,7 @@ extension Workbench {
             return (title: "全市\(table.label)", years: years, values: table.cityTotal.compactMapValues(\.value))
         }
         let applications = try trend(code: "series.applications", from: years.first, to: years.last, unitIds: [])
-        let sparks = applications.rows.map { (name: $0.unit.name, values: $0.cells.compactMapValues(\.value)) }
+        let sparks = applications.rows.map { (name: $0.unit.name, values: $0.values) }
         method += QualityScorer.method(configuration.analysis.quality)
         method.append(ComparableSeries.breakNote)
         method.append("本报告由 nianbao 根据各单位公开的年度报告自动提取、核对和汇总；原始文件均已存档，可逐项追溯到报告原文")

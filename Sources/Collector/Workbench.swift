@@ -36,8 +36,8 @@ public struct Workbench: Sendable {
         let reports = try store.reportFormats(years: years)
         var firstOfYear: [Int: Int] = [:]
         for (index, report) in reports.enumerated() where firstOfYear[report.year] == nil { firstOfYear[report.year] = index }
-        // One column per needed code, one slot per report: no dictionary until each report's is built once.
-        var columns = [[Double??]](repeating: [Double??](repeating: nil, count: reports.count), count: needed.count)
+        // One slot per report and needed code, in one block that every report's figures share.
+        var slots = [Double??](repeating: nil, count: reports.count * needed.count)
         let column = Dictionary(uniqueKeysWithValues: needed.enumerated().map { ($0.element, $0.offset) })
         var position = reports.count
         var run: (code: String, year: Int, slot: Int)?
@@ -52,16 +52,14 @@ public struct Workbench: Sendable {
             }
             guard let slot = run?.slot, position < reports.count, reports[position].year == year,
                   reports[position].unitId == unitId else { return }
-            columns[slot][position] = .some(value)
+            slots[position * needed.count + slot] = .some(value)
         }
+        let columns = FigureColumns(codes: needed, slots: slots)
         return reports.indices.map { index in
             let report = reports[index]
-            var values = [String: Double?](minimumCapacity: needed.count)
-            for (slot, code) in needed.enumerated() {
-                if let value = columns[slot][index] { values[code] = value }
-            }
             return UnitYearFigures(unitId: report.unitId, year: report.year,
-                                   format: report.status == .notAReport ? nil : report.format, values: values)
+                                   format: report.status == .notAReport ? nil : report.format,
+                                   values: FigureValues(columns, row: index))
         }
     }
 

@@ -11,14 +11,14 @@ public enum TrendTableExport {
                                        unit: RankingTable.unitLabel(trend.code), note: note(trend, year)))
             columns.append(TableColumn("\(year)同比%", meaning: "\(year)年较上年的变化百分比", unit: "%"))
         }
-        func cells(_ byYear: [Int: TrendCell]) -> [TableCell] {
+        func cells(_ byYear: (Int) -> TrendCell?) -> [TableCell] {
             trend.years.flatMap { year -> [TableCell] in
-                let cell = byYear[year]
+                let cell = byYear(year)
                 return [.number(cell?.value), .number(cell?.percentChange.map { ($0 * 10).rounded() / 10 })]
             }
         }
-        var rows = trend.rows.map { [.text($0.unit.id), .text($0.unit.name)] + cells($0.cells) }
-        rows.append([.text("city"), .text("全市合计")] + cells(trend.cityTotal))
+        var rows = trend.rows.map { row in [.text(row.unit.id), .text(row.unit.name)] + cells { row[$0] } }
+        rows.append([.text("city"), .text("全市合计")] + cells { trend.cityTotal[$0] })
         return DataTable(columns: columns, rows: rows, notes: trend.notes)
     }
 
@@ -33,10 +33,11 @@ public enum TrendTableExport {
             TableColumn("状态", meaning: "已排名 / 未填报 / 缺报"), TableColumn("口径说明", meaning: "跨格式变化的说明"),
         ]
         var rows: [[TableCell]] = []
-        let allRows = trend.rows.map { ($0.unit.id, $0.unit.name, $0.cells) } + [("city", "全市合计", trend.cityTotal)]
-        for (id, name, cells) in allRows {
+        let allRows: [(String, String, (Int) -> TrendCell?)] =
+            trend.rows.map { row in (row.unit.id, row.unit.name, { row[$0] }) } + [("city", "全市合计", { trend.cityTotal[$0] })]
+        for (id, name, cellOf) in allRows {
             for year in trend.years {
-                let cell = cells[year]
+                let cell = cellOf(year)
                 rows.append([.text(id), .text(name), .number(Double(year)), .text(trend.code), .text(trend.label),
                              .number(cell?.value), .number(cell?.change),
                              .number(cell?.percentChange.map { ($0 * 10).rounded() / 10 }),

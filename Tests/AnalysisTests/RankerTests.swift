@@ -54,11 +54,11 @@ struct RankerTests {
                     UnitYearFigures(unitId: "b", year: 2019, format: .v2019, values: ["t3.total.new_received": 0])]
         let trend = TrendBuilder.trend(code: "series.applications", years: [2018, 2019], units: Array(units.prefix(2)),
                                        figures: data)
-        #expect(trend.rows[0].cells[2018]?.value == 4)
-        #expect(trend.rows[0].cells[2019]?.value == 6)
-        #expect(trend.rows[0].cells[2019]?.change == 2)
-        #expect(trend.rows[0].cells[2019]?.percentChange == 50)
-        #expect(trend.rows[1].cells[2018]?.status == .missing)
+        #expect(trend.rows[0][2018]?.value == 4)
+        #expect(trend.rows[0][2019]?.value == 6)
+        #expect(trend.rows[0][2019]?.change == 2)
+        #expect(trend.rows[0][2019]?.percentChange == 50)
+        #expect(trend.rows[1][2018]?.status == .missing)
         #expect(trend.cityTotal[2019]?.value == 6 && trend.cityTotal[2019]?.change == 2)
         #expect(trend.reporting[2019] == 2)
         #expect(trend.notes.contains { $0.contains("2018→2019") && $0.contains("口径") })
