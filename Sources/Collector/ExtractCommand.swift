@@ -64,6 +64,28 @@ public enum ExtractCommand {
         init?(intValue: Int) { nil }
     }
 
+    /// The files to read for `paths`: a file as given, a folder as every file beneath it (hidden ones and hidden
+    /// folders skipped), in path order. A folder keeps the command line short for thousands of reports, whose
+    /// parsing as separate arguments grows with the square of their number.
+    public static func files(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+                  let entries = FileManager.default.enumerator(atPath: path) else { return [path] }
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            var found: [String] = []
+            while let entry = entries.nextObject() as? String {
+                let isHidden = (entry as NSString).lastPathComponent.hasPrefix(".")
+                if entries.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                    if isHidden { entries.skipDescendants() }
+                } else if !isHidden {
+                    found.append(folder + entry)
+                }
+            }
+            return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
+    }
+
     /// Extracts one file; a file that cannot be read gets an `error` instead of figures.
     public static func extract(_ file: String, year: Int?, unit: String?) -> Output {
         do {

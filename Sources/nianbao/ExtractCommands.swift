@@ -10,8 +10,9 @@ struct Extract: ParsableCommand {
             Examples:
               nianbao extract Seeds/luoshan-2017.txt
               nianbao extract report.html --year 2025 --format json
+              nianbao extract reports/ --format json
             """)
-    @Argument(help: "Files to read.") var files: [String]
+    @Argument(help: "Files to read; a folder reads every file beneath it.") var paths: [String]
     @Option(help: "The report year, when the document does not say.") var year: Int?
     @Option(help: "The unit name, when the document does not say.") var unit: String?
     @Option(help: "table or json.") var format: OutputFormat = .table
@@ -19,7 +20,12 @@ struct Extract: ParsableCommand {
     /// Reads and prints file by file, so memory stays flat however many files are given; several files in JSON
     /// make one array.
     func run() throws {
-        let asArray = format == .json && files.count > 1
+        let files = ExtractCommand.files(paths)
+        guard !files.isEmpty else {
+            let message = paths.isEmpty ? "no files given" : "no files to read in \(paths.joined(separator: ", "))"
+            throw Failure(message: message, code: .usage).exit()
+        }
+        let asArray = format == .json && (files.count > 1 || files != paths)
         if asArray { print("[") }
         var failed = 0
         for (index, file) in files.enumerated() {

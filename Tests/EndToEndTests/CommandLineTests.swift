@@ -100,6 +100,33 @@ struct CommandLineTests {
         #expect((array?.last?["error"] as? String)?.contains("binary data") == true)
     }
 
+    @Test func extractReadsEveryFileBeneathAFolderInPathOrderSkippingHiddenOnes() throws {
+        let folder = directory.path("reports")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("2017"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let seed = try Data(contentsOf: directory.path("Seeds/luoshan-2017.txt"))
+        try seed.write(to: folder.appendingPathComponent("2017/luoshan.txt"))
+        try seed.write(to: folder.appendingPathComponent("a-first.txt"))
+        try Data("x".utf8).write(to: folder.appendingPathComponent(".DS_Store"))
+        try Data("x".utf8).write(to: folder.appendingPathComponent(".git/config"))
+
+        let all = try nianbao("extract", "reports", "--format", "json")
+        #expect(all.status == 0, "\(all.stderr)")
+        let array = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.compactMap { $0["file"] as? String } == ["reports/2017/luoshan.txt", "reports/a-first.txt"])
+        #expect(array?.allSatisfy { $0["year"] as? Int == 2017 } == true)
+
+        // One file found is still an array: a folder's output has one shape however many files it holds.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("2017"))
+        let one = try nianbao("extract", "reports/", "--format", "json")
+        #expect((try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]])?.count == 1)
+
+        try FileManager.default.createDirectory(at: directory.path("empty"), withIntermediateDirectories: true)
+        let none = try nianbao("extract", "empty")
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("no files to read in empty"))
+    }
+
     @Test func aFailedDatabaseWriteExits74SavesNothingOfItAndTheNextRunRedoesIt() throws {
         let database = directory.path("nianbao.sqlite")
         func sqlite(_ query: String) throws -> String { try SQLiteShell.run(database, query) }
