@@ -12,10 +12,26 @@ struct RawRow {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
     }
 
+    /// The case of `E` whose raw value the column holds, found among `cases` without making a string.
+    func value<E>(_ column: Int32, among cases: RawCases<E>) -> E? {
+        guard let bytes = sqlite3_column_text(statement, column) else { return nil }
+        let text = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+        return cases.all.first { $0.bytes.elementsEqual(text) }?.value
+    }
+
     func text(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(statement, column) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))),
                       as: UTF8.self)
+    }
+}
+
+/// The cases of a string-valued enum with their raw values as bytes, for `RawRow.value(_:among:)`.
+struct RawCases<E> {
+    let all: [(bytes: [UInt8], value: E)]
+
+    init(_ cases: [E], rawValue: (E) -> String) {
+        all = cases.map { (Array(rawValue($0).utf8), $0) }
     }
 }
 

@@ -3,7 +3,7 @@ import GRDB
 import ReportModel
 
 /// How reading a document ended.
-public enum ReportStatus: String, Sendable, Codable, Hashable {
+public enum ReportStatus: String, Sendable, Codable, Hashable, CaseIterable {
     /// Figures were read and audited.
     case extracted
     /// The document is not a machine-readable report (image, scan, list page…).
