@@ -78,7 +78,9 @@ public final class CSVWriter {
             if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
                 text = "'" + text
             }
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            // Bytes, not characters: a CRLF is one character, equal to neither "\r" nor "\n", and must be quoted too.
+            let special: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+            guard text.utf8.contains(where: special.contains) else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }

@@ -37,6 +37,17 @@ struct CSVWriterTests {
         #expect(csv.rows == [["'=1+1", "010", "-3"], ["罗山, \"街道\"\n第二行", "350582002", ""], ["'@SUM(A1)", "'-x", "12.35"]])
     }
 
+    @Test func aLineBreakOfEitherKindInsideAFieldIsQuoted() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-\(UUID().uuidString).csv")
+        let breaks = DataTable(columns: [TableColumn("说明", meaning: "说明"), TableColumn("数值", meaning: "值")],
+                               rows: [[.text("甲\r\n乙"), .number(1)], [.text("丙\r丁"), .number(2)]])
+        try CSVWriter.export(breaks, to: url, profile: .plain)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("\"甲\r\n乙\",1\n") && text.contains("\"丙\r丁\",2\n"))
+        let csv = try CSV<Enumerated>(string: text, delimiter: .comma)
+        #expect(csv.rows.count == 2, "each field stays in its row")
+    }
+
     @Test func terminalTablesAlignChineseByDisplayWidth() {
         let rendered = TextTableRenderer.render(table).split(separator: "\n")
         #expect(TextTableRenderer.displayWidth("罗山a") == 5)
