@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import ReportModel
 import ZIPFoundation
 
 /// Reads a Word 2007+ document: `word/document.xml` from the ZIP, paragraphs in order and tables as grids with
@@ -29,7 +30,7 @@ enum DOCXReader {
         defer { xmlFreeDoc(parsed) }
         var walker = WordWalker()
         walker.walk(xmlDocGetRootElement(parsed))
-        let title = walker.paragraphs.first { $0.contains("年度报告") || $0.contains("年报") }
+        let title = walker.paragraphs.first { $0.includes("年度报告") || $0.includes("年报") }
         return Document(kind: .docx, encoding: .utf8, title: title, paragraphs: walker.paragraphs, tables: walker.tables,
                         links: [], warnings: [])
     }

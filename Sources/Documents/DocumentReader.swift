@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// Turns fetched or local bytes into a `Document`, whatever the file type and encoding.
 public enum DocumentReader {
@@ -53,7 +54,7 @@ public enum DocumentReader {
     private static func textDocument(_ text: String, kind: DocumentKind, encoding: TextEncoding, warnings: [String],
                                      layoutColumns: Bool) -> Document {
         let parsed = TextReader.read(text, layoutColumns: layoutColumns)
-        let title = parsed.paragraphs.first { $0.contains("年度报告") || $0.contains("年报") }
+        let title = parsed.paragraphs.first { $0.includes("年度报告") || $0.includes("年报") }
         var document = Document(kind: kind, encoding: encoding, title: title, paragraphs: parsed.paragraphs,
                                 tables: parsed.tables, links: [], warnings: warnings)
         document.lines = parsed.lines

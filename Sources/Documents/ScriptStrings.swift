@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Finds HTML inside JavaScript string literals (`var content = "<p>…</p>";`) and unescapes it.
 enum ScriptStrings {
     /// The string literals of `code` that contain markup, unescaped, in order.
@@ -13,7 +15,7 @@ enum ScriptStrings {
             }
             if scalar == open {
                 let literal = String(current)
-                if literal.contains("<table") || literal.contains("<p") { literals.append(literal) }
+                if literal.includes("<table") || literal.includes("<p") { literals.append(literal) }
                 quote = nil
             } else if scalar == "\\" {
                 guard let escaped = characters.next() else { break }

@@ -45,13 +45,13 @@ enum TextReader {
     /// Cells of a one-line row ("a | b | c", "a\tb\tc", or layout columns), or nil for an ordinary line.
     static func splitRow(_ line: Substring, layoutColumns: Bool) -> [GridCell]? {
         let trimmed = line.drop { $0 == "\t" || $0 == " " }
-        if trimmed.filter({ $0 == "|" }).count >= 2 {
+        if trimmed.utf8.count(where: { $0 == UInt8(ascii: "|") }) >= 2 {
             var parts = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { TextNormalizer.normalize($0) }
             if parts.first == "" { parts.removeFirst() }
             if parts.last == "" { parts.removeLast() }
             return parts.map { GridCell(text: $0) }
         }
-        if trimmed.contains("\t") {
+        if trimmed.utf8.contains(UInt8(ascii: "\t")) {
             let parts = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map { TextNormalizer.normalize($0) }
             if parts.count >= 2 && parts.contains(where: { !$0.isEmpty }) { return parts.map { GridCell(text: $0) } }
         }
