@@ -79,8 +79,10 @@ public final class CSVWriter {
                 text = "'" + text
             }
             // Bytes, not characters: a CRLF is one character, equal to neither "\r" nor "\n", and must be quoted too.
-            let special: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-            guard text.utf8.contains(where: special.contains) else { return text }
+            let needsQuotes = text.utf8.contains { byte in
+                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+            }
+            guard needsQuotes else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }
