@@ -59,6 +59,7 @@ struct ConfigurationTests {
             (Self.valid.replacingOccurrences(of: "version: 1", with: "version: 2"), "version", 1, "whole number from 1 to 1"),
             (Self.valid + "\ndeadline: 31-01\n", "deadline", 8, "MM-DD"),
             (Self.valid.replacingOccurrences(of: "id: a", with: "id: A b"), "units[0].id", 4, "lower-case"),
+            (Self.valid.replacingOccurrences(of: "id: a", with: "id: 甲１é"), "units[0].id", 4, "lower-case"),
             (Self.valid + "\nfetch:\n  per_host: 0\n", "fetch.per_host", 9, "from 1 to 64"),
             ("version: 1\ncity: [unclosed\n", "", 3, "not valid YAML"),
         ]
