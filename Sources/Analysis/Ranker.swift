@@ -61,7 +61,7 @@ public enum Ranker {
             rows[index].percentile = values.count > 1 ? Double(values.count - better - 1) / Double(values.count - 1) * 100 : 100
         }
         // Ranked first by rank, then the unranked by why; ties by unit id. The rows' positions are sorted, not the
-        // rows themselves: moving 10,000 rows of strings about was most of a ranking's time.
+        // rows themselves: moving 10,000 rows of strings about was over a third of a ranking's time.
         let statusOrder: [ValueStatus] = [.ranked, .tooFew, .noDenominator, .notPrinted, .missing]
         let keys = rows.map { (status: statusOrder.firstIndex(of: $0.status) ?? statusOrder.count, rank: $0.rank) }
         let order = rows.indices.sorted { left, right in
