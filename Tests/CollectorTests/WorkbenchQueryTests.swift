@@ -1,0 +1,45 @@
+import Analysis
+import Collector
+import DemoCity
+import Testing
+
+/// Rankings and trends read back from a collected store: every unit·year merged with the right report's values.
+@Suite("Rankings and trends over the collected demo city", .serialized)
+struct WorkbenchQueryTests {
+    /// What `code` is in the generator's report, resolved as the analysis resolves it (nil: no value to show).
+    func truth(_ code: String, _ unitId: String, _ year: Int, minimumDenominator: Double) -> (Double?, ValueStatus) {
+        guard let report = DemoCity.report(unitId, year) else { return (nil, .missing) }
+        let figures = UnitYearFigures(unitId: unitId, year: year, format: report.format,
+                                      values: report.figures.mapValues { Optional($0) })
+        let resolved = IndicatorValue.resolve(code, in: figures, minimumDenominator: minimumDenominator)
+        return (resolved.value, resolved.status)
+    }
+
+    @Test func everyTrendCellAndRankingValueIsThatOfTheUnitsOwnReport() async throws {
+        let demo = try DemoCopy()
+        _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
+        let workbench = try Workbench(configuration: demo.configuration)
+        for code in ["series.applications", "t3.total.new_received", "old.apply.received", "rate.disclosed"] {
+            let trend = try workbench.trend(code: code, from: nil, to: nil, unitIds: [])
+            #expect(trend.rows.map(\.unit.id) == demo.configuration.units.map(\.id))
+            var checked = 0
+            for row in trend.rows {
+                for year in trend.years {
+                    let (value, status) = truth(code, row.unit.id, year, minimumDenominator: 0)
+                    #expect(row[year]?.value == value, "\(code) \(row.unit.id) \(year)")
+                    if status == .missing { #expect(row[year]?.status == .missing, "\(row.unit.id) \(year)") }
+                    if value != nil { checked += 1 }
+                }
+            }
+            #expect(checked > 20, "\(code): the demo prints it in many reports")
+        }
+        let minimum = demo.configuration.analysis.minimumDenominator
+        for year in [2018, 2019, 2025] {
+            let ranking = try workbench.rank(code: "rate.disclosed", year: year, group: nil)
+            for row in ranking.rows {
+                let (value, status) = truth("rate.disclosed", row.unit.id, year, minimumDenominator: minimum)
+                #expect(row.value == value && row.status == status, "\(row.unit.id) \(year)")
+            }
+        }
+    }
+}
