@@ -65,7 +65,10 @@ let package = Package(
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
-        .testTarget(name: "CollectorTests", dependencies: ["Collector", "Storage", "DemoCity", "TestSupport"]),
+        .testTarget(
+            name: "CollectorTests",
+            dependencies: ["Collector", "Storage", "Analysis", "DemoCity", "TestSupport",
+                           .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao"]),
     ],

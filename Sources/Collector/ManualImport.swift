@@ -1,3 +1,4 @@
+import Export
 import Extraction
 import Foundation
 import ReportModel
@@ -130,7 +131,7 @@ public enum ManualImport {
             guard let year else { continue }
             seen["\(unit)|\(year)|\(code)"] = line
             rows.append(Row(unit: unit, year: year, code: code, value: value, rawValue: rawValue, note: cell("note"),
-                            line: cells.map { CSVFieldQuoting.quote($0) }.joined(separator: ",")))
+                            line: cells.map(CSVQuoting.quote).joined(separator: ",")))
         }
         if !problems.isEmpty { throw ImportError(file: file.path, problems: problems) }
         if rows.isEmpty { throw ImportError(file: file.path, problems: ["no figures in the file"]) }
@@ -148,13 +149,5 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     /// A plain-words explanation.
     public var description: String {
         "\(file): nothing imported:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
-    }
-}
-
-/// RFC 4180 quoting of one field, for keeping the imported rows as the archived manual "document".
-enum CSVFieldQuoting {
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -78,12 +78,7 @@ public final class CSVWriter {
             if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
                 text = "'" + text
             }
-            // Bytes, not characters: a CRLF is one character, equal to neither "\r" nor "\n", and must be quoted too.
-            let needsQuotes = text.utf8.contains { byte in
-                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-            }
-            guard needsQuotes else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return CSVQuoting.quote(text)
         }
     }
 
@@ -105,5 +100,18 @@ public final class CSVWriter {
             try writer.write([.text(column.header), .text(column.meaning), .text(column.unit), .text(column.note)])
         }
         try writer.close()
+    }
+}
+
+/// RFC 4180 quoting of one field: in double quotes, its quotes doubled, when it holds a comma, quote, CR or LF.
+public enum CSVQuoting {
+    /// `text` as one CSV field.
+    public static func quote(_ text: String) -> String {
+        // Bytes, not characters: a CRLF is one character, equal to neither "\r" nor "\n", and must be quoted too.
+        let needsQuotes = text.utf8.contains { byte in
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

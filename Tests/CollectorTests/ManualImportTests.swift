@@ -2,6 +2,7 @@
 import Foundation
 import ReportModel
 import Storage
+import SwiftCSV
 import TestSupport
 import Testing
 
@@ -30,6 +31,22 @@ struct ManualImportTests {
         #expect(try store.reportSummaries(year: 2025).first { $0.unitId == "zimao" }?.status == .manual)
         _ = try Reextract.run(demo.configuration, year: 2025)
         #expect(try store.figureValues(unitId: "zimao", year: 2025)?["t3.total.new_received"] == .some(5))
+    }
+
+    @Test func theArchivedRowsKeepANoteWithLineBreaksInOneField() throws {
+        let demo = try DemoCopy()
+        let csv = "unit,year,code,value,note\r\nzimao,2025,t3.total.new_received,5,\"第3页\r\n左栏\"\r\n"
+            + "zimao,2025,t4.review.total,1,\"第4页\"\r\n"
+        let file = try demo.directory.write("zimao-2025.csv", csv)
+        _ = try ManualImport.run(demo.configuration, file: file, source: nil)
+        let store = try demo.store
+        let id = try #require(try store.latestVersionIds(year: 2025).first {
+            try store.documentVersion(id: $0)?.unitId == "zimao"
+        })
+        let archived = String(decoding: try #require(try store.documentVersion(id: id)).content, as: UTF8.self)
+        let rows = try CSV<Enumerated>(string: archived, delimiter: .comma).rows
+        #expect(rows.count == 2, "two figures, two rows: \(archived)")
+        #expect(rows.first?.last == "第3页\r\n左栏")
     }
 
     @Test func oneBadRowAndNothingIsImported() throws {
