@@ -36,7 +36,8 @@ public enum ConfigurationLoader {
             return ConfigurationError(file: file, line: mark.line, keyPath: "", message: "not valid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // A CRLF is one character, not a "\n": a config saved on Windows has its lines too.
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             let uses = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("\(key):") }
             return ConfigurationError(file: file, line: uses.dropFirst().first.map { $0 + 1 } ?? context.mark.line,
                                       keyPath: key, message: "key '\(key)' given twice")

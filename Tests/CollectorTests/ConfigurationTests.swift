@@ -62,6 +62,9 @@ struct ConfigurationTests {
             (Self.valid.replacingOccurrences(of: "id: a", with: "id: 甲１é"), "units[0].id", 4, "lower-case"),
             (Self.valid + "\nfetch:\n  per_host: 0\n", "fetch.per_host", 9, "from 1 to 64"),
             ("version: 1\ncity: [unclosed\n", "", 3, "not valid YAML"),
+            (Self.valid.replacingOccurrences(of: "city: 测试市", with: "city: 测试市\ncity: 乙市"), "city", 3, "given twice"),
+            (Self.valid.replacingOccurrences(of: "city: 测试市", with: "city: 测试市\ncity: 乙市")
+                .replacingOccurrences(of: "\n", with: "\r\n"), "city", 3, "given twice"),  // written on Windows
         ]
         for (yaml, path, line, words) in cases {
             let error = try #require(try loadError(yaml), "\(path) should fail:\n\(yaml)")
