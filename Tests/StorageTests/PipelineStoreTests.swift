@@ -66,7 +66,8 @@ struct PipelineStoreTests {
         record(store.pipeline, "early", runId: runId, report: report(committed, value: 7))
         try await store.pipeline.flush()
 
-        let pipeline = try Store(path: path, commitWindow: 30).pipeline
+        // A window of an hour: only the flush ends it, however slowly a loaded machine runs the test.
+        let pipeline = try Store(path: path, commitWindow: 3600).pipeline
         let good = try await pipeline.archive(version("good", "page")).outcome.versionId
         record(pipeline, "good", runId: runId, report: report(good, value: 1))
         // A report pointing at a version that does not exist breaks the foreign key.
@@ -84,7 +85,7 @@ struct PipelineStoreTests {
     }
 
     @Test func writesAreDurableOnlyAfterTheGroupCommits() async throws {
-        let pipeline = try Store(path: path, commitWindow: 30).pipeline
+        let pipeline = try Store(path: path, commitWindow: 3600).pipeline  // only the flush ends the window
         _ = try await pipeline.archive(version("late", "page"))
         let reader = try Store(path: path)
         #expect(try reader.latestVersionIds(year: 2024).isEmpty, "still inside the open group transaction")
