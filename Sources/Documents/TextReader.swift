@@ -4,8 +4,8 @@
 /// cells separated by `|` or tabs on one line, and, for PDF layout text, cells separated by runs of spaces.
 enum TextReader {
     static func read(_ text: String, layoutColumns: Bool) -> (paragraphs: [String], tables: [Table], lines: [String]) {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // LF, CRLF (one Character) and a lone CR, as old Mac and some export tools end lines.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         var paragraphs: [String] = []
         var tables: [Table] = []
         var rows: [[GridCell]] = []

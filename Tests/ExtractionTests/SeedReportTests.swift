@@ -32,6 +32,15 @@ struct SeedReportTests {
         #expect(values["old.complaints"] == nil, "the 申诉 row prints no number: missing, not 0")
     }
 
+    @Test func readsTheSameWhateverTheLineEnds() throws {
+        let text = try String(contentsOf: RepositoryPaths.seedReport, encoding: .utf8)
+        for ending in ["\r\n", "\r"] {
+            let bytes = Array(text.replacingOccurrences(of: "\n", with: ending).utf8)
+            let read = try Extractor.extract(try DocumentReader.read(bytes, fileName: "luoshan-2017.txt"))
+            #expect(read.values == result.values && read.year == 2017 && read.unit == "罗山街道", "\(ending.debugDescription)")
+        }
+    }
+
     @Test func readsProseFigures() {
         let values = result.values
         #expect(values["s1.proactive_items"] == .some(181))
