@@ -9,8 +9,10 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, in plain words.
     public var message: String
 
-    /// "Config/nianbao.yaml:12: units[3].id: duplicate unit id 'luoshan'".
+    /// "Config/nianbao.yaml:12: units[3].id: duplicate unit id 'luoshan'"; the line and key path are left out
+    /// when unknown ("Config/nianbao.yaml: cannot read the config file: No such file or directory").
     public var description: String {
-        "\(file):\(line.map(String.init) ?? "?"): \(keyPath.isEmpty ? "(top level)" : keyPath): \(message)"
+        let location = file + (line.map { ":\($0)" } ?? "")
+        return keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
     }
 }

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Yams
 
@@ -6,11 +7,16 @@ public enum ConfigurationLoader {
     /// Loads the config at `url`; every problem is a `ConfigurationError` naming the file, line and key path.
     public static func load(_ url: URL) throws -> Configuration {
         let file = url.path
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ConfigurationError(file: file, line: nil, keyPath: "", message: "cannot read the config file")
+        let bytes: [UInt8]
+        do {
+            bytes = try LocalFile.bytes(atPath: file)
+        } catch DocumentError.unreadable(let why) {
+            throw ConfigurationError(file: file, line: nil, keyPath: "", message: "cannot read the config file: \(why)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(file: file, line: nil, keyPath: "", message: "the config file is not UTF-8")
+        // A UTF-8 byte order mark, as Windows Notepad writes one, is not part of the text.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw ConfigurationError(file: file, line: nil, keyPath: "", message: "the config file is not UTF-8 (save it as UTF-8, not GBK)")
         }
         let root: Node
         do {

@@ -48,6 +48,35 @@ struct ConfigurationTests {
         #expect(configuration.years == 2024...2024)
     }
 
+    @Test func aConfigSavedByWindowsNotepadLoads() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("report.txt", "x")
+        let windows = "\u{FEFF}" + Self.valid.replacingOccurrences(of: "\n", with: "\r\n")  // byte order mark, CRLF
+        let configuration = try ConfigurationLoader.load(try directory.write("c.yaml", windows))
+        #expect(configuration.city == "测试市" && configuration.units.map(\.id) == ["a"])
+    }
+
+    @Test func aConfigThatCannotBeReadSaysWhyAndWhere() throws {
+        let directory = try TemporaryDirectory()
+        let missing = directory.path("nowhere.yaml")
+        for (url, why) in [(missing, "No such file or directory"), (directory.url, "not a regular file")] {
+            #expect {
+                try ConfigurationLoader.load(url)
+            } throws: { error in
+                "\(error)" == "\(url.path): cannot read the config file: \(why)"
+            }
+        }
+        let gbk = try directory.write("gbk.yaml", "")
+        try Data([0x63, 0x69, 0x74, 0x79, 0x3A, 0x20, 0xBD, 0xFA, 0xBD, 0xAD]).write(to: gbk)  // city: 晋江 in GBK
+        #expect {
+            try ConfigurationLoader.load(gbk)
+        } throws: { error in
+            "\(error)" == "\(gbk.path): the config file is not UTF-8 (save it as UTF-8, not GBK)"
+        }
+        #expect(try loadError("version: 1\ncity: [unclosed\n")?.description.contains("nianbao.yaml:3: not valid YAML") == true,
+                "no empty key path in the message")
+    }
+
     @Test func errorsNameTheKeyPathAndLine() throws {
         let cases: [(String, String, Int, String)] = [
             (Self.valid.replacingOccurrences(of: "city: 测试市", with: "city: 测试市\ncolour: red"), "colour", 3, "unknown key"),
