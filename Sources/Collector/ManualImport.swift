@@ -1,3 +1,4 @@
+import Documents
 import Export
 import Extraction
 import Foundation
@@ -85,10 +86,16 @@ public enum ManualImport {
     }
 
     static func parse(_ file: URL, configuration: Configuration) throws -> [Row] {
-        guard var text = try? String(contentsOf: file, encoding: .utf8) else {
-            throw ImportError(file: file.path, problems: ["cannot read the file as UTF-8 text"])
+        let bytes: [UInt8]
+        do { bytes = try LocalFile.bytes(atPath: file.path) } catch {
+            throw ImportError(file: file.path, problems: ["\(error)"])
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // UTF-8 (with or without a byte order mark) or GBK, which Excel on Chinese Windows saves as "CSV".
+        let decoded = IconvDecoder.decode(bytes, from: EncodingDetector.detect(bytes, httpCharset: nil).encoding)
+        guard decoded.badBytes == 0 else {
+            throw ImportError(file: file.path, problems: ["cannot read the file as UTF-8 or GBK text"])
+        }
+        let text = decoded.text
         let csv: CSV<Enumerated>
         do { csv = try CSV<Enumerated>(string: text, delimiter: .comma) } catch {
             throw ImportError(file: file.path, problems: ["not valid CSV: \(error)"])

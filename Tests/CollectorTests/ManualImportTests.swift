@@ -1,4 +1,5 @@
 @testable import Collector
+@testable import DemoCity
 import Foundation
 import ReportModel
 import Storage
@@ -47,6 +48,23 @@ struct ManualImportTests {
         let rows = try CSV<Enumerated>(string: archived, delimiter: .comma).rows
         #expect(rows.count == 2, "two figures, two rows: \(archived)")
         #expect(rows.first?.last == "第3页\r\n左栏")
+    }
+
+    @Test func aCSVThatExcelSavedInGBKIsReadLikeUTF8() throws {
+        let demo = try DemoCopy()
+        let csv = "单位编号,年度,指标代码,数值,备注\r\nzimao,2025,t3.total.new_received,5,第3页\r\n"
+        let file = demo.directory.path("zimao-gbk.csv")
+        try Data(GB18030Encoder.encode(csv)).write(to: file)
+        #expect(try [UInt8](Data(contentsOf: file)) != Array(csv.utf8), "the file is not UTF-8")
+        let imported = try ManualImport.run(demo.configuration, file: file, source: nil)
+        #expect(imported.count == 1 && imported[0].figures == 1)
+        let stored = try demo.store.figures(units: ["zimao"]).first { $0.code == "t3.total.new_received" }
+        #expect(stored?.value == 5 && stored?.provenance.column == "第3页")
+
+        try Data([0x00, 0xFF, 0xFE, 0x81]).write(to: file)
+        #expect { try ManualImport.run(demo.configuration, file: file, source: nil) } throws: { error in
+            "\(error)".contains("cannot read the file as UTF-8 or GBK text")
+        }
     }
 
     @Test func oneBadRowAndNothingIsImported() throws {
