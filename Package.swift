@@ -67,7 +67,7 @@ let package = Package(
             dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(
             name: "CollectorTests",
-            dependencies: ["Collector", "Storage", "Analysis", "DemoCity", "TestSupport",
+            dependencies: ["Collector", "Storage", "Analysis", "Export", "DemoCity", "TestSupport",
                            .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao"]),

@@ -46,10 +46,26 @@ extension Workbench {
             }
             return DataTable(columns: columns, rows: rows, notes: tables.flatMap(\.1.notes))
         case .trends:
-            let code = indicators.first ?? "series.applications"
-            let table = try trend(code: code, from: nil, to: year, unitIds: [])
-            return layout == .wide ? TrendTableExport.wide(table) : TrendTableExport.long(table)
+            let trends = try (indicators.isEmpty ? ["series.applications"] : indicators).map { code in
+                try trend(code: code, from: nil, to: year, unitIds: [])
+            }
+            if layout == .wide {
+                guard trends.count == 1 else { throw WorkbenchError.wideTrendOfSeveralCodes(indicators) }
+                return TrendTableExport.wide(trends[0])
+            }
+            return Self.stacked(trends.map(TrendTableExport.long))
         }
+    }
+
+    /// Long trend tables of several codes one after the other; their value column then has no single unit.
+    static func stacked(_ tables: [DataTable]) -> DataTable {
+        guard var columns = tables.first?.columns else { return DataTable(columns: [], rows: []) }
+        if tables.count > 1, let value = columns.firstIndex(where: { $0.header == "数值" }) {
+            columns[value].unit = "见指标"
+        }
+        var notes: [String] = []
+        for note in tables.flatMap(\.notes) where !notes.contains(note) { notes.append(note) }
+        return DataTable(columns: columns, rows: tables.flatMap(\.rows), notes: notes)
     }
 
     /// The latest year with a stored report.

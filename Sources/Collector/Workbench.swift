@@ -91,6 +91,8 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
     case unknownIndicator(String)
     /// A unit id that the config does not define.
     case unknownUnit(String)
+    /// A wide trend export names more than one code.
+    case wideTrendOfSeveralCodes([String])
 
     /// A plain-words explanation.
     public var description: String {
@@ -98,6 +100,9 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
         case .unknownIndicator(let code):
             return "unknown indicator '\(code)': use a code of indicators.md, a series.* or a rate.* code"
         case .unknownUnit(let id): return "unknown unit '\(id)': not in the config"
+        case .wideTrendOfSeveralCodes(let codes):
+            return "a wide trend export takes one --indicator (given: \(codes.joined(separator: ", "))); "
+                + "use --layout long for several"
         }
     }
 }

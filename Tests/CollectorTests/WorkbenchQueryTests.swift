@@ -1,6 +1,7 @@
 import Analysis
 import Collector
 import DemoCity
+import Export
 import Testing
 
 /// Rankings and trends read back from a collected store: every unit·year merged with the right report's values.
@@ -40,6 +41,26 @@ struct WorkbenchQueryTests {
                 let (value, status) = truth("rate.disclosed", row.unit.id, year, minimumDenominator: minimum)
                 #expect(row.value == value && row.status == status, "\(row.unit.id) \(year)")
             }
+        }
+    }
+
+    @Test func aLongTrendExportHoldsEveryCodeGivenAndAWideOneRefusesSeveral() async throws {
+        let demo = try DemoCopy()
+        _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
+        let workbench = try Workbench(configuration: demo.configuration)
+        let codes = ["series.applications", "rate.disclosed"]
+        let table = try workbench.exportTable(.trends, year: 2025, layout: .long, indicators: codes)
+        let perCode = demo.configuration.years.count * (demo.configuration.units.count + 1)  // units and the city
+        #expect(table.rows.count == 2 * perCode)
+        let codeColumn = try #require(table.columns.firstIndex { $0.header == "指标代码" })
+        #expect(Set(table.rows.map { "\($0[codeColumn])" }) == Set(codes.map { "\(TableCell.text($0))" }))
+        #expect(table.columns.first { $0.header == "数值" }?.unit == "见指标", "no single unit for two codes")
+        #expect(try workbench.exportTable(.trends, year: 2025, layout: .long, indicators: ["rate.disclosed"]).rows.count
+                == perCode)
+        #expect {
+            try workbench.exportTable(.trends, year: 2025, layout: .wide, indicators: codes)
+        } throws: { error in
+            "\(error)".contains("a wide trend export takes one --indicator")
         }
     }
 }
