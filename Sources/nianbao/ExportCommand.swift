@@ -26,7 +26,13 @@ struct Export: ParsableCommand {
     @Option(help: "The file to write (default: stdout, without a dictionary).") var out: String?
     @Option(help: "excel or plain.") var profile: CSVProfile = .excel
     @Option(help: "long or wide.") var layout: ExportLayout = .long
-    @Option(help: "Indicators for rankings and trends (repeatable).") var indicator: [String] = []
+    @Option(help: "Indicators for rankings, trends and totals (repeatable).") var indicator: [String] = []
+
+    func validate() throws {
+        guard indicator.isEmpty || [.rankings, .trends, .totals].contains(kind) else {
+            throw ValidationError("--indicator applies to rankings, trends and totals, not to \(kind.rawValue)")
+        }
+    }
 
     func run() throws {
         let bench = try global.workbench()

@@ -100,6 +100,13 @@ struct CommandLineTests {
         #expect((array?.last?["error"] as? String)?.contains("binary data") == true)
     }
 
+    @Test func anOptionThatAnExportKindDoesNotUseIsRefusedNotIgnored() throws {
+        let refused = try nianbao("export", "figures", "--indicator", "t3.total.new_received", "--out", "f.csv")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--indicator applies to rankings, trends and totals, not to figures"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path("f.csv").path))
+    }
+
     @Test func extractReadsEveryFileBeneathAFolderInPathOrderSkippingHiddenOnes() throws {
         let folder = directory.path("reports")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("2017"), withIntermediateDirectories: true)
