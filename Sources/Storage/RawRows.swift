@@ -27,12 +27,8 @@ struct RawRow {
 }
 
 /// The cases of a string-valued enum with their raw values as bytes, for `RawRow.value(_:among:)`.
-struct RawCases<E> {
-    let all: [(bytes: [UInt8], value: E)]
-
-    init(_ cases: [E], rawValue: (E) -> String) {
-        all = cases.map { (Array(rawValue($0).utf8), $0) }
-    }
+struct RawCases<E: CaseIterable & RawRepresentable> where E.RawValue == String {
+    let all = E.allCases.map { (bytes: Array($0.rawValue.utf8), value: $0) }
 }
 
 extension Database {

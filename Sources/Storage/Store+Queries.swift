@@ -39,8 +39,7 @@ extension Store {
         try pool.read { db in
             let filter = years.isEmpty ? "" : "WHERE year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
             var result: [(unitId: String, year: Int, status: ReportStatus, format: ReportFormat?)] = []
-            let statuses = RawCases(ReportStatus.allCases, rawValue: \.rawValue)
-            let formats = RawCases(ReportFormat.allCases, rawValue: \.rawValue)
+            let (statuses, formats) = (RawCases<ReportStatus>(), RawCases<ReportFormat>())
             try db.forEachRawRow(sql: "SELECT unit_id, year, status, format FROM report \(filter) ORDER BY year, unit_id",
                                  arguments: StatementArguments(years)) { row in
                 result.append((row.text(0) ?? "", row.integer(1), row.value(2, among: statuses) ?? .notAReport,
