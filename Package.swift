@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: ["ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
         .target(
@@ -60,7 +61,7 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Documents", "DemoCity", "TestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(
             name: "ExportTests",

@@ -31,6 +31,8 @@ struct PackedRows: Sendable {
 
     mutating func append(_ value: Int) { values.append(.integer(Int64(value))) }
 
+    mutating func append(_ value: Int64) { values.append(.integer(value)) }
+
     mutating func append(_ value: Double?) {
         values.append(value.map(Value.real) ?? .null)
     }

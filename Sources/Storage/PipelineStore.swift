@@ -35,7 +35,7 @@ public struct PipelineStore: Sendable {
     /// Queues a unit·year's run outcome and its source's new state, with the report read for it (replacing the
     /// unit·year's figures, items and audit) when there is one, to be written together.
     public func record(_ item: RunItem, runId: Int64, state: SourceStateRecord, report: ReportContent?, at now: Date) {
-        let rows = report.map { ReportRows(unitId: item.unitId, year: item.year, content: $0, at: now) }
+        let rows = report.map { ReportRows(unitId: item.unitId, year: item.year, content: $0, at: now, stored: store.sharedTexts) }
         let stateRow = state.rowArguments
         store.groupCommit.enqueue { db in
             if let rows { try store.save(db, rows) }

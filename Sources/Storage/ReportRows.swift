@@ -17,48 +17,61 @@ struct ReportRows: Sendable {
     let unitId: String
     let year: Int
     let content: ReportContent
-    /// The figure, item and audit rows.
+    /// The rows of the report's figures, items and audit.
     let inserts: [InsertBatch]
+    /// The labels and cell lists its rows refer to that were not known to be stored when the rows were built.
+    let newSources: [(id: Int64, texts: [String])]
+    let newCells: [(id: Int64, texts: [String])]
     /// The report's warnings and sentence fingerprints as JSON text.
     let warningsJSON: String
     let sentenceHashesJSON: String
     /// When the report is saved, as stored.
     let savedAt: DatabaseValue
 
-    init(unitId: String, year: Int, content: ReportContent, at now: Date) {
+    init(unitId: String, year: Int, content: ReportContent, at now: Date, stored: SharedTexts) {
         self.unitId = unitId
         self.year = year
         self.content = content
         savedAt = now.databaseValue
         let unit = unitId
-        inserts = Self.batches("INSERT INTO figure (unit_id, year, code, value, kind, source_table, row_label, "
-                               + "column_label, raw) VALUES", columns: 9, content.figures) { figure, rows in
+        let sourceIds = content.figures.map { SharedTextId.of([$0.provenance.table, $0.provenance.row, $0.provenance.column]) }
+        let cellsIds = content.audit.map { SharedTextId.of($0.cells) }
+        newSources = stored.figureSources.uncommitted(sourceIds).map { position in
+            let provenance = content.figures[position].provenance
+            return (sourceIds[position], [provenance.table, provenance.row, provenance.column])
+        }
+        newCells = stored.auditCells.uncommitted(cellsIds).map { position in
+            (cellsIds[position], [JSONArrayText.strings(content.audit[position].cells)])
+        }
+        let figureRows = Self.batches("INSERT INTO figure VALUES", columns: 7,
+                                      Array(zip(content.figures, sourceIds))) { figure, rows in
             rows.append(unit)
             rows.append(year)
-            rows.append(figure.code)
-            rows.append(figure.value)
-            rows.append(figure.kind.rawValue)
-            rows.append(figure.provenance.table)
-            rows.append(figure.provenance.row)
-            rows.append(figure.provenance.column)
-            rows.append(figure.provenance.raw)
+            rows.append(figure.0.code)
+            rows.append(figure.0.value)
+            rows.append(figure.0.kind.rawValue)
+            rows.append(figure.1)
+            rows.append(figure.0.provenance.raw)
         }
-            + Self.batches("INSERT INTO labelled_item VALUES", columns: 6, Array(content.items.enumerated())) { item, rows in
-                rows.append(unit)
-                rows.append(year)
-                rows.append(item.offset)
-                rows.append(item.element.label)
-                rows.append(item.element.count)
-                rows.append(item.element.percent)
-            }
-            + Self.batches("INSERT OR REPLACE INTO audit VALUES", columns: 6, content.audit) { result, rows in
-                rows.append(unit)
-                rows.append(year)
-                rows.append(result.rule)
-                rows.append(result.status.rawValue)
-                rows.append(result.message)
-                rows.append(JSONArrayText.strings(result.cells))
-            }
+        let itemRows = Self.batches("INSERT INTO labelled_item VALUES", columns: 6,
+                                    Array(content.items.enumerated())) { item, rows in
+            rows.append(unit)
+            rows.append(year)
+            rows.append(item.offset)
+            rows.append(item.element.label)
+            rows.append(item.element.count)
+            rows.append(item.element.percent)
+        }
+        let auditRows = Self.batches("INSERT OR REPLACE INTO audit VALUES", columns: 6,
+                                     Array(zip(content.audit, cellsIds))) { result, rows in
+            rows.append(unit)
+            rows.append(year)
+            rows.append(result.0.rule)
+            rows.append(result.0.status.rawValue)
+            rows.append(result.0.message)
+            rows.append(result.1)
+        }
+        inserts = figureRows + itemRows + auditRows
         warningsJSON = JSONArrayText.strings(content.warnings)
         sentenceHashesJSON = JSONArrayText.integers(content.sentenceHashes)
     }

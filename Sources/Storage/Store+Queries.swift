@@ -80,7 +80,7 @@ public struct FigureRow: Sendable, Hashable {
 }
 
 extension FigureRow {
-    /// A figure read from a row of the `figure` table.
+    /// A figure read from a row of the `figure_detail` view (a `figure` row with its labels).
     init(_ row: Row) {
         self.init(unitId: row["unit_id"], year: row["year"], code: row["code"], value: row["value"],
                   kind: CellKind(rawValue: row["kind"]) ?? .number,
@@ -135,7 +135,7 @@ extension Store {
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT * FROM figure \(whereClause) ORDER BY unit_id, year, code
+                SELECT * FROM figure_detail \(whereClause) ORDER BY unit_id, year, code
                 """, arguments: StatementArguments(arguments))
             var result: [FigureRow] = []
             while let row = try cursor.next() { result.append(FigureRow(row)) }
@@ -148,7 +148,7 @@ extension Store {
     public func forEachFigure(year: Int?, _ body: (FigureRow) throws -> Void) throws {
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT unit_id, year, code, value, kind, source_table, row_label, column_label, raw FROM figure
+                SELECT unit_id, year, code, value, kind, source_table, row_label, column_label, raw FROM figure_detail
                 \(year == nil ? "" : "WHERE year = ?") ORDER BY unit_id, year, code
                 """, arguments: year.map { [$0] } ?? [])
             while let row = try cursor.next() { try body(FigureRow(row)) }
@@ -194,7 +194,7 @@ extension Store {
                 if !statuses.contains(.pass) { conditions.append("status != 'pass'") }
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY unit_id, year, rule",
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_detail \(whereClause) ORDER BY unit_id, year, rule",
                                         arguments: StatementArguments(arguments))
             return rows.map { row in
                 let cells = (try? JSONDecoder().decode([String].self, from: Data((row["cells"] as String).utf8))) ?? []

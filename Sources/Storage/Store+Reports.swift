@@ -72,7 +72,7 @@ extension Store {
     }
 
     func save(_ db: Database, unitId: String, year: Int, content: ReportContent, at now: Date) throws {
-        try save(db, ReportRows(unitId: unitId, year: year, content: content, at: now))
+        try save(db, ReportRows(unitId: unitId, year: year, content: content, at: now, stored: sharedTexts))
     }
 
     func save(_ db: Database, _ rows: ReportRows) throws {
@@ -92,6 +92,8 @@ extension Store {
                                      content.printedUnit, content.printedYear, content.publishedOn, content.message,
                                      rows.warningsJSON, rows.savedAt, content.parts?.found, content.parts?.expected,
                                      rows.sentenceHashesJSON])
+        try sharedTexts.figureSources.insertNew(rows.newSources, db)
+        try sharedTexts.auditCells.insertNew(rows.newCells, db)
         for insert in rows.inserts { try insert.rows.execute(try db.cachedStatement(sql: insert.sql)) }
     }
 

@@ -35,6 +35,8 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// Shares commits between the collect pipeline's concurrent writes.
     let groupCommit: GroupCommit
+    /// The labels and cell lists already stored.
+    let sharedTexts: SharedTexts
 
     /// Opens (creating and migrating if needed) the database at `path`.
     public convenience init(path: String) throws {
@@ -63,6 +65,7 @@ public final class Store: Sendable {
                                                     withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: configuration)
             try Migrations.migrator.migrate(pool)
+            sharedTexts = try pool.read(SharedTexts.init)
             groupCommit = GroupCommit(pool: pool, window: commitWindow)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")

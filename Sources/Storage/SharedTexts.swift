@@ -1,0 +1,104 @@
+import Crypto
+import GRDB
+import Synchronization
+
+/// Texts that repeat report after report — a figure's table, row and column labels (`figure_source`), an audit
+/// result's list of cells (`audit_cells`) — are stored once each, under an id made from the text itself: whoever
+/// saves a report knows the ids of its texts without asking the database, so its rows are built before the write
+/// and the writer looks nothing up.
+enum SharedTextId {
+    /// The first 63 bits of the SHA-256 of `parts` (each followed by U+001F), as a non-negative id. Two texts
+    /// meeting on one id would take some 2^31 random texts, or 2^63 work to aim at a given one; the tables'
+    /// triggers refuse it should it ever happen, so that one text is never read back as another.
+    static func of(_ parts: [String]) -> Int64 {
+        if let id = known.withLock({ $0[parts] }) { return id }
+        let id = hashed(parts)
+        known.withLock { known in
+            if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
+            known[parts] = id
+        }
+        return id
+    }
+
+    /// The ids of texts seen before: a lookup costs a tenth of a hash.
+    private static let known = Mutex<[[String]: Int64]>([:])
+
+    private static func hashed(_ parts: [String]) -> Int64 {
+        var hash = SHA256()
+        for var part in parts {
+            part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(0x1F)) { hash.update(bufferPointer: $0) }
+        }
+        let id = hash.finalize().withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        return Int64(bitPattern: id >> 1)
+    }
+}
+
+/// The ids of one table's shared texts that the store holds, so that reports leave out the inserts of texts
+/// already stored. Readers take a first cut before the write (`uncommitted`); the writer, inside the transaction,
+/// inserts only what neither the committed ids nor its own transaction holds (`insertNew`). A commit makes the
+/// transaction's ids known; a rollback forgets them, so the next report brings them again. Shared texts are never
+/// deleted, so a known id is always in the table.
+final class StoredTextIds: Sendable {
+    private struct State {
+        var committed: Set<Int64>
+        var inOpenTransaction: Set<Int64> = []
+        var awaitsEnd = false
+    }
+
+    private let table: String
+    private let columns: Int
+    private let state: Mutex<State>
+
+    /// The ids already in `table`, whose rows are an id and `columns` texts.
+    init(_ db: Database, table: String, columns: Int) throws {
+        self.table = table
+        self.columns = columns
+        state = Mutex(State(committed: Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table)"))))
+    }
+
+    /// The positions in `ids` of those not known to be committed.
+    func uncommitted(_ ids: [Int64]) -> [Int] {
+        state.withLock { state in ids.indices.filter { !state.committed.contains(ids[$0]) } }
+    }
+
+    /// Inserts those of `texts` that the store does not hold, inside `db`'s open transaction.
+    func insertNew(_ texts: [(id: Int64, texts: [String])], _ db: Database) throws {
+        guard !texts.isEmpty else { return }
+        let (new, watch) = state.withLock { state in
+            let new = texts.filter { !state.committed.contains($0.id) && state.inOpenTransaction.insert($0.id).inserted }
+            defer { state.awaitsEnd = state.awaitsEnd || !new.isEmpty }
+            return (new, !new.isEmpty && !state.awaitsEnd)
+        }
+        if watch {
+            db.afterNextTransaction(onCommit: { [self] _ in
+                state.withLock { state in
+                    state.committed.formUnion(state.inOpenTransaction)
+                    state.inOpenTransaction = []
+                    state.awaitsEnd = false
+                }
+            }, onRollback: { [self] _ in
+                state.withLock { state in
+                    state.inOpenTransaction = []
+                    state.awaitsEnd = false
+                }
+            })
+        }
+        let placeholders = Array(repeating: "?", count: columns + 1).joined(separator: ",")
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table) VALUES (\(placeholders))")
+        for text in new {
+            try statement.execute(arguments: StatementArguments([text.id] + text.texts))
+        }
+    }
+}
+
+/// The stored ids of both shared-text tables of a store.
+struct SharedTexts: Sendable {
+    let figureSources: StoredTextIds
+    let auditCells: StoredTextIds
+
+    init(_ db: Database) throws {
+        figureSources = try StoredTextIds(db, table: "figure_source", columns: 3)
+        auditCells = try StoredTextIds(db, table: "audit_cells", columns: 1)
+    }
+}
