@@ -84,8 +84,7 @@ enum Migrations {
             // A figure's table, row and column labels, and an audit result's list of cells, repeat report after
             // report (a few hundred distinct of each in a province): each is stored once, under its `SharedTextId`,
             // which took the figure and audit tables of 2,000 reports from 101 MB to 35 MB. The views give the
-            // rows back whole. Run once, on the first open after an upgrade: 4.5 million figures take about 22 s
-            // and, while SQLite frees the old table's pages, some 600 MB of memory.
+            // rows back whole. Run once, on the first open after an upgrade: 4.5 million figures take about 22 s.
             try db.execute(sql: """
                 CREATE TABLE figure_source (
                     id INTEGER PRIMARY KEY, source_table TEXT NOT NULL, row_label TEXT NOT NULL, column_label TEXT NOT NULL

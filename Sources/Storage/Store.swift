@@ -56,20 +56,31 @@ public final class Store: Sendable {
             // Checkpoint every ~40 MB of WAL instead of 4 MB: index pages rewritten by many commits reach the
             // database file once, and the two fsyncs of a checkpoint come ten times less often.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
-            // Savepoint journals and sorts in memory: the group commit wraps every report in a savepoint, whose
-            // journal SQLite would otherwise spill to a temporary file past 64 KB.
+            // Statement journals and sorts in memory: every multi-row INSERT in the group commit's open
+            // transaction keeps a statement journal, which SQLite would otherwise spill to a temporary file.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
+            try Self.migrate(path)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(pool)
             sharedTexts = try pool.read(SharedTexts.init)
             groupCommit = GroupCommit(pool: pool, window: commitWindow)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// Brings the schema up to date on a connection of its own, whose statement journals go to temporary files:
+    /// a migration that rewrites a province's figure table journals every page it frees (about 600 MB in memory).
+    private static func migrate(_ path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32000; PRAGMA temp_store = FILE") }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(queue)
+        try queue.close()
     }
 
     /// Replaces the unit list with the configured units.
