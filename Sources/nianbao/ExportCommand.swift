@@ -25,12 +25,15 @@ struct Export: ParsableCommand {
     @Option(help: "Only this report year (rankings: the year ranked; trends: the last year).") var year: Int?
     @Option(help: "The file to write (default: stdout, without a dictionary).") var out: String?
     @Option(help: "excel or plain.") var profile: CSVProfile = .excel
-    @Option(help: "long or wide.") var layout: ExportLayout = .long
+    @Option(help: "long (default) or wide, for figures and trends.") var layout: ExportLayout?
     @Option(help: "Indicators for rankings, trends and totals (repeatable).") var indicator: [String] = []
 
     func validate() throws {
         guard indicator.isEmpty || [.rankings, .trends, .totals].contains(kind) else {
             throw ValidationError("--indicator applies to rankings, trends and totals, not to \(kind.rawValue)")
+        }
+        guard layout == nil || [.figures, .trends].contains(kind) else {
+            throw ValidationError("--layout applies to figures and trends, not to \(kind.rawValue)")
         }
     }
 
@@ -39,7 +42,7 @@ struct Export: ParsableCommand {
         let url = out.map { URL(fileURLWithPath: $0) }
         let rows: Int
         do {
-            rows = try bench.export(kind, year: year, layout: layout, indicators: indicator, to: url, profile: profile)
+            rows = try bench.export(kind, year: year, layout: layout ?? .long, indicators: indicator, to: url, profile: profile)
         } catch let error as CocoaError {
             throw Failure(message: "cannot write \(out ?? "stdout"): \(error.localizedDescription)", code: .usage).exit()
         } catch {

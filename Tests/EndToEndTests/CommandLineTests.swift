@@ -105,6 +105,10 @@ struct CommandLineTests {
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("--indicator applies to rankings, trends and totals, not to figures"))
         #expect(!FileManager.default.fileExists(atPath: directory.path("f.csv").path))
+        let wideAudits = try nianbao("export", "audits", "--layout", "wide", "--out", "a.csv")
+        #expect(wideAudits.status == 64)
+        #expect(wideAudits.stderr.contains("--layout applies to figures and trends, not to audits"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path("a.csv").path))
     }
 
     @Test func extractReadsEveryFileBeneathAFolderInPathOrderSkippingHiddenOnes() throws {
