@@ -65,10 +65,12 @@ final class StoredTextIds: Sendable {
     /// Inserts those of `texts` that the store does not hold, inside `db`'s open transaction.
     func insertNew(_ texts: [(id: Int64, texts: [String])], _ db: Database) throws {
         guard !texts.isEmpty else { return }
+        // One observer per transaction: the first insert of a transaction registers it.
         let (new, watch) = state.withLock { state in
             let new = texts.filter { !state.committed.contains($0.id) && state.inOpenTransaction.insert($0.id).inserted }
-            defer { state.awaitsEnd = state.awaitsEnd || !new.isEmpty }
-            return (new, !new.isEmpty && !state.awaitsEnd)
+            let watch = !new.isEmpty && !state.awaitsEnd
+            if watch { state.awaitsEnd = true }
+            return (new, watch)
         }
         if watch {
             db.afterNextTransaction(onCommit: { [self] _ in
@@ -94,7 +96,9 @@ final class StoredTextIds: Sendable {
 
 /// The stored ids of both shared-text tables of a store.
 struct SharedTexts: Sendable {
+    /// A figure's table, row and column labels.
     let figureSources: StoredTextIds
+    /// An audit result's cells, as a JSON array.
     let auditCells: StoredTextIds
 
     init(_ db: Database) throws {
