@@ -29,6 +29,7 @@ public enum QualityScorer {
     public static func score(_ inputs: [QualityInput], weights: QualityWeights = QualityWeights()) -> [QualityScore] {
         let template = templateSentences(inputs.map(\.sentences), share: weights.templateShare)
         let own = inputs.map { Set($0.sentences).subtracting(template) }
+        let shared = SharedSentences(own: own, hasReport: inputs.map(\.hasReport))
         return inputs.enumerated().map { index, input in
             guard input.hasReport else { return QualityScore(unit: input.unit, total: nil, components: [:]) }
             var parts: [String: Double] = [:]
@@ -38,13 +39,10 @@ public enum QualityScorer {
             parts["consistent"] = max(0, 1 - Double(input.failedRules) / 4)
             parts["stable"] = input.changed ? 0 : 1
             let toPrevious = input.previousSentences.map { jaccard(own[index], Set($0).subtracting(template)) }
-            var toOthers: (value: Double, unitId: String)?
             // Against another unit, only a report published earlier (or the same day) can have been copied.
-            for (other, sentences) in own.enumerated() where other != index && inputs[other].hasReport
-                && !isLater(inputs[other].published, than: input.published) {
-                let value = jaccard(own[index], sentences)
-                if value > (toOthers?.value ?? -1) { toOthers = (value, inputs[other].unit.id) }
-            }
+            let toOthers = shared.mostSimilar(to: index) { other in
+                inputs[other].hasReport && !isLater(inputs[other].published, than: input.published)
+            }.map { (value: $0.value, unitId: inputs[$0.other].unit.id) }
             if !own[index].isEmpty {
                 let worst = max(toPrevious ?? 0, toOthers?.value ?? 0)
                 let excess = max(0, worst - weights.similarityThreshold) / max(1 - weights.similarityThreshold, 0.01)

@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Foundation
 import Testing
 
@@ -51,6 +51,51 @@ struct QualityScorerTests {
         // With two reports no sentence is template wording (that needs 3): 7 of 8 sentences are shared.
         #expect(strict[1].similarityToOthers?.value == 7.0 / 8)
         #expect(strict[1].components["original"] == 1 - (7.0 / 8 - 0.6) / 0.4)
+    }
+
+    /// The copy check looks only at reports that share a sentence; it must find what comparing every pair in order
+    /// finds: the most similar earlier (or same-day) report, the first of equals, the first candidate at 0 when
+    /// none shares a sentence, none when there is no candidate.
+    @Test func theMostSimilarEarlierReportIsWhatComparingEveryPairFinds() {
+        struct Generator: RandomNumberGenerator {  // SplitMix64: all 64 bits vary
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var mixed = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+                return mixed ^ (mixed >> 31)
+            }
+        }
+        var random = Generator(state: 42)
+        var (sharing, notSharing) = (0, 0)
+        for round in 0..<20 {
+            let inputs = (0..<40).map { index -> QualityInput in
+                let unit = UnitInfo(id: "r\(round)u\(index)", name: "单位", kind: "镇")
+                let sentences = (0..<Int.random(in: 0...6, using: &random)).map { _ in Int64.random(in: 1...12, using: &random) }
+                let day = Int.random(in: 0...4, using: &random)
+                return QualityInput(unit: unit, hasReport: Int.random(in: 0..<10, using: &random) > 0, onTime: true,
+                                    obtainable: true, parts: nil, failedRules: 0, changed: false, sentences: sentences,
+                                    previousSentences: nil,
+                                    published: day == 0 ? nil : Date(timeIntervalSince1970: Double(day) * 86_400))
+            }
+            let weights = QualityWeights()
+            let scores = QualityScorer.score(inputs, weights: weights)
+            // The specification: every other report in order, the first strictly better one kept.
+            let template = QualityScorer.templateSentences(inputs.map(\.sentences), share: weights.templateShare)
+            let own = inputs.map { Set($0.sentences).subtracting(template) }
+            for (index, input) in inputs.enumerated() where input.hasReport {
+                var expected: (value: Double, unitId: String)?
+                for (other, sentences) in own.enumerated() where other != index && inputs[other].hasReport
+                    && !QualityScorer.isLater(inputs[other].published, than: input.published) {
+                    let value = QualityScorer.jaccard(own[index], sentences)
+                    if value > (expected?.value ?? -1) { expected = (value, inputs[other].unit.id) }
+                }
+                if let expected { if expected.value > 0 { sharing += 1 } else { notSharing += 1 } }
+                #expect(scores[index].similarityToOthers?.value == expected?.value, "round \(round), report \(index)")
+                #expect(scores[index].similarityToOthers?.unitId == expected?.unitId, "round \(round), report \(index)")
+            }
+        }
+        #expect(sharing > 200 && notSharing > 20, "both cases were met: \(sharing) sharing, \(notSharing) not")
     }
 }
 
