@@ -61,10 +61,19 @@ public enum Scheduler {
     static func sources(of unit: UnitConfiguration, in configuration: Configuration) -> [(Int, String)] {
         var sources = unit.reports
         if let template = unit.urlTemplate {
+            // Split once, joined per year: Foundation's replacingOccurrences was most of a province's scheduling.
+            let parts = template.split(separator: "{year}", omittingEmptySubsequences: false)
             for year in configuration.years where sources[year] == nil {
-                sources[year] = template.replacingOccurrences(of: "{year}", with: String(year))
+                sources[year] = parts.joined(separator: String(year))
             }
         }
         return sources.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The years a unit has a source for, without building the URLs.
+    static func sourceYears(of unit: UnitConfiguration, in configuration: Configuration) -> Set<Int> {
+        var years = Set(unit.reports.keys)
+        if unit.urlTemplate != nil { years.formUnion(configuration.years) }
+        return years
     }
 }

@@ -14,7 +14,7 @@ extension Workbench {
         let years = year.map { [$0] } ?? Array(configuration.years)
         var rows: [[TableCell]] = []
         for unit in configuration.units {
-            let configured = Set(Scheduler.sources(of: unit, in: configuration).map(\.0))
+            let configured = Scheduler.sourceYears(of: unit, in: configuration)
             for year in years {
                 let key = "\(unit.id)|\(year)"
                 let state = CoverageState.of(report: reports[key], source: states[key], configured: configured.contains(year),
@@ -41,9 +41,9 @@ extension Workbench {
 
     /// Units with source health.
     public func unitHealth() throws -> DataTable {
-        let states = try store.sourceStates()
+        let states = Dictionary(grouping: try store.sourceStates(), by: \.unitId)
         let rows = configuration.units.map { unit -> [TableCell] in
-            let own = states.filter { $0.unitId == unit.id }
+            let own = states[unit.id] ?? []
             let lastSuccess = own.compactMap(\.lastSuccessAt).max()
             let worst = own.max { $0.consecutiveFailures < $1.consecutiveFailures }
             return [.text(unit.id), .text(unit.name), .text(unit.kind), .text(unit.code ?? ""),
@@ -96,8 +96,11 @@ extension Workbench {
         return DataTable(columns: columns, rows: rows)
     }
 
-    static func day(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
-    static func time(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(19)) }
+    /// A date as yyyy-MM-dd and as yyyy-MM-ddTHH:mm:ss (UTC). A format style, not a new ISO8601DateFormatter per
+    /// call: that took a fifth of a province's report.
+    static func day(_ date: Date) -> String { String(utc.format(date).prefix(10)) }
+    static func time(_ date: Date) -> String { String(utc.format(date).prefix(19)) }
+    private static let utc = Date.ISO8601FormatStyle(timeZone: .gmt)
 }
 
 /// The coverage state of one unit·year.
