@@ -54,8 +54,13 @@ enum Province {
                 let figures = codes.map {
                     Figure(code: $0, value: Double(Int.random(in: 0...60, using: &random)), kind: .number, provenance: provenance)
                 }
-                let content = ReportContent(versionId: standIn, status: .extracted, format: format, printedUnit: nil, printedYear: year,
+                var content = ReportContent(versionId: standIn, status: .extracted, format: format, printedUnit: nil, printedYear: year,
                                             message: nil, figures: figures, items: [], audit: [], warnings: [])
+                if year == years.upperBound {
+                    // The last year's reports get sentence fingerprints for the quality score's copy check: 15
+                    // template sentences every report prints and 35 drawn from a pool, as real reports share a few.
+                    content.sentenceHashes = Array(1...15) + (0..<35).map { _ in Int64.random(in: 1_000...200_000, using: &random) }
+                }
                 batch.append(("u\(unit)", year, content))
                 written += figures.count
                 if batch.count == 5000 {

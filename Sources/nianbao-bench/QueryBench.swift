@@ -49,6 +49,14 @@ struct QueryBench {
         let trend = try ChildRun.run(nianbao, ["trend", "--config", config.path, "--indicator", "series.applications",
                                                "--format", "csv"])
         results.add("`nianbao trend` command", "\(fmt(trend.seconds * 1000, 0)) ms", "whole process")
+        let quality = try ChildRun.run(nianbao, ["quality", "--config", config.path, "--year", "\(last)", "--format", "csv"])
+        guard quality.status == 0 else { throw BenchError("quality exited \(quality.status)") }
+        results.add("`nianbao quality` command", "\(fmt(quality.seconds, 2)) s",
+                    "\(options.queryUnits) reports of \(last), each checked for sentences copied from the others")
+        let report = try ChildRun.run(nianbao, ["report", "--config", config.path, "--year", "\(last)", "--out",
+                                                work.appendingPathComponent("report.html").path])
+        guard report.status == 0 else { throw BenchError("report exited \(report.status)") }
+        results.add("`nianbao report` (HTML) command", "\(fmt(report.seconds, 2)) s", "peak RSS \(fmt(report.peakRSSMegabytes, 0)) MB")
         let export = try ChildRun.run(nianbao, ["export", "figures", "--config", config.path, "--profile", "plain",
                                                 "--out", work.appendingPathComponent("figures.csv").path])
         results.add("`nianbao export figures` (all \(figures) rows)", "\(fmt(export.seconds, 1)) s",
