@@ -41,7 +41,7 @@ extension Workbench {
         method += QualityScorer.method(configuration.analysis.quality)
         method.append(ComparableSeries.breakNote)
         method.append("本报告由 nianbao 根据各单位公开的年度报告自动提取、核对和汇总；原始文件均已存档，可逐项追溯到报告原文")
-        let stamp = ISO8601DateFormatter().string(from: now).prefix(10)
+        let stamp = Self.day(now)
         return HTMLReport.render(HTMLReportContent(
             title: "\(configuration.city)\(year)年度政府信息公开工作年度报告比较分析",
             subtitle: "nianbao 生成于 \(stamp)；截止日为次年 \(configuration.deadline)；共 \(configuration.units.count) 个单位",

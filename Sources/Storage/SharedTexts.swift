@@ -42,8 +42,8 @@ enum SharedTextId {
 final class StoredTextIds: Sendable {
     private struct State {
         var committed: Set<Int64>
+        /// Inserted by the open transaction; not empty exactly while its end is being watched.
         var inOpenTransaction: Set<Int64> = []
-        var awaitsEnd = false
     }
 
     private let table: String
@@ -66,24 +66,19 @@ final class StoredTextIds: Sendable {
     func insertNew(_ texts: [(id: Int64, texts: [String])], _ db: Database) throws {
         guard !texts.isEmpty else { return }
         // One observer per transaction: the first insert of a transaction registers it.
-        let (new, watch) = state.withLock { state in
-            let new = texts.filter { !state.committed.contains($0.id) && state.inOpenTransaction.insert($0.id).inserted }
-            let watch = !new.isEmpty && !state.awaitsEnd
-            if watch { state.awaitsEnd = true }
-            return (new, watch)
+        let (new, firstOfTransaction) = state.withLock { state in
+            let first = state.inOpenTransaction.isEmpty
+            return (texts.filter { !state.committed.contains($0.id) && state.inOpenTransaction.insert($0.id).inserted }, first)
         }
-        if watch {
+        guard !new.isEmpty else { return }
+        if firstOfTransaction {
             db.afterNextTransaction(onCommit: { [self] _ in
                 state.withLock { state in
                     state.committed.formUnion(state.inOpenTransaction)
                     state.inOpenTransaction = []
-                    state.awaitsEnd = false
                 }
             }, onRollback: { [self] _ in
-                state.withLock { state in
-                    state.inOpenTransaction = []
-                    state.awaitsEnd = false
-                }
+                state.withLock { $0.inOpenTransaction = [] }
             })
         }
         let placeholders = Array(repeating: "?", count: columns + 1).joined(separator: ",")
