@@ -25,9 +25,9 @@ public struct PipelineStore: Sendable {
     public func archive(_ version: DocumentVersionRecord) async throws -> ArchivedVersion {
         try await explained { try await store.groupCommit.perform { db in
             let (unitId, year) = (version.unitId, version.year)
+            let stored = try Store.storedReport(db, unitId: unitId, year: year)
             return ArchivedVersion(outcome: try store.archive(db, version),
-                                   storedVersionId: try Store.reportVersionId(db, unitId: unitId, year: year),
-                                   storedStatus: try Store.reportStatus(db, unitId: unitId, year: year),
+                                   storedVersionId: stored?.versionId, storedStatus: stored?.status,
                                    lastYear: try Store.figureValues(db, unitId: unitId, year: year - 1))
         } }
     }

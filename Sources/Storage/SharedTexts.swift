@@ -11,26 +11,38 @@ enum SharedTextId {
     /// meeting on one id would take some 2^31 random texts, or 2^63 work to aim at a given one; the tables'
     /// triggers refuse it should it ever happen, so that one text is never read back as another.
     static func of(_ parts: [String]) -> Int64 {
-        if let id = known.withLock({ $0[parts] }) { return id }
-        let id = hashed(parts)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for part in parts {
+            bytes.append(contentsOf: part.utf8)
+            bytes.append(0x1F)
+        }
+        let key = TextBytes(bytes: bytes)
+        if let id = known.withLock({ $0[key] }) { return id }
+        let id = hashed(bytes)
         known.withLock { known in
             if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
-            known[parts] = id
+            known[key] = id
         }
         return id
     }
 
-    /// The ids of texts seen before: a lookup costs a tenth of a hash.
-    private static let known = Mutex<[[String]: Int64]>([:])
+    /// The ids of texts seen before: a lookup costs a fraction of a hash.
+    private static let known = Mutex<[TextBytes: Int64]>([:])
 
-    private static func hashed(_ parts: [String]) -> Int64 {
-        var hash = SHA256()
-        for var part in parts {
-            part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            withUnsafeBytes(of: UInt8(0x1F)) { hash.update(bufferPointer: $0) }
-        }
-        let id = hash.finalize().withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    private static func hashed(_ bytes: [UInt8]) -> Int64 {
+        let id = SHA256.hash(data: bytes).withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
         return Int64(bitPattern: id >> 1)
+    }
+}
+
+/// A text's UTF-8 bytes as a dictionary key, hashed as bytes: hashing the `String`s themselves normalises every
+/// Chinese character first (Unicode equivalence), several times the cost, for texts that are compared byte for byte.
+private struct TextBytes: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
 

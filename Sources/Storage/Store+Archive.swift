@@ -25,19 +25,25 @@ extension Store {
     }
 
     func archive(_ db: Database, _ version: DocumentVersionRecord) throws -> ArchiveOutcome {
-        if let existing = try Int64.fetchOne(db, sql: """
+        // Cached statements, and the insert without the record's Codable encoding: this runs once per fetched
+        // document on the collect's single writer.
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM document_version WHERE unit_id = ? AND year = ? AND sha256 = ?
-            """, arguments: [version.unitId, version.year, version.sha256]) {
+            """), arguments: [version.unitId, version.year, version.sha256]) {
             return .unchanged(versionId: existing)
         }
         // A new version from the same source is a change after publication; an attachment found behind an
         // article is a different source, not a change.
-        let earlier = try Int.fetchOne(db, sql: """
+        let earlier = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM document_version WHERE unit_id = ? AND year = ? AND url = ?
-            """, arguments: [version.unitId, version.year, version.url]) ?? 0
-        var record = version
-        try record.insert(db)
-        guard let id = record.id else { throw StoreError.cannotOpen(path: path, reason: "insert returned no id") }
+            """), arguments: [version.unitId, version.year, version.url]) ?? 0
+        try db.cachedStatement(sql: """
+            INSERT INTO document_version (unit_id, year, url, final_url, sha256, content, content_type, charset, etag,
+                last_modified, byte_count, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [version.unitId, version.year, version.url, version.finalUrl, version.sha256,
+                                     version.content, version.contentType, version.charset, version.etag,
+                                     version.lastModified, version.byteCount, version.firstSeenAt])
+        let id = db.lastInsertedRowID
         return earlier == 0 ? .first(versionId: id) : .changed(versionId: id)
     }
 
@@ -73,11 +79,11 @@ extension Store {
     /// the writer's time).
     func versionHistory(_ db: Database, unitId: String, year: Int) throws
         -> (count: Int, firstSeen: DatabaseValue, changedAt: DatabaseValue) {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT MAX(n) AS n, MIN(first) AS first, MAX(CASE WHEN n > 1 THEN latest END) AS changed
             FROM (SELECT COUNT(*) AS n, MIN(first_seen_at) AS first, MAX(first_seen_at) AS latest
                   FROM document_version WHERE unit_id = ? AND year = ? GROUP BY url)
-            """, arguments: [unitId, year])
+            """), arguments: [unitId, year])
         return (row?["n"] ?? 0, row?["first"] ?? .null, row?["changed"] ?? .null)
     }
 }

@@ -103,13 +103,16 @@ extension Store {
     }
 
     static func reportStatus(_ db: Database, unitId: String, year: Int) throws -> ReportStatus? {
-        try String.fetchOne(db, sql: "SELECT status FROM report WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
-            .flatMap(ReportStatus.init(rawValue:))
+        try storedReport(db, unitId: unitId, year: year)?.status
     }
 
-    /// The document version a unit·year's stored report was read from, if any.
-    static func reportVersionId(_ db: Database, unitId: String, year: Int) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT version_id FROM report WHERE unit_id = ? AND year = ?", arguments: [unitId, year])
+    /// The document version a unit·year's stored report was read from and its status, if it has a report.
+    /// (Statements run once per report in a collect are cached: preparing them was a measurable part of the writer.)
+    static func storedReport(_ db: Database, unitId: String, year: Int) throws -> (versionId: Int64, status: ReportStatus?)? {
+        let statement = try db.cachedStatement(sql: "SELECT version_id, status FROM report WHERE unit_id = ? AND year = ?")
+        return try Row.fetchOne(statement, arguments: [unitId, year]).map { row in
+            (row[0], (row[1] as String?).flatMap(ReportStatus.init(rawValue:)))
+        }
     }
 
     /// The figures of one unit·year as code → value (nil for a printed blank total).
@@ -118,11 +121,10 @@ extension Store {
     }
 
     static func figureValues(_ db: Database, unitId: String, year: Int) throws -> [String: Double?]? {
-        let rows = try Row.fetchAll(db, sql: "SELECT code, value FROM figure WHERE unit_id = ? AND year = ?",
-                                    arguments: [unitId, year])
-        guard !rows.isEmpty else { return nil }
         var values: [String: Double?] = [:]
-        for row in rows { values[row["code"]] = .some(row["value"]) }
-        return values
+        try db.forEachRawRow(sql: "SELECT code, value FROM figure WHERE unit_id = ? AND year = ?", arguments: [unitId, year]) { row in
+            if let code = row.text(0) { values[code] = .some(row.real(1)) }
+        }
+        return values.isEmpty ? nil : values
     }
 }

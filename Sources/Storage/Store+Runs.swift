@@ -59,8 +59,8 @@ extension Store {
 
     /// Inserts (or replaces) one run item inside a write transaction.
     func insert(_ db: Database, _ item: RunItem, runId: Int64) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO run_item VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [runId, item.unitId, item.year, item.outcome, item.failureKind, item.message])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO run_item VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [runId, item.unitId, item.year, item.outcome, item.failureKind, item.message])
     }
 
     /// Closes a run with its totals.
