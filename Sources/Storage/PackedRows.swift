@@ -21,7 +21,8 @@ struct PackedRows: Sendable {
 
     mutating func append(_ value: String) {
         let offset = text.count
-        text.append(contentsOf: value.utf8)
+        var value = value
+        value.withUTF8 { text.append(contentsOf: $0) }  // one copy of the bytes, not a walk of the UTF-8 view
         values.append(.text(offset: offset, count: text.count - offset))
     }
 

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import GRDB
 import Synchronization
 
@@ -11,15 +12,9 @@ enum SharedTextId {
     /// meeting on one id would take some 2^31 random texts, or 2^63 work to aim at a given one; the tables'
     /// triggers refuse it should it ever happen, so that one text is never read back as another.
     static func of(_ parts: [String]) -> Int64 {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
-        for part in parts {
-            bytes.append(contentsOf: part.utf8)
-            bytes.append(0x1F)
-        }
-        let key = TextBytes(bytes: bytes)
+        let key = TextParts(parts: parts)
         if let id = known.withLock({ $0[key] }) { return id }
-        let id = hashed(bytes)
+        let id = hashed(parts)
         known.withLock { known in
             if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
             known[key] = id
@@ -27,22 +22,44 @@ enum SharedTextId {
         return id
     }
 
-    /// The ids of texts seen before: a lookup costs a fraction of a hash.
-    private static let known = Mutex<[TextBytes: Int64]>([:])
+    /// The ids of texts seen before: a lookup costs less than half a hash.
+    private static let known = Mutex<[TextParts: Int64]>([:])
 
-    private static func hashed(_ bytes: [UInt8]) -> Int64 {
-        let id = SHA256.hash(data: bytes).withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    private static func hashed(_ parts: [String]) -> Int64 {
+        var hash = SHA256()
+        for var part in parts {
+            part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(0x1F)) { hash.update(bufferPointer: $0) }
+        }
+        let id = hash.finalize().withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
         return Int64(bitPattern: id >> 1)
     }
 }
 
-/// A text's UTF-8 bytes as a dictionary key, hashed as bytes: hashing the `String`s themselves normalises every
-/// Chinese character first (Unicode equivalence), several times the cost, for texts that are compared byte for byte.
-private struct TextBytes: Hashable {
-    let bytes: [UInt8]
+/// Texts as a dictionary key, hashed and compared as UTF-8 bytes, as they are stored: hashing or comparing the
+/// `String`s themselves would normalise every Chinese character first (Unicode equivalence), at several times
+/// the cost.
+private struct TextParts: Hashable {
+    let parts: [String]
 
     func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        for var part in parts {
+            part.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(UInt8(0x1F))
+        }
+    }
+
+    static func == (left: TextParts, right: TextParts) -> Bool {
+        guard left.parts.count == right.parts.count else { return false }
+        for (var one, var other) in zip(left.parts, right.parts) {
+            let same = one.withUTF8 { one in
+                other.withUTF8 { other in
+                    one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
+                }
+            }
+            if !same { return false }
+        }
+        return true
     }
 }
 
