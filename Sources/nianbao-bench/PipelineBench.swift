@@ -49,6 +49,9 @@ struct PipelineBench {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
             let collect = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", config.path])
             guard collect.status == 0 else { throw BenchError("collect exited \(collect.status)") }
+            // The collect leaves some 70 MB of database and WAL for the kernel to write back: flushed here, so that
+            // the writeback does not run under the next measurement (it had slowed xmllint by up to 70 %).
+            sync()
             // The parse floor: libxml2 alone on the HTML pages.
             let xmllint = try ChildRun.run("xmllint", ["--html", "--noout"] + html.map(\.path))
             let htmlExtract = try ChildRun.run(nianbao, ["extract", "--format", "json", htmlFolder.path])
