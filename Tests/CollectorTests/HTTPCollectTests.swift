@@ -61,6 +61,32 @@ struct HTTPCollectTests {
         #expect(log.count == 2 && log[1].ifNoneMatch != nil, "the re-check is a conditional GET")
     }
 
+    @Test func aReportPageReplacedByOneThatIsNotAReportKeepsTheFiguresAlreadyRead() async throws {
+        let directory = try TemporaryDirectory()
+        let report = try #require(DemoCity.report("luoshan", 2024).flatMap { DemoCity.bytes(of: $0) })
+        try Data(report).write(to: directory.path("r.html"))
+        let server = try LoopbackServer(root: directory.url)
+        let configuration = try configuration(server: server, directory: directory, sources: [("luoshan", "files/r.html")])
+        _ = try await CollectRun.run(configuration, options: CollectOptions())
+        let store = try Store(path: configuration.database.path)
+        let figures = try #require(try store.figureValues(unitId: "luoshan", year: 2024))
+        #expect(figures.count > 100)
+
+        // The unit takes its report down and puts a notice in its place.
+        try directory.write("r.html", "<html><body><p>该信息已撤回，请关注后续发布。</p></body></html>")
+        let replaced = try await CollectRun.run(configuration, options: CollectOptions())
+        #expect(replaced.items.map(\.outcome) == ["not_a_report"], "the run says what the page is now")
+        #expect(try store.figureValues(unitId: "luoshan", year: 2024) == figures, "the figures read before stay")
+        #expect(try store.reportStatus(unitId: "luoshan", year: 2024) == .extracted)
+        #expect(try store.latestVersionIds(year: 2024).count == 1)
+
+        // The notice is kept as a version but never read as the report: the next run's re-reading of versions
+        // not yet extracted refuses the same downgrade.
+        _ = try await CollectRun.run(configuration, options: CollectOptions())
+        #expect(try store.figureValues(unitId: "luoshan", year: 2024) == figures)
+        #expect(try store.reportStatus(unitId: "luoshan", year: 2024) == .extracted)
+    }
+
     @Test func transportFailuresAreStoredByKind() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("r.html", "<p>x</p>")
