@@ -71,7 +71,7 @@ let package = Package(
             dependencies: ["Collector", "Storage", "Analysis", "Export", "DemoCity", "TestSupport",
                            .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao", "nianbao-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )

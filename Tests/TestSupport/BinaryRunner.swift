@@ -23,11 +23,16 @@ public enum BinaryRunner {
         return RepositoryPaths.root.appendingPathComponent(".build/debug/nianbao")
     }
 
-    /// Runs `nianbao arguments…` in `directory`.
+    /// Another executable of the package, built beside `nianbao` (`nianbao-bench`, `nianbao-demo`).
+    public static func sibling(_ name: String) -> URL {
+        executable.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// Runs `program arguments…` (by default `nianbao`) in `directory`.
     public static func run(_ arguments: [String], in directory: URL = RepositoryPaths.root,
-                           environment: [String: String] = [:]) throws -> Result {
+                           environment: [String: String] = [:], program: URL = executable) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
