@@ -26,35 +26,38 @@ struct UnitCollector: Sendable {
     }
 
     func collect(_ plans: [UnitPlan]) async throws -> [CollectItem] {
-        var results = try await forEachConcurrently(plans) { plan in try await collectUnit(plan) }
-        // Failed items get one more try at the end of the run, after the servers have had a rest.
-        let retryable = results.filter { $0.item.isTransientFailure }
-        if !retryable.isEmpty {
-            let again = try await forEachConcurrently(retryable) { result in
-                [try await collectAndRecord(result.job, stored: result.state, retry: true)]
+        // Only each unit·year's item is kept, and a job and state for those that get another try: a province's
+        // 150,000 unit·years held as whole results (job, unit, state) had taken 440 MB.
+        var items: [CollectItem] = []
+        var retryable: [(position: Int, job: FetchJob, state: SourceStateRecord)] = []
+        try await forEachConcurrently(plans, { plan in try await collectUnit(plan) }) { results in
+            for result in results {
+                if result.item.isTransientFailure { retryable.append((items.count, result.job, result.state)) }
+                items.append(result.item)
             }
-            let replaced = Dictionary(again.map { ("\($0.job.unit.id)|\($0.job.year)", $0) }, uniquingKeysWith: { _, last in last })
-            results = results.map { replaced["\($0.job.unit.id)|\($0.job.year)"] ?? $0 }
         }
-        return results.map(\.item).sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
+        // Failed items get one more try at the end of the run, after the servers have had a rest.
+        try await forEachConcurrently(retryable, { entry in
+            (entry.position, try await collectAndRecord(entry.job, stored: entry.state, retry: true).item)
+        }) { position, item in items[position] = item }
+        return items.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
     }
 
-    /// Runs `body` for every element with at most `fetch.concurrency` running at once.
-    private func forEachConcurrently<Element: Sendable>(
-        _ elements: [Element], _ body: @escaping @Sendable (Element) async throws -> [JobResult]
-    ) async throws -> [JobResult] {
-        try await withThrowingTaskGroup(of: [JobResult].self) { group in
+    /// Runs `body` for every element with at most `fetch.concurrency` running at once, handing each result to
+    /// `take` as it comes (in the calling task: `take` needs no locking).
+    private func forEachConcurrently<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], _ body: @escaping @Sendable (Element) async throws -> Result, take: (Result) -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Result.self) { group in
             var pending = elements.makeIterator()
-            var results: [JobResult] = []
             for _ in 0..<configuration.fetch.concurrency {
                 guard let element = pending.next() else { break }
                 group.addTask { try await body(element) }
             }
             while let finished = try await group.next() {
-                results += finished
+                take(finished)
                 if let element = pending.next() { group.addTask { try await body(element) } }
             }
-            return results
         }
     }
 

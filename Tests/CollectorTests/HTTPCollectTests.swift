@@ -87,6 +87,34 @@ struct HTTPCollectTests {
         #expect(try store.reportStatus(unitId: "luoshan", year: 2024) == .extracted)
     }
 
+    @Test func aSourceThatFailsDuringTheRunAndAnswersAtItsEndIsCollected() async throws {
+        let directory = try TemporaryDirectory()
+        let report = try #require(DemoCity.report("luoshan", 2024).flatMap { DemoCity.bytes(of: $0) })
+        try Data(report).write(to: directory.path("r.html"))
+        let server = try LoopbackServer(root: directory.url)
+        let yaml = """
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            fetch: { concurrency: 2, per_host: 2, delay_ms: 0, timeout_s: 5, retries: 0 }
+            units:
+              - { id: late, name: 迟到, reports: { 2024: "\(server.url("flaky/k-late/1/r.html"))" } }
+              - { id: down, name: 停机, reports: { 2024: "\(server.url("status/503"))" } }
+              - { id: fine, name: 正常, reports: { 2024: "\(server.url("files/r.html"))" } }
+
+            """
+        let configuration = try ConfigurationLoader.load(try directory.write("nianbao.yaml", yaml))
+        let summary = try await CollectRun.run(configuration, options: CollectOptions())
+        // No retries within the run: the 500 fails the first try; the second, at the end of the run, gets the report.
+        #expect(summary.items.map { "\($0.unitId) \($0.outcome)" } == ["down failed", "fine new", "late new"])
+        #expect(try server.requestLog().requests.filter { $0.path == "/flaky/k-late/1/r.html" }.count == 2)
+        let store = try Store(path: configuration.database.path)
+        #expect(try store.figureValues(unitId: "late", year: 2024)?.count ?? 0 > 100)
+        #expect(try store.sourceState(unitId: "late", year: 2024)?.consecutiveFailures == 0)
+        #expect(try store.sourceState(unitId: "down", year: 2024)?.consecutiveFailures == 1, "two tries, one failed run")
+        #expect(try store.runs(last: 1).first?.outcomes == ["new": 2, "failed": 1])
+    }
+
     @Test func transportFailuresAreStoredByKind() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("r.html", "<p>x</p>")
