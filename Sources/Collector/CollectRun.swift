@@ -23,11 +23,13 @@ public enum CollectRun {
         for unit in configuration.units where !unit.verifyTLS {
             notices.append("TLS verification is OFF for \(unit.id) (insecure_tls: true in the config)")
         }
-        let states = try store.sourceStates()
-        let jobs = Scheduler.due(configuration, states: states, now: options.now,
-                                 years: options.years, units: options.units, force: options.force)
+        let units = configuration.units.filter { options.units.isEmpty || options.units.contains($0.id) }
+        let planner = { @Sendable (unit: UnitConfiguration) throws -> UnitPlan? in
+            Scheduler.plan(unit, in: configuration, states: try store.sourceStates(unitId: unit.id), now: options.now,
+                           years: options.years, force: options.force)
+        }
         if options.dryRun {
-            let items = jobs.flatMap { plan in
+            let items = try units.compactMap(planner).flatMap { plan in
                 plan.jobs.map { CollectItem(unitId: $0.unit.id, year: $0.year, outcome: "due", failureKind: nil, message: $0.url) }
                     + plan.listingYears.map {
                         CollectItem(unitId: plan.unit.id, year: $0, outcome: "due", failureKind: nil,
@@ -51,10 +53,8 @@ public enum CollectRun {
                                               gate: HostGate(perHost: configuration.fetch.perHost,
                                                              delayMilliseconds: configuration.fetch.delayMilliseconds),
                                               counters: counters, runId: runId, now: options.now, progress: progress,
-                                              readers: readers,
-                                              initialStates: Dictionary(states.map { ("\($0.unitId)|\($0.year)", $0) },
-                                                                        uniquingKeysWith: { first, _ in first }))
-                return try await collector.collect(jobs)
+                                              readers: readers)
+                return try await collector.collect(units, plan: planner)
             }
             try await store.pipeline.flush()
         } catch {

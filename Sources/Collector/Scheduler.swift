@@ -23,31 +23,32 @@ public struct UnitPlan: Sendable {
     public var jobs: [FetchJob]
     /// Years to look up on the unit's `listing` page.
     public var listingYears: [Int]
+    /// The states of the unit's sources as the plan was made, by year.
+    public var states: [Int: SourceStateRecord]
 }
 
 /// Decides what is due: never fetched, failed and past its back-off, or held and due for a change re-check
 /// (every run re-checks, with a conditional GET, so an unchanged report costs a 304).
 public enum Scheduler {
-    /// The plans due at `now`, one per unit with something due, years in order (so last year is stored first).
-    public static func due(_ configuration: Configuration, states: [SourceStateRecord], now: Date, years: Set<Int>,
-                           units: Set<String>, force: Bool) -> [UnitPlan] {
-        let byKey = Dictionary(states.map { ("\($0.unitId)|\($0.year)", $0) }, uniquingKeysWith: { first, _ in first })
-        func isDue(_ unit: UnitConfiguration, _ year: Int) -> Bool {
+    /// What is due for `unit` at `now`, given its sources' `states`, years in order (so last year is stored
+    /// first); nil when nothing is. A run plans each unit as its turn comes, from that unit's states alone, so
+    /// that a province's 150,000 source states are never all in memory at once.
+    public static func plan(_ unit: UnitConfiguration, in configuration: Configuration, states: [SourceStateRecord],
+                            now: Date, years: Set<Int>, force: Bool) -> UnitPlan? {
+        let byYear = Dictionary(states.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+        func isDue(_ year: Int) -> Bool {
             guard years.isEmpty || years.contains(year) else { return false }
-            if !force, let next = byKey["\(unit.id)|\(year)"]?.nextAttemptAt, next > now { return false }
+            if !force, let next = byYear[year]?.nextAttemptAt, next > now { return false }
             return true
         }
-        return configuration.units.compactMap { unit -> UnitPlan? in
-            guard units.isEmpty || units.contains(unit.id) else { return nil }
-            let configured = sources(of: unit, in: configuration)
-            let jobs = configured.filter { isDue(unit, $0.0) }.map { year, url in
-                job(unit, year, url, state: byKey["\(unit.id)|\(year)"], force: force)
-            }
-            let listed = unit.listing == nil ? [] : configuration.years.filter { year in
-                !configured.contains { $0.0 == year } && isDue(unit, year)
-            }
-            return jobs.isEmpty && listed.isEmpty ? nil : UnitPlan(unit: unit, jobs: jobs, listingYears: listed)
+        let configured = sources(of: unit, in: configuration)
+        let jobs = configured.filter { isDue($0.0) }.map { year, url in
+            job(unit, year, url, state: byYear[year], force: force)
         }
+        let listed = unit.listing == nil ? [] : configuration.years.filter { year in
+            !configured.contains { $0.0 == year } && isDue(year)
+        }
+        return jobs.isEmpty && listed.isEmpty ? nil : UnitPlan(unit: unit, jobs: jobs, listingYears: listed, states: byYear)
     }
 
     /// A job for a URL, with the held version's validators when the URL is the one they belong to.

@@ -17,46 +17,53 @@ struct UnitCollector: Sendable {
     let progress: @Sendable (CollectItem) -> Void
     /// Where reports are read.
     let readers: ReaderPool
-    /// Source states as the run began, by "unit|year".
-    let initialStates: [String: SourceStateRecord]
     let blocked = BlockedHosts()
 
     var fetcher: PoliteFetcher {
         PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters)
     }
 
-    func collect(_ plans: [UnitPlan]) async throws -> [CollectItem] {
+    /// Collects `units`, each planned by `plan` as its turn comes (nil: nothing is due).
+    func collect(_ units: [UnitConfiguration],
+                 plan: @escaping @Sendable (UnitConfiguration) throws -> UnitPlan?) async throws -> [CollectItem] {
         // Only each unit·year's item is kept, and a job and state for those that get another try: a province's
         // 150,000 unit·years held as whole results (job, unit, state) had taken 440 MB.
         var items: [CollectItem] = []
         var retryable: [(position: Int, job: FetchJob, state: SourceStateRecord)] = []
-        try await forEachConcurrently(plans, { plan in try await collectUnit(plan) }) { results in
+        var unitsLeft = units.makeIterator()
+        try await forEachConcurrently(next: {
+            // Planned as its turn comes, from its own states; only a unit with something due starts a task.
+            while let unit = unitsLeft.next() {
+                if let due = try plan(unit) { return due }
+            }
+            return nil
+        }, { plan in try await collectUnit(plan) }) { results in
             for result in results {
                 if result.item.isTransientFailure { retryable.append((items.count, result.job, result.state)) }
                 items.append(result.item)
             }
         }
         // Failed items get one more try at the end of the run, after the servers have had a rest.
-        try await forEachConcurrently(retryable, { entry in
+        var retriesLeft = retryable.makeIterator()
+        try await forEachConcurrently(next: { retriesLeft.next() }, { entry in
             (entry.position, try await collectAndRecord(entry.job, stored: entry.state, retry: true).item)
         }) { position, item in items[position] = item }
         return items.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
     }
 
-    /// Runs `body` for every element with at most `fetch.concurrency` running at once, handing each result to
-    /// `take` as it comes (in the calling task: `take` needs no locking).
-    private func forEachConcurrently<Element: Sendable, Result: Sendable>(
-        _ elements: [Element], _ body: @escaping @Sendable (Element) async throws -> Result, take: (Result) -> Void
+    /// Runs `body` for each element `next` gives, with at most `fetch.concurrency` running at once, handing each
+    /// output to `take` as it comes (`next` and `take` run in the calling task: they need no locking).
+    private func forEachConcurrently<Element: Sendable, Output: Sendable>(
+        next: () throws -> Element?, _ body: @escaping @Sendable (Element) async throws -> Output, take: (Output) -> Void
     ) async throws {
-        try await withThrowingTaskGroup(of: Result.self) { group in
-            var pending = elements.makeIterator()
+        try await withThrowingTaskGroup(of: Output.self) { group in
             for _ in 0..<configuration.fetch.concurrency {
-                guard let element = pending.next() else { break }
+                guard let element = try next() else { break }
                 group.addTask { try await body(element) }
             }
             while let finished = try await group.next() {
                 take(finished)
-                if let element = pending.next() { group.addTask { try await body(element) } }
+                if let element = try next() { group.addTask { try await body(element) } }
             }
         }
     }
@@ -69,11 +76,11 @@ struct UnitCollector: Sendable {
                                                                         years: plan.listingYears)
             for year in plan.listingYears {
                 if let url = found.urls[year] {
-                    let state = initialState(plan.unit.id, year)
+                    let state = plan.states[year]
                     jobs.append(Scheduler.job(plan.unit, year, url, state: state, force: false))
                 } else {
                     let job = FetchJob(unit: plan.unit, year: year, url: listing, etag: nil, lastModified: nil)
-                    var state = initialState(plan.unit.id, year)
+                    var state = plan.states[year]
                         ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
                     state.lastAttemptAt = now
                     let finished = JobCollector(unit: self).finish(
@@ -86,7 +93,7 @@ struct UnitCollector: Sendable {
         }
         for job in jobs.sorted(by: { $0.year < $1.year }) {
             try Task.checkCancellation()
-            results.append(try await collectAndRecord(job, stored: initialState(job.unit.id, job.year), retry: false))
+            results.append(try await collectAndRecord(job, stored: plan.states[job.year], retry: false))
         }
         return results
     }
@@ -96,9 +103,6 @@ struct UnitCollector: Sendable {
         return record(job, outcome)
     }
 
-    private func initialState(_ unitId: String, _ year: Int) -> SourceStateRecord? {
-        initialStates["\(unitId)|\(year)"]
-    }
 
     /// Queues the report read (if any) with the run item and the source's state, to be saved together (a failed
     /// write fails the run at its flush), then reports progress.

@@ -68,5 +68,16 @@ struct QueryBench {
                                                 "--out", work.appendingPathComponent("figures.csv").path])
         results.add("`nianbao export figures` (all \(figures) rows)", "\(fmt(export.seconds, 1)) s",
                     "peak RSS \(fmt(export.peakRSSMegabytes, 0)) MB (streamed)")
+        // The scheduler at a province's scale: every unit·year due, every source refused (the worst case for what a
+        // run holds until its end: each unit·year's item, and a job to try again for every failure).
+        let dead = work.appendingPathComponent("refused.sqlite")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dead.path + suffix) }
+        let deadConfig = work.appendingPathComponent("refused.yaml")
+        try Data(Province.queryConfig(units: options.queryUnits, years: years, database: dead).utf8).write(to: deadConfig)
+        let refused = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", deadConfig.path])
+        guard refused.status == 1 else { throw BenchError("collect of refused sources exited \(refused.status), not 1") }
+        let unitYears = options.queryUnits * options.queryYears
+        results.add("`nianbao collect`, \(unitYears) unit·years all refused", "\(fmt(refused.seconds, 1)) s",
+                    "\(fmt(Double(unitYears) / refused.seconds, 0)) unit·years/s, peak RSS \(fmt(refused.peakRSSMegabytes, 0)) MB")
     }
 }
