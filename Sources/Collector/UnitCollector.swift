@@ -103,7 +103,6 @@ struct UnitCollector: Sendable {
         return record(job, outcome)
     }
 
-
     /// Queues the report read (if any) with the run item and the source's state, to be saved together (a failed
     /// write fails the run at its flush), then reports progress.
     private func record(_ job: FetchJob, _ outcome: JobOutcome) -> JobResult {

@@ -30,7 +30,7 @@ public struct UnitRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
 }
 
 /// One archived document version: the raw bytes exactly as fetched.
-public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, TableRecord {
     /// The table this record is stored in.
     public static let databaseTableName = "document_version"
     /// Row id.
@@ -84,9 +84,6 @@ public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, Mutable
         self.byteCount = byteCount
         self.firstSeenAt = firstSeenAt
     }
-
-    /// Keeps the row id SQLite assigned.
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// The fetch state of one unit·year source, for conditional GET, back-off and health.
