@@ -53,7 +53,7 @@ public enum CollectRun {
                                               gate: HostGate(perHost: configuration.fetch.perHost,
                                                              delayMilliseconds: configuration.fetch.delayMilliseconds),
                                               counters: counters, runId: runId, now: options.now, progress: progress,
-                                              readers: readers)
+                                              readers: readers, force: options.force)
                 return try await collector.collect(units, plan: planner)
             }
             try await store.pipeline.flush()

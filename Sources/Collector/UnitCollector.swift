@@ -17,6 +17,8 @@ struct UnitCollector: Sendable {
     let progress: @Sendable (CollectItem) -> Void
     /// Where reports are read.
     let readers: ReaderPool
+    /// Whether the run fetches unconditionally (`--force`: no validators).
+    let force: Bool
     let blocked = BlockedHosts()
 
     var fetcher: PoliteFetcher {
@@ -26,10 +28,10 @@ struct UnitCollector: Sendable {
     /// Collects `units`, each planned by `plan` as its turn comes (nil: nothing is due).
     func collect(_ units: [UnitConfiguration],
                  plan: @escaping @Sendable (UnitConfiguration) throws -> UnitPlan?) async throws -> [CollectItem] {
-        // Only each unit·year's item is kept, and a job and state for those that get another try: a province's
-        // 150,000 unit·years held as whole results (job, unit, state) had taken 440 MB.
+        // Only each unit·year's item is kept to the end of the run: a province's 150,000 unit·years held as whole
+        // results (job, unit, state) had taken 440 MB.
         var items: [CollectItem] = []
-        var retryable: [(position: Int, job: FetchJob, state: SourceStateRecord)] = []
+        var retryable: [(position: Int, unitId: String, year: Int)] = []
         var unitsLeft = units.makeIterator()
         try await forEachConcurrently(next: {
             // Planned as its turn comes, from its own states; only a unit with something due starts a task.
@@ -39,16 +41,37 @@ struct UnitCollector: Sendable {
             return nil
         }, { plan in try await collectUnit(plan) }) { results in
             for result in results {
-                if result.item.isTransientFailure { retryable.append((items.count, result.job, result.state)) }
+                if result.item.isTransientFailure { retryable.append((items.count, result.item.unitId, result.item.year)) }
                 items.append(result.item)
             }
         }
-        // Failed items get one more try at the end of the run, after the servers have had a rest.
+        guard !retryable.isEmpty else { return sorted(items) }
+        // Failed items get one more try at the end of the run, after the servers have had a rest. Each failure's
+        // job is made again from its source's state as the failure left it, read back once committed, rather
+        // than kept: a province-wide outage would otherwise hold a job and a state for every unit·year.
+        try await store.pipeline.flush()
+        let unitsById = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var retriesLeft = retryable.makeIterator()
-        try await forEachConcurrently(next: { retriesLeft.next() }, { entry in
-            (entry.position, try await collectAndRecord(entry.job, stored: entry.state, retry: true).item)
+        var unitStates: (unitId: String, byYear: [Int: SourceStateRecord]) = ("", [:])
+        try await forEachConcurrently(next: { () throws -> (Int, FetchJob, SourceStateRecord)? in
+            while let failed = retriesLeft.next() {
+                // A unit's failures come together: its states are read once.
+                if unitStates.unitId != failed.unitId {
+                    let states = try store.sourceStates(unitId: failed.unitId)
+                    unitStates = (failed.unitId, Dictionary(states.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first }))
+                }
+                guard let unit = unitsById[failed.unitId], let state = unitStates.byYear[failed.year] else { continue }
+                return (failed.position, Scheduler.job(unit, failed.year, state.url, state: state, force: force), state)
+            }
+            return nil
+        }, { position, job, state in
+            (position, try await collectAndRecord(job, stored: state, retry: true).item)
         }) { position, item in items[position] = item }
-        return items.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
+        return sorted(items)
+    }
+
+    private func sorted(_ items: [CollectItem]) -> [CollectItem] {
+        items.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
     }
 
     /// Runs `body` for each element `next` gives, with at most `fetch.concurrency` running at once, handing each
