@@ -33,7 +33,7 @@ public struct Workbench: Sendable {
     /// values both come by year and then unit id, so the values are merged into their reports without hashing.
     public func unitYearFigures(codes: [String], years: [Int]) throws -> [UnitYearFigures] {
         let needed = Array(Set(codes.flatMap(Self.components)))
-        let reports = try store.reportFormats(years: years)
+        let (reports, values) = try store.reportsAndValues(codes: needed, years: years)
         var firstOfYear: [Int: Int] = [:]
         for (index, report) in reports.enumerated() where firstOfYear[report.year] == nil { firstOfYear[report.year] = index }
         // One slot per report and needed code, in one block that every report's figures share.
@@ -41,7 +41,7 @@ public struct Workbench: Sendable {
         let column = Dictionary(uniqueKeysWithValues: needed.enumerated().map { ($0.element, $0.offset) })
         var position = reports.count
         var run: (code: String, year: Int, slot: Int)?
-        try store.forEachValue(codes: needed, years: years) { unitId, year, code, value in
+        for (unitId, year, code, value) in values {
             if run?.code != code || run?.year != year {
                 run = (code, year, column[code] ?? 0)
                 position = firstOfYear[year] ?? reports.count
@@ -51,7 +51,7 @@ public struct Workbench: Sendable {
                 position += 1
             }
             guard let slot = run?.slot, position < reports.count, reports[position].year == year,
-                  reports[position].unitId == unitId else { return }
+                  reports[position].unitId == unitId else { continue }
             slots[position * needed.count + slot] = .some(value)
         }
         let columns = FigureColumns(codes: needed, slots: slots)

@@ -33,22 +33,6 @@ public struct ReportSummary: Sendable, Hashable {
 }
 
 extension Store {
-    /// The status and format of every stored report of some years (all when empty), by year and then unit id
-    /// (in SQLite's byte order): the lean query behind rankings and trends, read from a covering index.
-    public func reportFormats(years: [Int]) throws -> [(unitId: String, year: Int, status: ReportStatus, format: ReportFormat?)] {
-        try pool.read { db in
-            let filter = years.isEmpty ? "" : "WHERE year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
-            var result: [(unitId: String, year: Int, status: ReportStatus, format: ReportFormat?)] = []
-            let (statuses, formats) = (RawCases<ReportStatus>(), RawCases<ReportFormat>())
-            try db.forEachRawRow(sql: "SELECT unit_id, year, status, format FROM report \(filter) ORDER BY year, unit_id",
-                                 arguments: StatementArguments(years)) { row in
-                result.append((row.text(0) ?? "", row.integer(1), row.value(2, among: statuses) ?? .notAReport,
-                               row.value(3, among: formats)))
-            }
-            return result
-        }
-    }
-
     /// The sentence fingerprints of every stored report of `year`, by unit (for copy-paste detection).
     public func sentenceHashes(year: Int) throws -> [String: [Int64]] {
         try pool.read { db in
@@ -160,23 +144,6 @@ extension Store {
         try pool.read { db in
             Set(try String.fetchAll(db, sql: "SELECT DISTINCT code FROM figure \(year == nil ? "" : "WHERE year = ?")",
                                     arguments: year.map { [$0] } ?? []))
-        }
-    }
-
-    /// Calls `body` with each stored value of `codes` in `years` (all years when empty), through the
-    /// (code, year) index, without building provenance: code by code, each code's values by year and then unit id.
-    public func forEachValue(codes: [String], years: [Int], _ body: (String, Int, String, Double?) throws -> Void) throws {
-        try pool.read { db in
-            let sql = years.isEmpty
-                ? "SELECT unit_id, year, value FROM figure WHERE code = ? ORDER BY year, unit_id"
-                : "SELECT unit_id, year, value FROM figure WHERE code = ? AND year = ? ORDER BY unit_id"
-            for code in codes {
-                for year in years.isEmpty ? [nil] : years.map(Optional.some) {
-                    try db.forEachRawRow(sql: sql, arguments: year.map { [code, $0] } ?? [code]) { row in
-                        try body(row.text(0) ?? "", row.integer(1), code, row.real(2))
-                    }
-                }
-            }
         }
     }
 
