@@ -68,6 +68,11 @@ struct QueryBench {
                                                 "--out", work.appendingPathComponent("figures.csv").path])
         results.add("`nianbao export figures` (all \(figures) rows)", "\(fmt(export.seconds, 1)) s",
                     "peak RSS \(fmt(export.peakRSSMegabytes, 0)) MB (streamed)")
+        let coverage = try ChildRun.run(nianbao, ["export", "coverage", "--config", config.path, "--profile", "plain",
+                                                  "--out", work.appendingPathComponent("coverage.csv").path])
+        guard coverage.status == 0 else { throw BenchError("export coverage exited \(coverage.status)") }
+        results.add("`nianbao export coverage` (\(options.queryUnits * options.queryYears) unit·years)",
+                    "\(fmt(coverage.seconds, 2)) s", "peak RSS \(fmt(coverage.peakRSSMegabytes, 0)) MB")
         // The scheduler at a province's scale: every unit·year due, every source refused (the worst case for what a
         // run holds until its end: each unit·year's item, and a job to try again for every failure).
         let dead = work.appendingPathComponent("refused.sqlite")

@@ -27,7 +27,7 @@ struct BenchmarkTests {
                             "rank t3.total.new_received 2025, in process", "trend series.applications 2023–2025, in process",
                             "`nianbao rank` command", "`nianbao trend` command", "`nianbao quality` command",
                             "`nianbao report` (HTML) command", "`nianbao export figures` (all 2700 rows)",
-                            "`nianbao collect`, 90 unit·years all refused"] {
+                            "`nianbao export coverage` (90 unit·years)", "`nianbao collect`, 90 unit·years all refused"] {
             let value = try #require(rows[measurement], "no row for \(measurement)")
             #expect(Double(value.split(separator: " ").first ?? "") ?? 0 > 0, "\(measurement): \(value)")
         }
