@@ -25,10 +25,7 @@ struct AnalysisInputTests {
     @Test func whileAnotherConnectionCommitsEveryReadPairsReportsWithTheirOwnFigures() async throws {
         let directory = try TemporaryDirectory()
         let store = try Store(path: directory.path("nianbao.sqlite").path)
-        let versionId = try store.archive(DocumentVersionRecord(
-            id: nil, unitId: "u0", year: 2024, url: "file:///u0", finalUrl: "file:///u0", sha256: "u0",
-            content: Data("u0".utf8), contentType: nil, charset: nil, etag: nil, lastModified: nil, byteCount: 2,
-            firstSeenAt: Date())).versionId
+        let versionId = try store.archive(.fixture(unit: "u0", url: "file:///u0", text: "u0", sha256: "u0")).versionId
         try store.saveReports(reports(0, versionId: versionId), at: Date())
 
         // A writer replaces every report and figure, version after version, each in one transaction.

@@ -17,9 +17,7 @@ struct PipelineStoreTests {
     }
 
     func version(_ unit: String, _ text: String, year: Int = 2024) -> DocumentVersionRecord {
-        DocumentVersionRecord(id: nil, unitId: unit, year: year, url: "http://x/\(unit)", finalUrl: "http://x/\(unit)",
-                              sha256: "sha-\(unit)-\(year)-\(text)", content: Data(text.utf8), contentType: nil,
-                              charset: nil, etag: nil, lastModified: nil, byteCount: text.utf8.count, firstSeenAt: Date())
+        .fixture(unit: unit, year: year, url: "http://x/\(unit)", text: text, sha256: "sha-\(unit)-\(year)-\(text)")
     }
 
     func report(_ versionId: Int64, value: Double) -> ReportContent {

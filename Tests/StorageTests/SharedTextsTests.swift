@@ -29,10 +29,7 @@ struct SharedTextsTests {
     }
 
     func archive(_ store: Store, unit: String) throws -> Int64 {
-        try store.archive(DocumentVersionRecord(
-            id: nil, unitId: unit, year: 2024, url: "file:///\(unit)", finalUrl: "file:///\(unit)", sha256: unit,
-            content: Data(unit.utf8), contentType: nil, charset: nil, etag: nil, lastModified: nil, byteCount: 1,
-            firstSeenAt: Date())).versionId
+        try store.archive(.fixture(unit: unit, url: "file:///\(unit)", text: unit, sha256: unit)).versionId
     }
 
     func count(_ store: Store, _ table: String) throws -> Int {

@@ -15,10 +15,8 @@ struct StoreTests {
     }
 
     func version(_ text: String, at seconds: TimeInterval = 0) -> DocumentVersionRecord {
-        DocumentVersionRecord(id: nil, unitId: "luoshan", year: 2024, url: "file:///r.html", finalUrl: "file:///r.html",
-                              sha256: String(text.hashValue), content: Data(text.utf8), contentType: nil, charset: nil,
-                              etag: nil, lastModified: nil, byteCount: text.utf8.count,
-                              firstSeenAt: Date(timeIntervalSince1970: 1_700_000_000 + seconds))
+        .fixture(unit: "luoshan", url: "file:///r.html", text: text, sha256: String(text.hashValue),
+                 at: Date(timeIntervalSince1970: 1_700_000_000 + seconds))
     }
 
     @Test func keepsEveryDistinctVersionOnce() throws {
