@@ -9,7 +9,7 @@ final class LoopbackSite {
     init(serving folder: URL, work: URL, repository: URL) throws {
         process = Process()
         if let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
-            let port = Int.random(in: 20_000...60_000)
+            let port = try LoopbackPort.unused()
             let prefix = work.appendingPathComponent("nginx")
             try FileManager.default.createDirectory(at: prefix.appendingPathComponent("logs"), withIntermediateDirectories: true)
             let conf = """
@@ -27,7 +27,9 @@ final class LoopbackSite {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: 0.5)
+            // nginx reports a failed start (a port taken in between, say) only in its error log: wait for it to
+            // accept connections rather than measure a dead server.
+            try LoopbackPort.awaitListening(port, seconds: 10, server: "nginx (log: \(prefix.path)/logs/error.log)")
             self.port = port
             kind = "nginx"
         } else {

@@ -23,15 +23,15 @@ enum Province {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A config naming `units` units whose sources are on a closed port of 127.0.0.1: the query database is
-    /// filled directly, and a collect finds every source refused at once.
-    static func queryConfig(units: Int, years: ClosedRange<Int>, database: URL) -> String {
+    /// A config naming `units` units whose sources are on `closedPort` of 127.0.0.1, where nothing listens: the
+    /// query database is filled directly, and a collect finds every source refused at once.
+    static func queryConfig(units: Int, years: ClosedRange<Int>, database: URL, closedPort: Int) -> String {
         var lines = ["version: 1", "city: 基准省", "database: \(database.path)",
                      "fetch: { concurrency: 8, per_host: 8, delay_ms: 0, retries: 0, timeout_s: 5 }",
                      "years: { from: \(years.lowerBound), to: \(years.upperBound) }", "units:"]
         for index in 0..<units {
             lines.append("  - { id: u\(index), name: 单位\(index), kind: \(index % 4 == 0 ? "镇" : "街道"), "
-                         + "url_template: \"http://127.0.0.1:9/u\(index)/{year}.html\" }")
+                         + "url_template: \"http://127.0.0.1:\(closedPort)/u\(index)/{year}.html\" }")
         }
         return lines.joined(separator: "\n") + "\n"
     }

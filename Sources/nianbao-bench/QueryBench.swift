@@ -13,7 +13,9 @@ struct QueryBench {
         let years = (last - options.queryYears + 1)...last
         let database = work.appendingPathComponent("query.sqlite")
         let config = work.appendingPathComponent("query.yaml")
-        try Data(Province.queryConfig(units: options.queryUnits, years: years, database: database).utf8).write(to: config)
+        let closedPort = try LoopbackPort.unused()
+        try Data(Province.queryConfig(units: options.queryUnits, years: years, database: database, closedPort: closedPort).utf8)
+            .write(to: config)
         let reuse = options.queriesOnly && FileManager.default.fileExists(atPath: database.path)
         if !reuse {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
@@ -78,10 +80,17 @@ struct QueryBench {
         let dead = work.appendingPathComponent("refused.sqlite")
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dead.path + suffix) }
         let deadConfig = work.appendingPathComponent("refused.yaml")
-        try Data(Province.queryConfig(units: options.queryUnits, years: years, database: dead).utf8).write(to: deadConfig)
+        try Data(Province.queryConfig(units: options.queryUnits, years: years, database: dead, closedPort: closedPort).utf8)
+            .write(to: deadConfig)
+        guard !LoopbackPort.isListening(closedPort) else { throw BenchError("a server came up on 127.0.0.1:\(closedPort)") }
         let refused = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", deadConfig.path])
         guard refused.status == 1 else { throw BenchError("collect of refused sources exited \(refused.status), not 1") }
         let unitYears = options.queryUnits * options.queryYears
+        // Every unit·year must have failed to connect (once, and once more in the end-of-run retry).
+        let connectFailures = try Store(path: dead.path).runs(last: 1).first?.failureKinds["connect"] ?? 0
+        guard connectFailures >= unitYears else {
+            throw BenchError("collect of refused sources: \(connectFailures) connection failures for \(unitYears) unit·years")
+        }
         results.add("`nianbao collect`, \(unitYears) unit·years all refused", "\(fmt(refused.seconds, 1)) s",
                     "\(fmt(Double(unitYears) / refused.seconds, 0)) unit·years/s, peak RSS \(fmt(refused.peakRSSMegabytes, 0)) MB")
     }
