@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "CollectorTests",
             dependencies: ["Collector", "Storage", "Analysis", "Export", "DemoCity", "TestSupport",
-                           .product(name: "SwiftCSV", package: "SwiftCSV")]),
+                           .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao", "nianbao-bench"]),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 
 /// A report's rows as multi-row INSERT statements with their arguments, built before the write (in the collect
 /// pipeline, on the reading task) so that the single writer only binds and steps, once per batch of rows rather
@@ -35,15 +36,19 @@ struct ReportRows: Sendable {
         savedAt = now.databaseValue
         let unit = unitId
         let sourceIds = content.figures.map { SharedTextId.of([$0.provenance.table, $0.provenance.row, $0.provenance.column]) }
-        let cellsIds = content.audit.map { SharedTextId.of($0.cells) }
+        let audit = Self.lastResultPerRule(content.audit)
+        let cellsIds = audit.map { SharedTextId.of($0.cells) }
         newSources = stored.figureSources.uncommitted(sourceIds).map { position in
             let provenance = content.figures[position].provenance
             return (sourceIds[position], [provenance.table, provenance.row, provenance.column])
         }
         newCells = stored.auditCells.uncommitted(cellsIds).map { position in
-            (cellsIds[position], [JSONArrayText.strings(content.audit[position].cells)])
+            (cellsIds[position], [JSONArrayText.strings(audit[position].cells)])
         }
-        let figureRows = Self.batches("INSERT INTO figure VALUES", columns: 7,
+        // OR FAIL, not the default ABORT: an ABORT undoes the failing statement's earlier rows, so SQLite keeps a
+        // statement journal of the pages each multi-row INSERT changes. Nothing is lost: every transaction that
+        // saves a report is rolled back whole on any error.
+        let figureRows = Self.batches("INSERT OR FAIL INTO figure VALUES", columns: 7,
                                       Array(zip(content.figures, sourceIds))) { figure, rows in
             rows.append(unit)
             rows.append(year)
@@ -53,7 +58,7 @@ struct ReportRows: Sendable {
             rows.append(figure.1)
             rows.append(figure.0.provenance.raw)
         }
-        let itemRows = Self.batches("INSERT INTO labelled_item VALUES", columns: 6,
+        let itemRows = Self.batches("INSERT OR FAIL INTO labelled_item VALUES", columns: 6,
                                     Array(content.items.enumerated())) { item, rows in
             rows.append(unit)
             rows.append(year)
@@ -62,8 +67,8 @@ struct ReportRows: Sendable {
             rows.append(item.element.count)
             rows.append(item.element.percent)
         }
-        let auditRows = Self.batches("INSERT OR REPLACE INTO audit VALUES", columns: 6,
-                                     Array(zip(content.audit, cellsIds))) { result, rows in
+        let auditRows = Self.batches("INSERT OR FAIL INTO audit VALUES", columns: 6,
+                                     Array(zip(audit, cellsIds))) { result, rows in
             rows.append(unit)
             rows.append(year)
             rows.append(result.0.rule)
@@ -74,6 +79,14 @@ struct ReportRows: Sendable {
         inserts = figureRows + itemRows + auditRows
         warningsJSON = JSONArrayText.strings(content.warnings)
         sentenceHashesJSON = JSONArrayText.integers(content.sentenceHashes)
+    }
+
+    /// One result per rule name, the last one given winning (as the replacing insert before kept it), in order.
+    static func lastResultPerRule(_ audit: [AuditResult]) -> [AuditResult] {
+        var last: [String: Int] = [:]
+        for (position, result) in audit.enumerated() { last[result.rule] = position }
+        guard last.count < audit.count else { return audit }
+        return audit.indices.filter { last[audit[$0].rule] == $0 }.map { audit[$0] }
     }
 
     private static func batches<Element>(_ insert: String, columns: Int, _ elements: [Element],

@@ -70,6 +70,7 @@ struct DemoCollectTests {
         let truth = try #require(DemoCity.report("anhai", 2023))
         #expect(try store.figureValues(unitId: "anhai", year: 2023)?["t2.norm.made"] == .some(truth.figures["t2.norm.made"]))
         #expect(try store.latestVersionIds(year: 2023).count == 19)
+        #expect(try demo.brokenReferences() == [], "every figure, audit, report and run item points at a stored row")
     }
 
     @Test func aDryRunListsWhatIsDueAndWritesNoRun() async throws {

@@ -68,10 +68,15 @@ struct PipelineStoreTests {
         let pipeline = try Store(path: path, commitWindow: 3600).pipeline
         let good = try await pipeline.archive(version("good", "page")).outcome.versionId
         record(pipeline, "good", runId: runId, report: report(good, value: 1))
-        // A report pointing at a version that does not exist breaks the foreign key.
-        record(pipeline, "bad", runId: runId, report: report(9_999, value: 2))
+        // A report printing one code twice breaks the figure table's key on its second row: the first row of that
+        // statement is already in, and must not be committed either.
+        let bad = try await pipeline.archive(version("bad", "page")).outcome.versionId
+        var twice = report(bad, value: 2)
+        twice.figures += [Figure(code: "t3.total.new_received", value: 3, kind: .number,
+                                 provenance: Provenance(table: "表三", row: "一", column: "总计", raw: "3"))]
+        record(pipeline, "bad", runId: runId, report: twice)
         let failure = await #expect(throws: StoreError.self) { try await pipeline.flush() }
-        #expect(failure?.description.contains(path) == true && failure?.description.contains("FOREIGN KEY") == true,
+        #expect(failure?.description.contains(path) == true && failure?.description.contains("UNIQUE") == true,
                 "\(String(describing: failure))")
         await #expect(throws: (any Error).self, "later work is refused: the run ends with the error") {
             _ = try await pipeline.archive(version("late", "page"))

@@ -51,6 +51,20 @@ struct StoreTests {
         #expect(summary.format == .v2021 && summary.versionCount == 1 && summary.changedAt == nil)
     }
 
+    @Test func aRuleGivenTwiceKeepsItsLastResult() throws {
+        let id = try store.archive(version("a")).versionId
+        let audit = [AuditResult(rule: "t3.balance", status: .uncertain, message: "first", cells: ["a"]),
+                     AuditResult(rule: "t4.review", status: .pass, message: "other", cells: ["b"]),
+                     AuditResult(rule: "t3.balance", status: .fail, message: "second", cells: ["a", "c"])]
+        try store.saveReport(unitId: "luoshan", year: 2024, content: ReportContent(
+            versionId: id, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2024, message: nil,
+            figures: [], items: [], audit: audit, warnings: []), at: Date())
+        let stored = try store.audits().map(\.result)
+        #expect(stored.map(\.rule).sorted() == ["t3.balance", "t4.review"])
+        let balance = try #require(stored.first { $0.rule == "t3.balance" })
+        #expect(balance.status == .fail && balance.message == "second" && balance.cells == ["a", "c"])
+    }
+
     @Test func aSecondVersionMarksTheReportChangedAfterPublication() throws {
         let first = try store.archive(version("a")).versionId
         let empty = { (id: Int64) in
