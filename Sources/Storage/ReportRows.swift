@@ -83,7 +83,7 @@ struct ReportRows: Sendable {
 
     /// One result per rule name, the last one given winning (as the replacing insert before kept it), in order.
     static func lastResultPerRule(_ audit: [AuditResult]) -> [AuditResult] {
-        var last: [String: Int] = [:]
+        var last = [String: Int](minimumCapacity: audit.count)  // the auditor names each rule once: no rehashing
         for (position, result) in audit.enumerated() { last[result.rule] = position }
         guard last.count < audit.count else { return audit }
         return audit.indices.filter { last[audit[$0].rule] == $0 }.map { audit[$0] }
