@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Group commit for the collect pipeline. One thread of its own runs the submitted database work in order inside
-/// a transaction that stays open for up to `window` seconds (0.5 in a collect), resuming each waiting caller as
+/// a transaction that stays open for up to `window` seconds (2 in a collect), resuming each waiting caller as
 /// soon as its work has run. One commit then carries the writes of many reports, so the figure index pages they
 /// share reach the WAL once instead of once per report, and a report costs its caller one pass of the writer, not
 /// one commit.

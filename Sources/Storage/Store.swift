@@ -40,7 +40,10 @@ public final class Store: Sendable {
 
     /// Opens (creating and migrating if needed) the database at `path`.
     public convenience init(path: String) throws {
-        try self.init(path: path, commitWindow: 0.5)
+        // Two seconds: an index page changed by many reports reaches the WAL (and the checkpoint) once per window.
+        // Against half a second, a collect of 2,000 reports took 15 % less time, one of 10,000 11 % less; five
+        // seconds gained nothing more.
+        try self.init(path: path, commitWindow: 2)
     }
 
     /// Opens the database with the collect pipeline's transactions open for up to `commitWindow` seconds.
