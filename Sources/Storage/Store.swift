@@ -52,10 +52,10 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         // The schema's references are kept by construction (a version is archived before it is read, a report's
-        // shared texts go in before its rows, and nothing is ever deleted from a parent table), and the tests check them
-        // with `PRAGMA foreign_key_check`. Enforced, every figure and audit row costs a parent lookup, and every
-        // multi-row INSERT a statement journal even with OR FAIL: the same rows inserted with both checks gone took
-        // a quarter fewer instructions in SQLite (callgrind, 1.07 → 0.82 billion).
+        // shared texts go in before its rows, and nothing is ever deleted from a parent table), and the tests
+        // check them with `PRAGMA foreign_key_check`. Enforced, every figure and audit row costs a parent lookup,
+        // and every multi-row INSERT a statement journal even with OR FAIL: the same rows inserted with both
+        // checks gone took a quarter fewer instructions in SQLite (callgrind, 1.07 → 0.82 billion).
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             // 32 MB of page cache: the writer's bulk loads, and the readers' rankings and trends over a province (an
