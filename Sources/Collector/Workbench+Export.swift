@@ -73,18 +73,23 @@ extension Workbench {
         try store.reportSummaries().map(\.year).max() ?? configuration.years.upperBound
     }
 
-    /// Writes an export to `url` (stdout when nil) with its data dictionary beside it; `export figures` streams
-    /// from a database cursor, so memory stays flat however large the database. Returns the rows written.
+    /// Writes an export to `url` (stdout when nil) with its data dictionary beside it. `export figures` streams
+    /// from a database cursor, so memory stays flat however large the database, and `export coverage` writes its
+    /// rows as they are made (a province's 150,000 unit·years are not held as a table). Returns the rows written.
     public func export(_ kind: ExportKind, year: Int?, layout: ExportLayout, indicators: [String], to url: URL?,
                        profile: CSVProfile) throws -> Int {
-        guard kind == .figures else {
+        let rows: (_ header: ([TableColumn]) throws -> Void, _ emit: ([TableCell]) throws -> Void) throws -> [TableColumn]
+        switch kind {
+        case .figures: rows = { try forEachFigureRow(year: year, layout: layout, header: $0, $1) }
+        case .coverage: rows = { try forEachCoverageRow(year: year, header: $0, $1) }
+        default:
             let table = try exportTable(kind, year: year, layout: layout, indicators: indicators)
             try CSVWriter.export(table, to: url, profile: profile)
             return table.rows.count
         }
         let writer = try CSVWriter(url: url, profile: profile)
         var count = 0
-        let columns = try forEachFigureRow(year: year, layout: layout, header: writer.writeHeader) { row in
+        let columns = try rows(writer.writeHeader) { row in
             try writer.write(row)
             count += 1
         }

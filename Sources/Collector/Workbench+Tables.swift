@@ -7,25 +7,15 @@ import Storage
 extension Workbench {
     /// Coverage: one row per configured unit × year with its state.
     public func coverage(year: Int?) throws -> DataTable {
-        let reports = Dictionary(try store.reportSummaries(year: year).map { ("\($0.unitId)|\($0.year)", $0) },
-                                 uniquingKeysWith: { first, _ in first })
-        let states = Dictionary(try store.sourceStates().map { ("\($0.unitId)|\($0.year)", $0) },
-                                uniquingKeysWith: { first, _ in first })
-        let years = year.map { [$0] } ?? Array(configuration.years)
         var rows: [[TableCell]] = []
-        for unit in configuration.units {
-            let configured = Scheduler.sourceYears(of: unit, in: configuration)
-            for year in years {
-                let key = "\(unit.id)|\(year)"
-                let state = CoverageState.of(report: reports[key], source: states[key], configured: configured.contains(year),
-                                             deadline: configuration.deadline.deadline(forReportYear: year))
-                rows.append([.text(unit.id), .text(unit.name), .number(Double(year)), .text(state.status),
-                             .text(reports[key]?.format?.rawValue ?? ""), .text(reports[key]?.publishedOn ?? ""),
-                             .text(reports[key].map { Self.day($0.firstSeenAt) } ?? ""),
-                             .text(state.late ? "是" : ""), .text(reports[key]?.changedAt != nil ? "是" : ""),
-                             .number(reports[key].map { Double($0.failedRules) }), .text(state.detail)])
-            }
-        }
+        let columns = try forEachCoverageRow(year: year) { rows.append($0) }
+        return DataTable(columns: columns, rows: rows)
+    }
+
+    /// Produces the coverage rows one by one, in the configuration's unit order, after handing `header` the columns.
+    @discardableResult
+    func forEachCoverageRow(year: Int?, header: ([TableColumn]) throws -> Void = { _ in },
+                            _ emit: ([TableCell]) throws -> Void) throws -> [TableColumn] {
         let columns = [
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
             TableColumn("年度", meaning: "报告年度"),
@@ -36,7 +26,28 @@ extension Workbench {
             TableColumn("发布后修改", meaning: "首次获取后内容又有变化"),
             TableColumn("勾稽不符", meaning: "未通过的勾稽规则数"), TableColumn("说明", meaning: "原因或最近错误"),
         ]
-        return DataTable(columns: columns, rows: rows)
+        try header(columns)
+        let years = year.map { [$0] } ?? Array(configuration.years)
+        let units = configuration.units
+        var next = units.startIndex
+        try store.forEachUnitCoverage(units.map(\.id), year: year) { summaries, sourceStates in
+            let unit = units[next]
+            next += 1
+            let reports = Dictionary(summaries.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+            let states = Dictionary(sourceStates.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+            let configured = Scheduler.sourceYears(of: unit, in: configuration)
+            for year in years {
+                let report = reports[year]
+                let state = CoverageState.of(report: report, source: states[year], configured: configured.contains(year),
+                                             deadline: configuration.deadline.deadline(forReportYear: year))
+                try emit([.text(unit.id), .text(unit.name), .number(Double(year)), .text(state.status),
+                          .text(report?.format?.rawValue ?? ""), .text(report?.publishedOn ?? ""),
+                          .text(report.map { Self.day($0.firstSeenAt) } ?? ""),
+                          .text(state.late ? "是" : ""), .text(report?.changedAt != nil ? "是" : ""),
+                          .number(report.map { Double($0.failedRules) }), .text(state.detail)])
+            }
+        }
+        return columns
     }
 
     /// Units with source health.

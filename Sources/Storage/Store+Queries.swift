@@ -89,25 +89,48 @@ extension Store {
         try pool.read { db in
             // The columns a summary needs (not the warnings or sentence fingerprints), row by row from a cursor: a
             // province's 150,000 reports as whole rows had been most of `status`'s 245 MB.
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT r.unit_id, r.year, r.status, r.format, r.first_seen_at, r.published_on, r.changed_at,
-                       r.version_count, r.message, r.parts_found, r.parts_expected,
-                       (SELECT COUNT(*) FROM audit a WHERE a.unit_id = r.unit_id AND a.year = r.year
-                          AND a.status = 'fail') AS failed,
-                       (SELECT COUNT(*) FROM audit a WHERE a.unit_id = r.unit_id AND a.year = r.year
-                          AND a.status = 'uncertain') AS uncertain
-                FROM report r \(year == nil ? "" : "WHERE r.year = ?") ORDER BY r.unit_id, r.year
-                """, arguments: year.map { [$0] } ?? [])
-            return try Array(rows.map { row in
-                ReportSummary(unitId: row["unit_id"], year: row["year"],
-                              status: ReportStatus(rawValue: row["status"]) ?? .notAReport,
-                              format: (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)),
-                              firstSeenAt: row["first_seen_at"], publishedOn: row["published_on"], changedAt: row["changed_at"],
-                              versionCount: row["version_count"], message: row["message"],
-                              failedRules: row["failed"], uncertainRules: row["uncertain"],
-                              partsFound: row["parts_found"], partsExpected: row["parts_expected"])
-            })
+            let rows = try Row.fetchCursor(db, sql: Self.summarySQL(year == nil ? nil : "r.year = ?"),
+                                           arguments: year.map { [$0] } ?? [])
+            return try Array(rows.map(Self.summary))
         }
+    }
+
+    /// For each of `unitIds` in turn, its report summaries (of `year` only, when given) and its source states, all
+    /// read in one transaction: a province's coverage is written unit by unit instead of from its 150,000 reports
+    /// held at once.
+    public func forEachUnitCoverage(_ unitIds: [String], year: Int?,
+                                    _ body: (_ reports: [ReportSummary], _ states: [SourceStateRecord]) throws -> Void) throws {
+        try pool.read { db in
+            let reports = try db.cachedStatement(sql: Self.summarySQL("r.unit_id = ?" + (year == nil ? "" : " AND r.year = ?")))
+            let states = try db.cachedStatement(sql: "SELECT * FROM source_state WHERE unit_id = ?")
+            for unitId in unitIds {
+                let summaries = try Row.fetchAll(reports, arguments: year.map { [unitId, $0] } ?? [unitId]).map(Self.summary)
+                try body(summaries, try SourceStateRecord.fetchAll(states, arguments: [unitId]))
+            }
+        }
+    }
+
+    /// The query of report summaries matching `condition` (all when nil), ordered by unit then year.
+    private static func summarySQL(_ condition: String?) -> String {
+        """
+        SELECT r.unit_id, r.year, r.status, r.format, r.first_seen_at, r.published_on, r.changed_at,
+               r.version_count, r.message, r.parts_found, r.parts_expected,
+               (SELECT COUNT(*) FROM audit a WHERE a.unit_id = r.unit_id AND a.year = r.year
+                  AND a.status = 'fail') AS failed,
+               (SELECT COUNT(*) FROM audit a WHERE a.unit_id = r.unit_id AND a.year = r.year
+                  AND a.status = 'uncertain') AS uncertain
+        FROM report r \(condition.map { "WHERE \($0)" } ?? "") ORDER BY r.unit_id, r.year
+        """
+    }
+
+    private static func summary(_ row: Row) -> ReportSummary {
+        ReportSummary(unitId: row["unit_id"], year: row["year"],
+                      status: ReportStatus(rawValue: row["status"]) ?? .notAReport,
+                      format: (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)),
+                      firstSeenAt: row["first_seen_at"], publishedOn: row["published_on"], changedAt: row["changed_at"],
+                      versionCount: row["version_count"], message: row["message"],
+                      failedRules: row["failed"], uncertainRules: row["uncertain"],
+                      partsFound: row["parts_found"], partsExpected: row["parts_expected"])
     }
 
     /// Stored figures for some codes (all when empty) and years (all when empty), ordered by unit, year, code.

@@ -55,6 +55,15 @@ struct CommandLineTests {
         #expect(String(decoding: bytes, as: UTF8.self).contains("\r\nluoshan,罗山街道,350582004,2025,"))
         #expect(FileManager.default.fileExists(atPath: directory.path("f.dictionary.csv").path))
 
+        // Coverage is written unit by unit as it is read: the same rows as `status`, in the config's order.
+        let coverage = try nianbao("export", "coverage", "--out", "c.csv")
+        #expect(coverage.status == 0 && coverage.stderr.contains("171 rows"), "\(coverage.stderr)")
+        let written = String(decoding: try Data(contentsOf: directory.path("c.csv")), as: UTF8.self)
+            .split(separator: "\r\n").map(String.init)
+        let everyYear = try nianbao("status", "--format", "csv").stdout.split(separator: "\n").map(String.init)
+        #expect(written.count == 1 + 19 * 9 && written.dropFirst() == everyYear.dropFirst(), "a row per unit·year")
+        #expect(written.contains { $0.hasPrefix("shenhu,深沪镇,2024,extracted,2021,2025-03-05,") })
+
         let again = try nianbao("collect", "--quiet")
         #expect(again.status == 0 && again.stdout.isEmpty)
         let runs = try nianbao("runs", "--format", "csv")
