@@ -19,8 +19,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .locked(let pid, let since, let host):
             return "another collect (pid \(pid) on \(host), started \(ISO8601DateFormatter().string(from: since))) holds the database lock"
         case .writeFailed(let path, let reason):
-            return "cannot write to database \(path): \(reason); the last half second of this run was not saved and "
-                + "its reports will be fetched again by the next collect"
+            return "cannot write to database \(path): \(reason); the last 2 seconds of this run were not saved and "
+                + "their reports will be fetched again by the next collect"
         case .transactionFailed(let path, let reason):
             return "cannot write to database \(path): \(reason); the batch being saved was rolled back (nothing "
                 + "half-written), what was saved before it stays, and running the command again redoes the rest"
