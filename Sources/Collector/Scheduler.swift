@@ -35,7 +35,7 @@ public enum Scheduler {
     /// that a province's 150,000 source states are never all in memory at once.
     public static func plan(_ unit: UnitConfiguration, in configuration: Configuration, states: [SourceStateRecord],
                             now: Date, years: Set<Int>, force: Bool) -> UnitPlan? {
-        let byYear = Dictionary(states.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+        let byYear = states.byYear
         func isDue(_ year: Int) -> Bool {
             guard years.isEmpty || years.contains(year) else { return false }
             if !force, let next = byYear[year]?.nextAttemptAt, next > now { return false }

@@ -57,8 +57,7 @@ struct UnitCollector: Sendable {
             while let failed = retriesLeft.next() {
                 // A unit's failures come together: its states are read once.
                 if unitStates.unitId != failed.unitId {
-                    let states = try store.sourceStates(unitId: failed.unitId)
-                    unitStates = (failed.unitId, Dictionary(states.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first }))
+                    unitStates = (failed.unitId, try store.sourceStates(unitId: failed.unitId).byYear)
                 }
                 guard let unit = unitsById[failed.unitId], let state = unitStates.byYear[failed.year] else { continue }
                 return (failed.position, Scheduler.job(unit, failed.year, state.url, state: state, force: force), state)

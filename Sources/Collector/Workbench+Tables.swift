@@ -29,12 +29,10 @@ extension Workbench {
         try header(columns)
         let years = year.map { [$0] } ?? Array(configuration.years)
         let units = configuration.units
-        var next = units.startIndex
-        try store.forEachUnitCoverage(units.map(\.id), year: year) { summaries, sourceStates in
-            let unit = units[next]
-            next += 1
+        try store.forEachUnitCoverage(units.map(\.id), year: year) { position, summaries, sourceStates in
+            let unit = units[position]
             let reports = Dictionary(summaries.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
-            let states = Dictionary(sourceStates.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+            let states = sourceStates.byYear
             let configured = Scheduler.sourceYears(of: unit, in: configuration)
             for year in years {
                 let report = reports[year]

@@ -86,6 +86,13 @@ public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, TableRe
     }
 }
 
+extension Array where Element == SourceStateRecord {
+    /// One unit's states by year (the first of a year kept; a unit has one source per year).
+    public var byYear: [Int: SourceStateRecord] {
+        Dictionary(map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
 /// The fetch state of one unit·year source, for conditional GET, back-off and health.
 public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
     /// The table this record is stored in.

@@ -95,17 +95,19 @@ extension Store {
         }
     }
 
-    /// For each of `unitIds` in turn, its report summaries (of `year` only, when given) and its source states, all
-    /// read in one transaction: a province's coverage is written unit by unit instead of from its 150,000 reports
-    /// held at once.
-    public func forEachUnitCoverage(_ unitIds: [String], year: Int?,
-                                    _ body: (_ reports: [ReportSummary], _ states: [SourceStateRecord]) throws -> Void) throws {
+    /// For each of `unitIds` in turn (by its position), its report summaries (of `year` only, when given) and its
+    /// source states, all read in one transaction: a province's coverage is written unit by unit instead of from
+    /// its 150,000 reports held at once.
+    public func forEachUnitCoverage(
+        _ unitIds: [String], year: Int?,
+        _ body: (_ position: Int, _ reports: [ReportSummary], _ states: [SourceStateRecord]) throws -> Void
+    ) throws {
         try pool.read { db in
             let reports = try db.cachedStatement(sql: Self.summarySQL("r.unit_id = ?" + (year == nil ? "" : " AND r.year = ?")))
-            let states = try db.cachedStatement(sql: "SELECT * FROM source_state WHERE unit_id = ?")
-            for unitId in unitIds {
+            let states = try db.cachedStatement(sql: Self.unitSourceStatesSQL)
+            for (position, unitId) in unitIds.enumerated() {
                 let summaries = try Row.fetchAll(reports, arguments: year.map { [unitId, $0] } ?? [unitId]).map(Self.summary)
-                try body(summaries, try SourceStateRecord.fetchAll(states, arguments: [unitId]))
+                try body(position, summaries, try SourceStateRecord.fetchAll(states, arguments: [unitId]))
             }
         }
     }

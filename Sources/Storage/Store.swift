@@ -120,10 +120,12 @@ public final class Store: Sendable {
     /// The states of one unit's sources.
     public func sourceStates(unitId: String) throws -> [SourceStateRecord] {
         try pool.read { db in
-            try SourceStateRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM source_state WHERE unit_id = ?"),
-                                           arguments: [unitId])
+            try SourceStateRecord.fetchAll(db.cachedStatement(sql: Self.unitSourceStatesSQL), arguments: [unitId])
         }
     }
+
+    /// The states of one unit's sources (the unit id its argument).
+    static let unitSourceStatesSQL = "SELECT * FROM source_state WHERE unit_id = ?"
 
     /// Every source state.
     public func sourceStates() throws -> [SourceStateRecord] {
