@@ -69,10 +69,19 @@ public enum CollectRun {
         return summary
     }
 
-    /// Hex SHA-256 of a document's bytes.
+    /// Hex SHA-256 of a document's bytes (formatting each byte with `String(format:)` had cost as much as the
+    /// hash itself).
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// Byte and retry totals shared by concurrent fetches.

@@ -72,17 +72,27 @@ final class Transfer {
         return true
     }
 
-    /// Records one header line; a new status line (a redirect hop) starts a fresh header set.
+    /// Records one header line; a new status line (a redirect hop) starts a fresh header set. The line is cut up
+    /// as bytes (names are ASCII tokens): trimming it as an `NSString` had been a quarter of the transfer thread.
     private func receiveHeader(_ bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") {
+        let line = Self.trimmed(bytes[...])
+        if line.starts(with: "HTTP/".utf8) {
             headers = [:]
             body = []
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].lowercased()
-        headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let name = line[..<colon].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        headers[String(decoding: name, as: UTF8.self)] = String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
+    }
+
+    /// The bytes without the spaces, tabs and line ends around them.
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return bytes[bytes.startIndex..<bytes.startIndex]
+        }
+        return bytes[first...last]
     }
 
     /// The response or the error, after curl reports the transfer done with `code`.

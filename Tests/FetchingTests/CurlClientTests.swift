@@ -24,6 +24,8 @@ struct CurlClientTests {
             #expect(first.status == 200)
             #expect(first.body == file.body)
             let etag = try #require(first.headers["etag"])
+            #expect(first.headers["content-length"] == String(file.body.count), "names lower-cased, values trimmed")
+            #expect(first.headers["last-modified"]?.hasSuffix(" GMT") == true)
             let again = try await client.fetch(FetchRequest(url: server.url("files/r.html"), etag: etag))
             #expect(again.status == 304)
             #expect(again.body.isEmpty)
@@ -34,6 +36,7 @@ struct CurlClientTests {
         try await withCurlClient { client in
             let moved = try await client.fetch(FetchRequest(url: server.url("redirect/r.html")))
             #expect(moved.status == 200 && moved.redirects == 1 && moved.finalURL.hasSuffix("/files/r.html"))
+            #expect(moved.headers["location"] == nil && moved.headers["etag"] != nil, "the last hop's headers only")
             await #expect {
                 _ = try await client.fetch(FetchRequest(url: server.url("redirect-file")))
             } throws: { error in
