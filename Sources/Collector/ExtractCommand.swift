@@ -68,22 +68,26 @@ public enum ExtractCommand {
     /// folders skipped), in path order. A folder keeps the command line short for thousands of reports, whose
     /// parsing as separate arguments grows with the square of their number.
     public static func files(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
-                  let entries = FileManager.default.enumerator(atPath: path) else { return [path] }
-            let folder = path.hasSuffix("/") ? path : path + "/"
-            var found: [String] = []
-            while let entry = entries.nextObject() as? String {
-                let isHidden = (entry as NSString).lastPathComponent.hasPrefix(".")
-                if entries.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
-                    if isHidden { entries.skipDescendants() }
-                } else if !isHidden {
-                    found.append(folder + entry)
-                }
-            }
-            return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        paths.flatMap { path in
+            files(beneath: path, followingLinks: true).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
+    }
+
+    /// `path` itself, or every file beneath it when it is a folder. Beneath a folder given, a link is read as the
+    /// file it names, never walked into (a link to a folder above could send the walk round in circles).
+    private static func files(beneath path: String, followingLinks: Bool) -> [String] {
+        guard isFolder(path, followingLinks: followingLinks),
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [path] }
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        return entries.filter { !$0.hasPrefix(".") }.flatMap { files(beneath: folder + $0, followingLinks: false) }
+    }
+
+    /// One `stat` (or `lstat`): asking `FileManager` for every entry's attributes had been 3 % of extracting a
+    /// folder of reports.
+    private static func isFolder(_ path: String, followingLinks: Bool) -> Bool {
+        var status = stat()
+        let found = followingLinks ? stat(path, &status) : lstat(path, &status)
+        return found == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Extracts one file; a file that cannot be read gets an `error` instead of figures.

@@ -135,6 +135,10 @@ struct CommandLineTests {
         let array = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]
         #expect(array?.compactMap { $0["file"] as? String } == ["reports/2017/luoshan.txt", "reports/a-first.txt"])
         #expect(array?.allSatisfy { $0["year"] as? Int == 2017 } == true)
+        // A folder named by a link on the command line is read like the folder.
+        try FileManager.default.createSymbolicLink(atPath: directory.path("linked").path, withDestinationPath: "reports")
+        let linked = try JSONSerialization.jsonObject(with: Data(try nianbao("extract", "linked", "--format", "json").stdout.utf8))
+        #expect((linked as? [[String: Any]])?.compactMap { $0["file"] as? String } == ["linked/2017/luoshan.txt", "linked/a-first.txt"])
 
         // One file found is still an array: a folder's output has one shape however many files it holds.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("2017"))
