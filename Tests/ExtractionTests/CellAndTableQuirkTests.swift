@@ -32,6 +32,15 @@ struct CellAndTableQuirkTests {
     </table></body></html>
     """
 
+    @Test func aSiteNameAndQuotesAroundTheUnitAreLeftOut() throws {
+        for title in ["某某网_首页-“某某街道办事处”2023年度政府信息公开工作年度报告", "《某某街道办事处》 2023 年政府信息公开工作年度报告"] {
+            let page = Self.misaligned.replacingOccurrences(of: "某某街道办事处2023年政府信息公开工作年度报告", with: title)
+            #expect(page != Self.misaligned)
+            let result = try Extractor.extract(try DocumentReader.read(Array(page.utf8)))
+            #expect(result.unit == "某某街道办事处" && result.year == 2023, "\(title)")
+        }
+    }
+
     @Test func blankTotalBesideNonZeroPartsIsMissingNotZero() throws {
         let result = try Extractor.extract(try DocumentReader.read(Array(Self.misaligned.utf8)))
         #expect(result.format == .v2021)
