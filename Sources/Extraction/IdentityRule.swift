@@ -13,6 +13,8 @@ public struct IdentityRule: Sendable, Hashable {
     /// When false, a right-hand side of which only some parts are printed is compared by the parts printed
     /// (old-format tables often list only some channels); a shortfall is then `uncertain`, an excess `fail`.
     public let requiresAllParts: Bool
+    /// Every cell of the rule, left then right, as each result names them.
+    private let cells: [String]
 
     /// Creates a rule.
     public init(name: String, statement: String, lhs: [String], rhs: [String], requiresAllParts: Bool = true) {
@@ -21,6 +23,7 @@ public struct IdentityRule: Sendable, Hashable {
         self.lhs = lhs
         self.rhs = rhs
         self.requiresAllParts = requiresAllParts
+        cells = lhs + rhs
     }
 
     /// Evaluates the rule on one report's figures.
@@ -28,20 +31,16 @@ public struct IdentityRule: Sendable, Hashable {
         // Each cell is looked up once: nil when the code is not printed, .some(nil) for a printed blank.
         let left = lhs.map { figures[$0] }
         let right = rhs.map { figures[$0] }
-        let cells = lhs + rhs
         let leftAbsent = left.allSatisfy { $0 == nil }
         let rightAbsent = right.allSatisfy { $0 == nil }
         if (leftAbsent && rightAbsent) || (!requiresAllParts && (leftAbsent || rightAbsent)) {
             return AuditResult(rule: name, status: .notAssessable, message: "\(statement): not printed", cells: cells)
         }
-        func describe(_ values: [Double??]) -> String {
-            values.map { value in
-                guard let value else { return "缺" }
-                let text = NumberText.format(value)
-                return text.isEmpty ? "空" : text
-            }.joined(separator: "+")
-        }
-        let numbers = "(\(describe(left)) = \(describe(right)))"
+        var numbers = "("
+        Self.describe(left, into: &numbers)
+        numbers += " = "
+        Self.describe(right, into: &numbers)
+        numbers += ")"
         let leftValues = left.compactMap { $0 ?? nil }
         let rightValues = right.compactMap { $0 ?? nil }
         if rightAbsent, leftValues.count == left.count, leftValues.allSatisfy({ $0 == 0 }) {
@@ -75,5 +74,19 @@ public struct IdentityRule: Sendable, Hashable {
         }
         return AuditResult(rule: name, status: .fail,
                            message: "\(statement) \(numbers): differs by \(NumberText.format(leftSum - rightSum))", cells: cells)
+    }
+
+    /// The cells as "3+缺+空": a number as printed, 缺 for a cell not printed, 空 for a printed blank. Written into
+    /// one string (a string per cell joined had been half of evaluating the rules).
+    private static func describe(_ values: [Double??], into text: inout String) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { text += "+" }
+            guard let value else {
+                text += "缺"
+                continue
+            }
+            let number = NumberText.format(value)
+            text += number.isEmpty ? "空" : number
+        }
     }
 }
