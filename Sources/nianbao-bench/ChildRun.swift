@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs a program as a child process and measures it: wall time and the child's own peak RSS.
+/// Runs a program as a child process and measures it: wall time, CPU time and the child's own peak RSS.
 ///
 /// The peak is read from the child's `/proc/PID/status` (VmHWM) every 10 ms while it runs, not from `wait4`: a
 /// child started by `posix_spawn` shares the parent's memory until its `exec`, and Linux carries that memory's
@@ -9,6 +9,9 @@ enum ChildRun {
     struct Measurement {
         var status: Int32
         var seconds: Double
+        /// User and system time of the child and its threads: steadier than wall time on a machine shared with
+        /// others, and, over the wall time, how many cores it kept busy.
+        var cpuSeconds: Double
         var peakRSSMegabytes: Double
     }
 
@@ -26,14 +29,31 @@ enum ChildRun {
         let spawned = posix_spawnp(&pid, program, &actions, nil, argv, environ)
         guard spawned == 0 else { throw BenchError("cannot start \(program): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
+        var usage = rusage()
         var peakKilobytes = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
             peakKilobytes = max(peakKilobytes, highWaterKilobytes(pid))
             usleep(10_000)
         }
         let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Measurement(status: exitCode, seconds: Date().timeIntervalSince(started),
+                           cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
                            peakRSSMegabytes: Double(peakKilobytes) / 1024)
+    }
+
+    private static func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+
+    /// The CPU time a running process and its children (nginx's worker, say) have used so far, from `/proc`.
+    static func cpuSeconds(ofRunning pid: pid_t) -> Double {
+        let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        return ([pid] + children.split(separator: " ").compactMap { pid_t($0) }).reduce(0) { total, process in
+            // Fields 14 and 15 of /proc/PID/stat, after the parenthesised command name: user and system ticks.
+            guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
+                  let end = stat.lastIndex(of: ")") else { return total }
+            let fields = stat[stat.index(after: end)...].split(separator: " ")
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return total }
+            return total + (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        }
     }
 
     /// The VmHWM line of a running process's status, in kB (0 once it has exited).

@@ -60,5 +60,8 @@ final class LoopbackSite {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
+    /// The CPU time the server (with its worker) has used so far.
+    var cpuSeconds: Double { ChildRun.cpuSeconds(ofRunning: process.processIdentifier) }
+
     func url(_ file: String) -> String { "http://127.0.0.1:\(port)/files/\(file)" }
 }

@@ -47,7 +47,9 @@ struct PipelineBench {
             let extract = try ChildRun.run(nianbao, ["extract", "--format", "json", siteFolder.path])
             // The whole pipeline into an empty database: fetch, archive, extract, audit, store.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+            let serverBefore = site.cpuSeconds
             let collect = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", config.path])
+            let server = site.cpuSeconds - serverBefore
             guard collect.status == 0 else { throw BenchError("collect exited \(collect.status)") }
             // The collect leaves some 70 MB of database and WAL for the kernel to write back: flushed here, so that
             // the writeback does not run under the next measurement (it had slowed xmllint by up to 70 %).
@@ -55,7 +57,8 @@ struct PipelineBench {
             // The parse floor: libxml2 alone on the HTML pages.
             let xmllint = try ChildRun.run("xmllint", ["--html", "--noout"] + html.map(\.path))
             let htmlExtract = try ChildRun.run(nianbao, ["extract", "--format", "json", htmlFolder.path])
-            rounds.append(Round(curl: curl, extract: extract, collect: collect, xmllint: xmllint, htmlExtract: htmlExtract))
+            rounds.append(Round(curl: curl, extract: extract, collect: collect, serverDuringCollect: server, xmllint: xmllint,
+                                htmlExtract: htmlExtract))
         }
         let again = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", config.path])
 
@@ -76,17 +79,26 @@ struct PipelineBench {
                     + "the slower of curl and extract (\(range(pipelineRatios, 2)); target ≤ 1.3×)")
         results.add("nianbao collect again (nothing changed)", "\(fmt(again.seconds, 2)) s",
                     "all conditional GETs answered 304; peak RSS \(fmt(again.peakRSSMegabytes, 0)) MB")
+        let collectCPU = median(rounds.map(\.collect.cpuSeconds))
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        results.add("CPU time: collect (+ server) against extract", "\(fmt(collectCPU, 2)) s (+ \(fmt(median(rounds.map(\.serverDuringCollect)), 2)) s)",
+                    "extract \(fmt(median(rounds.map(\.extract.cpuSeconds)), 2)) s; collect's CPU \(fmt(median(rounds.map { $0.collect.cpuSeconds / $0.extract.cpuSeconds }), 2))× "
+                    + "extract's; \(fmt(collectCPU / collect, 2)) of \(fmt(cores, 0)) cores busy")
         results.add("xmllint --html --noout, HTML only", "\(fmt(median(rounds.map(\.xmllint.seconds)), 2)) s",
-                    "\(html.count) pages, \(fmt(htmlBytes)) MB")
+                    "\(html.count) pages, \(fmt(htmlBytes)) MB; CPU \(fmt(median(rounds.map(\.xmllint.cpuSeconds)), 2)) s")
         results.add("nianbao extract, HTML only", "\(fmt(median(rounds.map(\.htmlExtract.seconds)), 2)) s",
-                    "**\(fmt(median(parseRatios), 1))×** xmllint (\(range(parseRatios, 1)); target ≤ 3×)")
+                    "**\(fmt(median(parseRatios), 1))×** xmllint (\(range(parseRatios, 1)); target ≤ 3×); in CPU time "
+                    + "\(fmt(median(rounds.map { $0.htmlExtract.cpuSeconds / $0.xmllint.cpuSeconds }), 1))×")
 
         try ingest(into: &results)
     }
 
     /// One round of the side-by-side measurements.
     private struct Round {
-        var curl, extract, collect, xmllint, htmlExtract: ChildRun.Measurement
+        var curl, extract, collect: ChildRun.Measurement
+        /// The server's CPU seconds while the collect ran: it shares the machine's cores with the collect.
+        var serverDuringCollect: Double
+        var xmllint, htmlExtract: ChildRun.Measurement
     }
 
     private func median(_ values: [Double]) -> Double {

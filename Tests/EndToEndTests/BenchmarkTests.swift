@@ -22,6 +22,7 @@ struct BenchmarkTests {
         }, uniquingKeysWith: { first, _ in first })
         for measurement in ["curl --parallel (4), fetch only", "nianbao extract, all files (one core)",
                             "nianbao collect, end to end", "nianbao collect again (nothing changed)",
+                            "CPU time: collect (+ server) against extract",
                             "xmllint --html --noout, HTML only", "nianbao extract, HTML only",
                             "SQLite ingest (figures, audit, provenance)", "bulk ingest for the query database",
                             "rank t3.total.new_received 2025, in process", "trend series.applications 2023–2025, in process",
