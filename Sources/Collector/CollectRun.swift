@@ -2,6 +2,7 @@ import Crypto
 import Extraction
 import Fetching
 import Foundation
+import ReportModel
 import Storage
 
 /// The scheduled job: fetch every due unit·year, archive, extract, audit, store, and log the run.
@@ -74,14 +75,9 @@ public enum CollectRun {
     static func sha256(_ bytes: [UInt8]) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0xF)])
-        }
+        for byte in SHA256.hash(data: bytes) { HexDigits.append(byte, to: &text) }
         return String(decoding: text, as: UTF8.self)
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// Byte and retry totals shared by concurrent fetches.

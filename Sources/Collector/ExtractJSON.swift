@@ -16,7 +16,6 @@ extension ExtractCommand.Output {
 private struct PrettyJSONWriter {
     var bytes: [UInt8] = []
     var level = 0
-    private static let hex = Array("0123456789abcdef".utf8)
     private static let indent = [UInt8](repeating: 0x20, count: 64)
 
     init() { bytes.reserveCapacity(16_384) }
@@ -156,7 +155,9 @@ private struct PrettyJSONWriter {
         case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
         case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
         case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
-        default: bytes += [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
+        default:
+            bytes += [UInt8(ascii: "u"), 0x30, 0x30]
+            HexDigits.append(byte, to: &bytes)
         }
     }
 }

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Small JSON arrays written directly (Foundation's JSONEncoder per row was a measurable part of saving a report).
 enum JSONArrayText {
     /// `["a","b"]` with quotes, backslashes and control characters escaped.
@@ -27,8 +29,8 @@ enum JSONArrayText {
         case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
         case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
         case 0..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            out += Array("\\u00".utf8)
+            HexDigits.append(byte, to: &out)
         default: out.append(byte)
         }
     }
