@@ -37,6 +37,8 @@ public final class Store: Sendable {
     let groupCommit: GroupCommit
     /// The labels and cell lists already stored.
     let sharedTexts: SharedTexts
+    /// Copies the writer's log into the database file without holding the writer up.
+    private let checkpointer: WALCheckpointer
 
     /// Opens (creating and migrating if needed) the database at `path`.
     public convenience init(path: String) throws {
@@ -46,9 +48,11 @@ public final class Store: Sendable {
         try self.init(path: path, commitWindow: 2)
     }
 
-    /// Opens the database with the collect pipeline's transactions open for up to `commitWindow` seconds.
-    init(path: String, commitWindow: TimeInterval) throws {
+    /// Opens the database with the collect pipeline's transactions open for up to `commitWindow` seconds, its log
+    /// checkpointed at `checkpoints`.
+    init(path: String, commitWindow: TimeInterval, checkpoints: WALCheckpointer.Thresholds = .standard) throws {
         self.path = path
+        checkpointer = WALCheckpointer(path: path, thresholds: checkpoints)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         // The schema's references are kept by construction (a version is archived before it is read, a report's
@@ -64,9 +68,6 @@ public final class Store: Sendable {
             // In WAL mode NORMAL never corrupts the database and survives a killed process; only the last commits
             // before a power cut may be lost, and the next collect fetches those again.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Checkpoint every ~40 MB of WAL instead of 4 MB: index pages rewritten by many commits reach the
-            // database file once, and the two fsyncs of a checkpoint come ten times less often.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
             // Statement journals and sorts in memory (the few statements that still keep a journal, such as a
             // report's replacing insert, would otherwise spill it to a temporary file).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -76,6 +77,10 @@ public final class Store: Sendable {
                                                     withIntermediateDirectories: true)
             try Self.migrate(path)
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Every write goes through the pool's one writer connection: only its commits grow the log. Checkpoints
+            // every ~40 MB of log, not SQLite's 4 MB: index pages rewritten by many commits reach the database
+            // file once, and the two fsyncs of a checkpoint come ten times less often.
+            pool.writeWithoutTransaction { [checkpointer] db in checkpointer.install(on: db) }
             sharedTexts = try pool.read(SharedTexts.init)
             groupCommit = GroupCommit(pool: pool, window: commitWindow)
         } catch {
@@ -92,6 +97,13 @@ public final class Store: Sendable {
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try Migrations.migrator.migrate(queue)
         try queue.close()
+    }
+
+    deinit {
+        // The writer may outlive the store for a moment (a group commit still running): it stops calling the
+        // checkpointer first. Its connection closes last, with SQLite's final checkpoint of the log.
+        pool.writeWithoutTransaction { [checkpointer] db in checkpointer.uninstall(from: db) }
+        checkpointer.stop()
     }
 
     /// Replaces the unit list with the configured units.
