@@ -23,20 +23,29 @@ enum FileSniffer {
         if bytes.starts(with: Array("GIF8".utf8)) { return .other("a GIF image") }
         if bytes.starts(with: [0x1F, 0x8B]) { return .other("gzip-compressed data") }
         let head = bytes.prefix(4096)
-        let controls = head.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C && $0 != 0x1B }
-        if controls.count * 20 > head.count { return .other("binary data (\(controls.count) control bytes in the first \(head.count))") }
-        // ASCII-only lower-casing of the head: markup markers are ASCII.
-        let lowered = String(decoding: head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-        let markers = ["<html", "<body", "<table", "<div", "<p>", "<p ", "<!doctype html", "<meta", "<head"]
-        if contentType?.lowercased().includes("html") == true || markers.contains(where: lowered.includes) {
+        var controls = 0
+        for byte in head where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+            controls += 1
+        }
+        if controls * 20 > head.count { return .other("binary data (\(controls) control bytes in the first \(head.count))") }
+        // Markup markers are ASCII: looked for in the head's bytes with its ASCII capitals lower-cased.
+        let lowered = head.lowercasedASCII
+        if contentType?.lowercased().includes("html") == true || markupMarkers.contains(where: lowered.includes) {
             return .markup
         }
         return .plainText
     }
 
+    /// What starts an element of an HTML page, lower-cased.
+    private static let markupMarkers = ["<html", "<body", "<table", "<div", "<p>", "<p ", "<!doctype html", "<meta", "<head"]
+        .map { Array($0.utf8) }
+
     /// The `charset=` parameter of a Content-Type header.
     static func charset(of contentType: String?) -> String? {
-        guard let contentType, let range = contentType.lowercased().range(of: "charset=") else { return nil }
-        return String(contentType[range.upperBound...].prefix { $0 != ";" && $0 != " " })
+        guard let contentType else { return nil }
+        let bytes = Array(contentType.utf8)
+        let parameter = Array("charset=".utf8)
+        guard let start = bytes.lowercasedASCII.firstOffset(of: parameter) else { return nil }
+        return String(decoding: bytes[(start + parameter.count)...].prefix { $0 != UInt8(ascii: ";") && $0 != 0x20 }, as: UTF8.self)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import ReportModel
 
 /// The character sets nianbao decodes: Chinese government sites use UTF-8 or the GB family.
 public enum TextEncoding: String, Sendable, Codable, Hashable {
@@ -13,9 +13,10 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
 
     /// Maps a charset label (HTTP header or `<meta>`) to an encoding; nil for unknown labels.
     public init?(label: String) {
-        let name = label.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
-            .lowercased()
-        switch name {
+        let isPadding = { (character: Character) in character.isWhitespace || character == "\"" || character == "'" }
+        var name = Substring(label).drop(while: isPadding)
+        while let last = name.last, isPadding(last) { name.removeLast() }
+        switch name.lowercased() {
         case "utf-8", "utf8": self = .utf8
         case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312", "csgb2312": self = .gb18030
         case "utf-16le": self = .utf16LE
@@ -71,11 +72,9 @@ public enum EncodingDetector {
     /// The charset named by a `<meta charset>` or `<meta http-equiv content>` in the first 2 KB.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
         // ASCII lower-casing of the head's bytes: the label and the names are ASCII.
-        let head = bytes.prefix(2048).map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        let head = bytes.prefix(2048).lowercasedASCII
         let word = Array("charset=".utf8)
-        guard head.count >= word.count,
-              let start = (0...(head.count - word.count)).first(where: { head[$0..<$0 + word.count].elementsEqual(word) })
-        else { return nil }
+        guard let start = head.firstOffset(of: word) else { return nil }
         let tail = head[(start + word.count)...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20 }
         let name = tail.prefix { byte in
             (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")

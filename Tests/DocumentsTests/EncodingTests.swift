@@ -22,6 +22,27 @@ struct EncodingTests {
         #expect(EncodingDetector.detect([0xEF, 0xBB, 0xBF, 0x41], httpCharset: "gbk").source == "bom")
     }
 
+    @Test func labelsAreReadWhateverTheirCaseQuotesAndSpaces() {
+        #expect(TextEncoding(label: " \"GBK\"\n") == .gb18030)
+        #expect(TextEncoding(label: "'Utf-8'") == .utf8)
+        #expect(TextEncoding(label: "latin1") == nil)
+        #expect(FileSniffer.charset(of: "text/html; Charset=GB2312; q=1") == "GB2312")
+        #expect(FileSniffer.charset(of: "text/html") == nil)
+        let page = Array("<HTML><HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; CHARSET='GBK'\"></HEAD><P>".utf8)
+            + gbkBytes
+        #expect(EncodingDetector.metaCharset(page) == "gbk")
+        #expect(EncodingDetector.detect(page, httpCharset: nil) == .init(encoding: .gb18030, source: "meta", note: nil))
+    }
+
+    @Test func whatAFileIsComesFromItsFirstBytes() {
+        #expect(FileSniffer.sniff(Array("<!DOCTYPE HTML><TITLE>年度报告</TITLE>".utf8), contentType: nil, fileName: nil) == .markup)
+        #expect(FileSniffer.sniff(Array("一、总体情况\n<p>不是网页".utf8), contentType: nil, fileName: nil) == .markup)
+        #expect(FileSniffer.sniff(Array("一、总体情况\n二、主动公开".utf8), contentType: "text/HTML", fileName: nil) == .markup)
+        #expect(FileSniffer.sniff(Array("一、总体情况\n二、主动公开".utf8), contentType: "text/plain", fileName: nil) == .plainText)
+        let noise = [UInt8](repeating: 0x01, count: 10) + Array(repeating: 0x41, count: 90)
+        #expect(FileSniffer.sniff(noise, contentType: nil, fileName: nil) == .other("binary data (10 control bytes in the first 100)"))
+    }
+
     @Test func badBytesBecomeReplacementCharactersNotAnEmptyPage() {
         let (text, bad) = IconvDecoder.decode(gbkBytes + [0xFF] + gbkBytes, from: .gb18030)
         #expect(text.hasPrefix("政府信息公开"))
