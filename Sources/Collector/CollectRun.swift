@@ -25,8 +25,9 @@ public enum CollectRun {
             notices.append("TLS verification is OFF for \(unit.id) (insecure_tls: true in the config)")
         }
         let units = configuration.units.filter { options.units.isEmpty || options.units.contains($0.id) }
+        let statesAhead = SourceStatesAhead(store: store, unitIds: units.map(\.id))
         let planner = { @Sendable (unit: UnitConfiguration) throws -> UnitPlan? in
-            Scheduler.plan(unit, in: configuration, states: try store.sourceStates(unitId: unit.id), now: options.now,
+            Scheduler.plan(unit, in: configuration, states: try statesAhead.states(of: unit.id), now: options.now,
                            years: options.years, force: options.force)
         }
         if options.dryRun {

@@ -136,6 +136,17 @@ public final class Store: Sendable {
         }
     }
 
+    /// The states of some units' sources, by unit id (a unit with none has no entry), in one read.
+    public func sourceStates(unitIds: [String]) throws -> [String: [SourceStateRecord]] {
+        guard !unitIds.isEmpty else { return [:] }
+        return try pool.read { db in
+            let placeholders = Array(repeating: "?", count: unitIds.count).joined(separator: ",")
+            let states = try SourceStateRecord.fetchAll(db, sql: "SELECT * FROM source_state WHERE unit_id IN (\(placeholders))",
+                                                        arguments: StatementArguments(unitIds))
+            return Dictionary(grouping: states, by: \.unitId)
+        }
+    }
+
     /// The states of one unit's sources (the unit id its argument).
     static let unitSourceStatesSQL = "SELECT * FROM source_state WHERE unit_id = ?"
 
