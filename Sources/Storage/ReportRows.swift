@@ -20,9 +20,12 @@ struct ReportRows: Sendable {
     let content: ReportContent
     /// The rows of the report's figures, items and audit.
     let inserts: [InsertBatch]
-    /// The labels and cell lists its rows refer to that were not known to be stored when the rows were built.
-    let newSources: [(id: Int64, texts: [String])]
-    let newCells: [(id: Int64, texts: [String])]
+    /// The audit results stored, one per rule.
+    let audit: [AuditResult]
+    /// The labels (by figure) and cell lists (by audit result) its rows refer to that were not known to be stored
+    /// when the rows were built, with their positions; `sourceTexts` and `cellsTexts` give their texts.
+    let newSources: [(id: Int64, position: Int)]
+    let newCells: [(id: Int64, position: Int)]
     /// The report's warnings and sentence fingerprints as JSON text.
     let warningsJSON: String
     let sentenceHashesJSON: String
@@ -37,14 +40,10 @@ struct ReportRows: Sendable {
         let unit = unitId
         let sourceIds = content.figures.map { SharedTextId.of([$0.provenance.table, $0.provenance.row, $0.provenance.column]) }
         let audit = Self.lastResultPerRule(content.audit)
+        self.audit = audit
         let cellsIds = audit.map { SharedTextId.of($0.cells) }
-        newSources = stored.figureSources.uncommitted(sourceIds).map { position in
-            let provenance = content.figures[position].provenance
-            return (sourceIds[position], [provenance.table, provenance.row, provenance.column])
-        }
-        newCells = stored.auditCells.uncommitted(cellsIds).map { position in
-            (cellsIds[position], [JSONArrayText.strings(audit[position].cells)])
-        }
+        newSources = stored.figureSources.uncommitted(sourceIds)
+        newCells = stored.auditCells.uncommitted(cellsIds)
         // OR FAIL, not the default ABORT: an ABORT undoes the failing statement's earlier rows, so SQLite keeps a
         // statement journal of the pages each multi-row INSERT changes. Nothing is lost: every transaction that
         // saves a report is rolled back whole on any error.
@@ -79,6 +78,17 @@ struct ReportRows: Sendable {
         inserts = figureRows + itemRows + auditRows
         warningsJSON = JSONArrayText.strings(content.warnings)
         sentenceHashesJSON = JSONArrayText.integers(content.sentenceHashes)
+    }
+
+    /// The labels of the figure at `position`, as `figure_source` stores them.
+    func sourceTexts(_ position: Int) -> [String] {
+        let provenance = content.figures[position].provenance
+        return [provenance.table, provenance.row, provenance.column]
+    }
+
+    /// The cells of the audit result at `position`, as `audit_cells` stores them.
+    func cellsTexts(_ position: Int) -> [String] {
+        [JSONArrayText.strings(audit[position].cells)]
     }
 
     /// One result per rule name, the last one given winning (as the replacing insert before kept it), in order.

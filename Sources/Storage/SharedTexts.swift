@@ -86,18 +86,20 @@ final class StoredTextIds: Sendable {
         state = Mutex(State(committed: Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table)"))))
     }
 
-    /// The positions in `ids` of those not known to be committed.
-    func uncommitted(_ ids: [Int64]) -> [Int] {
-        state.withLock { state in ids.indices.filter { !state.committed.contains(ids[$0]) } }
+    /// Those of `ids` not known to be committed, with their positions in `ids`.
+    func uncommitted(_ ids: [Int64]) -> [(id: Int64, position: Int)] {
+        state.withLock { state in ids.enumerated().filter { !state.committed.contains($0.element) }.map { ($0.element, $0.offset) } }
     }
 
-    /// Inserts those of `texts` that the store does not hold, inside `db`'s open transaction.
-    func insertNew(_ texts: [(id: Int64, texts: [String])], _ db: Database) throws {
-        guard !texts.isEmpty else { return }
+    /// Inserts those of `candidates` that the store does not hold, inside `db`'s open transaction, with the texts
+    /// `texts` gives for a candidate's position. The texts are made here, for the few still missing: until a
+    /// collect's first commit, every label of every report is a candidate.
+    func insertNew(_ candidates: [(id: Int64, position: Int)], texts: (Int) -> [String], _ db: Database) throws {
+        guard !candidates.isEmpty else { return }
         // One observer per transaction: the first insert of a transaction registers it.
         let (new, firstOfTransaction) = state.withLock { state in
             let first = state.inOpenTransaction.isEmpty
-            return (texts.filter { !state.committed.contains($0.id) && state.inOpenTransaction.insert($0.id).inserted }, first)
+            return (candidates.filter { !state.committed.contains($0.id) && state.inOpenTransaction.insert($0.id).inserted }, first)
         }
         guard !new.isEmpty else { return }
         if firstOfTransaction {
@@ -112,8 +114,8 @@ final class StoredTextIds: Sendable {
         }
         let placeholders = Array(repeating: "?", count: columns + 1).joined(separator: ",")
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table) VALUES (\(placeholders))")
-        for text in new {
-            try statement.execute(arguments: StatementArguments([text.id] + text.texts))
+        for candidate in new {
+            try statement.execute(arguments: StatementArguments([candidate.id] + texts(candidate.position)))
         }
     }
 }

@@ -92,8 +92,8 @@ extension Store {
                                      content.printedUnit, content.printedYear, content.publishedOn, content.message,
                                      rows.warningsJSON, rows.savedAt, content.parts?.found, content.parts?.expected,
                                      rows.sentenceHashesJSON])
-        try sharedTexts.figureSources.insertNew(rows.newSources, db)
-        try sharedTexts.auditCells.insertNew(rows.newCells, db)
+        try sharedTexts.figureSources.insertNew(rows.newSources, texts: rows.sourceTexts, db)
+        try sharedTexts.auditCells.insertNew(rows.newCells, texts: rows.cellsTexts, db)
         for insert in rows.inserts { try insert.rows.execute(try db.cachedStatement(sql: insert.sql)) }
     }
 
