@@ -77,9 +77,8 @@ public final class Store: Sendable {
                                                     withIntermediateDirectories: true)
             try Self.migrate(path)
             pool = try DatabasePool(path: path, configuration: configuration)
-            // Every write goes through the pool's one writer connection: only its commits grow the log. Checkpoints
-            // every ~40 MB of log, not SQLite's 4 MB: index pages rewritten by many commits reach the database
-            // file once, and the two fsyncs of a checkpoint come ten times less often.
+            // Every write goes through the pool's one writer connection: only its commits grow the log, and each
+            // of them tells the checkpointer how long the log is (in place of SQLite's automatic checkpoint).
             pool.writeWithoutTransaction { [checkpointer] db in checkpointer.install(on: db) }
             sharedTexts = try pool.read(SharedTexts.init)
             groupCommit = GroupCommit(pool: pool, window: commitWindow)
