@@ -32,7 +32,9 @@ struct FigureSet {
 
     mutating func add(_ figure: Figure) {
         guard IndicatorCatalogue.isIndicator(figure.code) else { return }
-        if let position = positions[figure.code] {
+        // One lookup for a new code (nearly all are): a code printed twice gets its first place back.
+        if let position = positions.updateValue(figures.count, forKey: figure.code) {
+            positions[figure.code] = position
             let existing = figures[position]
             if existing.value != figure.value {
                 warnings.append("\(figure.code) printed twice: \(NumberText.format(existing.value)) (kept) and "
@@ -40,7 +42,6 @@ struct FigureSet {
             }
             return
         }
-        positions[figure.code] = figures.count
         figures.append(figure)
     }
 
