@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// Decodes bytes with glibc iconv, replacing undecodable bytes with U+FFFD instead of failing the whole page.
 public enum IconvDecoder {
@@ -50,16 +51,6 @@ public enum IconvDecoder {
 
     /// How many U+FFFD (bytes EF BF BD) the text holds.
     private static func replacementCount(_ text: String) -> Int {
-        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
-        var count = 0
-        var matched = 0
-        for byte in text.utf8 {
-            matched = byte == replacement[matched] ? matched + 1 : (byte == 0xEF ? 1 : 0)
-            if matched == 3 {
-                count += 1
-                matched = 0
-            }
-        }
-        return count
+        text.byteOffsets(of: "\u{FFFD}").count
     }
 }

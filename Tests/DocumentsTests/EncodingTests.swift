@@ -48,6 +48,7 @@ struct EncodingTests {
         #expect(text.hasPrefix("政府信息公开"))
         #expect(text.hasSuffix("政府信息公开"))
         #expect(bad == 1)
+        #expect(IconvDecoder.decode([0xFF] + gbkBytes + [0xFF, 0x41, 0xFF], from: .gb18030).1 == 3)
     }
 
     @Test func fullWidthDigitsAndOddSpacesAreFolded() {
