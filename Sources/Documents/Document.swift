@@ -94,8 +94,12 @@ public struct Document: Sendable {
 
     /// The whole readable text: title, paragraphs and table cells, one paragraph or row per line.
     public var fullText: String {
+        // Room for every line, tables' cells included, so that the text is never copied to grow.
+        let tableBytes = tables.reduce(0) { total, table in
+            table.rows.reduce(total) { total, row in row.reduce(total + 1) { $0 + $1.text.utf8.count + 1 } }
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(paragraphs.reduce(4096) { $0 + $1.utf8.count + 1 })
+        bytes.reserveCapacity(paragraphs.reduce((title?.utf8.count ?? 0) + 1 + tableBytes) { $0 + $1.utf8.count + 1 })
         var lineCount = 0
         func startLine() {
             if lineCount > 0 { bytes.append(UInt8(ascii: "\n")) }
