@@ -13,10 +13,7 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
 
     /// Maps a charset label (HTTP header or `<meta>`) to an encoding; nil for unknown labels.
     public init?(label: String) {
-        let isPadding = { (character: Character) in character.isWhitespace || character == "\"" || character == "'" }
-        var name = Substring(label).drop(while: isPadding)
-        while let last = name.last, isPadding(last) { name.removeLast() }
-        switch name.lowercased() {
+        switch Substring(label).trimmingEnds(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }).lowercased() {
         case "utf-8", "utf8": self = .utf8
         case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312", "csgb2312": self = .gb18030
         case "utf-16le": self = .utf16LE

@@ -24,8 +24,7 @@ enum MetadataReader {
                 var unit = compact[unitRange]
                 // A site name before the unit's ("某某网_", "首页-"): the unit follows the last separator.
                 if let separator = unit.lastIndex(where: separators.contains) { unit = unit[unit.index(after: separator)...] }
-                while let first = unit.first, quotes.contains(first) { unit.removeFirst() }
-                while let last = unit.last, quotes.contains(last) { unit.removeLast() }
+                unit = unit.trimmingEnds(where: quotes.contains)
                 return (unit.isEmpty ? nil : String(unit), year)
             }
         }

@@ -1,5 +1,6 @@
 internal import CCurl
 import Foundation
+import ReportModel
 
 /// One in-flight transfer: owns its easy handle, header list and buffers. Lives on the curl thread only.
 final class Transfer {
@@ -82,7 +83,7 @@ final class Transfer {
             return
         }
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
-        let name = line[..<colon].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        let name = line[..<colon].lowercasedASCII
         headers[String(decoding: name, as: UTF8.self)] = String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
     }
 

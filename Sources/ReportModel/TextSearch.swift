@@ -66,20 +66,22 @@ extension String {
     /// The text without leading and trailing spaces (texts are already normalised, so spaces are all there is).
     public var trimmedSpaces: String {
         guard utf8.first == 0x20 || utf8.last == 0x20 else { return self }
-        var view = Substring(self)
-        while view.first == " " { view.removeFirst() }
-        while view.last == " " { view.removeLast() }
-        return String(view)
+        return String(Substring(self).trimmingEnds { $0 == " " })
+    }
+}
+
+extension Substring {
+    /// The text without the characters around it that `isPadding` accepts.
+    public func trimmingEnds(where isPadding: (Character) -> Bool) -> Substring {
+        var text = drop(while: isPadding)
+        while let last = text.last, isPadding(last) { text.removeLast() }
+        return text
     }
 }
 
 extension Array where Element == UInt8 {
     /// Whether `pattern` occurs in these bytes, compared byte for byte (as `String.includes` does for text).
-    public func includes(_ pattern: [UInt8]) -> Bool {
-        withUnsafeBufferPointer { text in
-            pattern.withUnsafeBufferPointer { bytes in ByteSearch.firstOffset(of: bytes, in: text, from: 0) != nil }
-        }
-    }
+    public func includes(_ pattern: [UInt8]) -> Bool { firstOffset(of: pattern) != nil }
 
     /// The offset of the first occurrence of `pattern` in these bytes.
     public func firstOffset(of pattern: [UInt8]) -> Int? {
