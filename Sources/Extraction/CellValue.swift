@@ -23,20 +23,49 @@ struct CellValue: Equatable {
         if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
         // Placeholders are at most two characters: a length check first spares hashing every cell's text.
         if trimmed.utf8.count <= 6, placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
-        guard let (number, rest) = leadingNumber(trimmed) else {
+        guard let (number, restOffset) = leadingNumber(trimmed) else {
             if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
             return CellValue(kind: .text, value: nil, raw: text, unit: nil)
         }
-        let restTrimmed = String(rest).trimmedSpaces
-        if restTrimmed.isEmpty { return CellValue(kind: .number, value: number, raw: text, unit: nil) }
-        for unit in ["万元", "元", "件", "条", "个", "人", "次", "项", "%"] where restTrimmed.hasPrefix(unit) {
-            return CellValue(kind: .number, value: number, raw: text, unit: unit)
+        switch following(number: restOffset, in: trimmed) {
+        case .nothing: return CellValue(kind: .number, value: number, raw: text, unit: nil)
+        case .unit(let unit): return CellValue(kind: .number, value: number, raw: text, unit: unit)
+        case .bracket: return CellValue(kind: .number, value: number, raw: text, unit: nil)
+        case .text:
+            if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
+            return CellValue(kind: .text, value: nil, raw: text, unit: nil)
         }
-        if restTrimmed.first == "（" || restTrimmed.first == "(" {
-            return CellValue(kind: .number, value: number, raw: text, unit: nil)
+    }
+
+    /// What may follow a number in a cell that is still a number.
+    private enum Following: Equatable {
+        /// Spaces or nothing.
+        case nothing
+        /// A unit word ("251000元").
+        case unit(String)
+        /// A bracketed remark ("22（其中修订16件）").
+        case bracket
+        /// Anything else: the cell is text.
+        case text
+    }
+
+    private static let units = ["万元", "元", "件", "条", "个", "人", "次", "项", "%"]
+
+    /// What follows the number that ends at UTF-8 offset `offset` of `text`, after spaces. A unit or bracket
+    /// counts only as a whole character (not one that a combining mark continues), as `String.hasPrefix` has it.
+    private static func following(number offset: Int, in text: String) -> Following {
+        let utf8 = text.utf8
+        var start = utf8.index(utf8.startIndex, offsetBy: offset)
+        while start < utf8.endIndex, utf8[start] == 0x20 { start = utf8.index(after: start) }
+        guard start < utf8.endIndex else { return .nothing }
+        let rest = utf8[start...]
+        func isWhole(_ word: String) -> Bool {
+            guard rest.starts(with: word.utf8) else { return false }
+            let end = utf8.index(start, offsetBy: word.utf8.count)
+            return end == utf8.endIndex || utf8[end] < 0x80 || end.samePosition(in: text) != nil
         }
-        if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
-        return CellValue(kind: .text, value: nil, raw: text, unit: nil)
+        if let unit = units.first(where: isWhole) { return .unit(unit) }
+        return isWhole("（") || isWhole("(") ? .bracket : .text
     }
 
     /// The value of a cell of ASCII digits only (most cells), read straight from its bytes; nil otherwise.
@@ -62,38 +91,50 @@ struct CellValue: Equatable {
         return Double(String(text.map { lookalikes[$0] ?? $0 }))
     }
 
-    /// A number at the start of `text` (with optional sign, thousands commas and decimals) and what follows it.
-    static func leadingNumber(_ text: String) -> (Double, Substring)? {
+    /// A number at the start of `text` (with optional sign, thousands commas and decimals) and the UTF-8 offset of
+    /// what follows it, read from the bytes.
+    static func leadingNumber(_ text: String) -> (Double, Int)? {
         // Only a digit, a sign or a full-width minus (EF BC 8D) can start a number: labels are turned away at once.
         guard let lead = text.utf8.first, (0x30...0x39).contains(lead) || lead == 0x2D || lead == 0x2B || lead == 0xEF else {
             return nil
         }
-        var index = text.startIndex
-        var digits = ""
-        if index < text.endIndex, text[index] == "-" || text[index] == "+" || text[index] == "－" {
-            digits.append(text[index] == "+" ? "+" : "-")
-            index = text.index(after: index)
-        }
-        var sawDigit = false
-        var sawDot = false
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-                sawDigit = true
-            } else if character == "," && sawDigit && !sawDot {
-                // thousands separator
-            } else if character == "." && sawDigit && !sawDot {
-                sawDot = true
-                digits.append(".")
-            } else {
-                break
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            var negative = false
+            if bytes[0] == 0x2D || bytes[0] == 0x2B {
+                negative = bytes[0] == 0x2D
+                index = 1
+            } else if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBC, bytes[2] == 0x8D {  // －
+                negative = true
+                index = 3
             }
-            index = text.index(after: index)
+            var digits: [UInt8] = []
+            var dot: Int?
+            while index < bytes.count {
+                let byte = bytes[index]
+                if (0x30...0x39).contains(byte) {
+                    digits.append(byte)
+                } else if byte == UInt8(ascii: ",") && !digits.isEmpty && dot == nil {
+                    // thousands separator
+                } else if byte == UInt8(ascii: ".") && !digits.isEmpty && dot == nil {
+                    dot = digits.count
+                } else {
+                    break
+                }
+                index += 1
+            }
+            guard !digits.isEmpty else { return nil }
+            let magnitude: Double
+            if (dot == nil || dot == digits.count) && digits.count <= 15 {
+                magnitude = Double(digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })  // whole numbers, exactly
+            } else {
+                var decimal = digits
+                if let dot, dot < digits.count { decimal.insert(UInt8(ascii: "."), at: dot) }
+                guard let value = Double(String(decoding: decimal, as: UTF8.self)) else { return nil }
+                magnitude = value
+            }
+            return (negative ? -magnitude : magnitude, index)
         }
-        guard sawDigit, let value = Double(digits.hasSuffix(".") ? String(digits.dropLast()) : digits) else {
-            return nil
-        }
-        return (value, text[index...])
     }
 }

@@ -16,6 +16,25 @@ struct CellAndTableQuirkTests {
         #expect(CellValue.parse("1,200").value == 1200)
     }
 
+    @Test func numbersAreReadFromTheirBytesWithEveryPrintedDecoration() {
+        #expect(CellValue.parse("1,234.5 万元") == CellValue(kind: .number, value: 1234.5, raw: "1,234.5 万元", unit: "万元"))
+        #expect(CellValue.parse(" 12. ").value == 12, "a trailing point")
+        #expect(CellValue.parse("－3").value == -3, "a full-width minus")
+        #expect(CellValue.parse("+7 (其中5件)").value == 7)
+        #expect(CellValue.parse("3.5%").unit == "%")
+        #expect(CellValue.parse("1234567890123456789").value == 1234567890123456789)
+        #expect(CellValue.parse("0.1").value == 0.1, "decimals round as Double's own reading does")
+        let negativeZero = try? #require(CellValue.parse("-0").value)
+        #expect(negativeZero == 0 && negativeZero?.sign == .minus, "printed as -0, kept as -0")
+        // Labels that start with a digit are text, and so is a unit that a combining mark turns into another character.
+        #expect(CellValue.parse("1.属于国家秘密").kind == .text)
+        #expect(CellValue.parse("12元\u{301}").kind == .text)
+        #expect(CellValue.parse("12（\u{301}").kind == .text)
+        #expect(CellValue.parse("12元\u{301}件").kind == .text)
+        #expect(CellValue.parse("-").kind == .placeholder)
+        #expect(CellValue.parse("-x").kind == .text)
+    }
+
     /// A 2021 table 三 whose header colspans do not line up with the data, with a blank 总计 beside non-zero parts.
     static let misaligned = """
     <html><head><title>某某街道办事处2023年政府信息公开工作年度报告</title></head><body>
