@@ -18,7 +18,7 @@ public enum ExtractCommand {
         /// The publication date printed on the page (yyyy-MM-dd).
         public var published: String?
         /// Figures by code (null for a printed blank total).
-        public var figures: [String: Double?]
+        public var figures: IndicatorValues
         /// Audit results.
         public var audit: [AuditLine]
         /// Reading warnings.
@@ -37,7 +37,7 @@ public enum ExtractCommand {
             try container.encode(unit, forKey: .unit)
             try container.encode(published, forKey: .published)
             var figureContainer = container.nestedContainer(keyedBy: AnyKey.self, forKey: .figures)
-            for (code, value) in figures.sorted(by: { $0.key < $1.key }) {
+            for (code, value) in figures.inCodeByteOrder {
                 try figureContainer.encode(value, forKey: AnyKey(code))
             }
             try container.encode(audit, forKey: .audit)

@@ -44,12 +44,12 @@ private struct PrettyJSONWriter {
         }
         key("figures")
         open(UInt8(ascii: "{"))
-        let codes = Self.inByteOrder(output.figures)
-        for (index, code) in codes.enumerated() {
-            key(code, first: index == 0)
-            number(output.figures[code] ?? nil)
+        let figures = output.figures.inCodeByteOrder
+        for (index, figure) in figures.enumerated() {
+            key(figure.code, first: index == 0)
+            number(figure.value)
         }
-        close(UInt8(ascii: "}"), empty: codes.isEmpty)
+        close(UInt8(ascii: "}"), empty: figures.isEmpty)
         key("file")
         string(output.file)
         key("format")
@@ -69,16 +69,6 @@ private struct PrettyJSONWriter {
         key("year")
         if let year = output.year { bytes += String(year).utf8 } else { null() }
         close(UInt8(ascii: "}"), empty: false)
-    }
-
-    /// Every indicator code in byte order, sorted once.
-    private static let catalogueCodes = IndicatorCatalogue.all.map(\.code).sorted { $0.bytePrecedes($1) }
-
-    /// The figures' codes in byte order: read off the sorted catalogue when every code is an indicator (a report's
-    /// always are), sorted otherwise.
-    static func inByteOrder(_ figures: [String: Double?]) -> [String] {
-        let known = catalogueCodes.filter { figures.index(forKey: $0) != nil }
-        return known.count == figures.count ? known : figures.keys.sorted { $0.bytePrecedes($1) }
     }
 
     /// `"name" : ` on a new line, after a comma unless it is the first key of its object.

@@ -56,7 +56,7 @@ public enum ManualImport {
             }
             let values = Dictionary(figures.map { ($0.code, $0.value) }, uniquingKeysWith: { _, last in last })
             let previous = try store.figureValues(unitId: first.unit, year: first.year - 1)
-            let audit = Auditor.audit(values, format: format, previous: previous)
+            let audit = Auditor.audit(IndicatorValues(values), format: format, previous: previous)
             try store.saveReport(unitId: first.unit, year: first.year, content: ReportContent(
                 versionId: versionId, status: .manual, format: format, printedUnit: nil, printedYear: first.year,
                 message: "typed by hand from \(source ?? file.lastPathComponent)", figures: figures, items: [],

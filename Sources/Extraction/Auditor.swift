@@ -3,7 +3,7 @@ import ReportModel
 /// Runs every rule that applies to one report: identities, value checks, prose-vs-table and cross-year rules.
 public enum Auditor {
     /// Audits `figures` of a report in `format`; `previous` holds last year's figures of the same unit, when stored.
-    public static func audit(_ figures: [String: Double?], format: ReportFormat, items: [LabelledItem] = [],
+    public static func audit(_ figures: IndicatorValues, format: ReportFormat, items: [LabelledItem] = [],
                              previous: [String: Double?]? = nil) -> [AuditResult] {
         var results = AuditRules.identities(for: format).map { $0.evaluate(figures) }
             .filter { $0.status != .notAssessable }

@@ -2,7 +2,7 @@ import ReportModel
 
 /// Rules between a report and the same unit's report of the year before.
 enum CrossYearRules {
-    static func evaluate(_ figures: [String: Double?], previous: [String: Double?], format: ReportFormat) -> [AuditResult] {
+    static func evaluate(_ figures: IndicatorValues, previous: [String: Double?], format: ReportFormat) -> [AuditResult] {
         var results: [AuditResult] = []
         if format.isNewTemplate {
             for column in Table3Layout.columns {

@@ -12,7 +12,9 @@ public struct ExtractionResult: Sendable {
     /// The publication date printed on the page (yyyy-MM-dd), when there is one.
     public var published: String?
     /// Figures in reading order, one per code.
-    public var figures: [Figure]
+    public let figures: [Figure]
+    /// The figures' values by code (nil for a printed blank total).
+    public let values: IndicatorValues
     /// Category breakdown lines of proactive disclosure.
     public var items: [LabelledItem]
     /// Audit results.
@@ -21,11 +23,6 @@ public struct ExtractionResult: Sendable {
     public var warnings: [String]
     /// Sections present and sentence fingerprints, for the quality score.
     public var shape: ReportShape
-
-    /// The figures as a code → value map (nil for a printed blank total).
-    public var values: [String: Double?] {
-        Dictionary(figures.map { ($0.code, $0.value) }, uniquingKeysWith: { first, _ in first })
-    }
 }
 
 /// Hints from the caller: what the configuration says the document is, and last year's figures for the audit.
@@ -93,10 +90,11 @@ public enum Extractor {
         if figures.figures.isEmpty {
             throw ExtractionError.notAReport(NotAReportDescriber.describe(document, mentionsReport: true))
         }
-        let audit = Auditor.audit(figures.values, format: format, items: items, previous: hints.previous)
+        let values = figures.values
+        let audit = Auditor.audit(values, format: format, items: items, previous: hints.previous)
         return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit,
                                 published: PublicationDateReader.read(document, fullText: fullText, reportYear: year),
-                                figures: figures.figures, items: items, audit: audit,
+                                figures: figures.figures, values: values, items: items, audit: audit,
                                 warnings: document.warnings + figures.warnings,
                                 shape: ReportShape.of(document, format: format, figures: figures))
     }

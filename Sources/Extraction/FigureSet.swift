@@ -5,18 +5,25 @@ import ReportModel
 struct FigureSet {
     /// The figures in reading order, one per code.
     private(set) var figures: [Figure]
-    private var positions: [String: Int]
+    /// The catalogue position of each figure's code.
+    private var catalogued: [Int] = []
+    /// By catalogue position: the figure's place in `figures`, -1 when the code has not been read.
+    private var places: [Int]
     var warnings: [String] = []
 
-    /// An empty set with room for a 2021-template report's figures, so that reading one never rehashes.
+    /// An empty set with room for a 2021-template report's figures, so that reading one never grows.
     init() {
-        positions = Dictionary(minimumCapacity: 256)
+        places = Array(repeating: -1, count: IndicatorCatalogue.all.count)
         figures = []
         figures.reserveCapacity(256)
+        catalogued.reserveCapacity(256)
     }
 
     /// The figure read for `code`, if any.
-    subscript(code: String) -> Figure? { positions[code].map { figures[$0] } }
+    subscript(code: String) -> Figure? {
+        guard let position = IndicatorCatalogue.position(of: code), places[position] >= 0 else { return nil }
+        return figures[places[position]]
+    }
 
     mutating func add(_ code: String, _ cell: CellValue, table: String, row: String, column: String) {
         let kind: CellKind
@@ -31,30 +38,31 @@ struct FigureSet {
     }
 
     mutating func add(_ figure: Figure) {
-        guard IndicatorCatalogue.isIndicator(figure.code) else { return }
-        // One lookup for a new code (nearly all are): a code printed twice gets its first place back.
-        if let position = positions.updateValue(figures.count, forKey: figure.code) {
-            positions[figure.code] = position
-            let existing = figures[position]
+        guard let position = IndicatorCatalogue.position(of: figure.code) else { return }
+        if places[position] >= 0 {
+            let existing = figures[places[position]]
             if existing.value != figure.value {
                 warnings.append("\(figure.code) printed twice: \(NumberText.format(existing.value)) (kept) and "
                                 + "\(NumberText.format(figure.value)) (\(figure.provenance.table) \(figure.provenance.row))")
             }
             return
         }
+        places[position] = figures.count
         figures.append(figure)
+        catalogued.append(position)
     }
 
+    /// Puts `figure` in the place of the figure read for its code (or adds it).
     mutating func replace(_ figure: Figure) {
-        if let position = positions[figure.code] {
-            figures[position] = figure
+        guard let position = IndicatorCatalogue.position(of: figure.code) else { return }
+        if places[position] >= 0 {
+            figures[places[position]] = figure
         } else {
-            positions[figure.code] = figures.count
-            figures.append(figure)
+            add(figure)
         }
     }
 
-    func contains(_ code: String) -> Bool { positions[code] != nil }
+    func contains(_ code: String) -> Bool { self[code] != nil }
 
     /// Whether any figure has a code starting with one of `prefixes`.
     func hasAny(prefixes: [String]) -> Bool {
@@ -83,9 +91,10 @@ struct FigureSet {
         return chosen
     }
 
-    var values: [String: Double?] {
-        var values = [String: Double?](minimumCapacity: figures.count)
-        for figure in figures { values[figure.code] = .some(figure.value) }  // .some: a blank stays a key
+    /// The figures' values by catalogue position, made without hashing a code.
+    var values: IndicatorValues {
+        var values = IndicatorValues()
+        for (figure, position) in zip(figures, catalogued) { values[position: position] = .some(figure.value) }
         return values
     }
 }

@@ -15,6 +15,8 @@ public struct IdentityRule: Sendable, Hashable {
     public let requiresAllParts: Bool
     /// Every cell of the rule, left then right, as each result names them.
     private let cells: [String]
+    /// The catalogue positions of `lhs` and `rhs` (nil for a code outside the catalogue, which is never printed).
+    private let lhsPositions, rhsPositions: [Int?]
 
     /// Creates a rule.
     public init(name: String, statement: String, lhs: [String], rhs: [String], requiresAllParts: Bool = true) {
@@ -24,13 +26,15 @@ public struct IdentityRule: Sendable, Hashable {
         self.rhs = rhs
         self.requiresAllParts = requiresAllParts
         cells = lhs + rhs
+        lhsPositions = lhs.map(IndicatorCatalogue.position)
+        rhsPositions = rhs.map(IndicatorCatalogue.position)
     }
 
     /// Evaluates the rule on one report's figures.
-    public func evaluate(_ figures: [String: Double?]) -> AuditResult {
+    public func evaluate(_ figures: IndicatorValues) -> AuditResult {
         // Each cell is looked up once: nil when the code is not printed, .some(nil) for a printed blank.
-        let left = lhs.map { figures[$0] }
-        let right = rhs.map { figures[$0] }
+        let left = lhsPositions.map { $0.flatMap { figures[position: $0] } }
+        let right = rhsPositions.map { $0.flatMap { figures[position: $0] } }
         let leftAbsent = left.allSatisfy { $0 == nil }
         let rightAbsent = right.allSatisfy { $0 == nil }
         if (leftAbsent && rightAbsent) || (!requiresAllParts && (leftAbsent || rightAbsent)) {

@@ -2,13 +2,19 @@ import ReportModel
 
 /// Rules on single values and on prose statements against the tables.
 enum ValueRules {
+    /// The catalogue positions of the cells of tables 三 and 四.
+    private static let tableCells = IndicatorCatalogue.all.indices.filter {
+        IndicatorCatalogue.all[$0].code.hasBytePrefix("t3.") || IndicatorCatalogue.all[$0].code.hasBytePrefix("t4.")
+    }
+
     /// Table 三/四 cells must be whole numbers ≥ 0.
-    static func nonNegativeIntegers(_ figures: [String: Double?]) -> AuditResult {
+    static func nonNegativeIntegers(_ figures: IndicatorValues) -> AuditResult {
         var cellCount = 0
         var bad: [String] = []
-        for (code, value) in figures where code.hasBytePrefix("t3.") || code.hasBytePrefix("t4.") {
+        for position in tableCells {
+            guard let value = figures[position: position] else { continue }
             cellCount += 1
-            if let value, value < 0 || value != value.rounded() { bad.append(code) }
+            if let value, value < 0 || value != value.rounded() { bad.append(IndicatorCatalogue.all[position].code) }
         }
         if bad.isEmpty {
             return AuditResult(rule: "cells.nonnegative_integers", status: .pass,
@@ -21,7 +27,7 @@ enum ValueRules {
     }
 
     /// A figure stated in prose must match the table (applications may include 上年结转).
-    static func prose(_ figures: [String: Double?], format: ReportFormat) -> [AuditResult] {
+    static func prose(_ figures: IndicatorValues, format: ReportFormat) -> [AuditResult] {
         var results: [AuditResult] = []
         if let stated = figures["s1.applications"] ?? nil {
             let candidates: [[String]] = format == .old ? [["old.apply.received"]]

@@ -4,17 +4,21 @@ public enum IndicatorCatalogue {
     public static let all: [Indicator] =
         table2v2021 + table2v2019 + table3 + table4 + prose + OldFormatCatalogue.indicators
 
-    private static let byCode: [String: Indicator] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
+    private static let positions: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.code, $0) })
+
+    /// The position of `code` in `all`, or nil when the code is not an extractable indicator. Code that reads
+    /// many figures keeps positions, so that a code is hashed once.
+    public static func position(of code: String) -> Int? { positions[code] }
 
     /// The catalogue entry for `code`, or nil when the code is not an extractable indicator.
-    public static func indicator(_ code: String) -> Indicator? { byCode[code] }
+    public static func indicator(_ code: String) -> Indicator? { positions[code].map { all[$0] } }
 
     /// Whether `code` is an extractable indicator (without copying its entry out).
-    public static func isIndicator(_ code: String) -> Bool { byCode.index(forKey: code) != nil }
+    public static func isIndicator(_ code: String) -> Bool { positions.index(forKey: code) != nil }
 
     /// The Chinese name of any code: an indicator, a series or a derived rate.
     public static func label(of code: String) -> String? {
-        byCode[code]?.label ?? ComparableSeries.named(code)?.label ?? DerivedRate.named(code)?.label
+        indicator(code)?.label ?? ComparableSeries.named(code)?.label ?? DerivedRate.named(code)?.label
     }
 
     private static let new: Set<ReportFormat> = [.v2019, .v2021]

@@ -7,10 +7,9 @@ enum ExtractTablePrinter {
     static func render(_ output: ExtractCommand.Output) -> String {
         var lines = ["\(output.file): \(output.unit ?? "?") \(output.year.map(String.init) ?? "?")年 · 格式 \(output.format)"]
         if let error = output.error { return lines[0] + "\n  错误: \(error)" }
-        let order = Dictionary(IndicatorCatalogue.all.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         let table = DataTable(
             columns: [TableColumn("指标代码", meaning: ""), TableColumn("指标名称", meaning: ""), TableColumn("数值", meaning: "")],
-            rows: output.figures.sorted { (order[$0.key] ?? 0) < (order[$1.key] ?? 0) }.map { code, value in
+            rows: output.figures.inCatalogueOrder.map { code, value in
                 [.text(code), .text(IndicatorCatalogue.label(of: code) ?? ""), .number(value)]
             })
         lines.append(TextTableRenderer.render(table))

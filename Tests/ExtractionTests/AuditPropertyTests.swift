@@ -9,7 +9,7 @@ struct AuditPropertyTests {
 
     @Test func everyConsistentReportPassesEveryIdentity() {
         for report in Self.consistent {
-            let results = Auditor.audit(report.figures.mapValues { Optional($0) }, format: report.format)
+            let results = Auditor.audit(IndicatorValues(report.figures.mapValues { Optional($0) }), format: report.format)
             #expect(results.allSatisfy { $0.status == .pass }, "\(report.fileName)")
         }
     }
@@ -21,15 +21,24 @@ struct AuditPropertyTests {
         for code in report.figures.keys.sorted() where code.hasPrefix("t3.") || code.hasPrefix("t4.") {
             var figures = report.figures.filter { !$0.key.hasPrefix("s") }.mapValues { Optional($0) }
             figures[code] = .some((report.figures[code] ?? 0) + 1)
-            let failed = Set(Auditor.audit(figures, format: .v2021).filter { $0.status == .fail }.map(\.rule))
+            let failed = Set(Auditor.audit(IndicatorValues(figures), format: .v2021).filter { $0.status == .fail }.map(\.rule))
             let expected = Set(rules.filter { ($0.lhs + $0.rhs).contains(code) }.map(\.name))
             #expect(!expected.isEmpty, "\(code) is in no rule")
             #expect(failed == expected, "\(code)")
         }
     }
 
+    /// Rules read cells by catalogue position: a rule's code outside the catalogue would never be printed.
+    @Test func everyRuleCellIsAnIndicator() {
+        for format in [ReportFormat.old, .v2019, .v2021] {
+            for rule in AuditRules.identities(for: format) {
+                #expect((rule.lhs + rule.rhs).allSatisfy(IndicatorCatalogue.isIndicator), "\(rule.name)")
+            }
+        }
+    }
+
     @Test func crossYearCarryIsChecked() {
-        let now: [String: Double?] = ["t3.total.carried_over": 3]
+        let now: IndicatorValues = ["t3.total.carried_over": 3]
         let before: [String: Double?] = ["t3.total.carried_forward": 2]
         let results = Auditor.audit(now, format: .v2021, previous: before)
         #expect(results.first { $0.rule == "cross.carry.total" }?.status == .fail)

@@ -1,0 +1,60 @@
+/// One report's printed values by indicator, held by catalogue position, so that rules and writers reading many
+/// of them hash no codes. A code that is not printed reads nil; a cell printed blank reads `.some(nil)`.
+public struct IndicatorValues: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    /// By position in `IndicatorCatalogue.all`.
+    private var slots: [Double??]
+
+    /// No values.
+    public init() { slots = Array(repeating: nil, count: IndicatorCatalogue.all.count) }
+
+    /// The values of a code → value map; codes outside the catalogue are not figures and are left out.
+    public init(_ values: [String: Double?]) {
+        self.init()
+        for (code, value) in values { self[code] = .some(value) }
+    }
+
+    /// A literal code → value map, as `init(_:)` takes it.
+    public init(dictionaryLiteral elements: (String, Double?)...) {
+        self.init()
+        for (code, value) in elements { self[code] = .some(value) }
+    }
+
+    /// The value printed for `code`; setting a code outside the catalogue does nothing.
+    public subscript(code: String) -> Double?? {
+        get { IndicatorCatalogue.position(of: code).flatMap { slots[$0] } }
+        set { if let position = IndicatorCatalogue.position(of: code) { slots[position] = newValue } }
+    }
+
+    /// The value printed for the indicator at `position` in `IndicatorCatalogue.all`.
+    public subscript(position position: Int) -> Double?? {
+        get { slots[position] }
+        set { slots[position] = newValue }
+    }
+
+    /// How many codes are printed.
+    public var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    /// The printed codes with their values, in catalogue order (the order of `indicators.md`).
+    public var inCatalogueOrder: [(code: String, value: Double?)] {
+        slots.indices.compactMap { position in slots[position].map { (IndicatorCatalogue.all[position].code, $0) } }
+    }
+
+    /// The printed codes with their values, in the byte order of the codes (the order of sorted JSON keys).
+    public var inCodeByteOrder: [(code: String, value: Double?)] {
+        Self.byteOrder.compactMap { position in slots[position].map { (IndicatorCatalogue.all[position].code, $0) } }
+    }
+
+    /// The printed values as a code → value map.
+    public var dictionary: [String: Double?] {
+        var values: [String: Double?] = [:]
+        for (position, slot) in slots.enumerated() {
+            if let value = slot { values[IndicatorCatalogue.all[position].code] = .some(value) }
+        }
+        return values
+    }
+
+    /// Catalogue positions in the byte order of their codes, sorted once.
+    private static let byteOrder: [Int] = IndicatorCatalogue.all.indices.sorted {
+        IndicatorCatalogue.all[$0].code.bytePrecedes(IndicatorCatalogue.all[$1].code)
+    }
+}

@@ -1,0 +1,31 @@
+import ReportModel
+import Testing
+
+@Suite("A report's values held by catalogue position")
+struct IndicatorValuesTests {
+    @Test func aBlankIsPrintedAnAbsentCodeIsNotAndCodesOutsideTheCatalogueAreNoFigures() {
+        var values: IndicatorValues = ["t3.total.new_received": 12, "t3.total.result.total": nil, "not.a.code": 5]
+        #expect(values["t3.total.new_received"] == .some(12))
+        #expect(values["t3.total.result.total"] == .some(nil), "printed blank")
+        #expect(values["t3.total.carried_over"] == nil, "not printed")
+        #expect(values["not.a.code"] == nil)
+        #expect(values.count == 2)
+        values["not.a.code"] = .some(1)
+        #expect(values.count == 2)
+        #expect(values.dictionary == ["t3.total.new_received": 12, "t3.total.result.total": nil])
+        #expect(IndicatorValues(values.dictionary) == values)
+        let position = try? #require(IndicatorCatalogue.position(of: "t3.total.carried_over"))
+        values[position: position ?? 0] = .some(4)
+        #expect(values["t3.total.carried_over"] == .some(4))
+    }
+
+    @Test func codesComeInCatalogueOrderOrInTheByteOrderOfSortedJSONKeys() {
+        let codes = ["t4.review.total", "s1.proactive_items", "t2.reg.made", "t3.natural.new_received", "t2v19.reg.new_made"]
+        var values = IndicatorValues()
+        for (index, code) in codes.enumerated() { values[code] = .some(Double(index)) }
+        let catalogue = IndicatorCatalogue.all.map(\.code)
+        #expect(values.inCatalogueOrder.map(\.code) == catalogue.filter(codes.contains))
+        #expect(values.inCodeByteOrder.map(\.code) == codes.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) })
+        #expect(values.inCodeByteOrder.first { $0.code == "t2.reg.made" }?.value == 2)
+    }
+}
