@@ -2,13 +2,13 @@ import Foundation
 import ReportModel
 
 extension ExtractCommand.Output {
-    /// The output as pretty-printed JSON with sorted keys: the same text Foundation's `JSONEncoder` gives with
-    /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, written straight into bytes (the encoder's
+    /// The output as pretty-printed JSON with sorted keys, in UTF-8: the same text Foundation's `JSONEncoder` gives
+    /// with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, written straight into bytes (the encoder's
     /// generic containers, boxing and key sorting were a fifth of `nianbao extract --format json`).
-    public var prettyJSON: String {
+    public var prettyJSON: [UInt8] {
         var writer = PrettyJSONWriter()
         writer.object(self)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 }
 

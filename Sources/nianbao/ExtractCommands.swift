@@ -26,14 +26,16 @@ struct Extract: ParsableCommand {
             throw Failure(message: message, code: .usage).exit()
         }
         let asArray = format == .json && (files.count > 1 || files != paths)
-        if asArray { print("[") }
+        if asArray { StandardOutput.write(Array("[\n".utf8)) }
         var failed = 0
         for (index, file) in files.enumerated() {
             let output = ExtractCommand.extract(file, year: year, unit: unit)
             switch format {
             case .json:
-                let separator = asArray && index < files.count - 1 ? "," : ""
-                print(output.prettyJSON + separator)
+                var bytes = output.prettyJSON
+                if asArray && index < files.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "\n"))
+                StandardOutput.write(bytes)
             case .table, .csv:
                 print(ExtractTablePrinter.render(output))
             }
@@ -42,7 +44,7 @@ struct Extract: ParsableCommand {
                 FileHandle.standardError.write(Data("nianbao: \(output.file): \(error)\n".utf8))
             }
         }
-        if asArray { print("]") }
+        if asArray { StandardOutput.write(Array("]\n".utf8)) }
         if failed > 0 { throw ExitCode(ExitStatus.notAReport.rawValue) }
     }
 }

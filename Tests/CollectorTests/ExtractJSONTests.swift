@@ -5,10 +5,10 @@ import TestSupport
 
 @Suite("nianbao extract's JSON is the text Foundation's encoder writes")
 struct ExtractJSONTests {
-    private func encoded(_ output: ExtractCommand.Output) throws -> String {
+    private func encoded(_ output: ExtractCommand.Output) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        return [UInt8](try encoder.encode(output))
     }
 
     @Test func everyDemoReportAndTheSeedWriteTheEncodersText() throws {
