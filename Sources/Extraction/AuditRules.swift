@@ -67,6 +67,19 @@ public enum AuditRules {
 
     /// Pairs of a total and its parts used to recognise a blank total beside non-zero parts.
     static func totals(for format: ReportFormat) -> [(total: String, parts: [String])] {
-        identities(for: format).filter { $0.lhs.count == 1 && !$0.name.includes("balance") }.map { ($0.lhs[0], $0.rhs) }
+        switch format {
+        case .v2019: return v2019Totals
+        case .v2021: return v2021Totals
+        case .old: return oldTotals
+        case .unknown: return []
+        }
+    }
+
+    private static let v2019Totals = totals(of: v2019)
+    private static let v2021Totals = totals(of: v2021)
+    private static let oldTotals = totals(of: old)
+
+    private static func totals(of rules: [IdentityRule]) -> [(total: String, parts: [String])] {
+        rules.filter { $0.lhs.count == 1 && !$0.name.includes("balance") }.map { ($0.lhs[0], $0.rhs) }
     }
 }

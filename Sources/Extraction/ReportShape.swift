@@ -60,10 +60,23 @@ public struct ReportShape: Sendable, Hashable {
         }
     }
 
-    /// Whether a character is a digit or numeral of any script (一, 二, ５…); ASCII is answered without a lookup.
+    /// Whether a character is a digit or numeral of any script (一, 二, ５…); the Basic Multilingual Plane is
+    /// answered from a table made once.
     private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
+        let value = Int(scalar.value)
+        guard value < 0x10000 else { return scalar.properties.numericType != nil }
+        return numericBMP[value >> 6] & (1 << UInt64(value & 63)) != 0
     }
+
+    /// One bit per BMP code point: whether Unicode gives it a numeric type (ASCII digits among them).
+    private static let numericBMP: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.numericType != nil else { continue }
+            bits[value >> 6] |= 1 << UInt64(value & 63)
+        }
+        return bits
+    }()
 
     private static func fnv(_ bytes: [UInt8]) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
