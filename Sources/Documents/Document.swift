@@ -52,11 +52,16 @@ public struct Table: Sendable, Hashable {
     /// Creates a table.
     public init(rows: [[GridCell]]) {
         self.rows = rows
-        var text = ""
+        var bytes: [UInt8] = []
         for row in rows {
-            for cell in row where !cell.isSpanCopy { text += cell.text }
+            for cell in row where !cell.isSpanCopy {
+                var text = cell.text
+                text.withUTF8 { utf8 in
+                    for byte in utf8 where byte != 0x20 { bytes.append(byte) }
+                }
+            }
         }
-        compactText = text.withoutSpaces
+        compactText = String(decoding: bytes, as: UTF8.self)
     }
 }
 

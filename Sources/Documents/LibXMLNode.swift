@@ -51,8 +51,13 @@ enum LibXMLNode {
     /// `text(_:skipTables:)` as UTF-8 bytes.
     static func textBytes(_ node: xmlNodePtr, skipTables: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
-        append(node.pointee.children, to: &out, skipTables: skipTables)
+        appendText(node, to: &out, skipTables: skipTables)
         return out
+    }
+
+    /// Appends `text(_:skipTables:)`'s UTF-8 bytes to `out` (a buffer reused from node to node).
+    static func appendText(_ node: xmlNodePtr, to out: inout [UInt8], skipTables: Bool = false) {
+        append(node.pointee.children, to: &out, skipTables: skipTables)
     }
 
     /// Appends a text node's content to `out`.

@@ -11,42 +11,55 @@ struct TableGridBuilder {
     init(table node: xmlNodePtr) {
         var rows: [xmlNodePtr] = []
         collectRows(node, into: &rows)
-        var grid: [[GridCell?]] = []
+        // First where every cell goes, then each row made once at its width: growing rows of optional cells
+        // and copying them into the grid had been a third of building a table.
+        var occupied: [[Bool]] = Array(repeating: [], count: rows.count)
+        var placed: [Placement] = []
+        var scratch: [UInt8] = []
         for (rowIndex, row) in rows.enumerated() {
-            while grid.count <= rowIndex { grid.append([]) }
             var column = 0
-            for cell in Self.cells(of: row) {
-                while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
-                let text = TextNormalizer.normalize(utf8: LibXMLNode.textBytes(cell, skipTables: true))
+            var child = row.pointee.children
+            while let cell = child {
+                child = cell.pointee.next
+                guard Self.isCell(cell) else { continue }
+                while column < occupied[rowIndex].count, occupied[rowIndex][column] { column += 1 }
+                scratch.removeAll(keepingCapacity: true)
+                LibXMLNode.appendText(cell, to: &scratch, skipTables: true)
+                let text = scratch.withUnsafeBufferPointer(TextNormalizer.normalize)
                 findNestedTables(cell.pointee.children)
                 let rowSpan = Self.span(LibXMLNode.attribute(cell, "rowspan"))
                 let colSpan = Self.span(LibXMLNode.attribute(cell, "colspan"))
-                let lastRow = min(rowIndex + rowSpan, rows.count)
-                for spannedRow in rowIndex..<max(lastRow, rowIndex + 1) {
-                    while grid.count <= spannedRow { grid.append([]) }
-                    for spannedColumn in column..<(column + colSpan) {
-                        while grid[spannedRow].count <= spannedColumn { grid[spannedRow].append(nil) }
-                        let isOrigin = spannedRow == rowIndex && spannedColumn == column
-                        grid[spannedRow][spannedColumn] = GridCell(text: text, isSpanCopy: !isOrigin)
-                    }
+                let rowEnd = max(min(rowIndex + rowSpan, rows.count), rowIndex + 1)
+                for spannedRow in rowIndex..<rowEnd {
+                    while occupied[spannedRow].count < column + colSpan { occupied[spannedRow].append(false) }
+                    for spannedColumn in column..<(column + colSpan) { occupied[spannedRow][spannedColumn] = true }
                 }
+                placed.append(Placement(text: text, row: rowIndex, column: column, rowEnd: rowEnd, columnEnd: column + colSpan))
                 column += colSpan
             }
         }
-        self.table = Table(rows: grid.prefix(rows.count).map { row in row.map { $0 ?? GridCell(text: "", isSpanCopy: true) } })
+        // Positions no cell covers (a row shorter than a span beside it) are empty span copies.
+        var grid = occupied.map { Array(repeating: GridCell(text: "", isSpanCopy: true), count: $0.count) }
+        for cell in placed {
+            for spannedRow in cell.row..<cell.rowEnd {
+                for spannedColumn in cell.column..<cell.columnEnd {
+                    let isOrigin = spannedRow == cell.row && spannedColumn == cell.column
+                    grid[spannedRow][spannedColumn] = GridCell(text: cell.text, isSpanCopy: !isOrigin)
+                }
+            }
+        }
+        self.table = Table(rows: grid)
     }
 
-    /// The `td` and `th` children of a row, in order.
-    private static func cells(of row: xmlNodePtr) -> [xmlNodePtr] {
-        var cells: [xmlNodePtr] = []
-        var child = row.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE && (LibXMLNode.isNamed(current, "td") || LibXMLNode.isNamed(current, "th")) {
-                cells.append(current)
-            }
-            child = current.pointee.next
-        }
-        return cells
+    /// A cell's text and the grid positions it covers (a later cell overwrites the positions it shares).
+    private struct Placement {
+        let text: String
+        let row, column, rowEnd, columnEnd: Int
+    }
+
+    /// Whether a row's child is a `td` or `th` cell.
+    private static func isCell(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_ELEMENT_NODE && (LibXMLNode.isNamed(node, "td") || LibXMLNode.isNamed(node, "th"))
     }
 
     private static func span(_ value: String?) -> Int {

@@ -10,24 +10,33 @@ public enum TextNormalizer {
 
     /// `normalize(_:)` of text given as UTF-8 bytes.
     public static func normalize(utf8 bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let (folded, width) = fold(bytes, at: index)
-            index += width
-            guard let folded else {
-                pendingSpace = !out.isEmpty
-                continue
+        bytes.withUnsafeBufferPointer(normalize)
+    }
+
+    /// `normalize(_:)` of UTF-8 bytes, written straight into the new string's storage (folding never lengthens
+    /// the text).
+    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let (folded, width) = fold(bytes, at: index)
+                index += width
+                guard let folded else {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                out[count] = folded
+                count += 1
             }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            out.append(folded)
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Removes every space, for matching labels whose characters were split across spans.
@@ -37,7 +46,7 @@ public enum TextNormalizer {
 
     /// The byte that the character at `index` folds to (nil: a space) and how many bytes it takes; characters
     /// that do not fold pass through a byte at a time.
-    private static func fold(_ bytes: [UInt8], at index: Int) -> (UInt8?, Int) {
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt8?, Int) {
         let byte = bytes[index]
         switch byte {
         case 0x09...0x0D, 0x20: return (nil, 1)
@@ -55,7 +64,7 @@ public enum TextNormalizer {
         }
     }
 
-    private static func next(_ bytes: [UInt8], _ index: Int, _ offset: Int) -> UInt8 {
+    private static func next(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ offset: Int) -> UInt8 {
         index + offset < bytes.count ? bytes[index + offset] : 0
     }
 }

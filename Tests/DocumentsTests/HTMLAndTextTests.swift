@@ -25,6 +25,29 @@ struct HTMLAndTextTests {
         #expect(document.paragraphs == ["首页", "尾"])
     }
 
+    @Test func overlappingSpansHolesAndSpansPastTheEndMakeTheGridBrowsersDraw() throws {
+        let html = """
+        <html><body><table>
+        <tr><td>a</td><td rowspan="3">b</td><td>c</td></tr>
+        <tr><th colspan="3">d e</th></tr>
+        <tr><td>f</td></tr>
+        <tr><td rowspan="9">g</td><td colspan=" 2 ">h</td></tr>
+        </table></body></html>
+        """
+        let table = try #require(try DocumentReader.read(Array(html.utf8)).tables.first)
+        let grid = table.rows
+        #expect(grid.count == 4, "a rowspan past the last row adds none")
+        #expect(grid[0].map(\.text) == ["a", "b", "c"])
+        // d starts left of b's span and covers it: the later cell wins the shared position.
+        #expect(grid[1].map(\.text) == ["d e", "d e", "d e"])
+        #expect(grid[1].map(\.isSpanCopy) == [false, true, true])
+        // f takes the first free position; the one b's span skips past stays an empty span copy.
+        #expect(grid[2].map(\.text) == ["f", "b"])
+        #expect(grid[2][1].isSpanCopy)
+        #expect(grid[3].map(\.text) == ["g", "h", "h"])
+        #expect(table.compactText == "abcdef" + "gh", "origin cells only, spaces removed")
+    }
+
     @Test func theSiteTemplateIsLeftOutButItsLinksAreKept() throws {
         let html = """
         <html><body><div class="top-nav"><a href="/zfxxgknb/">政府信息公开年报</a> 首页</div>
