@@ -47,10 +47,9 @@ struct Table3Extractor {
     /// The row code for label fragments (group heading first, the row's own label last). Every report of a
     /// template prints the same labels, so the answers are remembered (per format, by the fragments).
     func rowKey(labels: [String]) -> String? {
-        let fragments = labels.joined(separator: "\u{1F}")
-        if let known = Self.memo.value(format, fragments) { return known }
+        if let known = Self.memo.value(format, labels) { return known }
         let key = computeRowKey(labels: labels)
-        Self.memo.store(key, format, fragments)
+        Self.memo.store(key, format, labels)
         return key
     }
 
@@ -73,17 +72,18 @@ struct Table3Extractor {
         return nil
     }
 
-    /// The applicant column of each grid index, read from the header rows above the first data row.
-    static func headerColumns(_ table: Table, parsed: [TableRow]) -> [Int: String] {
-        var leaves: [Int: String] = [:]
+    /// The applicant column (its place in `Table3Layout.columns`) of each grid index, read from the header rows
+    /// above the first data row.
+    static func headerColumns(_ table: Table, parsed: [TableRow]) -> [Int: Int] {
+        var leaves: [Int: Int] = [:]
         for (row, parsedRow) in zip(table.rows, parsed) {
             if parsedRow.values.contains(where: { $0.kind == .number }) { break }
             for (index, cell) in row.enumerated() {
                 let text = cell.text.withoutSpaces
-                for column in Table3Layout.columns {
-                    let matchesLeaf = column.key == "other_org" ? text == "其他" || text == "其他组织" : text.includes(column.label)
-                    if matchesLeaf && !text.includes("法人或其他组织") || (column.key == "natural" && text == "自然人") {
-                        leaves[index] = column.key
+                for (column, layout) in Table3Layout.columns.enumerated() {
+                    let matchesLeaf = layout.key == "other_org" ? text == "其他" || text == "其他组织" : text.includes(layout.label)
+                    if matchesLeaf && !text.includes("法人或其他组织") || (layout.key == "natural" && text == "自然人") {
+                        leaves[index] = column
                     }
                 }
             }
@@ -92,7 +92,7 @@ struct Table3Extractor {
     }
 
     func extract(_ tables: [Table], into figures: inout FigureSet) {
-        var header: [Int: String] = [:]
+        var header: [Int: Int] = [:]
         var continuing = false
         for table in tables {
             // A table split into pieces: a piece without the header continues table 三 until table 四 begins.
@@ -115,42 +115,38 @@ struct Table3Extractor {
                     positions.removeFirst()
                 }
                 let printedLabel = row.printedLabel
-                let columns = columnKeys(positions: positions, header: header)
+                let columns = columnIndices(positions: positions, header: header)
                 guard columns.count == values.count else {
                     figures.warnings.append("表三 \(printedLabel): \(values.count) cells for 7 columns; row skipped")
                     continue
                 }
-                let codes = Self.codes[key]
+                let codes = Self.codes[key] ?? Table3Layout.columns.map { Table3Layout.code(column: $0.key, row: key) }
                 for (column, cell) in zip(columns, values) {
-                    figures.add(codes?[column] ?? Table3Layout.code(column: column, row: key), cell, table: "表三",
-                                row: printedLabel, column: Self.columnLabels[column] ?? column)
+                    figures.add(codes[column], cell, table: "表三", row: printedLabel, column: Table3Layout.columns[column].label)
                 }
             }
         }
     }
 
-    /// Every code of table 三 by row and column key, made once.
-    private static let codes: [String: [String: String]] = {
+    /// Every code of table 三 by row key, in column order, made once.
+    private static let codes: [String: [String]] = {
         let rows = Set(rowKeywords.map(\.row) + Table3Layout.rows.map(\.key) + ["result.other", "result.other.misc"])
         return Dictionary(uniqueKeysWithValues: rows.map { row in
-            (row, Dictionary(uniqueKeysWithValues: Table3Layout.columns.map { ($0.key, Table3Layout.code(column: $0.key, row: row)) }))
+            (row, Table3Layout.columns.map { Table3Layout.code(column: $0.key, row: row) })
         })
     }()
 
-    /// The printed name of each applicant column by its key.
-    private static let columnLabels = Dictionary(uniqueKeysWithValues: Table3Layout.columns.map { ($0.key, $0.label) })
-
     /// The column of each value cell: by the header's grid positions when they line up, else in template order.
-    private func columnKeys(positions: [Int], header: [Int: String]) -> [String] {
+    private func columnIndices(positions: [Int], header: [Int: Int]) -> [Int] {
         let byHeader = positions.compactMap { header[$0] }
         if byHeader.count == positions.count, !Self.hasRepeats(byHeader) { return byHeader }
-        if positions.count == Table3Layout.columns.count { return Table3Layout.columns.map(\.key) }
+        if positions.count == Table3Layout.columns.count { return Array(Table3Layout.columns.indices) }
         return []
     }
 
     /// Whether a short list names a column twice (a pairwise check: the lists have seven entries at most).
-    private static func hasRepeats(_ keys: [String]) -> Bool {
-        for (index, key) in keys.enumerated() where keys[(index + 1)...].contains(key) { return true }
+    private static func hasRepeats(_ columns: [Int]) -> Bool {
+        for (index, column) in columns.enumerated() where columns[(index + 1)...].contains(column) { return true }
         return false
     }
 }
@@ -158,21 +154,27 @@ struct Table3Extractor {
 /// Remembered row keys of table 三 labels, per format; bounded, shared by the reading threads.
 final class RowKeyMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var keys: [ReportFormat: [String: String?]] = [:]
-    private var count = 0
+    private var keys: [Labels: String?] = [:]
     /// Labels outside the templates (a unit's own wording) are few; past this many the memo stops growing.
     private let limit = 20_000
 
-    /// The remembered key: nil when not known, .some(nil) for a label known to name no row.
-    func value(_ format: ReportFormat, _ fragments: String) -> String?? {
-        lock.withLock { keys[format]?[fragments] }
+    /// A row's label fragments as read in one format.
+    private struct Labels: Hashable {
+        let format: ReportFormat
+        let fragments: [String]
     }
 
-    func store(_ key: String?, _ format: ReportFormat, _ fragments: String) {
+    /// The remembered key: nil when not known, .some(nil) for a label known to name no row.
+    func value(_ format: ReportFormat, _ fragments: [String]) -> String?? {
+        let labels = Labels(format: format, fragments: fragments)
+        return lock.withLock { keys[labels] }
+    }
+
+    func store(_ key: String?, _ format: ReportFormat, _ fragments: [String]) {
+        let labels = Labels(format: format, fragments: fragments)
         lock.withLock {
-            guard count < limit else { return }
-            keys[format, default: [:]][fragments] = .some(key)
-            count += 1
+            guard keys.count < limit else { return }
+            keys[labels] = .some(key)
         }
     }
 }

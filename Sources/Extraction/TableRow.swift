@@ -28,9 +28,16 @@ struct TableRow {
     init(_ cells: [GridCell]) {
         var labels: [String] = []
         var index = 0
+        var firstValue: CellValue?  // the cell that ends the label, parsed once
         while index < cells.count {
             let cell = cells[index]
-            if CellValue.parse(cell.text).isValue && !cell.text.isEmpty { break }
+            if !cell.text.isEmpty {
+                let parsed = CellValue.parse(cell.text)
+                if parsed.isValue {
+                    firstValue = parsed
+                    break
+                }
+            }
             if cell.text.isEmpty {
                 // An empty cell ends the label only once a label has been seen.
                 if !labels.isEmpty { break }
@@ -48,7 +55,7 @@ struct TableRow {
         for position in index..<cells.count {
             let cell = cells[position]
             if cell.isSpanCopy && !cell.text.isEmpty { continue }
-            let parsed = CellValue.parse(cell.text)
+            let parsed = position == index ? firstValue ?? CellValue.parse(cell.text) : CellValue.parse(cell.text)
             if parsed.kind == .text && Self.isUnitWord(parsed.raw.trimmedSpaces) {
                 hasUnit = true
                 continue  // a unit column (计量单位)
