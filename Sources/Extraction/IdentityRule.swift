@@ -40,11 +40,12 @@ public struct IdentityRule: Sendable, Hashable {
         if (leftAbsent && rightAbsent) || (!requiresAllParts && (leftAbsent || rightAbsent)) {
             return AuditResult(rule: name, status: .notAssessable, message: "\(statement): not printed", cells: cells)
         }
-        var numbers = "("
-        Self.describe(left, into: &numbers)
-        numbers += " = "
-        Self.describe(right, into: &numbers)
-        numbers += ")"
+        var described: [UInt8] = [UInt8(ascii: "(")]
+        Self.describe(left, into: &described)
+        described += " = ".utf8
+        Self.describe(right, into: &described)
+        described.append(UInt8(ascii: ")"))
+        let numbers = String(decoding: described, as: UTF8.self)
         let leftValues = left.compactMap { $0 ?? nil }
         let rightValues = right.compactMap { $0 ?? nil }
         if rightAbsent, leftValues.count == left.count, leftValues.allSatisfy({ $0 == 0 }) {
@@ -81,16 +82,34 @@ public struct IdentityRule: Sendable, Hashable {
     }
 
     /// The cells as "3+缺+空": a number as printed, 缺 for a cell not printed, 空 for a printed blank. Written into
-    /// one string (a string per cell joined had been half of evaluating the rules).
-    private static func describe(_ values: [Double??], into text: inout String) {
+    /// bytes, whole numbers digit by digit (a string per cell joined had been half of evaluating the rules).
+    private static func describe(_ values: [Double??], into text: inout [UInt8]) {
         for (index, value) in values.enumerated() {
-            if index > 0 { text += "+" }
+            if index > 0 { text.append(UInt8(ascii: "+")) }
             guard let value else {
-                text += "缺"
+                text += "缺".utf8
                 continue
             }
-            let number = NumberText.format(value)
-            text += number.isEmpty ? "空" : number
+            guard let number = value else {
+                text += "空".utf8
+                continue
+            }
+            if number == number.rounded(), abs(number) < 1e15 {
+                appendDigits(Int64(number), to: &text)  // what NumberText.format gives, without a string
+            } else {
+                text += NumberText.format(number).utf8
+            }
         }
+    }
+
+    private static func appendDigits(_ value: Int64, to text: inout [UInt8]) {
+        if value < 0 { text.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = text.count
+        repeat {
+            text.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        text[start...].reverse()
     }
 }

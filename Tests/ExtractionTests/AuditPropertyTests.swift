@@ -37,6 +37,18 @@ struct AuditPropertyTests {
         }
     }
 
+    @Test func aResultPrintsEveryCellAsPrintedMissingOrBlank() {
+        let rule = IdentityRule(name: "t4.review.sum", statement: "S", lhs: ["t4.review.total"],
+                                rhs: ["t4.review.upheld", "t4.review.corrected", "t4.review.other", "t4.review.pending"])
+        let values: IndicatorValues = ["t4.review.total": 1_234_567_890_123, "t4.review.upheld": nil,
+                                       "t4.review.other": -2, "t4.review.pending": 1.25]
+        let result = rule.evaluate(values)
+        #expect(result.status == .uncertain)
+        #expect(result.message == "S (1234567890123 = 空+缺+-2+1.25): a cell is not printed")
+        let zero = rule.evaluate(["t4.review.total": -0.0])
+        #expect(zero.message == "S (0 = 缺+缺+缺+缺): total 0, no breakdown needed")
+    }
+
     @Test func crossYearCarryIsChecked() {
         let now: IndicatorValues = ["t3.total.carried_over": 3]
         let before: [String: Double?] = ["t3.total.carried_forward": 2]
