@@ -44,12 +44,14 @@ private struct PrettyJSONWriter {
         }
         key("figures")
         open(UInt8(ascii: "{"))
-        let figures = output.figures.inCodeByteOrder
-        for (index, figure) in figures.enumerated() {
-            key(figure.code, first: index == 0)
-            number(figure.value)
+        let positions = output.figures.positionsInCodeByteOrder
+        for (index, position) in positions.enumerated() {
+            if index > 0 { separator() }
+            newline()
+            bytes += Self.codeKeys[position]
+            number(output.figures[position: position] ?? nil)
         }
-        close(UInt8(ascii: "}"), empty: figures.isEmpty)
+        close(UInt8(ascii: "}"), empty: positions.isEmpty)
         key("file")
         string(output.file)
         key("format")
@@ -69,6 +71,13 @@ private struct PrettyJSONWriter {
         key("year")
         if let year = output.year { bytes += String(year).utf8 } else { null() }
         close(UInt8(ascii: "}"), empty: false)
+    }
+
+    /// Every indicator code as its key is written (`"t3.total.new_received" : `), by catalogue position, made once.
+    private static let codeKeys: [[UInt8]] = IndicatorCatalogue.all.map { indicator in
+        var writer = PrettyJSONWriter()
+        writer.string(indicator.code)
+        return writer.bytes + " : ".utf8
     }
 
     /// `"name" : ` on a new line, after a comma unless it is the first key of its object.
@@ -111,7 +120,7 @@ private struct PrettyJSONWriter {
     mutating func number(_ value: Double?) {
         guard let value else { return null() }
         if value == value.rounded(), abs(value) < 1e15, value != 0 || value.sign == .plus {
-            bytes += String(Int64(value)).utf8  // most figures: what the description gives without ".0"
+            NumberText.appendDigits(Int64(value), to: &bytes)  // most figures: what the description gives without ".0"
             return
         }
         var text = value.description

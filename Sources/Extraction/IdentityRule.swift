@@ -95,21 +95,10 @@ public struct IdentityRule: Sendable, Hashable {
                 continue
             }
             if number == number.rounded(), abs(number) < 1e15 {
-                appendDigits(Int64(number), to: &text)  // what NumberText.format gives, without a string
+                NumberText.appendDigits(Int64(number), to: &text)  // what NumberText.format gives, without a string
             } else {
                 text += NumberText.format(number).utf8
             }
         }
-    }
-
-    private static func appendDigits(_ value: Int64, to text: inout [UInt8]) {
-        if value < 0 { text.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = text.count
-        repeat {
-            text.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        text[start...].reverse()
     }
 }

@@ -41,8 +41,11 @@ public struct IndicatorValues: Sendable, Equatable, ExpressibleByDictionaryLiter
 
     /// The printed codes with their values, in the byte order of the codes (the order of sorted JSON keys).
     public var inCodeByteOrder: [(code: String, value: Double?)] {
-        Self.byteOrder.compactMap { position in slots[position].map { (IndicatorCatalogue.all[position].code, $0) } }
+        positionsInCodeByteOrder.map { (IndicatorCatalogue.all[$0].code, slots[$0] ?? nil) }
     }
+
+    /// The catalogue positions of the printed codes, in the byte order of the codes.
+    public var positionsInCodeByteOrder: [Int] { Self.byteOrder.filter { slots[$0] != nil } }
 
     /// The printed values as a code → value map.
     public var dictionary: [String: Double?] {

@@ -11,4 +11,16 @@ public enum NumberText {
         if text.hasSuffix(".") { text.removeLast() }
         return text
     }
+
+    /// Appends the decimal digits of `value` (with a minus sign when negative) as UTF-8, without making a string.
+    public static func appendDigits(_ value: Int64, to text: inout [UInt8]) {
+        if value < 0 { text.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = text.count
+        repeat {
+            text.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        text[start...].reverse()
+    }
 }
