@@ -99,36 +99,56 @@ public struct Document: Sendable {
 
     /// The whole readable text: title, paragraphs and table cells, one paragraph or row per line.
     public var fullText: String {
-        // Room for every line, tables' cells included, so that the text is never copied to grow.
-        let tableBytes = tables.reduce(0) { total, table in
-            table.rows.reduce(total) { total, row in row.reduce(total + 1) { $0 + $1.text.utf8.count + 1 } }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(paragraphs.reduce((title?.utf8.count ?? 0) + 1 + tableBytes) { $0 + $1.utf8.count + 1 })
-        var lineCount = 0
-        func startLine() {
-            if lineCount > 0 { bytes.append(UInt8(ascii: "\n")) }
-            lineCount += 1
-        }
-        if let title {
-            startLine()
-            bytes += title.utf8
-        }
-        for paragraph in paragraphs {
-            startLine()
-            bytes += paragraph.utf8
-        }
+        // Measured first, then written straight into the string's storage.
+        var lines = paragraphs.count + (title == nil ? 0 : 1)
+        var size = paragraphs.reduce(title?.utf8.count ?? 0) { $0 + $1.utf8.count }
         for table in tables {
+            lines += table.rows.count
             for row in table.rows {
-                startLine()
-                var first = true
-                for cell in row where !cell.isSpanCopy {
-                    if !first { bytes.append(0x20) }
-                    first = false
-                    bytes += cell.text.utf8
-                }
+                for cell in row where !cell.isSpanCopy { size += cell.text.utf8.count + 1 }
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: size + lines) { out in
+            var count = 0
+            var lineCount = 0
+            func write(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    guard let start = bytes.baseAddress else { return }
+                    (out.baseAddress! + count).initialize(from: start, count: bytes.count)
+                    count += bytes.count
+                }
+            }
+            func startLine() {
+                if lineCount > 0 {
+                    out[count] = UInt8(ascii: "\n")
+                    count += 1
+                }
+                lineCount += 1
+            }
+            if let title {
+                startLine()
+                write(title)
+            }
+            for paragraph in paragraphs {
+                startLine()
+                write(paragraph)
+            }
+            for table in tables {
+                for row in table.rows {
+                    startLine()
+                    var first = true
+                    for cell in row where !cell.isSpanCopy {
+                        if !first {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                        first = false
+                        write(cell.text)
+                    }
+                }
+            }
+            return count
+        }
     }
 }

@@ -59,7 +59,15 @@ extension String {
     public var withoutSpaces: String {
         var text = self
         return text.withUTF8 { bytes in  // the bytes in place: walking `utf8` byte by byte cost several times more
-            bytes.contains(0x20) ? String(decoding: bytes.filter { $0 != 0x20 }, as: UTF8.self) : self
+            guard bytes.contains(0x20) else { return self }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes where byte != 0x20 {
+                    out[count] = byte
+                    count += 1
+                }
+                return count
+            }
         }
     }
 

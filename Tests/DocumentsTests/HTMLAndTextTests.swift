@@ -48,6 +48,21 @@ struct HTMLAndTextTests {
         #expect(table.compactText == "abcdef" + "gh", "origin cells only, spaces removed")
     }
 
+    @Test func theFullTextHasTheTitleParagraphsAndOneLinePerTableRow() {
+        let table = Table(rows: [[GridCell(text: "总计"), GridCell(text: "总计", isSpanCopy: true), GridCell(text: "12")],
+                                 [], [GridCell(text: ""), GridCell(text: "空格 在内")]])
+        var document = Document(kind: .html, encoding: nil, title: "标题", paragraphs: ["一", "", "二"], tables: [table, table],
+                                links: [], warnings: [])
+        let rows = "总计 12\n\n 空格 在内"
+        #expect(document.fullText == "标题\n一\n\n二\n" + rows + "\n" + rows)
+        #expect(table.compactText == "总计12空格在内")
+        document.title = nil
+        document.tables = []
+        #expect(document.fullText == "一\n\n二")
+        document.paragraphs = []
+        #expect(document.fullText.isEmpty)
+    }
+
     @Test func theSiteTemplateIsLeftOutButItsLinksAreKept() throws {
         let html = """
         <html><body><div class="top-nav"><a href="/zfxxgknb/">政府信息公开年报</a> 首页</div>
