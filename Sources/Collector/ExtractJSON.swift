@@ -44,12 +44,16 @@ private struct PrettyJSONWriter {
         }
         key("figures")
         open(UInt8(ascii: "{"))
-        let positions = output.figures.positionsInCodeByteOrder
-        for (index, position) in positions.enumerated() {
-            if index > 0 { separator() }
-            newline()
-            bytes += Self.codeKeys[position]
-            number(output.figures[position: position] ?? nil)
+        let figures = output.figures
+        let positions = figures.positionsInCodeByteOrder
+        let keys = Self.codeKeys
+        keys.bytes.withUnsafeBufferPointer { keyBytes in
+            for (index, position) in positions.enumerated() {
+                if index > 0 { separator() }
+                newline()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keyBytes[keys.starts[position]..<keys.starts[position + 1]]))
+                number(figures[position: position] ?? nil)
+            }
         }
         close(UInt8(ascii: "}"), empty: positions.isEmpty)
         key("file")
@@ -73,12 +77,18 @@ private struct PrettyJSONWriter {
         close(UInt8(ascii: "}"), empty: false)
     }
 
-    /// Every indicator code as its key is written (`"t3.total.new_received" : `), by catalogue position, made once.
-    private static let codeKeys: [[UInt8]] = IndicatorCatalogue.all.map { indicator in
+    /// Every indicator code as its key is written (`"t3.total.new_received" : `), one after another in catalogue
+    /// order, and where each starts (one more for the end), made once.
+    private static let codeKeys: (bytes: [UInt8], starts: [Int]) = {
         var writer = PrettyJSONWriter()
-        writer.string(indicator.code)
-        return writer.bytes + " : ".utf8
-    }
+        var starts: [Int] = []
+        for indicator in IndicatorCatalogue.all {
+            starts.append(writer.bytes.count)
+            writer.string(indicator.code)
+            writer.bytes += " : ".utf8
+        }
+        return (writer.bytes, starts + [writer.bytes.count])
+    }()
 
     /// `"name" : ` on a new line, after a comma unless it is the first key of its object.
     mutating func key(_ name: String, first: Bool = false) {
