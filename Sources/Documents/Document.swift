@@ -52,16 +52,22 @@ public struct Table: Sendable, Hashable {
     /// Creates a table.
     public init(rows: [[GridCell]]) {
         self.rows = rows
-        var bytes: [UInt8] = []
-        for row in rows {
-            for cell in row where !cell.isSpanCopy {
-                var text = cell.text
-                text.withUTF8 { utf8 in
-                    for byte in utf8 where byte != 0x20 { bytes.append(byte) }
+        let size = rows.reduce(0) { size, row in row.reduce(size) { $0 + ($1.isSpanCopy ? 0 : $1.text.utf8.count) } }
+        compactText = String(unsafeUninitializedCapacity: size) { out in
+            var count = 0
+            for row in rows {
+                for cell in row where !cell.isSpanCopy {
+                    var text = cell.text
+                    text.withUTF8 { utf8 in
+                        for byte in utf8 where byte != 0x20 {
+                            out[count] = byte
+                            count += 1
+                        }
+                    }
                 }
             }
+            return count
         }
-        compactText = String(decoding: bytes, as: UTF8.self)
     }
 }
 
