@@ -8,33 +8,14 @@ enum HTMLReader {
         return true
     }()
 
-    /// Turns every `charset` (any case) in the first 8 KB into `charsex`, so libxml2 keeps the UTF-8 it is given
-    /// instead of switching to a (possibly wrong) declared encoding.
-    static func neutraliseCharsetLabels(_ bytes: inout [UInt8]) {
-        let word = Array("charset".utf8)
-        let limit = min(bytes.count, 8192)
-        var index = 0
-        while index + word.count <= limit {
-            var matches = true
-            for offset in 0..<word.count where bytes[index + offset] | 0x20 != word[offset] {
-                matches = false
-                break
-            }
-            if matches { bytes[index + word.count - 1] = UInt8(ascii: "x") }
-            index += 1
-        }
-    }
-
-    /// Parses decoded HTML text. The text is handed to libxml2 as UTF-8 with charset labels neutralised,
-    /// because the bytes have already been decoded by `EncodingDetector`.
+    /// Parses decoded HTML text. The text's own UTF-8 is handed to libxml2, told to ignore the page's charset
+    /// labels: the bytes have already been decoded by `EncodingDetector`.
     static func read(_ text: String, readScripts: Bool = true) -> (title: String?, paragraphs: [String], tables: [Table], links: [Link]) {
         _ = parserReady
-        var bytes = Array(text.utf8)
-        neutraliseCharsetLabels(&bytes)
-        if bytes.isEmpty { bytes = [0x20] }
+        var text = text.isEmpty ? " " : text
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let parsed = text.withUTF8 { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
             }

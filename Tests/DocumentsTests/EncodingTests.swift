@@ -15,6 +15,16 @@ struct EncodingTests {
         #expect(document?.paragraphs == ["政府信息公开"])
     }
 
+    /// Decoded text reaches libxml2 as UTF-8: a page's own label must not make it decode the text again.
+    @Test func decodedTextIsParsedAsUTF8WhateverThePageSays() {
+        for label in ["<meta charset=\"gbk\">", "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; CHARSET=GB2312\">",
+                      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"] {
+            let page = HTMLReader.read("<html><head>\(label)<title>年度报告</title></head><body><p>政府信息公开 charset=gbk</p></body></html>")
+            #expect(page.title == "年度报告", "\(label)")
+            #expect(page.paragraphs == ["政府信息公开 charset=gbk"], "\(label)")
+        }
+    }
+
     @Test func labelsAreHonouredWhenTheBytesAgree() {
         let page = Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>".utf8) + gbkBytes
         #expect(EncodingDetector.detect(page, httpCharset: nil) == .init(encoding: .gb18030, source: "meta", note: nil))
