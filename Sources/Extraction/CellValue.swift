@@ -10,7 +10,7 @@ struct CellValue: Equatable {
 
     enum Kind: Equatable { case number, blank, placeholder, text }
 
-    private static let placeholders: Set<String> = ["—", "-", "/", "无", "——", "－", "–", "/ ", "－－", "--", "—-", "空", "／"]
+    private static let placeholders = WordList(["—", "-", "/", "无", "——", "－", "–", "/ ", "－－", "--", "—-", "空", "／"])
 
     /// Whether the cell can stand where a number is expected (number, blank or placeholder).
     var isValue: Bool { kind != .text }
@@ -21,7 +21,7 @@ struct CellValue: Equatable {
         if let whole = plainInteger(text) { return CellValue(kind: .number, value: whole, raw: text, unit: nil) }
         let trimmed = text.trimmedSpaces
         if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
-        // Placeholders are at most two characters: a length check first spares hashing every cell's text.
+        // Placeholders are at most two characters: a length check first spares comparing every long cell text.
         if trimmed.utf8.count <= 6, placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
         guard let (number, restOffset) = leadingNumber(trimmed) else {
             if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }

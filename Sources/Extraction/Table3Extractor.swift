@@ -76,13 +76,16 @@ struct Table3Extractor {
     /// above the first data row.
     static func headerColumns(_ table: Table, parsed: [TableRow]) -> [Int: Int] {
         var leaves: [Int: Int] = [:]
+        let naturalColumn = Table3Layout.columns.firstIndex { $0.key == "natural" }
+        let otherColumn = Table3Layout.columns.firstIndex { $0.key == "other_org" }
         for (row, parsedRow) in zip(table.rows, parsed) {
             if parsedRow.values.contains(where: { $0.kind == .number }) { break }
             for (index, cell) in row.enumerated() {
                 let text = cell.text.withoutSpaces
                 for (column, layout) in Table3Layout.columns.enumerated() {
-                    let matchesLeaf = layout.key == "other_org" ? text == "其他" || text == "其他组织" : text.includes(layout.label)
-                    if matchesLeaf && !text.includes("法人或其他组织") || (layout.key == "natural" && text == "自然人") {
+                    let matchesLeaf = column == otherColumn ? text.hasSameBytes(as: "其他") || text.hasSameBytes(as: "其他组织")
+                        : text.includes(layout.label)
+                    if matchesLeaf && !text.includes("法人或其他组织") || (column == naturalColumn && text.hasSameBytes(as: "自然人")) {
                         leaves[index] = column
                     }
                 }
@@ -158,10 +161,25 @@ final class RowKeyMemo: @unchecked Sendable {
     /// Labels outside the templates (a unit's own wording) are few; past this many the memo stops growing.
     private let limit = 20_000
 
-    /// A row's label fragments as read in one format.
+    /// A row's label fragments as read in one format, hashed and compared byte for byte (hashing a CJK string
+    /// normalises it first: a third of the memo's cost).
     private struct Labels: Hashable {
         let format: ReportFormat
         let fragments: [String]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(format)
+            for fragment in fragments {
+                var text = fragment
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                hasher.combine(UInt8(0xFF))  // no UTF-8 text has this byte: the fragments stay apart
+            }
+        }
+
+        static func == (left: Labels, right: Labels) -> Bool {
+            left.format == right.format && left.fragments.count == right.fragments.count
+                && zip(left.fragments, right.fragments).allSatisfy { $0.hasSameBytes(as: $1) }
+        }
     }
 
     /// The remembered key: nil when not known, .some(nil) for a label known to name no row.

@@ -18,9 +18,9 @@ struct TableRow {
     var printedLabel: String { labels.joined(separator: " ") }
 
     /// Cells of a 计量单位 column.
-    static let unitWords: Set<String> = ["条", "件", "个", "人", "次", "元", "万元", "项", "人次", "期", "场", "篇", "份", "家"]
+    static let unitWords = WordList(["条", "件", "个", "人", "次", "元", "万元", "项", "人次", "期", "场", "篇", "份", "家"])
 
-    /// Whether a cell is a unit word; the length check first spares hashing (and normalising) every cell's text.
+    /// Whether a cell is a unit word; the length check first spares comparing every long cell text.
     static func isUnitWord(_ text: String) -> Bool {
         text.utf8.count <= 6 && unitWords.contains(text)
     }
@@ -44,7 +44,7 @@ struct TableRow {
                 index += 1
                 continue
             }
-            if labels.last != cell.text && !Self.isUnitWord(cell.text) { labels.append(cell.text) }
+            if !(labels.last?.hasSameBytes(as: cell.text) ?? false) && !Self.isUnitWord(cell.text) { labels.append(cell.text) }
             index += 1
         }
         var values: [CellValue] = []

@@ -44,6 +44,16 @@ extension String {
         }
     }
 
+    /// Whether this text has the same UTF-8 bytes as `other` (`==` compares Unicode canonical forms, which for
+    /// CJK text means normalising both first).
+    public func hasSameBytes(as other: String) -> Bool {
+        var left = self
+        var right = other
+        return left.withUTF8 { a in
+            right.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
+    }
+
     /// Whether this text starts with `prefix`, byte for byte (`hasPrefix` compares Unicode canonical forms).
     public func hasBytePrefix(_ prefix: String) -> Bool {
         var text = self

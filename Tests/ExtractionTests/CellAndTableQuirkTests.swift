@@ -31,7 +31,9 @@ struct CellAndTableQuirkTests {
         #expect(CellValue.parse("12元\u{301}").kind == .text)
         #expect(CellValue.parse("12（\u{301}").kind == .text)
         #expect(CellValue.parse("12元\u{301}件").kind == .text)
-        #expect(CellValue.parse("-").kind == .placeholder)
+        #expect(["-", "－－", "／", " 无 ", "空"].allSatisfy { CellValue.parse($0).kind == .placeholder })
+        #expect(CellValue.parse("无效").kind == .text && CellValue.parse("空白").kind == .text)
+        #expect(TableRow.isUnitWord("人次") && TableRow.isUnitWord("万元") && !TableRow.isUnitWord("万") && !TableRow.isUnitWord("人次数"))
         #expect(CellValue.parse("-x").kind == .text)
     }
 
