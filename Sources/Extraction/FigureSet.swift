@@ -26,6 +26,11 @@ struct FigureSet {
     }
 
     mutating func add(_ code: String, _ cell: CellValue, table: String, row: String, column: String) {
+        add(code, at: IndicatorCatalogue.position(of: code), cell, table: table, row: row, column: column)
+    }
+
+    /// `add` of a code whose catalogue position is already known (codes made once, by tables read many times).
+    mutating func add(_ code: String, at position: Int?, _ cell: CellValue, table: String, row: String, column: String) {
         let kind: CellKind
         switch cell.kind {
         case .number: kind = .number
@@ -34,11 +39,14 @@ struct FigureSet {
         case .text: return
         }
         add(Figure(code: code, value: cell.value, kind: kind,
-                   provenance: Provenance(table: table, row: row, column: column, raw: cell.raw)))
+                   provenance: Provenance(table: table, row: row, column: column, raw: cell.raw)), at: position)
     }
 
-    mutating func add(_ figure: Figure) {
-        guard let position = IndicatorCatalogue.position(of: figure.code) else { return }
+    mutating func add(_ figure: Figure) { add(figure, at: IndicatorCatalogue.position(of: figure.code)) }
+
+    /// Adds a figure whose code is at `position` in the catalogue; a code outside it (nil) is not a figure.
+    private mutating func add(_ figure: Figure, at position: Int?) {
+        guard let position else { return }
         if places[position] >= 0 {
             let existing = figures[places[position]]
             if existing.value != figure.value {
@@ -58,7 +66,7 @@ struct FigureSet {
         if places[position] >= 0 {
             figures[places[position]] = figure
         } else {
-            add(figure)
+            add(figure, at: position)
         }
     }
 

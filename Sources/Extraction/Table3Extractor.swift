@@ -123,21 +123,28 @@ struct Table3Extractor {
                     figures.warnings.append("表三 \(printedLabel): \(values.count) cells for 7 columns; row skipped")
                     continue
                 }
-                let codes = Self.codes[key] ?? Table3Layout.columns.map { Table3Layout.code(column: $0.key, row: key) }
+                let codes = Self.codes[key] ?? Self.catalogued(row: key)
                 for (column, cell) in zip(columns, values) {
-                    figures.add(codes[column], cell, table: "表三", row: printedLabel, column: Table3Layout.columns[column].label)
+                    figures.add(codes[column].code, at: codes[column].position, cell, table: "表三", row: printedLabel,
+                                column: Table3Layout.columns[column].label)
                 }
             }
         }
     }
 
-    /// Every code of table 三 by row key, in column order, made once.
-    private static let codes: [String: [String]] = {
+    /// Every code of table 三 by row key, in column order, with its catalogue position, made once.
+    private static let codes: [String: [(code: String, position: Int?)]] = {
         let rows = Set(rowKeywords.map(\.row) + Table3Layout.rows.map(\.key) + ["result.other", "result.other.misc"])
-        return Dictionary(uniqueKeysWithValues: rows.map { row in
-            (row, Table3Layout.columns.map { Table3Layout.code(column: $0.key, row: row) })
-        })
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0, catalogued(row: $0)) })
     }()
+
+    /// A row's codes in column order with their catalogue positions.
+    private static func catalogued(row: String) -> [(code: String, position: Int?)] {
+        Table3Layout.columns.map { column in
+            let code = Table3Layout.code(column: column.key, row: row)
+            return (code, IndicatorCatalogue.position(of: code))
+        }
+    }
 
     /// The column of each value cell: by the header's grid positions when they line up, else in template order.
     private func columnIndices(positions: [Int], header: [Int: Int]) -> [Int] {
