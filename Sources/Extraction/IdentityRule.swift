@@ -35,50 +35,70 @@ public struct IdentityRule: Sendable, Hashable {
         // Each cell is looked up once: nil when the code is not printed, .some(nil) for a printed blank.
         let left = lhsPositions.map { $0.flatMap { figures[position: $0] } }
         let right = rhsPositions.map { $0.flatMap { figures[position: $0] } }
-        let leftAbsent = left.allSatisfy { $0 == nil }
-        let rightAbsent = right.allSatisfy { $0 == nil }
+        let leftValues = Printed(left)
+        let rightValues = Printed(right)
+        let leftAbsent = leftValues.cells == 0
+        let rightAbsent = rightValues.cells == 0
         if (leftAbsent && rightAbsent) || (!requiresAllParts && (leftAbsent || rightAbsent)) {
             return AuditResult(rule: name, status: .notAssessable, message: "\(statement): not printed", cells: cells)
         }
-        var described: [UInt8] = [UInt8(ascii: "(")]
-        Self.describe(left, into: &described)
-        described += " = ".utf8
-        Self.describe(right, into: &described)
-        described.append(UInt8(ascii: ")"))
-        let numbers = String(decoding: described, as: UTF8.self)
-        let leftValues = left.compactMap { $0 ?? nil }
-        let rightValues = right.compactMap { $0 ?? nil }
-        if rightAbsent, leftValues.count == left.count, leftValues.allSatisfy({ $0 == 0 }) {
-            // A zero total needs no breakdown: every part must be 0.
-            return AuditResult(rule: name, status: .pass, message: "\(statement) \(numbers): total 0, no breakdown needed",
-                               cells: cells)
+        // "statement (3+缺 = 2+空)" and what follows, written as bytes and made a string once.
+        var message = Array(statement.utf8)
+        message += Self.openNumbers
+        Self.describe(left, into: &message)
+        message += Self.equals
+        Self.describe(right, into: &message)
+        message.append(UInt8(ascii: ")"))
+        func result(_ status: AuditStatus, _ ending: String = "") -> AuditResult {
+            message += ending.utf8
+            return AuditResult(rule: name, status: status, message: String(decoding: message, as: UTF8.self), cells: cells)
         }
-        let leftMissing = leftValues.count < left.count
-        let rightMissing = rightValues.count < right.count
-        let printedParts = rightValues.reduce(0, +)
+        if rightAbsent, leftValues.numbers == left.count, leftValues.allZero {
+            return result(.pass, ": total 0, no breakdown needed")  // a zero total needs no breakdown: every part is 0
+        }
+        let leftMissing = leftValues.numbers < left.count
+        let rightMissing = rightValues.numbers < right.count
+        let printedParts = rightValues.sum
         if !leftMissing, rightMissing, lhs.count == 1, let total = leftValues.first, printedParts > total + 1e-6,
-           rightValues.allSatisfy({ $0 >= 0 }) {
+           rightValues.allNonNegative {
             // Parts are never negative: printed parts that already exceed the total break the identity.
-            return AuditResult(rule: name, status: .fail,
-                               message: "\(statement) \(numbers): printed parts exceed the total by \(NumberText.format(printedParts - total))",
-                               cells: cells)
+            return result(.fail, ": printed parts exceed the total by \(NumberText.format(printedParts - total))")
         }
-        if leftMissing || (requiresAllParts && rightMissing) {
-            return AuditResult(rule: name, status: .uncertain, message: "\(statement) \(numbers): a cell is not printed",
-                               cells: cells)
-        }
-        let leftSum = leftValues.reduce(0, +)
+        if leftMissing || (requiresAllParts && rightMissing) { return result(.uncertain, ": a cell is not printed") }
+        let leftSum = leftValues.sum
         let rightSum = printedParts
-        if abs(leftSum - rightSum) < 1e-6 {
-            return AuditResult(rule: name, status: .pass, message: "\(statement) \(numbers)", cells: cells)
-        }
+        if abs(leftSum - rightSum) < 1e-6 { return result(.pass) }
         if rightMissing && rightSum < leftSum {
-            return AuditResult(rule: name, status: .uncertain,
-                               message: "\(statement) \(numbers): printed parts fall short by \(NumberText.format(leftSum - rightSum))",
-                               cells: cells)
+            return result(.uncertain, ": printed parts fall short by \(NumberText.format(leftSum - rightSum))")
         }
-        return AuditResult(rule: name, status: .fail,
-                           message: "\(statement) \(numbers): differs by \(NumberText.format(leftSum - rightSum))", cells: cells)
+        return result(.fail, ": differs by \(NumberText.format(leftSum - rightSum))")
+    }
+
+    private static let openNumbers = Array(" (".utf8)
+    private static let equals = Array(" = ".utf8)
+    private static let notPrinted = Array("缺".utf8)
+    private static let blank = Array("空".utf8)
+
+    /// What one side of a rule prints, read in one pass: its cells printed at all, the numbers among them (not
+    /// blanks), their sum in order, the first number, and whether all numbers are 0 or all are ≥ 0.
+    private struct Printed {
+        var cells = 0, numbers = 0
+        var sum = 0.0
+        var first: Double?
+        var allZero = true, allNonNegative = true
+
+        init(_ values: [Double??]) {
+            for value in values {
+                guard let value else { continue }
+                cells += 1
+                guard let number = value else { continue }
+                numbers += 1
+                sum += number
+                if first == nil { first = number }
+                if number != 0 { allZero = false }
+                if !(number >= 0) { allNonNegative = false }
+            }
+        }
     }
 
     /// The cells as "3+缺+空": a number as printed, 缺 for a cell not printed, 空 for a printed blank. Written into
@@ -87,11 +107,11 @@ public struct IdentityRule: Sendable, Hashable {
         for (index, value) in values.enumerated() {
             if index > 0 { text.append(UInt8(ascii: "+")) }
             guard let value else {
-                text += "缺".utf8
+                text += notPrinted
                 continue
             }
             guard let number = value else {
-                text += "空".utf8
+                text += blank
                 continue
             }
             if number == number.rounded(), abs(number) < 1e15 {

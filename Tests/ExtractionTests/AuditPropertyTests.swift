@@ -47,6 +47,19 @@ struct AuditPropertyTests {
         #expect(result.message == "S (1234567890123 = 空+缺+-2+1.25): a cell is not printed")
         let zero = rule.evaluate(["t4.review.total": -0.0])
         #expect(zero.message == "S (0 = 缺+缺+缺+缺): total 0, no breakdown needed")
+        let exceeding = rule.evaluate(["t4.review.total": 5, "t4.review.upheld": 4, "t4.review.other": 2])
+        #expect(exceeding.status == .fail && exceeding.message == "S (5 = 4+缺+2+缺): printed parts exceed the total by 1")
+        let partial = IdentityRule(name: "p", statement: "P", lhs: ["t4.review.total"],
+                                   rhs: ["t4.review.upheld", "t4.review.corrected"], requiresAllParts: false)
+        let short = partial.evaluate(["t4.review.total": 5, "t4.review.upheld": 4.5])
+        #expect(short.status == .uncertain && short.message == "P (5 = 4.5+缺): printed parts fall short by 0.5")
+        let differing = rule.evaluate(["t4.review.total": 5, "t4.review.upheld": 1, "t4.review.corrected": 1,
+                                       "t4.review.other": 1, "t4.review.pending": 1])
+        #expect(differing.status == .fail && differing.message == "S (5 = 1+1+1+1): differs by 1")
+        let passing = rule.evaluate(["t4.review.total": 4, "t4.review.upheld": 1, "t4.review.corrected": 1,
+                                     "t4.review.other": 1, "t4.review.pending": 1])
+        #expect(passing.status == .pass && passing.message == "S (4 = 1+1+1+1)")
+        #expect(rule.evaluate(["t3.total.new_received": 1]).message == "S: not printed")
     }
 
     @Test func crossYearCarryIsChecked() {
