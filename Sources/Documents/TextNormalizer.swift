@@ -16,11 +16,26 @@ public enum TextNormalizer {
     /// `normalize(_:)` of UTF-8 bytes, written straight into the new string's storage (folding never lengthens
     /// the text).
     static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
+        let mayFold = Self.mayFold
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
+                if !mayFold[Int(bytes[index])] {
+                    // A run of bytes that pass unchanged is copied whole.
+                    var end = index + 1
+                    while end < bytes.count, !mayFold[Int(bytes[end])] { end += 1 }
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    (out.baseAddress! + count).initialize(from: bytes.baseAddress! + index, count: end - index)
+                    count += end - index
+                    index = end
+                    continue
+                }
                 let (folded, width) = fold(bytes, at: index)
                 index += width
                 guard let folded else {
@@ -37,6 +52,12 @@ public enum TextNormalizer {
             }
             return count
         }
+    }
+
+    /// The bytes `fold` may change: white space and the lead bytes of the folded characters (a continuation byte
+    /// is never one of them).
+    private static let mayFold: [Bool] = (0...255).map { byte in
+        (0x09...0x0D).contains(byte) || [0x20, 0xC2, 0xE2, 0xE3, 0xEF].contains(byte)
     }
 
     /// Removes every space, for matching labels whose characters were split across spans.

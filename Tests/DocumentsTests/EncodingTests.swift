@@ -64,5 +64,10 @@ struct EncodingTests {
     @Test func fullWidthDigitsAndOddSpacesAreFolded() {
         #expect(TextNormalizer.normalize("\u{3000}２０２３\u{00A0}年 ") == "2023 年")
         #expect(TextNormalizer.compact("自然 人") == "自然人")
+        // Runs that pass unchanged beside every folded form, and lead bytes of folded characters that do not fold.
+        #expect(TextNormalizer.normalize("\u{FEFF} \t中文\u{3000}\u{3000}１２．５\u{2003}abc\n\u{200B}¢’￥")
+                == "中文 12.5 abc ¢’￥")
+        #expect(TextNormalizer.normalize(utf8: Array(" \u{00A0}\r\n".utf8)).isEmpty)
+        #expect(TextNormalizer.normalize("a") == "a" && TextNormalizer.normalize("") == "")
     }
 }
