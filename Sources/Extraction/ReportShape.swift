@@ -37,24 +37,54 @@ public struct ReportShape: Sendable, Hashable {
     static func sentences(_ paragraphs: [String]) -> [Int64] {
         var hashes: Set<Int64> = []
         for paragraph in paragraphs {
-            var sentence: [UInt8] = []
-            func close() {
-                if sentence.count >= 24 { hashes.insert(fnv(sentence)) }  // 8 CJK characters in UTF-8
-                sentence.removeAll(keepingCapacity: true)
+            var text = paragraph
+            text.withUTF8 { bytes in
+                // The sentence's kept bytes are hashed as they come: its FNV-1a hash and its length in bytes.
+                var hash = fnvStart
+                var length = 0
+                func close() {
+                    if length >= 24 { hashes.insert(Int64(bitPattern: hash)) }  // 8 CJK characters in UTF-8
+                    hash = fnvStart
+                    length = 0
+                }
+                var index = 0
+                while index < bytes.count {
+                    let (scalar, width) = Self.scalar(in: bytes, at: index)
+                    defer { index += width }
+                    if isSentenceEnd(scalar) {
+                        close()
+                        continue
+                    }
+                    if scalar == 0x20 || isNumeric(scalar) { continue }
+                    for byte in bytes[index..<(index + width)] {
+                        hash = (hash ^ UInt64(byte)) &* fnvPrime
+                    }
+                    length += width
+                }
+                close()
             }
-            for scalar in paragraph.unicodeScalars {
-                if isSentenceEnd(scalar) { close(); continue }
-                if scalar == " " || isNumeric(scalar) { continue }
-                sentence.append(contentsOf: UTF8.encode(scalar)!)
-            }
-            close()
         }
         return Array(hashes.sorted().prefix(600))
     }
 
+    private static let fnvStart: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    /// The scalar value of the (valid) UTF-8 sequence at `index` and its length in bytes.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+        switch lead {
+        case ..<0x80: return (lead, 1)
+        case ..<0xE0: return ((lead & 0x1F) << 6 | continuation(1), 2)
+        case ..<0xF0: return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3)
+        default: return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
+        }
+    }
+
     /// 。；！？;!? end a sentence.
-    private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isSentenceEnd(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0x3B, 0x21, 0x3F: return true
         default: return false
         }
@@ -62,9 +92,9 @@ public struct ReportShape: Sendable, Hashable {
 
     /// Whether a character is a digit or numeral of any script (一, 二, ５…); the Basic Multilingual Plane is
     /// answered from a table made once.
-    private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-        let value = Int(scalar.value)
-        guard value < 0x10000 else { return scalar.properties.numericType != nil }
+    private static func isNumeric(_ scalar: UInt32) -> Bool {
+        let value = Int(scalar)
+        guard value < 0x10000 else { return Unicode.Scalar(scalar)?.properties.numericType != nil }
         return numericBMP[value >> 6] & (1 << UInt64(value & 63)) != 0
     }
 
@@ -77,13 +107,4 @@ public struct ReportShape: Sendable, Hashable {
         }
         return bits
     }()
-
-    private static func fnv(_ bytes: [UInt8]) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return Int64(bitPattern: hash)
-    }
 }
