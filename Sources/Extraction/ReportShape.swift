@@ -28,8 +28,9 @@ public struct ReportShape: Sendable, Hashable {
 
     /// The report's title line ("…2024年政府信息公开工作年度报告"), which names the unit and says nothing about copying.
     static func isTitleLine(_ line: String) -> Bool {
-        // Fewer than 60 bytes are surely fewer than 60 characters; only longer lines are counted.
-        (line.utf8.count < 60 || line.count < 60) && (line.includes("年度报告") || line.includes("年报"))
+        // The words first (a byte search); then fewer than 60 bytes are surely fewer than 60 characters, and only
+        // longer lines are counted.
+        (line.includes("年度报告") || line.includes("年报")) && (line.utf8.count < 60 || line.count < 60)
     }
 
     /// Hashes of sentences of at least 8 characters, digits and spaces removed, so that "主动公开政府信息215条" and
