@@ -37,6 +37,7 @@ public struct ReportShape: Sendable, Hashable {
     /// "…188条" count as the same sentence.
     static func sentences(_ paragraphs: [String]) -> [Int64] {
         var hashes: Set<Int64> = []
+        let numericBMP = Self.numericBMP
         for paragraph in paragraphs {
             var text = paragraph
             text.withUTF8 { bytes in
@@ -56,7 +57,7 @@ public struct ReportShape: Sendable, Hashable {
                         close()
                         continue
                     }
-                    if scalar == 0x20 || isNumeric(scalar) { continue }
+                    if scalar == 0x20 || isNumeric(scalar, numericBMP) { continue }
                     for byte in bytes[index..<(index + width)] {
                         hash = (hash ^ UInt64(byte)) &* fnvPrime
                     }
@@ -92,8 +93,8 @@ public struct ReportShape: Sendable, Hashable {
     }
 
     /// Whether a character is a digit or numeral of any script (一, 二, ５…); the Basic Multilingual Plane is
-    /// answered from a table made once.
-    private static func isNumeric(_ scalar: UInt32) -> Bool {
+    /// answered from `numericBMP` (taken once per call of `sentences`, not once per character).
+    private static func isNumeric(_ scalar: UInt32, _ numericBMP: [UInt64]) -> Bool {
         let value = Int(scalar)
         guard value < 0x10000 else { return Unicode.Scalar(scalar)?.properties.numericType != nil }
         return numericBMP[value >> 6] & (1 << UInt64(value & 63)) != 0
