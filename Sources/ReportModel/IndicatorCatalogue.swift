@@ -13,9 +13,6 @@ public enum IndicatorCatalogue {
     /// The catalogue entry for `code`, or nil when the code is not an extractable indicator.
     public static func indicator(_ code: String) -> Indicator? { positions[code].map { all[$0] } }
 
-    /// Whether `code` is an extractable indicator (without copying its entry out).
-    public static func isIndicator(_ code: String) -> Bool { positions.index(forKey: code) != nil }
-
     /// The Chinese name of any code: an indicator, a series or a derived rate.
     public static func label(of code: String) -> String? {
         indicator(code)?.label ?? ComparableSeries.named(code)?.label ?? DerivedRate.named(code)?.label

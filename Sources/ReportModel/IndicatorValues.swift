@@ -31,9 +31,6 @@ public struct IndicatorValues: Sendable, Equatable, ExpressibleByDictionaryLiter
         set { slots[position] = newValue }
     }
 
-    /// How many codes are printed.
-    public var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
-
     /// The printed codes with their values, in catalogue order (the order of `indicators.md`).
     public var inCatalogueOrder: [(code: String, value: Double?)] {
         slots.indices.compactMap { position in slots[position].map { (IndicatorCatalogue.all[position].code, $0) } }
@@ -46,15 +43,6 @@ public struct IndicatorValues: Sendable, Equatable, ExpressibleByDictionaryLiter
 
     /// The catalogue positions of the printed codes, in the byte order of the codes.
     public var positionsInCodeByteOrder: [Int] { Self.byteOrder.filter { slots[$0] != nil } }
-
-    /// The printed values as a code → value map.
-    public var dictionary: [String: Double?] {
-        var values: [String: Double?] = [:]
-        for (position, slot) in slots.enumerated() {
-            if let value = slot { values[IndicatorCatalogue.all[position].code] = .some(value) }
-        }
-        return values
-    }
 
     /// Catalogue positions in the byte order of their codes, sorted once.
     private static let byteOrder: [Int] = IndicatorCatalogue.all.indices.sorted {

@@ -19,7 +19,7 @@ struct DemoCityExtractionTests {
         #expect(result.unit == report.unit.body || result.unit == report.unit.name)
         let published = report.published
         #expect(result.published == String(format: "%04d-%02d-%02d", published.year, published.month, published.day))
-        let values = result.values.dictionary
+        let values = Dictionary(uniqueKeysWithValues: result.values.inCatalogueOrder.map { ($0.code, $0.value) })
         for (code, truth) in report.figures {
             #expect(values[code] == .some(truth), "\(report.fileName) \(code): \(String(describing: values[code])) ≠ \(truth)")
         }

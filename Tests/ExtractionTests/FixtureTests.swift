@@ -52,7 +52,7 @@ struct FixtureTests {
         #expect(result.year == expected.year)
         #expect(result.unit == expected.unit)
         #expect(result.published == expected.published)
-        let values = result.values.dictionary
+        let values = Dictionary(uniqueKeysWithValues: result.values.inCatalogueOrder.map { ($0.code, $0.value) })
         for (code, value) in expected.figures.sorted(by: { $0.key < $1.key }) {
             #expect(values[code] == .some(value), "\(code): read \(String(describing: values[code])), printed \(String(describing: value))")
         }
