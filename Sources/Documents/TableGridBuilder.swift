@@ -25,7 +25,7 @@ struct TableGridBuilder {
                 while column < occupied[rowIndex].count, occupied[rowIndex][column] { column += 1 }
                 scratch.removeAll(keepingCapacity: true)
                 LibXMLNode.appendText(cell, to: &scratch, skipTables: true)
-                let text = scratch.withUnsafeBufferPointer(TextNormalizer.normalize)
+                let text = TextNormalizer.normalize(utf8: scratch)
                 findNestedTables(cell.pointee.children)
                 let rowSpan = Self.span(LibXMLNode.attribute(cell, "rowspan"))
                 let colSpan = Self.span(LibXMLNode.attribute(cell, "colspan"))

@@ -15,7 +15,7 @@ public enum TextNormalizer {
 
     /// `normalize(_:)` of UTF-8 bytes, written straight into the new string's storage (folding never lengthens
     /// the text).
-    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let mayFold = Self.mayFold
         return String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
