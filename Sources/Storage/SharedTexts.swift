@@ -120,15 +120,18 @@ final class StoredTextIds: Sendable {
     }
 }
 
-/// The stored ids of both shared-text tables of a store.
+/// The stored ids of a store's shared-text tables.
 struct SharedTexts: Sendable {
     /// A figure's table, row and column labels.
     let figureSources: StoredTextIds
     /// An audit result's cells, as a JSON array.
     let auditCells: StoredTextIds
+    /// A figure's code.
+    let figureCodes: FigureCodes
 
     init(_ db: Database) throws {
         figureSources = try StoredTextIds(db, table: "figure_source", columns: 3)
         auditCells = try StoredTextIds(db, table: "audit_cells", columns: 1)
+        figureCodes = try FigureCodes(db)
     }
 }

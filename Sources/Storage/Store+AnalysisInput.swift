@@ -52,10 +52,17 @@ extension Store {
         return result
     }
 
+    /// The stored values of one code (the first argument), of all years or of one (the second), read in order
+    /// from the code index alone.
+    static func valuesSQL(ofOneYear: Bool) -> String {
+        let code = "code_id = (SELECT id FROM figure_code WHERE code = ?)"
+        return ofOneYear
+            ? "SELECT unit_id, year, value FROM figure_value WHERE \(code) AND year = ? ORDER BY unit_id"
+            : "SELECT unit_id, year, value FROM figure_value WHERE \(code) ORDER BY year, unit_id"
+    }
+
     private static func values(_ db: Database, codes: [String], years: [Int]) throws -> [StoredValue] {
-        let sql = years.isEmpty
-            ? "SELECT unit_id, year, value FROM figure WHERE code = ? ORDER BY year, unit_id"
-            : "SELECT unit_id, year, value FROM figure WHERE code = ? AND year = ? ORDER BY unit_id"
+        let sql = valuesSQL(ofOneYear: !years.isEmpty)
         var result: [StoredValue] = []
         for code in codes {
             for year in years.isEmpty ? [nil] : years.map(Optional.some) {

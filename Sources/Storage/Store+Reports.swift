@@ -78,7 +78,7 @@ extension Store {
     func save(_ db: Database, _ rows: ReportRows) throws {
         let (unitId, year, content) = (rows.unitId, rows.year, rows.content)
         let history = try versionHistory(db, unitId: unitId, year: year)
-        for table in ["figure", "labelled_item", "audit"] {
+        for table in ["figure_value", "labelled_item", "audit"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE unit_id = ? AND year = ?").execute(arguments: [unitId, year])
         }
         try db.cachedStatement(sql: """
@@ -94,6 +94,7 @@ extension Store {
                                      rows.sentenceHashesJSON])
         try sharedTexts.figureSources.insertNew(rows.newSources, texts: rows.sourceTexts, db)
         try sharedTexts.auditCells.insertNew(rows.newCells, texts: rows.cellsTexts, db)
+        try sharedTexts.figureCodes.stored.insertNew(rows.newCodes, texts: rows.codeTexts, db)
         for insert in rows.inserts { try insert.rows.execute(try db.cachedStatement(sql: insert.sql)) }
     }
 
@@ -122,7 +123,10 @@ extension Store {
 
     static func figureValues(_ db: Database, unitId: String, year: Int) throws -> [String: Double?]? {
         var values: [String: Double?] = [:]
-        try db.forEachRawRow(sql: "SELECT code, value FROM figure WHERE unit_id = ? AND year = ?", arguments: [unitId, year]) { row in
+        try db.forEachRawRow(sql: """
+            SELECT c.code, f.value FROM figure_value f JOIN figure_code c ON c.id = f.code_id
+            WHERE f.unit_id = ? AND f.year = ?
+            """, arguments: [unitId, year]) { row in
             if let code = row.text(0) { values[code] = .some(row.real(1)) }
         }
         return values.isEmpty ? nil : values

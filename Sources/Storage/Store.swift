@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 
 /// Errors from the store, in plain words with the database path.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
@@ -87,14 +88,16 @@ public final class Store: Sendable {
         }
     }
 
-    /// Brings the schema up to date on a connection of its own, whose statement journals go to temporary files:
-    /// a migration that rewrites a province's figure table journals every page it frees (about 600 MB in memory).
+    /// Brings the schema up to date, and gives the catalogue's codes their ids, on a connection of its own whose
+    /// statement journals go to temporary files: a migration that rewrites a province's figure table journals every
+    /// page it frees (about 600 MB in memory).
     private static func migrate(_ path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32000; PRAGMA temp_store = FILE") }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try Migrations.migrator.migrate(queue)
+        try FigureCodes.register(IndicatorCatalogue.all.map(\.code), in: queue)
         try queue.close()
     }
 

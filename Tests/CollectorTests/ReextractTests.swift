@@ -21,7 +21,7 @@ struct ReextractTests {
                 "the demo has cross-year rules that need last year's figures")
         // Nothing but the archive is left: every year's cross-year rules must see the year before as re-read by
         // the same run, in its own transaction or an earlier one.
-        _ = try SQLiteShell.run(demo.configuration.database, "DELETE FROM figure; DELETE FROM audit; DELETE FROM labelled_item;")
+        _ = try SQLiteShell.run(demo.configuration.database, "DELETE FROM figure_value; DELETE FROM audit; DELETE FROM labelled_item;")
         #expect(try snapshot(store).figures.isEmpty)
 
         #expect(try Reextract.run(demo.configuration, year: nil) == 170)
@@ -37,9 +37,9 @@ struct ReextractTests {
         let store = try demo.store
         let collected = try snapshot(store)
         func sqlite(_ query: String) throws -> String { try SQLiteShell.run(demo.configuration.database, query) }
-        _ = try sqlite("DELETE FROM figure; DELETE FROM audit; DELETE FROM labelled_item;")
+        _ = try sqlite("DELETE FROM figure_value; DELETE FROM audit; DELETE FROM labelled_item;")
         // A full disk, simulated, for the last unit: its batch (the second of two) is refused.
-        _ = try sqlite("CREATE TRIGGER full_disk BEFORE INSERT ON figure WHEN NEW.unit_id = 'zimao' "
+        _ = try sqlite("CREATE TRIGGER full_disk BEFORE INSERT ON figure_value WHEN NEW.unit_id = 'zimao' "
                        + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
         #expect {
             try Reextract.run(demo.configuration, year: nil)
@@ -61,7 +61,7 @@ struct ReextractTests {
     @Test func aFailedRereadHasLetGoOfTheStoreWhenItReturns() async throws {
         let demo = try DemoCopy()
         _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
-        _ = try SQLiteShell.run(demo.configuration.database, "CREATE TRIGGER full_disk BEFORE INSERT ON figure "
+        _ = try SQLiteShell.run(demo.configuration.database, "CREATE TRIGGER full_disk BEFORE INSERT ON figure_value "
                                 + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
         weak var released: Store?
         try {

@@ -156,7 +156,7 @@ struct CommandLineTests {
         func sqlite(_ query: String) throws -> String { try SQLiteShell.run(database, query) }
         #expect(try nianbao("collect", "--quiet", "--year", "2017").status == 0)
         // A full disk, simulated: every figure of 2018 is refused by the database.
-        _ = try sqlite("CREATE TRIGGER full_disk BEFORE INSERT ON figure WHEN NEW.year = 2018 "
+        _ = try sqlite("CREATE TRIGGER full_disk BEFORE INSERT ON figure_value WHEN NEW.year = 2018 "
                        + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
         let failed = try nianbao("collect", "--quiet", "--year", "2018")
         #expect(failed.status == 74, "\(failed.stderr)")
@@ -176,7 +176,7 @@ struct CommandLineTests {
     @Test func aReextractWhoseWriteFailsExits74InPlainWords() throws {
         let database = directory.path("nianbao.sqlite")
         #expect(try nianbao("collect", "--quiet").status == 0)
-        _ = try SQLiteShell.run(database, "CREATE TRIGGER full_disk BEFORE INSERT ON figure WHEN NEW.unit_id = 'zimao' "
+        _ = try SQLiteShell.run(database, "CREATE TRIGGER full_disk BEFORE INSERT ON figure_value WHEN NEW.unit_id = 'zimao' "
                                 + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
         let failed = try nianbao("reextract")
         #expect(failed.status == 74, "\(failed.stderr)")
