@@ -21,12 +21,13 @@ struct FigureCodes: Sendable {
         stored = try StoredTextIds(db, table: "figure_code", columns: 1)
     }
 
-    /// The id of `code`: the one `figure_code` held at open, else the one made from its text.
+    /// The id of `code`: the one `figure_code` held at open, else the one made from its text (its bit 62 set, so
+    /// that it is never one of the small ids).
     func id(of code: String) -> Int64 {
-        ids[code] ?? SharedTextId.of(["figure_code", code])
+        ids[code] ?? SharedTextId.of(["figure_code", code]) | 1 << 62
     }
 
-    /// Ids made from texts are 63-bit hashes; small ids are given below this bound.
+    /// Small ids are given below this bound.
     private static let smallIdBound: Int64 = 1 << 32
 
     /// Gives each of `codes` that `figure_code` lacks the next small id, in order. Writes only when a code is
