@@ -51,33 +51,32 @@ struct ReportRows: Sendable {
         // OR FAIL, not the default ABORT: an ABORT undoes the failing statement's earlier rows, so SQLite keeps a
         // statement journal of the pages each multi-row INSERT changes. Nothing is lost: every transaction that
         // saves a report is rolled back whole on any error.
-        let figureRows = Self.batches(Self.figureInsert,
-                                      Array(zip(content.figures, zip(codeIds, sourceIds)))) { figure, rows in
+        let (figures, items) = (content.figures, content.items)
+        let figureRows = Self.batches(Self.figureInsert, count: figures.count) { index, rows in
+            let figure = figures[index]
             rows.append(unit)
             rows.append(year)
-            rows.append(figure.1.0)
-            rows.append(figure.0.value)
-            rows.append(figure.0.kind.rawValue)
-            rows.append(figure.1.1)
-            rows.append(figure.0.provenance.raw)
+            rows.append(codeIds[index])
+            rows.append(figure.value)
+            rows.append(figure.kind.rawValue)
+            rows.append(sourceIds[index])
+            rows.append(figure.provenance.raw)
         }
-        let itemRows = Self.batches(Self.itemInsert,
-                                    Array(content.items.enumerated())) { item, rows in
+        let itemRows = Self.batches(Self.itemInsert, count: items.count) { index, rows in
             rows.append(unit)
             rows.append(year)
-            rows.append(item.offset)
-            rows.append(item.element.label)
-            rows.append(item.element.count)
-            rows.append(item.element.percent)
+            rows.append(index)
+            rows.append(items[index].label)
+            rows.append(items[index].count)
+            rows.append(items[index].percent)
         }
-        let auditRows = Self.batches(Self.auditInsert,
-                                     Array(zip(audit, cellsIds))) { result, rows in
+        let auditRows = Self.batches(Self.auditInsert, count: audit.count) { index, rows in
             rows.append(unit)
             rows.append(year)
-            rows.append(result.0.rule)
-            rows.append(result.0.status.rawValue)
-            rows.append(result.0.message)
-            rows.append(result.1)
+            rows.append(audit[index].rule)
+            rows.append(audit[index].status.rawValue)
+            rows.append(audit[index].message)
+            rows.append(cellsIds[index])
         }
         inserts = figureRows + itemRows + auditRows
         warningsJSON = JSONArrayText.strings(content.warnings)
@@ -112,12 +111,14 @@ struct ReportRows: Sendable {
     private static let itemInsert = MultiRowInsert(table: "labelled_item", columns: 6)
     private static let auditInsert = MultiRowInsert(table: "audit", columns: 6)
 
-    private static func batches<Element>(_ insert: MultiRowInsert, _ elements: [Element],
-                                         pack: (Element, inout PackedRows) -> Void) -> [InsertBatch] {
-        stride(from: 0, to: elements.count, by: rowsPerInsert).map { start in
-            let chunk = elements[start..<min(start + rowsPerInsert, elements.count)]
+    /// The rows `pack` gives for positions 0..<count, in batches (by position: no element is copied into a
+    /// zipped array first).
+    private static func batches(_ insert: MultiRowInsert, count: Int,
+                                pack: (Int, inout PackedRows) -> Void) -> [InsertBatch] {
+        stride(from: 0, to: count, by: rowsPerInsert).map { start in
+            let chunk = start..<min(start + rowsPerInsert, count)
             var rows = PackedRows(capacity: chunk.count * insert.columns)
-            for element in chunk { pack(element, &rows) }
+            for index in chunk { pack(index, &rows) }
             return InsertBatch(sql: insert.sql(rows: chunk.count), rows: rows)
         }
     }
