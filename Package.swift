@@ -24,7 +24,8 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "ReportModel"),
+        .target(name: "CByteSearch"),
+        .target(name: "ReportModel", dependencies: ["CByteSearch"]),
         .target(name: "Fetching", dependencies: ["ReportModel", "CCurl"]),
         .target(
             name: "Documents",

@@ -1,3 +1,4 @@
+import CByteSearch
 import Foundation
 
 extension String {
@@ -128,37 +129,16 @@ extension Collection where Element == UInt8 {
     }
 }
 
-/// Exact byte search: Boyer–Moore–Horspool over longer texts (in Chinese UTF-8 nearly every third byte starts a
-/// character, so scanning for a pattern's first byte stops everywhere), a last-byte-first scan over short ones.
+/// Exact byte search, by the C library's `memmem` (glibc's, for short patterns, compares two bytes at a time and
+/// measured two to three times faster than the Boyer–Moore–Horspool loop it replaced, on Chinese report pages).
 enum ByteSearch {
     /// The offset of the first occurrence of `pattern` in `text` at or after `start`.
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        let length = pattern.count
-        guard length > 0 else { return start <= text.count ? start : nil }
-        guard start + length <= text.count, let textStart = text.baseAddress, let patternStart = pattern.baseAddress else {
+        guard !pattern.isEmpty else { return start <= text.count ? start : nil }
+        guard start + pattern.count <= text.count, let textStart = text.baseAddress, let patternStart = pattern.baseAddress else {
             return nil
         }
-        let lastOffset = length - 1
-        let last = pattern[lastOffset]
-        if text.count - start < 128 || length < 3 || length > 255 {
-            var index = start
-            while index + length <= text.count {
-                if text[index + lastOffset] == last, text[index] == pattern[0],
-                   memcmp(textStart + index, patternStart, lastOffset) == 0 { return index }
-                index += 1
-            }
-            return nil
-        }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { skip in
-            skip.initialize(repeating: UInt8(length))
-            for offset in 0..<lastOffset { skip[Int(pattern[offset])] = UInt8(lastOffset - offset) }
-            var index = start
-            while index + length <= text.count {
-                let byte = text[index + lastOffset]
-                if byte == last, memcmp(textStart + index, patternStart, lastOffset) == 0 { return index }
-                index += Int(skip[Int(byte)])
-            }
-            return nil
-        }
+        guard let found = nb_memmem(textStart + start, text.count - start, patternStart, pattern.count) else { return nil }
+        return textStart.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
