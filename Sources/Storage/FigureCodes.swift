@@ -35,14 +35,18 @@ struct FigureCodes: Sendable {
     static func register(_ codes: [String], in queue: DatabaseQueue) throws {
         let held = try queue.read { db in Set(try String.fetchAll(db, sql: "SELECT code FROM figure_code")) }
         guard codes.contains(where: { !held.contains($0) }) else { return }
-        try queue.write { db in
-            // Read again inside the write: another process may have registered them meanwhile.
-            let held = Set(try String.fetchAll(db, sql: "SELECT code FROM figure_code"))
-            var next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM figure_code WHERE id < ?",
-                                          arguments: [smallIdBound]) ?? 1
-            for code in codes where !held.contains(code) {
-                try db.execute(sql: "INSERT INTO figure_code VALUES (?, ?)", arguments: [next, code])
-                next += 1
+        // An immediate transaction, read again inside it: another process opening the database at the same
+        // moment registers them first or waits.
+        try queue.inDatabase { db in
+            try db.inTransaction(.immediate) {
+                let held = Set(try String.fetchAll(db, sql: "SELECT code FROM figure_code"))
+                var next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM figure_code WHERE id < ?",
+                                              arguments: [smallIdBound]) ?? 1
+                for code in codes where !held.contains(code) {
+                    try db.execute(sql: "INSERT INTO figure_code VALUES (?, ?)", arguments: [next, code])
+                    next += 1
+                }
+                return .commit
             }
         }
     }

@@ -3,6 +3,29 @@ import GRDB
 
 /// The schema as named, append-only migrations. Never edit a shipped migration: add a new one.
 enum Migrations {
+    /// Puts `queue`'s database in WAL mode and applies the migrations it lacks. Two processes opening a new or
+    /// an upgraded database at once (two cron runs on the first day) race: SQLite refuses a change of journal
+    /// mode without waiting while another connection holds a lock, and GRDB reads which migrations are applied
+    /// before it opens each one's transaction, so the slower process runs one again and fails (a table that
+    /// already exists), or reads the migrations table while it is being made. Every migration runs in its own
+    /// transaction, so a failed attempt leaves nothing behind: those errors (busy, locked, or SQLite's generic
+    /// one) are tried again for up to 10 seconds; any other (a full disk, a file that is not a database) is
+    /// thrown at once.
+    static func apply(to queue: DatabaseQueue) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                return try migrator.migrate(queue)
+            } catch let error as DatabaseError where Self.racing.contains(error.resultCode) && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    /// What a process sees of another migrating the same database at once.
+    private static let racing: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_ERROR]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-archive-figures-runs") { db in

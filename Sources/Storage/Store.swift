@@ -96,7 +96,7 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32000; PRAGMA temp_store = FILE") }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(queue)
+        try Migrations.apply(to: queue)
         try FigureCodes.register(IndicatorCatalogue.all.map(\.code), in: queue)
         try queue.close()
     }
