@@ -18,7 +18,7 @@ struct FigureCodes: Sendable {
             ids[row.text(0) ?? ""] = Int64(row.integer(1))
         }
         self.ids = ids
-        stored = try StoredTextIds(db, table: "figure_code", columns: 1)
+        stored = StoredTextIds(table: "figure_code", columns: 1, committed: Set(ids.values))
     }
 
     /// The id of `code`: the one `figure_code` held at open, else the one made from its text (its bit 62 set, so

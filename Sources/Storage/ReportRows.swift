@@ -48,9 +48,6 @@ struct ReportRows: Sendable {
         newSources = stored.figureSources.uncommitted(sourceIds)
         newCells = stored.auditCells.uncommitted(cellsIds)
         newCodes = stored.figureCodes.stored.uncommitted(codeIds)
-        // OR FAIL, not the default ABORT: an ABORT undoes the failing statement's earlier rows, so SQLite keeps a
-        // statement journal of the pages each multi-row INSERT changes. Nothing is lost: every transaction that
-        // saves a report is rolled back whole on any error.
         let (figures, items) = (content.figures, content.items)
         let figureRows = Self.batches(Self.figureInsert, count: figures.count) { index, rows in
             let figure = figures[index]
@@ -134,6 +131,9 @@ private struct MultiRowInsert: Sendable {
     init(table: String, columns: Int) {
         self.columns = columns
         let placeholder = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
+        // OR FAIL, not the default ABORT: an ABORT undoes the failing statement's earlier rows, so SQLite keeps a
+        // statement journal of the pages each multi-row INSERT changes. Nothing is lost: every transaction that
+        // saves a report is rolled back whole on any error.
         statements = (1...ReportRows.rowsPerInsert).map { count in
             "INSERT OR FAIL INTO \(table) VALUES " + Array(repeating: placeholder, count: count).joined(separator: ",")
         }

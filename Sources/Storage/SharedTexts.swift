@@ -80,10 +80,15 @@ final class StoredTextIds: Sendable {
     private let state: Mutex<State>
 
     /// The ids already in `table`, whose rows are an id and `columns` texts.
-    init(_ db: Database, table: String, columns: Int) throws {
+    convenience init(_ db: Database, table: String, columns: Int) throws {
+        self.init(table: table, columns: columns, committed: Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table)")))
+    }
+
+    /// `table`'s ids as already read (`committed`).
+    init(table: String, columns: Int, committed: Set<Int64>) {
         self.table = table
         self.columns = columns
-        state = Mutex(State(committed: Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table)"))))
+        state = Mutex(State(committed: committed))
     }
 
     /// Those of `ids` not known to be committed, with their positions in `ids`.
