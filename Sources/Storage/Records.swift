@@ -140,7 +140,7 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
 
     /// The row for `replaceSQL`, in the table's column order, dates converted here rather than on the writer.
     var rowArguments: StatementArguments {
-        [unitId, year, url, etag, lastModified, lastAttemptAt, lastSuccessAt, lastStatus, consecutiveFailures,
-         lastError, nextAttemptAt]
+        [unitId, year, url, etag, lastModified, StoredDate.value(lastAttemptAt), StoredDate.value(lastSuccessAt),
+         lastStatus, consecutiveFailures, lastError, StoredDate.value(nextAttemptAt)]
     }
 }

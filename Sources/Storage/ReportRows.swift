@@ -38,7 +38,7 @@ struct ReportRows: Sendable {
         self.unitId = unitId
         self.year = year
         self.content = content
-        savedAt = now.databaseValue
+        savedAt = StoredDate.value(now)
         let unit = unitId
         let sourceIds = content.figures.map { SharedTextId.of([$0.provenance.table, $0.provenance.row, $0.provenance.column]) }
         let audit = Self.lastResultPerRule(content.audit)

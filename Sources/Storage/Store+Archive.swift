@@ -42,7 +42,7 @@ extension Store {
                 last_modified, byte_count, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [version.unitId, version.year, version.url, version.finalUrl, version.sha256,
                                      version.content, version.contentType, version.charset, version.etag,
-                                     version.lastModified, version.byteCount, version.firstSeenAt])
+                                     version.lastModified, version.byteCount, StoredDate.value(version.firstSeenAt)])
         let id = db.lastInsertedRowID
         return earlier == 0 ? .first(versionId: id) : .changed(versionId: id)
     }
