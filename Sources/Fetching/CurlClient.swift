@@ -1,5 +1,6 @@
 internal import CCurl
 import Foundation
+import Synchronization
 
 /// An HTTP(S)/file client over one libcurl multi handle driven by one thread.
 ///
@@ -7,8 +8,8 @@ import Foundation
 /// the thread runs every transfer and resumes the caller when curl reports it done.
 public final class CurlClient: @unchecked Sendable {
     private enum Command {
-        case start(FetchRequest, CheckedContinuation<FetchResponse, any Error>, UUID)
-        case cancel(UUID)
+        case start(FetchRequest, CheckedContinuation<FetchResponse, any Error>, Int)
+        case cancel(Int)
         case stop
     }
 
@@ -17,6 +18,8 @@ public final class CurlClient: @unchecked Sendable {
     private var commands: [Command] = []
     private var thread: Thread?
     private let stopped = DispatchSemaphore(value: 0)
+    /// Numbers the transfers, for cancelling one (a counter: a UUID per fetch read the system's random source).
+    private let transfersStarted = Atomic<Int>(0)
 
     /// Starts the curl thread. `maxConnections` and `maxPerHost` cap connections (0 = unlimited).
     public init(maxConnections: Int = 0, maxPerHost: Int = 0) {
@@ -36,7 +39,7 @@ public final class CurlClient: @unchecked Sendable {
     /// Fetches one URL. Throws `FetchError` for transport failures and `CancellationError` when cancelled;
     /// any HTTP status (304, 404, 500…) is a response, not an error.
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
-        let id = UUID()
+        let id = transfersStarted.add(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 enqueue(.start(request, continuation, id))
@@ -69,7 +72,7 @@ public final class CurlClient: @unchecked Sendable {
 
     /// The curl thread: apply commands, drive transfers, hand back finished ones.
     private func run() {
-        var active: [UnsafeMutableRawPointer: (Transfer, UUID)] = [:]
+        var active: [UnsafeMutableRawPointer: (Transfer, Int)] = [:]
         var running: Int32 = 0
         loop: while true {
             for command in takeCommands() {
