@@ -3,7 +3,7 @@ import Foundation
 import Storage
 
 // nianbao-bench: the project's benchmark. Build in release first (swift build -c release), then
-//   .build/release/nianbao-bench [--reports 2000] [--concurrency 8] [--rounds 3] [--query-units 10000] [--query-years 15] [--work DIR]
+//   .build/release/nianbao-bench [--reports 2000] [--concurrency 8] [--rounds 9] [--query-units 10000] [--query-years 15] [--work DIR]
 //   .build/release/nianbao-bench --queries-only …   (only rank/trend/export, reusing the query database)
 //   .build/release/nianbao-bench --pipeline-only …  (only curl/extract/collect/xmllint/ingest)
 // It writes a synthetic province, serves it from a real loopback HTTP server (nginx when installed), and measures
