@@ -52,7 +52,8 @@ public enum CollectRun {
             items = try await withCurlClient(maxConnections: configuration.fetch.concurrency,
                                              maxPerHost: configuration.fetch.perHost) { client in
                 let collector = UnitCollector(client: client, store: store, configuration: configuration,
-                                              gate: HostGate(perHost: configuration.fetch.perHost,
+                                              gate: HostGate(total: configuration.fetch.concurrency,
+                                                             perHost: configuration.fetch.perHost,
                                                              delayMilliseconds: configuration.fetch.delayMilliseconds),
                                               counters: counters, runId: runId, now: options.now, progress: progress,
                                               readers: readers, force: options.force)

@@ -1,23 +1,35 @@
 import Foundation
 
-/// Per-host politeness: at most `perHost` requests in flight to one host, starts at least `delay` apart, and no
-/// start sooner than `delay` after a request to the host has finished (its arrival at the server was before its
-/// end, so two arrivals are never closer than `delay`, however slow a connection was).
+/// Politeness: at most `total` requests in flight in all (file URLs included), at most `perHost` to one host,
+/// starts at least `delay` apart, and no start sooner than `delay` after a request to the host has finished (its
+/// arrival at the server was before its end, so two arrivals are never closer than `delay`, however slow a
+/// connection was). The total is the collect's `concurrency`: more units than that are in flight, the others
+/// archiving, reading or waiting for the writer, so a unit that is not fetching never holds a fetch back.
 actor HostGate {
+    private let total: Int
     private let perHost: Int
     private let delay: Duration
+    private var allInFlight = 0
+    private var totalWaiters: [CheckedContinuation<Void, Never>] = []
     private var inFlight: [String: Int] = [:]
     private var nextStart: [String: ContinuousClock.Instant] = [:]
     private var lastFinish: [String: ContinuousClock.Instant] = [:]
     private var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-    init(perHost: Int, delayMilliseconds: Int) {
+    init(total: Int, perHost: Int, delayMilliseconds: Int) {
+        self.total = total
         self.perHost = perHost
         self.delay = .milliseconds(delayMilliseconds)
     }
 
-    /// Waits for a slot on `host` (nil for file URLs, which are not gated) and for the minimum gaps.
+    /// Waits for one of the `total` slots, then for a slot on `host` (nil for file URLs, which only take the
+    /// first) and for the minimum gaps. The total slot comes first, so that a host's gaps are timed from when its
+    /// requests really start.
     func enter(_ host: String?) async {
+        while allInFlight >= total {
+            await withCheckedContinuation { totalWaiters.append($0) }
+        }
+        allInFlight += 1
         guard let host else { return }
         while true {
             while inFlight[host, default: 0] >= perHost {
@@ -37,8 +49,10 @@ actor HostGate {
         }
     }
 
-    /// Frees the slot taken by `enter`.
+    /// Frees the slots taken by `enter`.
     func leave(_ host: String?) {
+        allInFlight -= 1
+        if !totalWaiters.isEmpty { totalWaiters.removeFirst().resume() }
         guard let host else { return }
         inFlight[host, default: 1] -= 1
         lastFinish[host] = ContinuousClock.now

@@ -21,15 +21,12 @@ struct JobCollector {
 
     /// Fetches and reads one job; `stored` is the source's state before this attempt.
     func collect(_ job: FetchJob, stored: SourceStateRecord?, isRetry: Bool) async throws -> JobOutcome {
-        let host = HostGate.host(of: job.url)
-        if let host, let reason = unit.blocked.reason(for: host) {
-            var state = attempt(job, stored: stored, isRetry: isRetry)
-            return finish(job, &state, outcome: "blocked", kind: "blocked",
-                          message: "not asked: \(host) blocked this run (\(reason))")
-        }
         let fetched = await unit.fetcher.fetch(job)
         var state = attempt(job, stored: stored, isRetry: isRetry)
         switch fetched {
+        case .notAsked(let host, let reason):
+            return finish(job, &state, outcome: "blocked", kind: "blocked",
+                          message: "not asked: \(host) blocked this run (\(reason))")
         case .response(let response):
             state.etag = response.headers["etag"] ?? state.etag
             state.lastModified = response.headers["last-modified"] ?? state.lastModified
@@ -38,7 +35,7 @@ struct JobCollector {
         case .notPublished(let status):
             return finish(job, &state, outcome: "not_published", kind: nil, message: "HTTP \(status): not published yet")
         case .blocked(let reason):
-            if let host { unit.blocked.block(host, reason: reason) }
+            if let host = HostGate.host(of: job.url) { unit.blocked.block(host, reason: reason) }
             return finish(job, &state, outcome: "blocked", kind: "blocked",
                           message: "\(job.url): \(reason); stopped asking this host this run")
         case .failed(let kind, let message):

@@ -4,27 +4,43 @@ import Foundation
 /// How fetching one job ended after retries.
 enum FetchAttempt {
     case response(FetchResponse)
+    /// Not sent: the host blocked a request of this run (`reason`), before this one or while it waited.
+    case notAsked(host: String, reason: String)
     case notPublished(Int)
     case blocked(String)
     case failed(kind: String, message: String)
 }
 
-/// Fetches through the host gate with retries and back-off (honouring Retry-After).
+/// Fetches through the host gate with retries and back-off (honouring Retry-After), never to a host that has
+/// blocked this run.
 struct PoliteFetcher {
     let client: CurlClient
     let gate: HostGate
     let settings: FetchSettings
     let counters: RunCounters
+    let blocked: BlockedHosts
+
+    /// Not asking `host` this run, when it blocked a request of the run.
+    private func refusal(_ host: String?) -> FetchAttempt? {
+        guard let host, let reason = blocked.reason(for: host) else { return nil }
+        return .notAsked(host: host, reason: reason)
+    }
 
     func fetch(_ job: FetchJob) async -> FetchAttempt {
         let host = HostGate.host(of: job.url)
         let request = FetchRequest(url: job.url, etag: job.etag, lastModified: job.lastModified,
                                    userAgent: settings.userAgent, timeout: settings.timeoutSeconds,
                                    maxBytes: settings.maxBytes, verifyTLS: job.unit.verifyTLS)
+        if let refusal = refusal(host) { return refusal }
         var attempt = 0
         while true {
             attempt += 1
             await gate.enter(host)
+            // Units wait here while others fetch: one of them may have been refused meanwhile.
+            if let refusal = refusal(host) {
+                await gate.leave(host)
+                return refusal
+            }
             let verdict: FetchVerdict
             var response: FetchResponse?
             do {

@@ -4,8 +4,9 @@ import Foundation
 import ReportModel
 import Storage
 
-/// Runs the due plans: units in parallel (up to the concurrency limit), each unit's years in order so that last
-/// year's figures are stored before this year's cross-year audit; transient failures get one more try at the end.
+/// Runs the due plans: units in parallel (twice as many as the fetches in flight), each unit's years in order so
+/// that last year's figures are stored before this year's cross-year audit; transient failures get one more try at
+/// the end.
 struct UnitCollector: Sendable {
     let client: CurlClient
     let store: Store
@@ -22,7 +23,7 @@ struct UnitCollector: Sendable {
     let blocked = BlockedHosts()
 
     var fetcher: PoliteFetcher {
-        PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters)
+        PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters, blocked: blocked)
     }
 
     /// Collects `units`, each planned by `plan` as its turn comes (nil: nothing is due).
@@ -73,13 +74,18 @@ struct UnitCollector: Sendable {
         items.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
     }
 
-    /// Runs `body` for each element `next` gives, with at most `fetch.concurrency` running at once, handing each
+    /// Units in flight at once: twice the fetches (`fetch.concurrency`, which the gate keeps to), so that units
+    /// waiting for the writer or a reading thread leave the fetches going. With as many units as fetches, a
+    /// province of 10,000 reports was collected 6 % slower (three pairs of runs), both cores less busy.
+    private var unitsInFlight: Int { configuration.fetch.concurrency * 2 }
+
+    /// Runs `body` for each element `next` gives, with at most `unitsInFlight` running at once, handing each
     /// output to `take` as it comes (`next` and `take` run in the calling task: they need no locking).
     private func forEachConcurrently<Element: Sendable, Output: Sendable>(
         next: () throws -> Element?, _ body: @escaping @Sendable (Element) async throws -> Output, take: (Output) -> Void
     ) async throws {
         try await withThrowingTaskGroup(of: Output.self) { group in
-            for _ in 0..<configuration.fetch.concurrency {
+            for _ in 0..<unitsInFlight {
                 guard let element = try next() else { break }
                 group.addTask { try await body(element) }
             }

@@ -132,6 +132,31 @@ struct SourcesAndPolitenessTests {
         let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
         #expect(gaps.allSatisfy { $0 >= 1.0 }, "two requests closer than 1 s: \(gaps)")
     }
+
+    /// Twice as many units as fetches are in flight (the others archiving or reading), but the server still
+    /// never sees more than `concurrency` requests at once, across hosts.
+    @Test func concurrencyBoundsTheRequestsInFlightThoughMoreUnitsAreUnderWay() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("r.html", "<p>x</p>")
+        let server = try LoopbackServer(root: directory.url)
+        // Two host names for one server: `per_host` alone would allow 2 × 8.
+        let hosts = [server.url("slow/0.3/r.html"), server.url("slow/0.3/r.html").replacingOccurrences(of: "127.0.0.1", with: "localhost")]
+        let units = (0..<12).map { "  - { id: u\($0), name: 单位\($0), reports: { 2024: \"\(hosts[$0 % 2])?\($0)\" } }" }
+        let configuration = try load("""
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            fetch: { concurrency: 3, per_host: 8, delay_ms: 0, retries: 0 }
+            units:
+            \(units.joined(separator: "\n"))
+            """, in: directory)
+        let summary = try await CollectRun.run(configuration, options: CollectOptions())
+        #expect(summary.items.count == 12)
+        let log = try server.requestLog()
+        #expect(log.requests.count == 12)
+        #expect(log.maxActive <= 3, "never more than concurrency (3) requests at once: \(log.maxActive)")
+        #expect(log.maxActive == 3, "the fetches overlap up to the limit: \(log.maxActive)")
+    }
 }
 
 extension URL {
