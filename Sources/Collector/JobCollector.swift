@@ -35,7 +35,6 @@ struct JobCollector {
         case .notPublished(let status):
             return finish(job, &state, outcome: "not_published", kind: nil, message: "HTTP \(status): not published yet")
         case .blocked(let reason):
-            if let host = HostGate.host(of: job.url) { unit.blocked.block(host, reason: reason) }
             return finish(job, &state, outcome: "blocked", kind: "blocked",
                           message: "\(job.url): \(reason); stopped asking this host this run")
         case .failed(let kind, let message):

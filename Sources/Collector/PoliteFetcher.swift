@@ -12,7 +12,7 @@ enum FetchAttempt {
 }
 
 /// Fetches through the host gate with retries and back-off (honouring Retry-After), never to a host that has
-/// blocked this run.
+/// blocked this run; a 401, 403 or captcha page marks its host blocked for the rest of the run.
 struct PoliteFetcher {
     let client: CurlClient
     let gate: HostGate
@@ -58,6 +58,8 @@ struct PoliteFetcher {
                 await gate.leave(host)
                 return .failed(kind: "cancelled", message: "\(job.url): \(error)")
             }
+            // Blocked before the slot is given up: the unit waiting for it must find the host refused.
+            if case .blocked(let reason) = verdict, let host { blocked.block(host, reason: reason) }
             await gate.leave(host)
             switch verdict {
             case .document, .unchanged:
