@@ -80,3 +80,12 @@ struct PoliteFetcher {
         }
     }
 }
+
+/// Hosts that answered 401/403 or a captcha this run: the fetcher marks them and stops asking them.
+final class BlockedHosts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reasons: [String: String] = [:]
+
+    func block(_ host: String, reason: String) { lock.withLock { reasons[host] = reason } }
+    func reason(for host: String) -> String? { lock.withLock { reasons[host] } }
+}

@@ -158,12 +158,3 @@ struct JobResult: Sendable {
     /// The source's state after the job.
     var state: SourceStateRecord
 }
-
-/// Hosts that answered 401/403 or a captcha this run: nianbao stops asking them.
-final class BlockedHosts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reasons: [String: String] = [:]
-
-    func block(_ host: String, reason: String) { lock.withLock { reasons[host] = reason } }
-    func reason(for host: String) -> String? { lock.withLock { reasons[host] } }
-}
