@@ -28,14 +28,23 @@ final class GroupCommit: @unchecked Sendable {
     private let pool: DatabasePool
     /// How long one transaction stays open for more work.
     private let window: TimeInterval
+    /// Runs a slice of deferred work while nothing waits, returning false when there is none.
+    private let whileIdle: @Sendable (Database) throws -> Bool
+    /// Runs last in each transaction, before its commit.
+    private let beforeCommit: @Sendable (Database) throws -> Void
     private let condition = NSCondition()
     private var pending: [Pending] = []
     private var isRunning = false
     private var failure: Error?
 
-    init(pool: DatabasePool, window: TimeInterval) {
+    /// Work is run on `pool`'s writer in transactions open for up to `window` seconds; `whileIdle` runs slices of
+    /// deferred work inside them while no work waits, and `beforeCommit` finishes it.
+    init(pool: DatabasePool, window: TimeInterval, whileIdle: @escaping @Sendable (Database) throws -> Bool,
+         beforeCommit: @escaping @Sendable (Database) throws -> Void) {
         self.pool = pool
         self.window = window
+        self.whileIdle = whileIdle
+        self.beforeCommit = beforeCommit
     }
 
     /// Runs `body` in the open group transaction and returns its result without waiting for the commit.
@@ -99,8 +108,9 @@ final class GroupCommit: @unchecked Sendable {
                             }
                         }
                         waiting += batch.filter { $0.committed != nil }
-                        batch = waiting.isEmpty ? take(until: deadline) : []
+                        batch = waiting.isEmpty ? try next(db, until: deadline) : []
                     }
+                    try beforeCommit(db)
                 }
                 waiting.forEach { $0.committed?() }
             } catch {
@@ -113,6 +123,19 @@ final class GroupCommit: @unchecked Sendable {
                 (batch + waiting + refused).forEach { $0.fail(error) }
             }
         }
+    }
+
+    /// The work that comes before `deadline`, running deferred work while none waits.
+    private func next(_ db: Database, until deadline: Date) throws -> [Pending] {
+        while Date() < deadline {
+            let waiting = condition.withLock {
+                defer { pending = [] }
+                return pending
+            }
+            if !waiting.isEmpty { return waiting }
+            if try !whileIdle(db) { break }
+        }
+        return take(until: deadline)
     }
 
     /// Takes all waiting work, waiting until `deadline` for some if there is none (no deadline: do not wait, and

@@ -198,6 +198,29 @@ enum Migrations {
                     FROM figure_value f JOIN figure_code c ON c.id = f.code_id JOIN figure_source s ON s.id = f.source_id;
                 """)
         }
+        migrator.registerMigration("v7-figure-by-code") { db in
+            // The rankings' and trends' copy of the values, keyed by code, in a table of its own instead of an
+            // index of `figure_value`: SQLite put each report's 162 index entries all over the index, one by one
+            // as the rows went in, while nianbao writes a batch of reports' entries at once in key order
+            // (`FiguresByCode`). Deletions and updates of `figure_value`, nianbao's or a script's, reach it by
+            // trigger; an insert does not (a trigger per row doubled the insert's cost).
+            try db.execute(sql: """
+                CREATE TABLE figure_by_code (
+                    code_id INTEGER NOT NULL, year INTEGER NOT NULL, unit_id TEXT NOT NULL, value REAL,
+                    PRIMARY KEY (code_id, year, unit_id)
+                ) STRICT, WITHOUT ROWID;
+                INSERT INTO figure_by_code
+                    SELECT code_id, year, unit_id, value FROM figure_value ORDER BY code_id, year, unit_id;
+                DROP INDEX figure_value_by_code;
+                CREATE TRIGGER figure_value_deleted AFTER DELETE ON figure_value BEGIN
+                    DELETE FROM figure_by_code WHERE code_id = OLD.code_id AND year = OLD.year AND unit_id = OLD.unit_id;
+                END;
+                CREATE TRIGGER figure_value_updated AFTER UPDATE ON figure_value BEGIN
+                    DELETE FROM figure_by_code WHERE code_id = OLD.code_id AND year = OLD.year AND unit_id = OLD.unit_id;
+                    INSERT INTO figure_by_code VALUES (NEW.code_id, NEW.year, NEW.unit_id, NEW.value);
+                END;
+                """)
+        }
         return migrator
     }
 }

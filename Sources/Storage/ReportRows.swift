@@ -12,9 +12,6 @@ struct ReportRows: Sendable {
         let rows: PackedRows
     }
 
-    /// Rows per INSERT: few statements per report, well under SQLite's limit of 32,766 parameters.
-    static let rowsPerInsert = 64
-
     let unitId: String
     let year: Int
     let content: ReportContent
@@ -28,6 +25,8 @@ struct ReportRows: Sendable {
     let newCells: [(id: Int64, position: Int)]
     /// Likewise the codes (by figure) that `figure_code` did not hold.
     let newCodes: [(id: Int64, position: Int)]
+    /// The id of each figure's code, in figure order.
+    let codeIds: [Int64]
     /// The report's warnings and sentence fingerprints as JSON text.
     let warningsJSON: String
     let sentenceHashesJSON: String
@@ -45,6 +44,7 @@ struct ReportRows: Sendable {
         self.audit = audit
         let cellsIds = audit.map { SharedTextId.of($0.cells) }
         let codeIds = content.figures.map { stored.figureCodes.id(of: $0.code) }
+        self.codeIds = codeIds
         newSources = stored.figureSources.uncommitted(sourceIds)
         newCells = stored.auditCells.uncommitted(cellsIds)
         newCodes = stored.figureCodes.stored.uncommitted(codeIds)
@@ -112,33 +112,11 @@ struct ReportRows: Sendable {
     /// zipped array first).
     private static func batches(_ insert: MultiRowInsert, count: Int,
                                 pack: (Int, inout PackedRows) -> Void) -> [InsertBatch] {
-        stride(from: 0, to: count, by: rowsPerInsert).map { start in
-            let chunk = start..<min(start + rowsPerInsert, count)
+        stride(from: 0, to: count, by: MultiRowInsert.maximumRows).map { start in
+            let chunk = start..<min(start + MultiRowInsert.maximumRows, count)
             var rows = PackedRows(capacity: chunk.count * insert.columns)
             for index in chunk { pack(index, &rows) }
             return InsertBatch(sql: insert.sql(rows: chunk.count), rows: rows)
         }
     }
-}
-
-/// The INSERT of up to `ReportRows.rowsPerInsert` rows into one table, its SQL made once for each row count
-/// rather than for each report (joining the placeholders was a tenth of the time spent building a report's rows).
-private struct MultiRowInsert: Sendable {
-    let columns: Int
-    /// The statements for 1, 2, … rows.
-    private let statements: [String]
-
-    init(table: String, columns: Int) {
-        self.columns = columns
-        let placeholder = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
-        // OR FAIL, not the default ABORT: an ABORT undoes the failing statement's earlier rows, so SQLite keeps a
-        // statement journal of the pages each multi-row INSERT changes. Nothing is lost: every transaction that
-        // saves a report is rolled back whole on any error.
-        statements = (1...ReportRows.rowsPerInsert).map { count in
-            "INSERT OR FAIL INTO \(table) VALUES " + Array(repeating: placeholder, count: count).joined(separator: ",")
-        }
-    }
-
-    /// The statement for `rows` rows (1 to `ReportRows.rowsPerInsert`).
-    func sql(rows: Int) -> String { statements[rows - 1] }
 }

@@ -53,12 +53,12 @@ extension Store {
     }
 
     /// The stored values of one code (the first argument), of all years or of one (the second), read in order
-    /// from the code index alone.
+    /// from the rankings' table, keyed by code.
     static func valuesSQL(ofOneYear: Bool) -> String {
         let code = "code_id = (SELECT id FROM figure_code WHERE code = ?)"
         return ofOneYear
-            ? "SELECT unit_id, year, value FROM figure_value WHERE \(code) AND year = ? ORDER BY unit_id"
-            : "SELECT unit_id, year, value FROM figure_value WHERE \(code) ORDER BY year, unit_id"
+            ? "SELECT unit_id, year, value FROM figure_by_code WHERE \(code) AND year = ? ORDER BY unit_id"
+            : "SELECT unit_id, year, value FROM figure_by_code WHERE \(code) ORDER BY year, unit_id"
     }
 
     private static func values(_ db: Database, codes: [String], years: [Int]) throws -> [StoredValue] {

@@ -171,10 +171,10 @@ extension Store {
     /// The codes stored (of one year, or all).
     public func storedCodes(year: Int?) throws -> Set<String> {
         try pool.read { db in
-            // One seek of the code index per code, not a scan of every figure.
+            // One seek of the rankings' table per code, not a scan of every figure.
             Set(try String.fetchAll(db, sql: """
                 SELECT code FROM figure_code c WHERE EXISTS (
-                    SELECT 1 FROM figure_value f WHERE f.code_id = c.id \(year == nil ? "" : "AND f.year = ?"))
+                    SELECT 1 FROM figure_by_code f WHERE f.code_id = c.id \(year == nil ? "" : "AND f.year = ?"))
                 """, arguments: year.map { [$0] } ?? []))
         }
     }

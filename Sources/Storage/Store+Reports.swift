@@ -61,13 +61,23 @@ public struct ReportContent: Sendable {
 extension Store {
     /// Replaces a unit·year's figures, items and audit with `content`, in one transaction.
     public func saveReport(unitId: String, year: Int, content: ReportContent, at now: Date) throws {
-        try pool.write { db in try save(db, unitId: unitId, year: year, content: content, at: now) }
+        try writeSavingFigures { db in try save(db, unitId: unitId, year: year, content: content, at: now) }
     }
 
     /// Saves many reports in one transaction (bulk loads: re-extraction, imports, benchmarks).
     public func saveReports(_ batch: [(unitId: String, year: Int, content: ReportContent)], at now: Date) throws {
-        try pool.write { db in
+        try writeSavingFigures { db in
             for report in batch { try save(db, unitId: report.unitId, year: report.year, content: report.content, at: now) }
+        }
+    }
+
+    /// Runs `body`, which may save reports, in one write transaction that writes their `figure_by_code` entries
+    /// before it commits.
+    func writeSavingFigures<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write { db in
+            let result = try body(db)
+            try figuresByCode.writeAll(db)
+            return result
         }
     }
 
@@ -96,6 +106,8 @@ extension Store {
         try sharedTexts.auditCells.insertNew(rows.newCells, texts: rows.cellsTexts, db)
         try sharedTexts.figureCodes.stored.insertNew(rows.newCodes, texts: rows.codeTexts, db)
         for insert in rows.inserts { try insert.rows.execute(try db.cachedStatement(sql: insert.sql)) }
+        try figuresByCode.replace(unitId: unitId, year: year, codeIds: rows.codeIds,
+                                  values: content.figures.map(\.value), in: db)
     }
 
     /// The status of a unit·year's stored report, if any.

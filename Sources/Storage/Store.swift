@@ -38,6 +38,8 @@ public final class Store: Sendable {
     let groupCommit: GroupCommit
     /// The labels and cell lists already stored.
     let sharedTexts: SharedTexts
+    /// The saved figures' entries for the rankings' table, until their transaction writes them.
+    let figuresByCode = FiguresByCode()
     /// Copies the writer's log into the database file without holding the writer up.
     private let checkpointer: WALCheckpointer
 
@@ -82,7 +84,10 @@ public final class Store: Sendable {
             // of them tells the checkpointer how long the log is (in place of SQLite's automatic checkpoint).
             pool.writeWithoutTransaction { [checkpointer] db in checkpointer.install(on: db) }
             sharedTexts = try pool.read(SharedTexts.init)
-            groupCommit = GroupCommit(pool: pool, window: commitWindow)
+            pool.add(transactionObserver: figuresByCode, extent: .databaseLifetime)
+            groupCommit = GroupCommit(pool: pool, window: commitWindow,
+                                      whileIdle: { [figuresByCode] db in try figuresByCode.writeSome(db, entries: 2_048) },
+                                      beforeCommit: figuresByCode.writeAll)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }

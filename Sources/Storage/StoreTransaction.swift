@@ -22,7 +22,7 @@ extension Store {
     /// Runs `body` in one write transaction; a database failure in it is a `StoreError.transactionFailed`.
     public func writeTransaction<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
-            return try pool.write { db in try body(StoreTransaction(db: db, store: self)) }
+            return try writeSavingFigures { db in try body(StoreTransaction(db: db, store: self)) }
         } catch let error as DatabaseError {
             throw StoreError.transactionFailed(path: path, reason: error.message ?? "\(error)")
         }
