@@ -38,28 +38,54 @@ enum SharedTextId {
 
 /// Texts as a dictionary key, hashed and compared as UTF-8 bytes, as they are stored: hashing or comparing the
 /// `String`s themselves would normalise every Chinese character first (Unicode equivalence), at several times
-/// the cost.
+/// the cost. The bytes are read once, into a 64-bit FNV-style digest that the dictionary hashes and that settles
+/// almost every unequal comparison; equal digests are confirmed byte by byte. (Hashing the bytes with the
+/// dictionary's own hasher and comparing them at every probe cost a collect 3.7 % of its CPU, for 250 labels
+/// looked up 324,000 times.)
 private struct TextParts: Hashable {
     let parts: [String]
+    private let digest: UInt64
 
-    func hash(into hasher: inout Hasher) {
-        for var part in parts {
-            part.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            hasher.combine(UInt8(0x1F))
+    init(parts: [String]) {
+        self.parts = parts
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in parts {
+            Self.withBytes(part) { bytes in
+                // Eight bytes at a step, FNV-style, then the last few one by one.
+                let raw = UnsafeRawBufferPointer(bytes)
+                var offset = 0
+                while offset + 8 <= raw.count {
+                    digest = (digest ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01b3
+                    digest ^= digest >> 29
+                    offset += 8
+                }
+                for byte in raw[offset...] { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            digest = (digest ^ 0x1F) &* 0x100_0000_01b3
         }
+        self.digest = digest
     }
 
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
     static func == (left: TextParts, right: TextParts) -> Bool {
-        guard left.parts.count == right.parts.count else { return false }
-        for (var one, var other) in zip(left.parts, right.parts) {
-            let same = one.withUTF8 { one in
-                other.withUTF8 { other in
+        guard left.digest == right.digest, left.parts.count == right.parts.count else { return false }
+        for (one, other) in zip(left.parts, right.parts) {
+            let same = withBytes(one) { one in
+                withBytes(other) { other in
                     one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
                 }
             }
             if !same { return false }
         }
         return true
+    }
+
+    /// `text`'s UTF-8 bytes in place (a native string's), else from a contiguous copy.
+    private static func withBytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
     }
 }
 

@@ -87,6 +87,18 @@ struct SharedTextsTests {
         #expect(try store.figures().map(\.provenance.row) == ["行"])
     }
 
+    @Test func nearlyEqualTextsHaveTheirOwnIdsFirstTimeAndRemembered() {
+        // Long labels differing in one character at every place, and the same characters split differently.
+        let base = "二、主动公开政府信息情况（第二十条第（一）项）"
+        var texts = base.indices.map { index in
+            ["表二", String(base[..<index]) + "X" + String(base[base.index(after: index)...]), "本年新制作数量"]
+        }
+        texts += [["表三行", "一", "总计"], ["表三", "行一", "总计"], ["表三", "行", "一总计"], ["表三", "行一总计", ""]]
+        let first = texts.map(SharedTextId.of)
+        #expect(Set(first).count == texts.count, "one id per text")
+        #expect(texts.map(SharedTextId.of) == first, "looked up again from memory, each text gets its own id back")
+    }
+
     @Test func aDatabaseOfTheEarlierSchemaKeepsEveryFigureAndAuditResultWhenOpened() throws {
         let queue = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(queue, upTo: "v4-audit-findings-index")
