@@ -86,7 +86,9 @@ public final class Store: Sendable {
             sharedTexts = try pool.read(SharedTexts.init)
             pool.add(transactionObserver: figuresByCode, extent: .databaseLifetime)
             groupCommit = GroupCommit(pool: pool, window: commitWindow,
-                                      whileIdle: { [figuresByCode] db in try figuresByCode.writeSome(db, entries: 2_048) },
+                                      whileIdle: { [figuresByCode] db, commitsSoon in
+                                          try figuresByCode.writeSome(db, entries: 2_048, evenAFewReports: commitsSoon)
+                                      },
                                       beforeCommit: figuresByCode.writeAll)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
@@ -117,7 +119,12 @@ public final class Store: Sendable {
     public func syncUnits(_ units: [UnitRecord]) throws {
         try pool.write { db in
             try UnitRecord.deleteAll(db)
-            for unit in units { try unit.insert(db) }
+            // One prepared statement with plain arguments: the record's Codable insert took 22 ms for 2,000 units,
+            // the start of every collect.
+            let insert = try db.cachedStatement(sql: "INSERT INTO unit (id, name, kind, code, parent, position) VALUES (?, ?, ?, ?, ?, ?)")
+            for unit in units {
+                try insert.execute(arguments: [unit.id, unit.name, unit.kind, unit.code, unit.parent, unit.position])
+            }
         }
     }
 
