@@ -9,7 +9,8 @@ import Synchronization
 /// cost SQLite a descent of the tree each and a page split every few. Written 256 reports at a time, in order,
 /// they land side by side (in the sqlite3 shell, the benchmark's 324,000 entries took 0.32 s instead of 0.69 s;
 /// 0.42 s in batches of 50 reports, 0.27 s in batches of 1,000). The collect's writer writes a batch a slice at a
-/// time while it has nothing else to do (`writeSome`), so that archiving never waits for a whole batch.
+/// time while it has nothing else to do (`writeSome`), so that archiving never waits for a whole batch, and near
+/// the end of a transaction writes what it holds, so that its commit (which everything waits for) has little left.
 ///
 /// Entries not yet written are invisible to SQL, so every transaction that saves a report writes them all before
 /// it commits (`writeAll`): the group commit and the store's write transactions do. A commit that would leave some
@@ -110,10 +111,12 @@ final class FiguresByCode: Sendable {
         if held >= Self.reportsHeldAtMost { try writeAll(db) }
     }
 
-    /// Writes up to `entries` entries of a batch of at least `reportsPerBatch` reports, inside `db`'s open
-    /// transaction; returns false when there was nothing to write.
-    func writeSome(_ db: Database, entries: Int) throws -> Bool {
-        try write(db, entries: entries, minimumReports: Self.reportsPerBatch)
+    /// Writes up to `entries` entries of a batch of at least `reportsPerBatch` reports — of any number when
+    /// `evenAFewReports` (the transaction commits soon: what is written now is not left for the commit, when
+    /// everything else waits for it) — inside `db`'s open transaction; returns false when there was nothing to
+    /// write.
+    func writeSome(_ db: Database, entries: Int, evenAFewReports: Bool = false) throws -> Bool {
+        try write(db, entries: entries, minimumReports: evenAFewReports ? 1 : Self.reportsPerBatch)
     }
 
     /// Writes every entry not yet written, inside `db`'s open transaction.
