@@ -93,7 +93,7 @@ struct SharedTextsTests {
         var texts = base.indices.map { index in
             ["表二", String(base[..<index]) + "X" + String(base[base.index(after: index)...]), "本年新制作数量"]
         }
-        texts += [["表三行", "一", "总计"], ["表三", "行一", "总计"], ["表三", "行", "一总计"], ["表三", "行一总计", ""]]
+        texts += [["表三行", "一", "总计"], ["表三", "行一", "总计"], ["表三", "行", "一总计"], ["表三", "行一总计", ""], [], [""]]
         let first = texts.map(SharedTextId.of)
         #expect(Set(first).count == texts.count, "one id per text")
         #expect(texts.map(SharedTextId.of) == first, "looked up again from memory, each text gets its own id back")
