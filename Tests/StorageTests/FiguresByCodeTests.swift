@@ -111,6 +111,35 @@ struct FiguresByCodeTests {
         #expect(try mismatches(store) == (0, 0, (100..<600).reduce(0) { $0 + 10 + $1 % 30 }))
     }
 
+    @Test func entriesThatCannotBeWrittenRollBackTheirWindowAndFailTheRun() async throws {
+        let runId: Int64
+        do {
+            let store = try Store(path: path)
+            runId = try store.startRun(at: Date(), pid: 1)
+            let early = try await store.pipeline.archive(.fixture(unit: "early", url: "file:///early", text: "e", sha256: "e"))
+            store.pipeline.record(RunItem(unitId: "early", year: 2024, outcome: "new", failureKind: nil, message: nil),
+                                  runId: runId, state: SourceStateRecord(unitId: "early", year: 2024, url: "file:///early"),
+                                  report: report(early.outcome.versionId, count: 6, seed: 1), at: Date())
+            try await store.pipeline.flush()
+        }
+        _ = try SQLiteShell.run(URL(fileURLWithPath: path), """
+            CREATE TRIGGER full_disk BEFORE INSERT ON figure_by_code WHEN NEW.unit_id = 'bad'
+            BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;
+            """)
+        let store = try Store(path: path, commitWindow: 3600)  // only the flush ends the window
+        for unit in ["good", "bad"] {
+            let archived = try await store.pipeline.archive(.fixture(unit: unit, url: "file:///\(unit)", text: unit, sha256: unit))
+            store.pipeline.record(RunItem(unitId: unit, year: 2024, outcome: "new", failureKind: nil, message: nil),
+                                  runId: runId, state: SourceStateRecord(unitId: unit, year: 2024, url: "file:///\(unit)"),
+                                  report: report(archived.outcome.versionId, count: 6, seed: 2), at: Date())
+        }
+        let failure = await #expect(throws: StoreError.self) { try await store.pipeline.flush() }
+        #expect(failure?.description.contains("disk is full") == true, "\(String(describing: failure))")
+        let reader = try Store(path: path)
+        #expect(Set(try reader.figures().map(\.unitId)) == ["early"], "nothing of the failed window is committed")
+        #expect(try mismatches(reader) == (0, 0, 6))
+    }
+
     @Test func aCommitThatWouldLeaveEntriesUnwrittenIsRolledBack() throws {
         let store = try Store(path: path)
         let versionId = try version(store, unit: "a")
