@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Group commit for the collect pipeline. One thread of its own runs the submitted database work in order inside
-/// a transaction that stays open for up to `window` seconds (2 in a collect), resuming each waiting caller as
+/// a transaction that stays open for up to `window` seconds (1 in a collect), resuming each waiting caller as
 /// soon as its work has run. One commit then carries the writes of many reports, so the figure index pages they
 /// share reach the WAL once instead of once per report, and a report costs its caller one pass of the writer, not
 /// one commit.
@@ -134,7 +134,7 @@ final class GroupCommit: @unchecked Sendable {
                 return pending
             }
             if !waiting.isEmpty { return waiting }
-            // The last eighth of the window (a quarter of a second in a collect) counts as soon.
+            // The last eighth of the window (an eighth of a second in a collect) counts as soon.
             if try !whileIdle(db, deadline.timeIntervalSinceNow < window / 8) { break }
         }
         return take(until: deadline)
