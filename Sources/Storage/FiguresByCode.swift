@@ -91,6 +91,9 @@ final class FiguresByCode: Sendable {
 
     /// Reports per batch written while the writer is idle.
     static let reportsPerBatch = 256
+    /// Entries written in one slice while the writer is idle (about 2 ms of its time), so that work arriving
+    /// meanwhile waits no longer.
+    static let entriesPerSlice = 2_048
     /// Reports held at most: a bulk load of a province in one transaction writes its entries as it goes.
     static let reportsHeldAtMost = 4_096
 

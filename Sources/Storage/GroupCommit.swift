@@ -3,9 +3,9 @@ import GRDB
 
 /// Group commit for the collect pipeline. One thread of its own runs the submitted database work in order inside
 /// a transaction that stays open for up to `window` seconds (1 in a collect), resuming each waiting caller as
-/// soon as its work has run. One commit then carries the writes of many reports, so the figure index pages they
-/// share reach the WAL once instead of once per report, and a report costs its caller one pass of the writer, not
-/// one commit.
+/// soon as its work has run. One commit then carries the writes of many reports, so the pages they share (the
+/// rankings' table's above all) reach the WAL once instead of once per report, and a report costs its caller one
+/// pass of the writer, not one commit.
 ///
 /// What a caller wrote is visible at once to later work submitted here (reads included), but becomes durable only
 /// at the commit; `flush()` commits now. A process killed inside the window loses at most that window's writes:

@@ -88,7 +88,7 @@ public final class Store: Sendable {
             pool.add(transactionObserver: figuresByCode, extent: .databaseLifetime)
             groupCommit = GroupCommit(pool: pool, window: commitWindow,
                                       whileIdle: { [figuresByCode] db, commitsSoon in
-                                          try figuresByCode.writeSome(db, entries: 2_048, evenAFewReports: commitsSoon)
+                                          try figuresByCode.writeSome(db, entries: FiguresByCode.entriesPerSlice, evenAFewReports: commitsSoon)
                                       },
                                       beforeCommit: figuresByCode.writeAll)
         } catch {
