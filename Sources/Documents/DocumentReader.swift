@@ -30,6 +30,9 @@ public enum DocumentReader {
             if badBytes > 0 { warnings.append("\(badBytes) undecodable bytes replaced with U+FFFD") }
             if kind == .markup {
                 let page = HTMLReader.read(text)
+                if page.isCutShort {
+                    warnings.append("the page nests elements more than \(HTMLPageBuilder.deepestElement) deep: read up to there")
+                }
                 return Document(kind: .html, encoding: detection.encoding, title: page.title,
                                 paragraphs: page.paragraphs, tables: page.tables, links: page.links, warnings: warnings)
             }

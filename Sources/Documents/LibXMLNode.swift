@@ -1,32 +1,12 @@
 import CLibXML2
 import Foundation
 
-/// Small readers over libxml2 nodes. Names are compared as C strings and texts gathered as UTF-8 bytes, so that
-/// walking a page makes no Swift string per node.
+/// Small readers over the nodes of a libxml2 tree (a Word document's XML).
 enum LibXMLNode {
-    /// The element's local name (libxml2's HTML parser already lower-cases HTML names; XML names keep their case).
+    /// The element's local name, without its namespace prefix (`w:p` is `p`).
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         return String(cString: name)
-    }
-
-    /// Whether the node's name is `name`, compared as C strings.
-    static func isNamed(_ node: xmlNodePtr, _ name: StaticString) -> Bool {
-        guard let own = node.pointee.name else { return false }
-        return name.withUTF8Buffer { expected in
-            expected.withMemoryRebound(to: CChar.self) { strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self), $0.baseAddress!) == 0 }
-        }
-    }
-
-    /// An attribute's value, or nil.
-    static func attribute(_ node: xmlNodePtr, _ attribute: String) -> String? {
-        guard node.pointee.properties != nil else { return nil }  // most elements have no attributes
-        let value = attribute.withCString {
-            xmlGetProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
-        }
-        guard let value else { return nil }
-        defer { free(value) }
-        return String(cString: value)
     }
 
     /// An attribute's value by local name, whatever its namespace prefix (`w:val` is found as `val`).
@@ -43,42 +23,23 @@ enum LibXMLNode {
         return nil
     }
 
-    /// The text below a node, skipping nested tables when `skipTables` is set; block boundaries become spaces.
-    static func text(_ node: xmlNodePtr, skipTables: Bool = false) -> String {
-        String(decoding: textBytes(node, skipTables: skipTables), as: UTF8.self)
-    }
-
-    /// `text(_:skipTables:)` as UTF-8 bytes.
-    static func textBytes(_ node: xmlNodePtr, skipTables: Bool = false) -> [UInt8] {
+    /// The text below a node: its text and CDATA contents in order.
+    static func text(_ node: xmlNodePtr) -> String {
         var out: [UInt8] = []
-        appendText(node, to: &out, skipTables: skipTables)
-        return out
+        append(node.pointee.children, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text(_:skipTables:)`'s UTF-8 bytes to `out` (a buffer reused from node to node).
-    static func appendText(_ node: xmlNodePtr, to out: inout [UInt8], skipTables: Bool = false) {
-        append(node.pointee.children, to: &out, skipTables: skipTables)
-    }
-
-    /// Appends a text node's content to `out`.
-    static func appendContent(_ node: xmlNodePtr, to out: inout [UInt8]) {
-        guard let content = node.pointee.content else { return }
-        out.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
-    }
-
-    private static func append(_ start: xmlNodePtr?, to out: inout [UInt8], skipTables: Bool) {
+    private static func append(_ start: xmlNodePtr?, to out: inout [UInt8]) {
         var node = start
         while let current = node {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                appendContent(current, to: &out)
+                if let content = current.pointee.content {
+                    out.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+                }
             case XML_ELEMENT_NODE:
-                if isNamed(current, "script") || isNamed(current, "style") || (skipTables && isNamed(current, "table")) { break }
-                // Block elements inside a cell separate words; inline spans join ("自然</span><span>人").
-                let isBreak = isNamed(current, "br") || isNamed(current, "p") || isNamed(current, "div")
-                if isBreak { out.append(0x20) }
-                append(current.pointee.children, to: &out, skipTables: skipTables)
-                if isBreak { out.append(0x20) }
+                append(current.pointee.children, to: &out)
             default:
                 break
             }

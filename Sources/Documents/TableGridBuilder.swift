@@ -1,41 +1,52 @@
-import CLibXML2
+import Foundation
 
-/// Expands an HTML `<table>` into a grid, resolving rowspan and colspan; nested tables are handed back separately.
+/// Gathers an HTML `<table>`'s rows of cells as the page is read, then expands them into a grid, resolving
+/// rowspan and colspan.
 struct TableGridBuilder {
-    private(set) var table = Table(rows: [])
-    private(set) var nestedTables: [xmlNodePtr] = []
+    /// A cell as read: its normalised text and the rows and columns it spans (at least 1, at most `maxSpan`).
+    struct Cell {
+        let text: String
+        let rowSpan, columnSpan: Int
+    }
 
     /// Spans larger than this are treated as this (hostile or broken markup).
     static let maxSpan = 200
 
-    init(table node: xmlNodePtr) {
-        var rows: [xmlNodePtr] = []
-        collectRows(node, into: &rows)
-        // First where every cell goes, then each row made once at its width: growing rows of optional cells
-        // and copying them into the grid had been a third of building a table.
-        var occupied: [[Bool]] = Array(repeating: [], count: rows.count)
+    /// The cells of all rows in order, and where each row's start (one array for the table, not one per row).
+    private var cells: [Cell] = []
+    private var rowStarts: [Int] = []
+
+    /// Starts the next `<tr>`.
+    mutating func startRow() {
+        rowStarts.append(cells.count)
+    }
+
+    /// Adds a cell to the row last started.
+    mutating func add(_ cell: Cell) {
+        if rowStarts.isEmpty { rowStarts.append(0) }
+        cells.append(cell)
+    }
+
+    /// The grid: first where every cell goes, then each row made once at its width (growing rows of optional
+    /// cells and copying them into the grid had been a third of building a table).
+    var table: Table {
+        let rowCount = rowStarts.count
+        var occupied: [[Bool]] = Array(repeating: [], count: rowCount)
         var placed: [Placement] = []
-        var scratch: [UInt8] = []
-        for (rowIndex, row) in rows.enumerated() {
+        placed.reserveCapacity(cells.count)
+        for rowIndex in 0..<rowCount {
             var column = 0
-            var child = row.pointee.children
-            while let cell = child {
-                child = cell.pointee.next
-                guard Self.isCell(cell) else { continue }
+            let cellsEnd = rowIndex + 1 < rowCount ? rowStarts[rowIndex + 1] : cells.count
+            for cell in cells[rowStarts[rowIndex]..<cellsEnd] {
                 while column < occupied[rowIndex].count, occupied[rowIndex][column] { column += 1 }
-                scratch.removeAll(keepingCapacity: true)
-                LibXMLNode.appendText(cell, to: &scratch, skipTables: true)
-                let text = TextNormalizer.normalize(utf8: scratch)
-                findNestedTables(cell.pointee.children)
-                let rowSpan = Self.span(LibXMLNode.attribute(cell, "rowspan"))
-                let colSpan = Self.span(LibXMLNode.attribute(cell, "colspan"))
-                let rowEnd = max(min(rowIndex + rowSpan, rows.count), rowIndex + 1)
+                let rowEnd = max(min(rowIndex + cell.rowSpan, rowCount), rowIndex + 1)
                 for spannedRow in rowIndex..<rowEnd {
-                    while occupied[spannedRow].count < column + colSpan { occupied[spannedRow].append(false) }
-                    for spannedColumn in column..<(column + colSpan) { occupied[spannedRow][spannedColumn] = true }
+                    while occupied[spannedRow].count < column + cell.columnSpan { occupied[spannedRow].append(false) }
+                    for spannedColumn in column..<(column + cell.columnSpan) { occupied[spannedRow][spannedColumn] = true }
                 }
-                placed.append(Placement(text: text, row: rowIndex, column: column, rowEnd: rowEnd, columnEnd: column + colSpan))
-                column += colSpan
+                placed.append(Placement(text: cell.text, row: rowIndex, column: column, rowEnd: rowEnd,
+                                        columnEnd: column + cell.columnSpan))
+                column += cell.columnSpan
             }
         }
         // Positions no cell covers (a row shorter than a span beside it) are empty span copies.
@@ -48,7 +59,7 @@ struct TableGridBuilder {
                 }
             }
         }
-        self.table = Table(rows: grid)
+        return Table(rows: grid)
     }
 
     /// A cell's text and the grid positions it covers (a later cell overwrites the positions it shares).
@@ -57,12 +68,8 @@ struct TableGridBuilder {
         let row, column, rowEnd, columnEnd: Int
     }
 
-    /// Whether a row's child is a `td` or `th` cell.
-    private static func isCell(_ node: xmlNodePtr) -> Bool {
-        node.pointee.type == XML_ELEMENT_NODE && (LibXMLNode.isNamed(node, "td") || LibXMLNode.isNamed(node, "th"))
-    }
-
-    private static func span(_ value: String?) -> Int {
+    /// A `rowspan` or `colspan` attribute's value as a span: 1 when missing, not a number or below 2.
+    static func span(_ value: String?) -> Int {
         guard let value, let number = Int(trimmed(value)), number > 1 else { return 1 }
         return min(number, maxSpan)
     }
@@ -74,33 +81,5 @@ struct TableGridBuilder {
         while let first = view.utf8.first, first == 0x20 || first == 0x09 { view = view.dropFirst() }
         while let last = view.utf8.last, last == 0x20 || last == 0x09 { view = view.dropLast() }
         return String(view)
-    }
-
-    /// Rows of this table only: direct `tr`s and those in `thead`/`tbody`/`tfoot`, not those of nested tables.
-    private func collectRows(_ node: xmlNodePtr, into rows: inout [xmlNodePtr]) {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                if LibXMLNode.isNamed(current, "tr") {
-                    rows.append(current)
-                } else if LibXMLNode.isNamed(current, "tbody") || LibXMLNode.isNamed(current, "thead")
-                            || LibXMLNode.isNamed(current, "tfoot") {
-                    collectRows(current, into: &rows)
-                }
-            }
-            child = current.pointee.next
-        }
-    }
-
-    private mutating func findNestedTables(_ start: xmlNodePtr?) {
-        var node = start
-        while let current = node {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                if LibXMLNode.isNamed(current, "table") { nestedTables.append(current) } else {
-                    findNestedTables(current.pointee.children)
-                }
-            }
-            node = current.pointee.next
-        }
     }
 }

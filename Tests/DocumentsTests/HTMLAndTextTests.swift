@@ -75,6 +75,46 @@ struct HTMLAndTextTests {
         #expect(document.links == [Link(title: "政府信息公开年报", href: "/zfxxgknb/")])
     }
 
+    @Test func partsComeInDocumentOrderFromTheParsersEvents() throws {
+        // Read without a tree: a table's place is kept before the tables in its cells, a link's before the links
+        // inside it, and what the markup leaves open is closed at the end of the page.
+        let html = """
+        <html><head><title>第一<br>标题</title><script>var t = '<p>脚本段落</p>';</script></head><body>
+        <p>前<span>文</span><style>p {}</style><select><option>选项</option></select></p>
+        <table><tr><td>外<div>层</div><table><tr><td>中<table><tr><td>内</td></tr></table></td></tr></table></td>
+        <td rowspan>7</td><td><a href="/b">表内链接</a></td></tr><caption>说明<table><tr><td>不读</td></tr></table></caption></table>
+        <a href="/a">链<b>接<a href="/c">内</a></b></a>
+        <title>第二标题</title><nav class="x"><p>导航</p><a href>首页</a></nav>
+        <table><tr><td>未闭合<td colspan="2">2
+        """
+        let document = try DocumentReader.read(Array(html.utf8))
+        #expect(document.title == "第一 标题", "the first title, a break inside it as a space")
+        #expect(document.paragraphs == ["前文", "链接内", "脚本段落"],
+                "style, select and the site template left out; the script's markup read last")
+        let grids = document.tables.map { $0.rows.map { $0.map(\.text) } }
+        #expect(grids.count == 4, "a caption's table is not read")
+        #expect(grids[0] == [["外 层", "7", "表内链接"]], "a cell's own text, without the tables inside it")
+        #expect(grids[1] == [["中"]] && grids[2] == [["内"]], "nested tables after the one holding them")
+        #expect(grids[3] == [["未闭合", "2", "2"]], "a table left open at the end of the page")
+        #expect(document.links == [Link(title: "链接内", href: "/a"), Link(title: "内", href: "/c"), Link(title: "首页", href: "")],
+                "a link before the one inside it; links inside table cells are not read")
+    }
+
+    @Test func aPageNestedDeeperThanLibxml2BuildsTreesIsReadUpToThereWithAWarning() throws {
+        func page(depth: Int) -> String {
+            "<html><body><p>浅</p>" + String(repeating: "<div>", count: depth) + "<table><tr><td>深</td></tr></table>"
+                + String(repeating: "</div>", count: depth) + "<p>尾</p></body></html>"
+        }
+        // html, body, the divs, table, tr, td: the cell is the 257th level at 252 divs.
+        let deepest = try DocumentReader.read(Array(page(depth: 252).utf8))
+        #expect(deepest.tables.map { $0.rows.map { $0.map(\.text) } } == [[["深"]]])
+        #expect(deepest.paragraphs == ["浅", "尾"] && deepest.warnings.isEmpty)
+        let tooDeep = try DocumentReader.read(Array(page(depth: 253).utf8))
+        #expect(tooDeep.tables.map { $0.rows.map(\.count) } == [[0]], "the row is read, the cell below the limit is not")
+        #expect(tooDeep.paragraphs == ["浅"], "reading stops there")
+        #expect(tooDeep.warnings == ["the page nests elements more than 257 deep: read up to there"])
+    }
+
     @Test func oneCellPerLineTablesAreRebuilt() throws {
         let text = "标题\n\t指标\n\t单位\n\t2017年度\n\n\t主动公开文件数\n\t条\n\t181\n\n\t政府公报公开数\n\t条\n\t\n\n结尾\n"
         let document = try DocumentReader.read(Array(text.utf8), fileName: "r.txt")
