@@ -45,8 +45,6 @@ public enum CollectRun {
         let recovered = try UnitCollector.finishInterruptedExtractions(store: store, configuration: configuration)
         if recovered > 0 { notices.append("finished extracting \(recovered) documents archived by an interrupted run") }
         let counters = RunCounters()
-        let readers = ReaderPool()
-        defer { readers.close() }
         let items: [CollectItem]
         do {
             items = try await withCurlClient(maxConnections: configuration.fetch.concurrency,
@@ -56,7 +54,7 @@ public enum CollectRun {
                                                              perHost: configuration.fetch.perHost,
                                                              delayMilliseconds: configuration.fetch.delayMilliseconds),
                                               counters: counters, runId: runId, now: options.now, progress: progress,
-                                              readers: readers, force: options.force)
+                                              force: options.force)
                 return try await collector.collect(units, plan: planner)
             }
             try await store.pipeline.flush()

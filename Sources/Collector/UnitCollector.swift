@@ -16,8 +16,6 @@ struct UnitCollector: Sendable {
     let runId: Int64
     let now: Date
     let progress: @Sendable (CollectItem) -> Void
-    /// Where reports are read.
-    let readers: ReaderPool
     /// Whether the run fetches unconditionally (`--force`: no validators).
     let force: Bool
     let blocked = BlockedHosts()
