@@ -3,7 +3,8 @@ import Foundation
 import ReportModel
 
 /// Builds a page's parts from libxml2's SAX events, in document order: paragraphs outside tables, table grids
-/// (a nested table after the one that holds it), links, the title, and scripts that carry markup. No tree is
+/// (a nested table after the one that holds it), links (those in table cells too), the title, and scripts that
+/// carry markup. No tree is
 /// built: building and freeing one had cost libxml2 three times its parse.
 struct HTMLPageBuilder {
     private(set) var title: String?
@@ -120,7 +121,13 @@ struct HTMLPageBuilder {
                                   closing: .cell(rowSpan: TableGridBuilder.span(Self.attribute("rowspan", in: attributes)),
                                                  columnSpan: TableGridBuilder.span(Self.attribute("colspan", in: attributes))))
         case .cell:
-            element = tag == .table ? visit(tag, attributes) : OpenElement(tag: tag, inside: .cell, closing: .nothing)
+            if tag == .table {
+                element = visit(tag, attributes)
+            } else if tag == .link, let href = Self.attribute("href", in: attributes) {
+                element = openLink(href, inside: .cell)  // listing pages often lay their links out in a table
+            } else {
+                element = OpenElement(tag: tag, inside: .cell, closing: .nothing)
+            }
         }
         open.append(element)
     }
@@ -156,9 +163,7 @@ struct HTMLPageBuilder {
             return OpenElement(tag: tag, inside: .rows, closing: .table(index: tables.count - 1))
         case .link:
             guard let href = Self.attribute("href", in: attributes) else { break }
-            links.append(Link(title: "", href: href))  // its place, before links inside it
-            openCapture(skipsTables: false)
-            return OpenElement(tag: tag, inside: .page, closing: .link(index: links.count - 1))
+            return openLink(href, inside: .page)
         case .root, .block, .breaking:
             flushParagraph()
             return OpenElement(tag: tag, inside: .page, closing: .block)
@@ -166,6 +171,13 @@ struct HTMLPageBuilder {
             break
         }
         return OpenElement(tag: tag, inside: .page, closing: .nothing)
+    }
+
+    /// A link, its place kept before the links inside it; its text is captured until it ends.
+    private mutating func openLink(_ href: String, inside: Reading) -> OpenElement {
+        links.append(Link(title: "", href: href))
+        openCapture(skipsTables: false)
+        return OpenElement(tag: .link, inside: inside, closing: .link(index: links.count - 1))
     }
 
     private mutating func end() {

@@ -21,13 +21,15 @@ struct SourcesAndPolitenessTests {
             <html><body><ul><li><a href="2023.html">罗山街道2023年政府信息公开工作年度报告</a></li>
             <li><a href="/files/nb/other.html">2023年工作总结</a></li></ul><a href="index_1.html">下一页</a></body></html>
             """)
+        // The second page lays its list out in a table, as many sites do, and so does the article its attachment.
         try directory.write("nb/index_1.html", """
-            <html><body><ul><li><a href="2022-article.html">2022年度政府信息公开年报</a></li></ul>
-            <a href="index.html">上一页</a></body></html>
+            <html><body><table class="list"><tr><td><a href="2022-article.html">2022年度政府信息公开年报</a></td>
+            <td>2023-01-20</td></tr></table><a href="index.html">上一页</a></body></html>
             """)
         try directory.write("nb/2022-article.html", """
             <html><head><title>罗山街道2022年政府信息公开工作年度报告</title></head><body>
-            <p>罗山街道2022年政府信息公开工作年度报告详见附件。</p><p>附件：<a href="2022.pdf">2022年度报告.pdf</a></p></body></html>
+            <p>罗山街道2022年政府信息公开工作年度报告详见附件。</p>
+            <table><tr><td>附件：</td><td><a href="2022.pdf">2022年度报告.pdf</a></td></tr></table></body></html>
             """)
         let server = try LoopbackServer(root: directory.url)
         let configuration = try load("""
