@@ -1,6 +1,16 @@
 import CLibXML2
 import Foundation
 
+/// What an HTML page reads into.
+struct HTMLPage {
+    var title: String?
+    var paragraphs: [String]
+    var tables: [Table]
+    var links: [Link]
+    /// Whether the page nests elements deeper than `HTMLPageBuilder.deepestElement` and was read only up to there.
+    var isCutShort: Bool
+}
+
 /// Reads an HTML page with libxml2's HTML parser into paragraphs, table grids and links.
 enum HTMLReader {
     private static let parserReady: Bool = {
@@ -10,31 +20,31 @@ enum HTMLReader {
 
     /// Parses decoded HTML text. The text's own UTF-8 is handed to libxml2, told to ignore the page's charset
     /// labels: the bytes have already been decoded by `EncodingDetector`.
-    static func read(_ text: String, readScripts: Bool = true)
-        -> (title: String?, paragraphs: [String], tables: [Table], links: [Link], isCutShort: Bool) {
+    static func read(_ text: String, readScripts: Bool = true) -> HTMLPage {
         _ = parserReady
         var text = text.isEmpty ? " " : text
-        var page = HTMLPageBuilder()
+        var builder = HTMLPageBuilder()
         text.withUTF8 { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { parse($0, count: buffer.count, into: &page) }
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { parse($0, count: buffer.count, into: &builder) }
         }
-        page.finish()
-        var result = (page.title, page.paragraphs, page.tables, page.links, page.isCutShort)
+        builder.finish()
+        var page = HTMLPage(title: builder.title, paragraphs: builder.paragraphs, tables: builder.tables,
+                            links: builder.links, isCutShort: builder.isCutShort)
         // Some sites render the report body from a JavaScript string: read the HTML inside such strings too.
         if readScripts {
-            for markup in page.scripts.flatMap(ScriptStrings.htmlLiterals) {
+            for markup in builder.scripts.flatMap(ScriptStrings.htmlLiterals) {
                 let inner = read(markup, readScripts: false)
-                result.1 += inner.paragraphs
-                result.2 += inner.tables
-                result.3 += inner.links
-                result.4 = result.4 || inner.isCutShort
+                page.paragraphs += inner.paragraphs
+                page.tables += inner.tables
+                page.links += inner.links
+                page.isCutShort = page.isCutShort || inner.isCutShort
             }
         }
-        return result
+        return page
     }
 
-    /// Runs the parser over UTF-8 bytes as `htmlReadMemory` would, its events going to `page` instead of a tree.
-    private static func parse(_ bytes: UnsafePointer<CChar>, count: Int, into page: inout HTMLPageBuilder) {
+    /// Runs the parser over UTF-8 bytes as `htmlReadMemory` would, its events going to `builder` instead of a tree.
+    private static func parse(_ bytes: UnsafePointer<CChar>, count: Int, into builder: inout HTMLPageBuilder) {
         guard let context = htmlCreateMemoryParserCtxt(bytes, Int32(count)) else { return }
         defer { htmlFreeParserCtxt(context) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
@@ -45,12 +55,12 @@ enum HTMLReader {
             input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
         }
         context.pointee.sax.pointee = HTMLPageBuilder.handler()
-        page.parser = context
-        withUnsafeMutablePointer(to: &page) { builder in
-            context.pointee.userData = UnsafeMutableRawPointer(builder)
+        builder.parser = context
+        withUnsafeMutablePointer(to: &builder) { pointer in
+            context.pointee.userData = UnsafeMutableRawPointer(pointer)
             _ = htmlParseDocument(context)
         }
-        page.parser = nil
+        builder.parser = nil
         if let document = context.pointee.myDoc {
             xmlFreeDoc(document)
             context.pointee.myDoc = nil

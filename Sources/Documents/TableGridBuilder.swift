@@ -21,9 +21,8 @@ struct TableGridBuilder {
         rowStarts.append(cells.count)
     }
 
-    /// Adds a cell to the row last started.
+    /// Adds a cell to the row last started (cells come only inside rows).
     mutating func add(_ cell: Cell) {
-        if rowStarts.isEmpty { rowStarts.append(0) }
         cells.append(cell)
     }
 
