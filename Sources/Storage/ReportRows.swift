@@ -39,25 +39,27 @@ struct ReportRows: Sendable {
         self.content = content
         savedAt = StoredDate.value(now)
         let unit = unitId
-        let sourceIds = content.figures.map { SharedTextId.of([$0.provenance.table, $0.provenance.row, $0.provenance.column]) }
+        let (figures, items) = (content.figures, content.items)
+        let sourceIds = SharedTextId.ids(count: figures.count) { index in
+            [figures[index].provenance.table, figures[index].provenance.row, figures[index].provenance.column]
+        }
         let audit = Self.lastResultPerRule(content.audit)
         self.audit = audit
-        let cellsIds = audit.map { SharedTextId.of($0.cells) }
-        let codeIds = content.figures.map { stored.figureCodes.id(of: $0.code) }
+        let cellsIds = SharedTextId.ids(count: audit.count) { audit[$0].cells }
+        let codeIds = figures.indices.map { stored.figureCodes.id(of: figures[$0].code) }
         self.codeIds = codeIds
         newSources = stored.figureSources.uncommitted(sourceIds)
         newCells = stored.auditCells.uncommitted(cellsIds)
         newCodes = stored.figureCodes.stored.uncommitted(codeIds)
-        let (figures, items) = (content.figures, content.items)
+        // Fields are read in place, by position: a copy of a figure retains and releases its five strings.
         let figureRows = Self.batches(Self.figureInsert, count: figures.count) { index, rows in
-            let figure = figures[index]
             rows.append(unit)
             rows.append(year)
             rows.append(codeIds[index])
-            rows.append(figure.value)
-            rows.append(figure.kind.rawValue)
+            rows.append(figures[index].value)
+            rows.append(figures[index].kind.rawValue)
             rows.append(sourceIds[index])
-            rows.append(figure.provenance.raw)
+            rows.append(figures[index].provenance.raw)
         }
         let itemRows = Self.batches(Self.itemInsert, count: items.count) { index, rows in
             rows.append(unit)

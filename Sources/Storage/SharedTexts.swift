@@ -12,39 +12,64 @@ enum SharedTextId {
     /// meeting on one id would take some 2^31 random texts, or 2^63 work to aim at a given one; the tables'
     /// triggers refuse it should it ever happen, so that one text is never read back as another.
     static func of(_ parts: [String]) -> Int64 {
-        let key = TextParts(parts: parts)
-        if let id = known.withLock({ $0[key] }) { return id }
-        let id = hashed(parts)
-        known.withLock { known in
-            if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
-            known[key] = id
-        }
-        return id
+        ids(count: 1) { _ in parts }[0]
     }
 
-    /// The ids of texts seen before: a lookup costs less than half a hash.
-    private static let known = Mutex<[TextParts: Int64]>([:])
+    /// The ids of `count` texts, `parts(i)` giving the i-th's parts: those seen before looked up in memory, all
+    /// under one lock (a report's 160-odd labels had taken a lock each, contended by the other reading threads).
+    static func ids(count: Int, parts: (Int) -> [String]) -> [Int64] {
+        let texts = (0..<count).map { TextParts(parts: parts($0)) }
+        let remembered = known.withLock { known in texts.map { known[$0.digest] } }
+        var ids = [Int64](repeating: 0, count: count)
+        var learned: [(digest: UInt64, text: RememberedText)] = []
+        for (index, text) in texts.enumerated() {
+            // The digest only finds a candidate: the id is given back only for the very same bytes.
+            if let candidate = remembered[index], text.matches(candidate.bytes) {
+                ids[index] = candidate.id
+            } else {
+                ids[index] = hashed(text.parts)
+                learned.append((text.digest, RememberedText(bytes: text.joinedBytes, id: ids[index])))
+            }
+        }
+        if !learned.isEmpty {
+            known.withLock { known in
+                if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
+                for entry in learned { known[entry.digest] = entry.text }
+            }
+        }
+        return ids
+    }
+
+    /// A text seen before: its parts' bytes, each followed by U+001F, and its id.
+    private struct RememberedText {
+        let bytes: [UInt8]
+        let id: Int64
+    }
+
+    /// The ids of texts seen before, by digest: a lookup costs less than half a hash.
+    private static let known = Mutex<[UInt64: RememberedText]>([:])
 
     private static func hashed(_ parts: [String]) -> Int64 {
         var hash = SHA256()
         for var part in parts {
             part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            withUnsafeBytes(of: UInt8(0x1F)) { hash.update(bufferPointer: $0) }
+            withUnsafeBytes(of: TextParts.separator) { hash.update(bufferPointer: $0) }
         }
         let id = hash.finalize().withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
         return Int64(bitPattern: id >> 1)
     }
 }
 
-/// Texts as a dictionary key, hashed and compared as UTF-8 bytes, as they are stored: hashing or comparing the
-/// `String`s themselves would normalise every Chinese character first (Unicode equivalence), at several times
-/// the cost. The bytes are read once, into a 64-bit FNV-style digest that the dictionary hashes and that settles
-/// almost every unequal comparison; equal digests are confirmed byte by byte. (Hashing the bytes with the
-/// dictionary's own hasher and comparing them at every probe cost a collect 3.7 % of its CPU, for 250 labels
-/// looked up 324,000 times.)
-private struct TextParts: Hashable {
+/// A text's parts read as UTF-8 bytes, as they are stored: hashing or comparing the `String`s themselves would
+/// normalise every Chinese character first (Unicode equivalence), at several times the cost. The bytes are read
+/// once, into a 64-bit FNV-style digest that finds a remembered text; that text's bytes are then compared in
+/// full, so two texts that meet on a digest are told apart.
+private struct TextParts {
+    /// Follows each part.
+    static let separator: UInt8 = 0x1F
+
     let parts: [String]
-    private let digest: UInt64
+    let digest: UInt64
 
     init(parts: [String]) {
         self.parts = parts
@@ -61,24 +86,39 @@ private struct TextParts: Hashable {
                 }
                 for byte in raw[offset...] { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01b3 }
             }
-            digest = (digest ^ 0x1F) &* 0x100_0000_01b3
+            digest = (digest ^ UInt64(Self.separator)) &* 0x100_0000_01b3
         }
         self.digest = digest
     }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-
-    static func == (left: TextParts, right: TextParts) -> Bool {
-        guard left.digest == right.digest, left.parts.count == right.parts.count else { return false }
-        for (one, other) in zip(left.parts, right.parts) {
-            let same = withBytes(one) { one in
-                withBytes(other) { other in
-                    one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
-                }
-            }
-            if !same { return false }
+    /// The parts' bytes, each followed by the separator.
+    var joinedBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        for part in parts {
+            Self.withBytes(part) { bytes.append(contentsOf: $0) }
+            bytes.append(Self.separator)
         }
-        return true
+        return bytes
+    }
+
+    /// Whether `joined` holds exactly these parts' bytes, each followed by the separator.
+    func matches(_ joined: [UInt8]) -> Bool {
+        joined.withUnsafeBufferPointer { joined in
+            var offset = 0
+            for part in parts {
+                // Where the next part starts, if this one is there.
+                let next: Int? = Self.withBytes(part) { bytes in
+                    let end = offset + bytes.count
+                    guard end < joined.count, joined[end] == Self.separator,
+                          bytes.isEmpty || memcmp(bytes.baseAddress!, joined.baseAddress! + offset, bytes.count) == 0
+                    else { return nil }
+                    return end + 1
+                }
+                guard let next else { return false }
+                offset = next
+            }
+            return offset == joined.count
+        }
     }
 
     /// `text`'s UTF-8 bytes in place (a native string's), else from a contiguous copy.
