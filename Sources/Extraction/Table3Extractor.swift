@@ -169,22 +169,27 @@ final class RowKeyMemo: @unchecked Sendable {
     private let limit = 20_000
 
     /// A row's label fragments as read in one format, hashed and compared byte for byte (hashing a CJK string
-    /// normalises it first: a third of the memo's cost).
+    /// normalises it first: a third of the memo's cost). The digest is read before the lock is taken: the
+    /// dictionary, under the lock, hashes only it.
     private struct Labels: Hashable {
         let format: ReportFormat
         let fragments: [String]
+        let digest: UInt64
+
+        init(format: ReportFormat, fragments: [String]) {
+            self.format = format
+            self.fragments = fragments
+            // 0xFF: no UTF-8 text has this byte, so the fragments stay apart.
+            digest = fragments.reduce(into: TextDigest()) { $0.add($1, separator: 0xFF) }.value
+        }
 
         func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
             hasher.combine(format)
-            for fragment in fragments {
-                var text = fragment
-                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                hasher.combine(UInt8(0xFF))  // no UTF-8 text has this byte: the fragments stay apart
-            }
         }
 
         static func == (left: Labels, right: Labels) -> Bool {
-            left.format == right.format && left.fragments.count == right.fragments.count
+            left.digest == right.digest && left.format == right.format && left.fragments.count == right.fragments.count
                 && zip(left.fragments, right.fragments).allSatisfy { $0.hasSameBytes(as: $1) }
         }
     }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import ReportModel
 import Synchronization
 
 /// Texts that repeat report after report — a figure's table, row and column labels (`figure_source`), an audit
@@ -62,8 +63,8 @@ enum SharedTextId {
 
 /// A text's parts read as UTF-8 bytes, as they are stored: hashing or comparing the `String`s themselves would
 /// normalise every Chinese character first (Unicode equivalence), at several times the cost. The bytes are read
-/// once, into a 64-bit FNV-style digest that finds a remembered text; that text's bytes are then compared in
-/// full, so two texts that meet on a digest are told apart.
+/// once, into a `TextDigest` that finds a remembered text; that text's bytes are then compared in full, so two
+/// texts that meet on a digest are told apart.
 private struct TextParts {
     /// Follows each part.
     static let separator: UInt8 = 0x1F
@@ -73,22 +74,7 @@ private struct TextParts {
 
     init(parts: [String]) {
         self.parts = parts
-        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in parts {
-            Self.withBytes(part) { bytes in
-                // Eight bytes at a step, FNV-style, then the last few one by one.
-                let raw = UnsafeRawBufferPointer(bytes)
-                var offset = 0
-                while offset + 8 <= raw.count {
-                    digest = (digest ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01b3
-                    digest ^= digest >> 29
-                    offset += 8
-                }
-                for byte in raw[offset...] { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            }
-            digest = (digest ^ UInt64(Self.separator)) &* 0x100_0000_01b3
-        }
-        self.digest = digest
+        digest = parts.reduce(into: TextDigest()) { $0.add($1, separator: Self.separator) }.value
     }
 
     /// The parts' bytes, each followed by the separator.
