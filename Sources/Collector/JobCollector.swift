@@ -54,7 +54,9 @@ struct JobCollector {
     private func archiveAndRead(_ job: FetchJob, _ response: FetchResponse,
                                 _ state: inout SourceStateRecord) async throws -> JobOutcome {
         let store = unit.store.pipeline
-        let archived = try await store.archive(Self.version(job, url: job.url, response, at: unit.now))
+        // Sniffed and decoded once: the archive keeps the character set, the reading the text.
+        let sniffed = ReportReader.sniff(response.body, contentType: response.contentType, url: job.url)
+        let archived = try await store.archive(Self.version(job, url: job.url, response, sniffed, at: unit.now))
         let outcome = archived.outcome
         if case .unchanged = outcome, archived.storedVersionId != nil {
             return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
@@ -64,8 +66,7 @@ struct JobCollector {
         let hints = Self.hints(job.unit, job.year, previous: previous)
         // Read on this task's own thread: a pool of reading threads had cost two thread switches per report, and
         // CPU, for the same wall time.
-        let page = ReportReader.readWithLinks(response.body, contentType: response.contentType, url: job.url,
-                                              versionId: outcome.versionId, hints: hints)
+        let page = ReportReader.readWithLinks(sniffed, versionId: outcome.versionId, hints: hints)
         var content = page.content
         // An article whose body only points to its attachment ("详见附件") is read through the attachment.
         if page.isHTML, content.figures.count < 3,
@@ -78,13 +79,13 @@ struct JobCollector {
                 return finish(job, &state, outcome: "failed", kind: "attachment",
                               message: "\(job.url) points to \(attachment), which could not be fetched")
             }
-            let attached = try await store.archive(Self.version(job, url: attachment, file, at: unit.now)).outcome
+            let attachedFile = ReportReader.sniff(file.body, contentType: file.contentType, url: attachment)
+            let attached = try await store.archive(Self.version(job, url: attachment, file, attachedFile, at: unit.now)).outcome
             label = Self.label(attached)
             if case .unchanged = attached, archived.storedVersionId == attached.versionId {
                 return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
             }
-            content = ReportReader.read(file.body, contentType: file.contentType, url: attachment, versionId: attached.versionId,
-                                        hints: hints)
+            content = ReportReader.readWithLinks(attachedFile, versionId: attached.versionId, hints: hints).content
         }
         let failed = content.audit.filter { $0.status == .fail }.count
         var finished = content.status == .notAReport
@@ -103,11 +104,12 @@ struct JobCollector {
         }
     }
 
-    static func version(_ job: FetchJob, url: String, _ response: FetchResponse, at now: Date) -> DocumentVersionRecord {
+    static func version(_ job: FetchJob, url: String, _ response: FetchResponse, _ sniffed: SniffedDocument,
+                        at now: Date) -> DocumentVersionRecord {
         DocumentVersionRecord(
             id: nil, unitId: job.unit.id, year: job.year, url: url, finalUrl: response.finalURL,
             sha256: CollectRun.sha256(response.body), content: Data(response.body), contentType: response.contentType,
-            charset: DocumentReader.textEncoding(of: response.body, contentType: response.contentType)?.rawValue,
+            charset: sniffed.encoding?.rawValue,
             etag: response.headers["etag"], lastModified: response.headers["last-modified"],
             byteCount: response.body.count, firstSeenAt: now)
     }

@@ -91,7 +91,7 @@ public enum ManualImport {
             throw ImportError(file: file.path, problems: ["\(error)"])
         }
         // UTF-8 (with or without a byte order mark) or GBK, which Excel on Chinese Windows saves as "CSV".
-        let decoded = IconvDecoder.decode(bytes, from: EncodingDetector.detect(bytes, httpCharset: nil).encoding)
+        let decoded = EncodingDetector.decode(bytes, httpCharset: nil)
         guard decoded.badBytes == 0 else {
             throw ImportError(file: file.path, problems: ["cannot read the file as UTF-8 or GBK text"])
         }

@@ -9,15 +9,20 @@ public enum ReportReader {
     /// Reads `bytes`; never throws: a document that cannot be read is recorded as such, never as zeros.
     public static func read(_ bytes: [UInt8], contentType: String?, url: String, versionId: Int64,
                             hints: ExtractionHints) -> ReportContent {
-        readWithLinks(bytes, contentType: contentType, url: url, versionId: versionId, hints: hints).content
+        readWithLinks(sniff(bytes, contentType: contentType, url: url), versionId: versionId, hints: hints).content
     }
 
-    /// Reads `bytes` once, returning what is stored and the page's links (for following an attachment).
-    static func readWithLinks(_ bytes: [UInt8], contentType: String?, url: String, versionId: Int64,
+    /// Sniffs a document fetched from `url` (its last path component a hint to the file type).
+    static func sniff(_ bytes: [UInt8], contentType: String?, url: String) -> SniffedDocument {
+        SniffedDocument(bytes, contentType: contentType, fileName: URL(string: url)?.lastPathComponent)
+    }
+
+    /// Reads a sniffed document once, returning what is stored and the page's links (for following an attachment).
+    static func readWithLinks(_ sniffed: SniffedDocument, versionId: Int64,
                               hints: ExtractionHints) -> (content: ReportContent, links: [Link], isHTML: Bool) {
         let document: Document
         do {
-            document = try DocumentReader.read(bytes, contentType: contentType, fileName: URL(string: url)?.lastPathComponent)
+            document = try DocumentReader.read(sniffed)
         } catch {
             return (notAReport(versionId, error), [], false)
         }

@@ -5,7 +5,12 @@ import ReportModel
 public enum DocumentReader {
     /// Reads `bytes`; `contentType` is the HTTP header (for its charset and type), `fileName` a hint from the URL.
     public static func read(_ bytes: [UInt8], contentType: String? = nil, fileName: String? = nil) throws -> Document {
-        let kind = FileSniffer.sniff(bytes, contentType: contentType, fileName: fileName)
+        try read(SniffedDocument(bytes, contentType: contentType, fileName: fileName))
+    }
+
+    /// Reads a file already sniffed.
+    public static func read(_ sniffed: SniffedDocument) throws -> Document {
+        let (bytes, kind) = (sniffed.bytes, sniffed.kind)
         switch kind {
         case .pdf:
             let text = try ExternalConverter.run("pdftotext", arguments: ["-layout", "-enc", "UTF-8"], input: bytes,
@@ -23,11 +28,11 @@ public enum DocumentReader {
         case .other(let description):
             throw DocumentError.notAReport(description)
         case .markup, .plainText:
-            let detection = EncodingDetector.detect(bytes, httpCharset: FileSniffer.charset(of: contentType))
-            let (text, badBytes) = IconvDecoder.decode(bytes, from: detection.encoding)
+            guard let decoded = sniffed.decoded else { preconditionFailure("a text file is decoded when sniffed") }
+            let (detection, text) = (decoded.detection, decoded.text)
             var warnings: [String] = []
             if let note = detection.note { warnings.append(note) }
-            if badBytes > 0 { warnings.append("\(badBytes) undecodable bytes replaced with U+FFFD") }
+            if decoded.badBytes > 0 { warnings.append("\(decoded.badBytes) undecodable bytes replaced with U+FFFD") }
             if kind == .markup {
                 let page = HTMLReader.read(text)
                 if page.isCutShort {
@@ -38,14 +43,6 @@ public enum DocumentReader {
             }
             return textDocument(text, kind: .text, encoding: detection.encoding, warnings: warnings,
                                 layoutColumns: false)
-        }
-    }
-
-    /// The character set a text or HTML document is written in (for the archive); nil for PDF, Word and binary files.
-    public static func textEncoding(of bytes: [UInt8], contentType: String?) -> TextEncoding? {
-        switch FileSniffer.sniff(bytes, contentType: contentType, fileName: nil) {
-        case .markup, .plainText: return EncodingDetector.detect(bytes, httpCharset: FileSniffer.charset(of: contentType)).encoding
-        default: return nil
         }
     }
 

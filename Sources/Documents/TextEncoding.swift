@@ -38,10 +38,41 @@ public enum EncodingDetector {
 
     /// Detects the encoding of `bytes`, given the HTTP `Content-Type` charset if any.
     public static func detect(_ bytes: [UInt8], httpCharset: String?) -> Detection {
+        byteOrderMark(bytes) ?? decide(bytes, httpCharset: httpCharset, validUTF8: isValidUTF8(bytes))
+    }
+
+    /// A document's text as detected and decoded, with the bytes that could not be decoded.
+    public struct Decoded: Sendable {
+        public let detection: Detection
+        public let text: String
+        /// Undecodable bytes, each replaced with U+FFFD.
+        public let badBytes: Int
+    }
+
+    /// Detects the encoding of `bytes` and decodes them: valid UTF-8 is checked and made a string in one pass
+    /// (detecting, then decoding, had checked a UTF-8 page twice, and searched it for U+FFFD a third time).
+    public static func decode(_ bytes: [UInt8], httpCharset: String?) -> Decoded {
+        let mark = byteOrderMark(bytes)
+        let validated = mark == nil ? String(validating: bytes, as: UTF8.self) : nil
+        let detection = mark ?? decide(bytes, httpCharset: httpCharset, validUTF8: validated != nil)
+        if detection.encoding == .utf8, let validated {
+            return Decoded(detection: detection, text: validated, badBytes: 0)
+        }
+        let (text, badBytes) = IconvDecoder.decode(bytes, from: detection.encoding)
+        return Decoded(detection: detection, text: text, badBytes: badBytes)
+    }
+
+    /// The encoding a byte order mark names, if the bytes start with one.
+    private static func byteOrderMark(_ bytes: [UInt8]) -> Detection? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Detection(encoding: .utf8, source: "bom", note: nil) }
         if bytes.starts(with: [0xFF, 0xFE]) { return Detection(encoding: .utf16LE, source: "bom", note: nil) }
         if bytes.starts(with: [0xFE, 0xFF]) { return Detection(encoding: .utf16BE, source: "bom", note: nil) }
-        let validUTF8 = isValidUTF8(bytes)
+        return nil
+    }
+
+    /// The encoding of bytes without a byte order mark: the HTTP charset, else the `<meta>` one, unless the bytes
+    /// contradict it; else UTF-8 when they are valid UTF-8, GB18030 when not.
+    private static func decide(_ bytes: [UInt8], httpCharset: String?, validUTF8: Bool) -> Detection {
         let byBytes: TextEncoding = validUTF8 ? .utf8 : .gb18030
         let labels: [(String, String?)] = [("http", httpCharset), ("meta", metaCharset(bytes))]
         for (source, label) in labels {
