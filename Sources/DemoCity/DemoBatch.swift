@@ -1,18 +1,26 @@
 import Foundation
 
 /// A large batch of generated reports for measuring speed: synthetic units with the demo city's nine years each,
-/// so the batch mixes old-format text, 2019- and 2021-template HTML and some GBK pages like the demo.
+/// so the batch mixes old-format text and 2019- and 2021-template HTML, one HTML page in eight written in GB18030
+/// (labelled `gb2312`, and one in 64 wrongly labelled `utf-8`), as many older sites still serve.
 public enum DemoBatch {
     /// `count` reports (unit by unit, 2017–2025), with their truth.
     public static func reports(count: Int) -> [DemoReport] {
         var result: [DemoReport] = []
         var index = 0
+        var pages = 0
         while result.count < count {
             index += 1
             let unit = DemoUnit(id: String(format: "unit-%05d", index), name: "示例\(index)街道",
                                 body: "示例\(index)街道办事处", kind: index % 3 == 0 ? "镇" : "街道",
                                 code: String(format: "35%07d", index))
-            result += DemoCity.reports(for: unit).filter { !$0.isRealSeed }.prefix(count - result.count)
+            for var report in DemoCity.reports(for: unit).filter({ !$0.isRealSeed }).prefix(count - result.count) {
+                if report.fileKind == .html {
+                    pages += 1
+                    report.encoding = pages % 64 == 0 ? .gbkMislabelled : pages % 8 == 0 ? .gbk : .utf8
+                }
+                result.append(report)
+            }
         }
         return result
     }

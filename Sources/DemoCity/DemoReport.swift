@@ -19,7 +19,7 @@ public struct DemoReport: Sendable {
     /// HTML or text.
     public let fileKind: DemoFileKind
     /// UTF-8 or GB18030 bytes.
-    public let encoding: DemoEncoding
+    public internal(set) var encoding: DemoEncoding
     /// Every figure the report prints, by code.
     public let figures: [String: Double]
     /// The audit rules the report was made to break (empty for a consistent report).

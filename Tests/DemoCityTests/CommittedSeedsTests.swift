@@ -40,10 +40,16 @@ struct DemoBatchTests {
         #expect(batch.count == 40)
         #expect(Set(batch.map(\.format)) == [.old, .v2019, .v2021])
         #expect(Set(batch.map(\.fileName)).count == 40, "file names are unique")
+        let pages = batch.filter { $0.fileKind == .html }
+        #expect(pages.filter { $0.encoding == .gbk }.count == pages.count / 8, "one page in eight is GB18030")
         let folder = try TemporaryDirectory()
         let written = try DemoBatch.write(count: 40, to: folder.url)
         #expect(written.files.count == 40)
         let sizes = try written.files.map { try Data(contentsOf: $0).count }
         #expect(sizes.reduce(0, +) == written.bytes)
+        for report in batch where report.encoding != .utf8 {
+            let bytes = [UInt8](try Data(contentsOf: folder.url.appendingPathComponent(report.fileName)))
+            #expect(String(validating: bytes, as: UTF8.self) == nil, "\(report.fileName) is written in GB18030")
+        }
     }
 }
