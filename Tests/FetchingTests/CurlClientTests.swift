@@ -83,6 +83,24 @@ struct CurlClientTests {
         }
     }
 
+    @Test func keepsItsConnectionsForReuseWhenFewTransfersAreUnderWay() async throws {
+        try await withCurlClient(maxConnections: 8) { client in
+            // Eight at once, one by one, then eight at once again: the second eight reuse the first eight's
+            // connections (the server's log names each request's client port, one per connection).
+            func burst() async throws {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<8 { group.addTask { try await client.fetch(FetchRequest(url: server.url("slow/1/r.html"))).status } }
+                    for try await status in group { #expect(status == 200) }
+                }
+            }
+            try await burst()
+            for _ in 0..<4 { #expect(try await client.fetch(FetchRequest(url: server.url("files/r.html"))).status == 200) }
+            try await burst()
+        }
+        let ports = Set(try server.requestLog().requests.map(\.port))
+        #expect(ports.count == 8, "20 requests over the first burst's 8 connections, not \(ports.count)")
+    }
+
     @Test func runsTransfersConcurrentlyOnOneThread() async throws {
         try await withCurlClient { client in
             let started = Date()
