@@ -17,7 +17,12 @@ struct PackedRows: Sendable {
     private(set) var values: [Value] = []
     private(set) var text: [UInt8] = []
 
-    init(capacity: Int) { values.reserveCapacity(capacity) }
+    /// Room for `capacity` values, and for texts of about four bytes each (a row's texts are mostly short: its
+    /// unit id, a kind, a printed cell), so that the buffer seldom grows by copying itself.
+    init(capacity: Int) {
+        values.reserveCapacity(capacity)
+        text.reserveCapacity(capacity * 4)
+    }
 
     mutating func append(_ value: String) {
         let offset = text.count
