@@ -11,17 +11,19 @@ public struct TextDigest: Sendable {
     /// Adds `text`'s bytes, then `separator` (a byte no text holds), so that parts split differently differ.
     public mutating func add(_ text: String, separator: UInt8) {
         var text = text
-        text.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                value = (value ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* Self.prime
-                value ^= value >> 29
-                offset += 8
-            }
-            for byte in raw[offset...] { value = (value ^ UInt64(byte)) &* Self.prime }
-        }
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
         value = (value ^ UInt64(separator)) &* Self.prime
+    }
+
+    /// Adds `bytes`, eight at a step, then the last few one by one.
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            value = (value ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* Self.prime
+            value ^= value >> 29
+            offset += 8
+        }
+        for byte in bytes[offset...] { value = (value ^ UInt64(byte)) &* Self.prime }
     }
 
     private static let prime: UInt64 = 0x100_0000_01b3

@@ -40,12 +40,14 @@ struct ReportRows: Sendable {
         savedAt = StoredDate.value(now)
         let unit = unitId
         let (figures, items) = (content.figures, content.items)
-        let sourceIds = SharedTextId.ids(count: figures.count) { index in
-            [figures[index].provenance.table, figures[index].provenance.row, figures[index].provenance.column]
+        let sourceIds = SharedTextId.ids(of: figures) { figure, part in
+            part(figure.provenance.table)
+            part(figure.provenance.row)
+            part(figure.provenance.column)
         }
         let audit = Self.lastResultPerRule(content.audit)
         self.audit = audit
-        let cellsIds = SharedTextId.ids(count: audit.count) { audit[$0].cells }
+        let cellsIds = SharedTextId.ids(of: audit) { result, part in result.cells.forEach(part) }
         let codeIds = figures.indices.map { stored.figureCodes.id(of: figures[$0].code) }
         self.codeIds = codeIds
         newSources = stored.figureSources.uncommitted(sourceIds)

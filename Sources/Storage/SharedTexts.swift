@@ -13,33 +13,61 @@ enum SharedTextId {
     /// meeting on one id would take some 2^31 random texts, or 2^63 work to aim at a given one; the tables'
     /// triggers refuse it should it ever happen, so that one text is never read back as another.
     static func of(_ parts: [String]) -> Int64 {
-        ids(count: 1) { _ in parts }[0]
+        ids(of: [parts]) { parts, take in parts.forEach(take) }[0]
     }
 
-    /// The ids of `count` texts, `parts(i)` giving the i-th's parts: those seen before looked up in memory, all
+    /// The ids of `texts`, `parts` handing each one's parts over in order: those seen before found in memory, all
     /// under one lock (a report's 160-odd labels had taken a lock each, contended by the other reading threads).
-    static func ids(count: Int, parts: (Int) -> [String]) -> [Int64] {
-        let texts = (0..<count).map { TextParts(parts: parts($0)) }
-        let remembered = known.withLock { known in texts.map { known[$0.digest] } }
-        var ids = [Int64](repeating: 0, count: count)
-        var learned: [(digest: UInt64, text: RememberedText)] = []
-        for (index, text) in texts.enumerated() {
-            // The digest only finds a candidate: the id is given back only for the very same bytes.
-            if let candidate = remembered[index], text.matches(candidate.bytes) {
-                ids[index] = candidate.id
-            } else {
-                ids[index] = hashed(text.parts)
-                learned.append((text.digest, RememberedText(bytes: text.joinedBytes, id: ids[index])))
+    static func ids<Text>(of texts: [Text], parts: (Text, (String) -> Void) -> Void) -> [Int64] {
+        // Each text's parts, each followed by U+001F, one text after the other in one buffer: the bytes its id is
+        // hashed from, digested to find it in memory and compared with what memory holds. They are read once, as
+        // UTF-8 (hashing or comparing the strings would normalise every Chinese character first), and no list of
+        // parts is made per text.
+        var joined: [UInt8] = []
+        joined.reserveCapacity(texts.count * 64)
+        var ends: [Int] = []
+        ends.reserveCapacity(texts.count)
+        for index in texts.indices {
+            parts(texts[index]) { part in
+                var part = part
+                part.withUTF8 { joined.append(contentsOf: $0) }
+                joined.append(separator)
             }
+            ends.append(joined.count)
         }
-        if !learned.isEmpty {
-            known.withLock { known in
-                if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
-                for entry in learned { known[entry.digest] = entry.text }
+        return joined.withUnsafeBufferPointer { joined in
+            let texts = ends.indices.map { index in
+                UnsafeBufferPointer(rebasing: joined[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
             }
+            let digests = texts.map { text in
+                var digest = TextDigest()
+                digest.add(UnsafeRawBufferPointer(text))
+                return digest.value
+            }
+            let remembered = known.withLock { known in digests.map { known[$0] } }
+            var ids = [Int64](repeating: 0, count: texts.count)
+            var learned: [(digest: UInt64, text: RememberedText)] = []
+            for (index, text) in texts.enumerated() {
+                // The digest only finds a candidate: the id is given back only for the very same bytes.
+                if let candidate = remembered[index], candidate.bytes.withUnsafeBufferPointer({ Self.same($0, text) }) {
+                    ids[index] = candidate.id
+                } else {
+                    ids[index] = hashed(text)
+                    learned.append((digests[index], RememberedText(bytes: Array(text), id: ids[index])))
+                }
+            }
+            if !learned.isEmpty {
+                known.withLock { known in
+                    if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
+                    for entry in learned { known[entry.digest] = entry.text }
+                }
+            }
+            return ids
         }
-        return ids
     }
+
+    /// Follows each part of a text.
+    private static let separator: UInt8 = 0x1F
 
     /// A text seen before: its parts' bytes, each followed by U+001F, and its id.
     private struct RememberedText {
@@ -50,68 +78,15 @@ enum SharedTextId {
     /// The ids of texts seen before, by digest: a lookup costs less than half a hash.
     private static let known = Mutex<[UInt64: RememberedText]>([:])
 
-    private static func hashed(_ parts: [String]) -> Int64 {
+    private static func same(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
+    }
+
+    private static func hashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64 {
         var hash = SHA256()
-        for var part in parts {
-            part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            withUnsafeBytes(of: TextParts.separator) { hash.update(bufferPointer: $0) }
-        }
+        hash.update(bufferPointer: UnsafeRawBufferPointer(bytes))
         let id = hash.finalize().withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
         return Int64(bitPattern: id >> 1)
-    }
-}
-
-/// A text's parts read as UTF-8 bytes, as they are stored: hashing or comparing the `String`s themselves would
-/// normalise every Chinese character first (Unicode equivalence), at several times the cost. The bytes are read
-/// once, into a `TextDigest` that finds a remembered text; that text's bytes are then compared in full, so two
-/// texts that meet on a digest are told apart.
-private struct TextParts {
-    /// Follows each part.
-    static let separator: UInt8 = 0x1F
-
-    let parts: [String]
-    let digest: UInt64
-
-    init(parts: [String]) {
-        self.parts = parts
-        digest = parts.reduce(into: TextDigest()) { $0.add($1, separator: Self.separator) }.value
-    }
-
-    /// The parts' bytes, each followed by the separator.
-    var joinedBytes: [UInt8] {
-        var bytes: [UInt8] = []
-        for part in parts {
-            Self.withBytes(part) { bytes.append(contentsOf: $0) }
-            bytes.append(Self.separator)
-        }
-        return bytes
-    }
-
-    /// Whether `joined` holds exactly these parts' bytes, each followed by the separator.
-    func matches(_ joined: [UInt8]) -> Bool {
-        joined.withUnsafeBufferPointer { joined in
-            var offset = 0
-            for part in parts {
-                // Where the next part starts, if this one is there.
-                let next: Int? = Self.withBytes(part) { bytes in
-                    let end = offset + bytes.count
-                    guard end < joined.count, joined[end] == Self.separator,
-                          bytes.isEmpty || memcmp(bytes.baseAddress!, joined.baseAddress! + offset, bytes.count) == 0
-                    else { return nil }
-                    return end + 1
-                }
-                guard let next else { return false }
-                offset = next
-            }
-            return offset == joined.count
-        }
-    }
-
-    /// `text`'s UTF-8 bytes in place (a native string's), else from a contiguous copy.
-    private static func withBytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = text
-        return copy.withUTF8(body)
     }
 }
 
