@@ -43,7 +43,9 @@ public enum EncodingDetector {
 
     /// A document's text as detected and decoded, with the bytes that could not be decoded.
     public struct Decoded: Sendable {
+        /// The encoding decoded from, and why.
         public let detection: Detection
+        /// The text.
         public let text: String
         /// Undecodable bytes, each replaced with U+FFFD.
         public let badBytes: Int
