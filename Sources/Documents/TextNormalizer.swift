@@ -2,8 +2,10 @@ import ReportModel
 
 /// Folds the white space and digit forms of real reports into one plain form.
 public enum TextNormalizer {
-    /// Full-width digits and signs to ASCII, NBSP/U+3000/tabs/newlines to single spaces, trimmed. Works on the
-    /// UTF-8 bytes: every folded character has a fixed byte pattern, and continuation bytes never match one.
+    /// Full-width digits and signs to ASCII, NBSP/U+3000/tabs/newlines and every other control character to single
+    /// spaces, trimmed. Works on the UTF-8 bytes: every folded character has a fixed byte pattern, and continuation
+    /// bytes never match one. A control character is not text: kept, it would reach the stored labels (and the
+    /// CSV exports), where U+001F is what separates a label's parts when its id is made.
     public static func normalize(_ text: some StringProtocol) -> String {
         normalize(utf8: Array(text.utf8))
     }
@@ -54,10 +56,10 @@ public enum TextNormalizer {
         }
     }
 
-    /// The bytes `fold` may change: white space and the lead bytes of the folded characters (a continuation byte
-    /// is never one of them).
+    /// The bytes `fold` may change: control characters, white space and the lead bytes of the folded characters
+    /// (a continuation byte is never one of them).
     private static let mayFold: [Bool] = (0...255).map { byte in
-        (0x09...0x0D).contains(byte) || [0x20, 0xC2, 0xE2, 0xE3, 0xEF].contains(byte)
+        (0x00...0x1F).contains(byte) || [0x20, 0x7F, 0xC2, 0xE2, 0xE3, 0xEF].contains(byte)
     }
 
     /// Removes every space, for matching labels whose characters were split across spans.
@@ -70,7 +72,7 @@ public enum TextNormalizer {
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt8?, Int) {
         let byte = bytes[index]
         switch byte {
-        case 0x09...0x0D, 0x20: return (nil, 1)
+        case 0x00...0x20, 0x7F: return (nil, 1)  // control characters and the space
         case 0xC2 where next(bytes, index, 1) == 0xA0: return (nil, 2)  // U+00A0
         case 0xE2 where next(bytes, index, 1) == 0x80 && [0x82, 0x83, 0x89, 0x8B].contains(next(bytes, index, 2)):
             return (nil, 3)  // U+2002, U+2003, U+2009, U+200B

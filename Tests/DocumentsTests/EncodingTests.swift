@@ -70,4 +70,12 @@ struct EncodingTests {
         #expect(TextNormalizer.normalize(utf8: Array(" \u{00A0}\r\n".utf8)).isEmpty)
         #expect(TextNormalizer.normalize("a") == "a" && TextNormalizer.normalize("") == "")
     }
+
+    @Test func controlCharactersAreSpaces() {
+        // U+001F separates a label's parts when its id is made: a label that printed one could otherwise be stored
+        // under the id of another label split elsewhere.
+        #expect(TextNormalizer.normalize("表三\u{1F}行\u{1E}列") == "表三 行 列")
+        #expect(TextNormalizer.normalize("\u{0}a\u{7}\u{1B}b\u{7F}") == "a b")
+        #expect(TextNormalizer.normalize("\u{1F}") == "")
+    }
 }
