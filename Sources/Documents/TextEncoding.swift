@@ -36,11 +36,6 @@ public enum EncodingDetector {
         public let note: String?
     }
 
-    /// Detects the encoding of `bytes`, given the HTTP `Content-Type` charset if any.
-    public static func detect(_ bytes: [UInt8], httpCharset: String?) -> Detection {
-        byteOrderMark(bytes) ?? decide(bytes, httpCharset: httpCharset, validUTF8: isValidUTF8(bytes))
-    }
-
     /// A document's text as detected and decoded, with the bytes that could not be decoded.
     public struct Decoded: Sendable {
         /// The encoding decoded from, and why.
@@ -51,7 +46,7 @@ public enum EncodingDetector {
         public let badBytes: Int
     }
 
-    /// Detects the encoding of `bytes` and decodes them: valid UTF-8 is checked and made a string in one pass
+    /// Detects the encoding of `bytes`, given the HTTP `Content-Type` charset if any, and decodes them: valid UTF-8 is checked and made a string in one pass
     /// (detecting, then decoding, had checked a UTF-8 page twice, and searched it for U+FFFD a third time).
     public static func decode(_ bytes: [UInt8], httpCharset: String?) -> Decoded {
         let mark = byteOrderMark(bytes)
@@ -90,11 +85,6 @@ public enum EncodingDetector {
             return Detection(encoding: encoding, source: source, note: nil)
         }
         return Detection(encoding: byBytes, source: "bytes", note: nil)
-    }
-
-    /// Whether the bytes are well-formed UTF-8.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
     }
 
     private static func containsMultibyte(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 >= 0x80 } }

@@ -36,34 +36,38 @@ enum SharedTextId {
             ends.append(joined.count)
         }
         return joined.withUnsafeBufferPointer { joined in
-            let texts = ends.indices.map { index in
+            ids(of: ends.indices.map { index in
                 UnsafeBufferPointer(rebasing: joined[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
-            }
-            let digests = texts.map { text in
-                var digest = TextDigest()
-                digest.add(UnsafeRawBufferPointer(text))
-                return digest.value
-            }
-            let remembered = known.withLock { known in digests.map { known[$0] } }
-            var ids = [Int64](repeating: 0, count: texts.count)
-            var learned: [(digest: UInt64, text: RememberedText)] = []
-            for (index, text) in texts.enumerated() {
-                // The digest only finds a candidate: the id is given back only for the very same bytes.
-                if let candidate = remembered[index], candidate.bytes.withUnsafeBufferPointer({ Self.same($0, text) }) {
-                    ids[index] = candidate.id
-                } else {
-                    ids[index] = hashed(text)
-                    learned.append((digests[index], RememberedText(bytes: Array(text), id: ids[index])))
-                }
-            }
-            if !learned.isEmpty {
-                known.withLock { known in
-                    if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
-                    for entry in learned { known[entry.digest] = entry.text }
-                }
-            }
-            return ids
+            })
         }
+    }
+
+    /// The ids of texts given as their joined bytes: found in memory by digest, else hashed and remembered.
+    private static func ids(of texts: [UnsafeBufferPointer<UInt8>]) -> [Int64] {
+        let digests = texts.map { text in
+            var digest = TextDigest()
+            digest.add(UnsafeRawBufferPointer(text))
+            return digest.value
+        }
+        let remembered = known.withLock { known in digests.map { known[$0] } }
+        var ids = [Int64](repeating: 0, count: texts.count)
+        var learned: [(digest: UInt64, text: RememberedText)] = []
+        for (index, text) in texts.enumerated() {
+            // The digest only finds a candidate: the id is given back only for the very same bytes.
+            if let candidate = remembered[index], candidate.bytes.withUnsafeBufferPointer({ same($0, text) }) {
+                ids[index] = candidate.id
+            } else {
+                ids[index] = hashed(text)
+                learned.append((digests[index], RememberedText(bytes: Array(text), id: ids[index])))
+            }
+        }
+        if !learned.isEmpty {
+            known.withLock { known in
+                if known.count >= 50_000 { known.removeAll(keepingCapacity: true) }  // flat memory on endless new texts
+                for entry in learned { known[entry.digest] = entry.text }
+            }
+        }
+        return ids
     }
 
     /// Follows each part of a text.

@@ -8,7 +8,7 @@ struct EncodingTests {
 
     @Test func gbkBytesAreDecodedWhateverTheLabelSays() {
         let page = Array("<html><head><meta charset=\"utf-8\"></head><body><p>".utf8) + gbkBytes + Array("</p></body></html>".utf8)
-        let detection = EncodingDetector.detect(page, httpCharset: nil)
+        let detection = EncodingDetector.decode(page, httpCharset: nil).detection
         #expect(detection.encoding == .gb18030)
         #expect(detection.note?.contains("not UTF-8") == true)
         let document = try? DocumentReader.read(page)
@@ -27,9 +27,9 @@ struct EncodingTests {
 
     @Test func labelsAreHonouredWhenTheBytesAgree() {
         let page = Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>".utf8) + gbkBytes
-        #expect(EncodingDetector.detect(page, httpCharset: nil) == .init(encoding: .gb18030, source: "meta", note: nil))
-        #expect(EncodingDetector.detect(Array("abc".utf8), httpCharset: "GBK").encoding == .gb18030)
-        #expect(EncodingDetector.detect([0xEF, 0xBB, 0xBF, 0x41], httpCharset: "gbk").source == "bom")
+        #expect(EncodingDetector.decode(page, httpCharset: nil).detection == .init(encoding: .gb18030, source: "meta", note: nil))
+        #expect(EncodingDetector.decode(Array("abc".utf8), httpCharset: "GBK").detection.encoding == .gb18030)
+        #expect(EncodingDetector.decode([0xEF, 0xBB, 0xBF, 0x41], httpCharset: "gbk").detection.source == "bom")
     }
 
     @Test func labelsAreReadWhateverTheirCaseQuotesAndSpaces() {
@@ -41,7 +41,7 @@ struct EncodingTests {
         let page = Array("<HTML><HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; CHARSET='GBK'\"></HEAD><P>".utf8)
             + gbkBytes
         #expect(EncodingDetector.metaCharset(page) == "gbk")
-        #expect(EncodingDetector.detect(page, httpCharset: nil) == .init(encoding: .gb18030, source: "meta", note: nil))
+        #expect(EncodingDetector.decode(page, httpCharset: nil).detection == .init(encoding: .gb18030, source: "meta", note: nil))
     }
 
     @Test func whatAFileIsComesFromItsFirstBytes() {
