@@ -42,8 +42,11 @@ struct FigureCodes: Sendable {
                 let held = Set(try String.fetchAll(db, sql: "SELECT code FROM figure_code"))
                 var next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM figure_code WHERE id < ?",
                                               arguments: [smallIdBound]) ?? 1
+                // One prepared statement: prepared for each code (the table's trigger compiled into each), a new
+                // database's 300 codes had taken 10 ms of its first open.
+                let insert = try db.makeStatement(sql: "INSERT INTO figure_code VALUES (?, ?)")
                 for code in codes where !held.contains(code) {
-                    try db.execute(sql: "INSERT INTO figure_code VALUES (?, ?)", arguments: [next, code])
+                    try insert.execute(arguments: [next, code])
                     next += 1
                 }
                 return .commit
