@@ -108,18 +108,17 @@ struct HTMLPageBuilder {
         case .ignored:
             element = OpenElement(tag: tag, inside: .ignored, closing: .nothing)
         case .rows:
-            if tag == .row { openTables[openTables.count - 1].startRow() }
-            element = OpenElement(tag: tag, inside: tag == .row ? .cells : tag == .rowGroup ? .rows : .ignored,
-                                  closing: .nothing)
-        case .cells:
-            guard tag == .cell else {
-                element = OpenElement(tag: tag, inside: .ignored, closing: .nothing)
-                break
+            if tag == .cell {
+                // A cell written straight into the table, as hand-made pages have them: libxml2 adds no <tr>.
+                openTables[openTables.count - 1].continueStrayRow()
+                element = openCell(attributes)
+            } else {
+                if tag == .row { openTables[openTables.count - 1].startRow() }
+                element = OpenElement(tag: tag, inside: tag == .row ? .cells : tag == .rowGroup ? .rows : .ignored,
+                                      closing: .nothing)
             }
-            openCapture(skipsTables: true)
-            element = OpenElement(tag: tag, inside: .cell,
-                                  closing: .cell(rowSpan: TableGridBuilder.span(Self.attribute("rowspan", in: attributes)),
-                                                 columnSpan: TableGridBuilder.span(Self.attribute("colspan", in: attributes))))
+        case .cells:
+            element = tag == .cell ? openCell(attributes) : OpenElement(tag: tag, inside: .ignored, closing: .nothing)
         case .cell:
             if tag == .table {
                 element = visit(tag, attributes)
@@ -130,6 +129,14 @@ struct HTMLPageBuilder {
             }
         }
         open.append(element)
+    }
+
+    /// A table cell, its text captured until it closes.
+    private mutating func openCell(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> OpenElement {
+        openCapture(skipsTables: true)
+        return OpenElement(tag: .cell, inside: .cell,
+                           closing: .cell(rowSpan: TableGridBuilder.span(Self.attribute("rowspan", in: attributes)),
+                                          columnSpan: TableGridBuilder.span(Self.attribute("colspan", in: attributes))))
     }
 
     /// An element read as part of the page.

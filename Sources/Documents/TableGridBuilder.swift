@@ -15,10 +15,20 @@ struct TableGridBuilder {
     /// The cells of all rows in order, and where each row's start (one array for the table, not one per row).
     private var cells: [Cell] = []
     private var rowStarts: [Int] = []
+    /// Whether the row last started holds cells written outside any `<tr>`.
+    private var isStrayRow = false
 
     /// Starts the next `<tr>`.
     mutating func startRow() {
         rowStarts.append(cells.count)
+        isStrayRow = false
+    }
+
+    /// Makes room for a cell written outside any `<tr>`: it goes into the row of such cells before it, or starts
+    /// one (as browsers lay them out).
+    mutating func continueStrayRow() {
+        if !isStrayRow { rowStarts.append(cells.count) }
+        isStrayRow = true
     }
 
     /// Adds a cell to the row last started (cells come only inside rows).

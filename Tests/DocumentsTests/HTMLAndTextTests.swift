@@ -25,6 +25,17 @@ struct HTMLAndTextTests {
         #expect(document.paragraphs == ["首页", "尾"])
     }
 
+    @Test func cellsOutsideAnyRowMakeARowOfTheirOwn() throws {
+        // libxml2 adds no <tr> around cells written straight into a table, as hand-made pages have them.
+        let html = """
+        <html><body><table><td>申请总数</td><td>12</td><tr><td>予以公开</td><td>5</td></tr>
+        <td>不予公开</td><td>1</td></table></body></html>
+        """
+        let document = try DocumentReader.read(Array(html.utf8))
+        #expect(document.tables.count == 1)
+        #expect(document.tables[0].rows.map { $0.map(\.text) } == [["申请总数", "12"], ["予以公开", "5"], ["不予公开", "1"]])
+    }
+
     @Test func overlappingSpansHolesAndSpansPastTheEndMakeTheGridBrowsersDraw() throws {
         let html = """
         <html><body><table>
