@@ -30,6 +30,8 @@ public struct DemoReport: Sendable {
     public let items: [LabelledItem]
     /// True for the real seed report, which is copied, not generated.
     public let isRealSeed: Bool
+    /// How the page is laid out (the demo city's are compact).
+    public internal(set) var layout: DemoLayout = .compact
 
     /// The file name under `Seeds/` (the real seed) or `Seeds/demo/`.
     public var fileName: String {

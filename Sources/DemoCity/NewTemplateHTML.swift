@@ -1,7 +1,8 @@
 import ReportModel
 
 /// Writes a 2019- or 2021-template report as an HTML article inside a site template, with the real tables'
-/// merged cells (rowspan/colspan) and a metadata table before the report.
+/// merged cells (rowspan/colspan) and a metadata table before the report: a small template for the demo city's
+/// compact pages, a portal's whole page for published ones (`DemoLayout`).
 enum NewTemplateHTML {
     static func render(_ report: DemoReport, charsetLabel: String) -> String {
         let value = { (code: String) in report.figures[code].map { NumberText.format($0) } ?? "" }
@@ -13,35 +14,51 @@ enum NewTemplateHTML {
             ? "<p>（本报告已于发布后修订，更正了表二数据。）</p>" : ""
         let date = "\(report.published.year)-\(pad(report.published.month))-\(pad(report.published.day))"
         let prose = DemoProse.text(unitId: report.unit.id, unitName: report.unit.name, year: report.year)
-        return """
-        <!DOCTYPE html>
-        <html><head><meta http-equiv="Content-Type" content="text/html; charset=\(charsetLabel)">
-        <title>\(title)_晋江市人民政府</title></head>
-        <body><div class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/zfxxgknb/">政府信息公开年报</a></div>
-        <table class="meta"><tr><td>名称：</td><td>\(title)</td><td>索引号：</td><td>\(report.unit.code)/\(report.year + 1)-0001</td></tr>
-        <tr><td>发布机构：</td><td>\(report.unit.body)</td><td>公开日期：</td><td>\(date)</td></tr></table>
-        <div class="TRS_Editor">
-        <h1>\(title)</h1>
-        <p>（示例数据：本报告为 nianbao 演示用的合成数据，不是真实报告）</p>\(revisedNote)
-        <p>本报告根据《中华人民共和国政府信息公开条例》和\(report.format == .v2021 ? "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）" : "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）")编制。</p>
-        <h2>一、总体情况</h2>
-        <p>\(report.year)年，\(prose.opening)。本年度主动公开政府信息\(value("s1.proactive_items"))条。\(applicationSentence)</p>
-        <h2>二、主动公开政府信息情况</h2>
-        \(report.format == .v2021 ? Table2HTML.v2021(value) : Table2HTML.v2019(value))
-        <h2>三、收到和处理政府信息公开申请情况</h2>
-        \(Table3HTML.render(format: report.format, value: value))
-        <h2>四、政府信息公开行政复议、行政诉讼情况</h2>
-        \(table4(value))
-        <h2>五、存在的主要问题及改进情况</h2>
-        <p>\(prose.problems)\(prose.plan)</p>
-        <h2>六、其他需要报告的事项</h2>
-        <p>本年度未收取信息处理费。</p>
-        <p style="text-align:right">\(report.unit.body)<br>\(report.published.year)年\(report.published.month)月\(report.published.day)日</p>
-        </div>
-        <div class="footer">主办：晋江市人民政府办公室 | 闽ICP备00000000号</div>
-        </body></html>
+        let informationTable = """
+            <table class="meta"><tr><td>名称：</td><td>\(title)</td><td>索引号：</td><td>\(report.unit.code)/\(report.year + 1)-0001</td></tr>
+            <tr><td>发布机构：</td><td>\(report.unit.body)</td><td>公开日期：</td><td>\(date)</td></tr></table>
+            """
+        let parts = report.layout.isPublished
+            ? DemoFullProse.newTemplateParts(unitId: report.unit.id, year: report.year)
+                .map { "\n<p><b>\($0.title)</b></p>\n<p>\($0.paragraph)</p>" }.joined() : ""
+        let article = """
+            <h1>\(title)</h1>
+            <p>（示例数据：本报告为 nianbao 演示用的合成数据，不是真实报告）</p>\(revisedNote)
+            <p>本报告根据《中华人民共和国政府信息公开条例》和\(report.format == .v2021 ? "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）" : "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）")编制。</p>
+            <h2>一、总体情况</h2>
+            <p>\(report.year)年，\(prose.opening)。本年度主动公开政府信息\(value("s1.proactive_items"))条。\(applicationSentence)</p>\(parts)
+            <h2>二、主动公开政府信息情况</h2>
+            \(report.format == .v2021 ? Table2HTML.v2021(value) : Table2HTML.v2019(value))
+            <h2>三、收到和处理政府信息公开申请情况</h2>
+            \(Table3HTML.render(format: report.format, value: value))
+            <h2>四、政府信息公开行政复议、行政诉讼情况</h2>
+            \(table4(value))
+            <h2>五、存在的主要问题及改进情况</h2>
+            <p>\(prose.problems)\(prose.plan)</p>
+            <h2>六、其他需要报告的事项</h2>
+            <p>本年度未收取信息处理费。</p>
+            <p style="text-align:right">\(report.unit.body)<br>\(report.published.year)年\(report.published.month)月\(report.published.day)日</p>
+            """
+        switch report.layout {
+        case .compact:
+            return """
+                <!DOCTYPE html>
+                <html><head><meta http-equiv="Content-Type" content="text/html; charset=\(charsetLabel)">
+                <title>\(title)_晋江市人民政府</title></head>
+                <body><div class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/zfxxgknb/">政府信息公开年报</a></div>
+                \(informationTable)
+                <div class="TRS_Editor">
+                \(article)
+                </div>
+                <div class="footer">主办：晋江市人民政府办公室 | 闽ICP备00000000号</div>
+                </body></html>
 
-        """
+                """
+        case .portal, .pastedFromWord:
+            let body = report.layout == .pastedFromWord ? WordPaste.styled(article) : article
+            return PortalPage.render(.init(title: title, charsetLabel: charsetLabel, unit: report.unit, year: report.year,
+                                           informationTable: informationTable, body: body))
+        }
     }
 
     static func table4(_ value: (String) -> String) -> String {

@@ -6,6 +6,9 @@ enum OldFormatText {
     static func render(_ report: DemoReport) -> String {
         let value = { (code: String) in report.figures[code].map { NumberText.format($0) } ?? "" }
         let prose = DemoProse.text(unitId: report.unit.id, unitName: report.unit.name, year: report.year)
+        // Published copies carry the full prose of 概述; each part is a title line and a paragraph line.
+        let parts = report.layout.isPublished
+            ? DemoFullProse.oldFormatParts(unitId: report.unit.id, year: report.year).map { "\($0.title)\n\($0.paragraph)\n" }.joined() : ""
         let items = report.items.map { "\($0.label)\(NumberText.format($0.count))条，占\(NumberText.format($0.percent))%" }
         var text = """
 
@@ -18,7 +21,7 @@ enum OldFormatText {
 
         一、概述
         \(report.year)年，\(prose.opening)。全年主动公开政府信息\(value("s1.proactive_items"))条。
-
+        \(parts)
         二、主动公开政府信息情况
         （一）主动公开政府信息的数量
         截至目前，在“中国晋江”门户网站累计公开政府信息\(value("old.proactive.cumulative"))条。

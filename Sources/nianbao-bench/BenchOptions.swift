@@ -15,6 +15,9 @@ struct BenchOptions {
     var queriesOnly = false
     /// Only the pipeline measurements (curl, extract, collect, xmllint, ingest), keeping the query database.
     var pipelineOnly = false
+    /// The demo city's compact pages (6 KB on average) instead of pages laid out as portals publish them (23 KB):
+    /// the province of the README's earlier measurements.
+    var compactPages = false
 
     /// `--help` was given.
     var wantsHelp = false
@@ -23,10 +26,11 @@ struct BenchOptions {
 
     static let usage = """
         usage: nianbao-bench [--reports N] [--concurrency N] [--rounds N] [--query-units N] [--query-years N]
-                             [--work DIR] [--repository DIR] [--queries-only | --pipeline-only]
+                             [--work DIR] [--repository DIR] [--queries-only | --pipeline-only] [--compact-pages]
         Build in release first (swift build -c release). Writes a synthetic province under --work (default
-        /tmp/nianbao-bench), serves it from nginx (or the Python test server) on 127.0.0.1, and prints the
-        measurements as a Markdown table.
+        /tmp/nianbao-bench) — its pages laid out as portals publish them, 23 KB on average, or with
+        --compact-pages as the demo city's, 6 KB — serves it from nginx (or the Python test server) on
+        127.0.0.1, and prints the measurements as a Markdown table.
         """
 
     init(_ arguments: ArraySlice<String>) {
@@ -36,9 +40,10 @@ struct BenchOptions {
                 wantsHelp = true
                 continue
             }
-            if flag == "--queries-only" || flag == "--pipeline-only" {
+            if flag == "--queries-only" || flag == "--pipeline-only" || flag == "--compact-pages" {
                 queriesOnly = queriesOnly || flag == "--queries-only"
                 pipelineOnly = pipelineOnly || flag == "--pipeline-only"
+                compactPages = compactPages || flag == "--compact-pages"
                 continue
             }
             let known = ["--reports", "--concurrency", "--rounds", "--query-units", "--query-years", "--work", "--repository"]

@@ -6,9 +6,10 @@ import Storage
 
 /// The synthetic province of the benchmark and the configs that point nianbao at it.
 enum Province {
-    /// Writes `count` generated reports (three formats, HTML and text, some GBK) into `folder`.
-    static func write(count: Int, to folder: URL) throws -> (files: [URL], bytes: Int) {
-        try DemoBatch.write(count: count, to: folder)
+    /// Writes `count` generated reports (three formats, HTML and text, some GBK) into `folder`, laid out as
+    /// portals publish them or, if `compact`, as the demo city's pages.
+    static func write(count: Int, compact: Bool, to folder: URL) throws -> (files: [URL], bytes: Int) {
+        try DemoBatch.write(count: count, compact: compact, to: folder)
     }
 
     /// A config with one unit per file, each with its report at `site`, and the politeness under test.

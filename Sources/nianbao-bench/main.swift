@@ -6,6 +6,7 @@ import Storage
 //   .build/release/nianbao-bench [--reports 2000] [--concurrency 8] [--rounds 9] [--query-units 10000] [--query-years 15] [--work DIR]
 //   .build/release/nianbao-bench --queries-only …   (only rank/trend/export, reusing the query database)
 //   .build/release/nianbao-bench --pipeline-only …  (only curl/extract/collect/xmllint/ingest)
+//   .build/release/nianbao-bench --compact-pages …  (the demo city's 6 KB pages instead of portals' 23 KB ones)
 // It writes a synthetic province, serves it from a real loopback HTTP server (nginx when installed), and measures
 // collect, curl --parallel on the same URLs, extract alone, xmllint alone, SQLite ingest, and rank/trend/export latency.
 let options = BenchOptions(CommandLine.arguments.dropFirst())
@@ -34,9 +35,11 @@ do {
     }
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     let siteFolder = work.appendingPathComponent("site")
-    let province = try Province.write(count: options.reports, to: siteFolder)
-    results.note("province: \(province.files.count) reports, \(String(format: "%.1f", Double(province.bytes) / 1e6)) MB "
-                 + "(\(province.files.filter { $0.pathExtension == "html" }.count) HTML, rest text)")
+    let province = try Province.write(count: options.reports, compact: options.compactPages, to: siteFolder)
+    results.note("province: \(province.files.count) reports, \(String(format: "%.1f", Double(province.bytes) / 1e6)) MB, "
+                 + "\(province.bytes / max(province.files.count, 1) / 1000) KB each on average "
+                 + "(\(province.files.filter { $0.pathExtension == "html" }.count) HTML, rest text; "
+                 + "\(options.compactPages ? "the demo city's compact pages" : "laid out as portals publish them, every second unit's pasted from Word"))")
     let site = try LoopbackSite(serving: siteFolder, work: work, repository: options.repository)
     results.note("server: \(site.kind) on 127.0.0.1:\(site.port); machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
 

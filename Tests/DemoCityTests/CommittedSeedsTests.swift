@@ -52,4 +52,24 @@ struct DemoBatchTests {
             #expect(String(validating: bytes, as: UTF8.self) == nil, "\(report.fileName) is written in GB18030")
         }
     }
+
+    @Test func publishedPagesAreAsLargeAsRealOnesAndCompactOnesAreNot() throws {
+        let published = try DemoBatch.write(count: 90, to: TemporaryDirectory().url)
+        let compact = try DemoBatch.write(count: 90, compact: true, to: TemporaryDirectory().url)
+        #expect((20_000...30_000).contains(published.bytes / 90), "published reports average \(published.bytes / 90) bytes")
+        #expect(compact.bytes / 90 < 10_000, "compact reports average \(compact.bytes / 90) bytes")
+    }
+
+    @Test func pagesPastedFromWordCarryItsMarkupAndTypedPagesDoNot() throws {
+        let pages = DemoBatch.reports(count: 36).filter { $0.fileKind == .html && $0.encoding == .utf8 }
+        for page in pages {
+            let html = String(decoding: DemoCity.bytes(of: page) ?? [], as: UTF8.self)
+            let pasted = page.layout == .pastedFromWord
+            #expect(html.contains("class=\"MsoNormal\"") == pasted, "\(page.fileName)")
+            #expect(html.contains("<h2>") == !pasted, "\(page.fileName)")
+            #expect(html.contains("<td style=\"border:solid windowtext 1pt\"><p align=\"center\">") == pasted, "\(page.fileName)")
+            #expect(html.contains("网站标识码"), "\(page.fileName) is a whole portal page")
+            #expect(html.contains("（五）监督保障"), "\(page.fileName) has the full prose")
+        }
+    }
 }

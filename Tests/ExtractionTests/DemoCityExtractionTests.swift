@@ -11,6 +11,25 @@ struct DemoCityExtractionTests {
 
     @Test(arguments: generated)
     func extractsExactly(_ report: DemoReport) throws {
+        try expectExtractsToTruth(report)
+    }
+
+    /// The speed batch's first four units, laid out as portals publish them (two typed into the portal's
+    /// editor, two pasted from Word), GB18030 pages among them.
+    static let published = DemoBatch.reports(count: 36)
+
+    @Test(arguments: published)
+    func publishedPagesExtractExactly(_ report: DemoReport) throws {
+        try expectExtractsToTruth(report)
+    }
+
+    @Test func thePublishedBatchHasEveryLayoutAndEncoding() {
+        #expect(Set(Self.published.map(\.layout)) == [.portal, .pastedFromWord])
+        #expect(Set(Self.published.map(\.encoding)).isSuperset(of: [.utf8, .gbk]))
+        #expect(Set(Self.published.map(\.format)) == [.old, .v2019, .v2021])
+    }
+
+    private func expectExtractsToTruth(_ report: DemoReport) throws {
         let bytes = try #require(DemoCity.bytes(of: report))
         let document = try DocumentReader.read(bytes, fileName: report.fileName)
         let result = try Extractor.extract(document)
