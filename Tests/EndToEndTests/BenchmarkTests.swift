@@ -14,6 +14,9 @@ struct BenchmarkTests {
             program: BinaryRunner.sibling("nianbao-bench"))
         #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
         #expect(run.stdout.contains("- province: 24 reports"))
+        #expect(run.stdout.contains("laid out as portals publish them"))
+        let published = try #require(Self.averageKB(run.stdout))
+        #expect((20...30).contains(published), "the issue's province: reports of 20–30 KB, not \(published) KB")
 
         // Every measurement is there, with a number.
         let rows = Dictionary(run.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") }.map { line in
@@ -39,5 +42,23 @@ struct BenchmarkTests {
         #expect(try SQLiteShell.run(database, "SELECT COUNT(*) FROM report WHERE status = 'extracted'") == "24")
         #expect(try SQLiteShell.run(database, "SELECT COUNT(*) FROM document_version") == "24")
         #expect(try SQLiteShell.run(database, "SELECT outcomes FROM run ORDER BY id DESC LIMIT 1") == #"{"unchanged":24}"#)
+    }
+
+    @Test func measuresTheCompactProvinceOnRequest() throws {
+        let work = try TemporaryDirectory()
+        let run = try BinaryRunner.run(
+            ["--reports", "12", "--rounds", "1", "--concurrency", "4", "--pipeline-only", "--compact-pages",
+             "--work", work.url.path, "--repository", RepositoryPaths.root.path],
+            program: BinaryRunner.sibling("nianbao-bench"))
+        #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
+        #expect(run.stdout.contains("the demo city's compact pages"))
+        #expect(try #require(Self.averageKB(run.stdout)) < 10)
+        #expect(try SQLiteShell.run(work.path("collect.sqlite"), "SELECT COUNT(*) FROM report WHERE status = 'extracted'") == "12")
+    }
+
+    /// The province note's average report size ("… MB, 23 KB each on average").
+    private static func averageKB(_ output: String) -> Int? {
+        guard let range = output.range(of: #"(\d+) KB each on average"#, options: .regularExpression) else { return nil }
+        return Int(output[range].split(separator: " ")[0])
     }
 }
