@@ -41,24 +41,29 @@ enum NewTemplateHTML {
             """
         switch report.layout {
         case .compact:
-            return """
-                <!DOCTYPE html>
-                <html><head><meta http-equiv="Content-Type" content="text/html; charset=\(charsetLabel)">
-                <title>\(title)_晋江市人民政府</title></head>
-                <body><div class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/zfxxgknb/">政府信息公开年报</a></div>
-                \(informationTable)
-                <div class="TRS_Editor">
-                \(article)
-                </div>
-                <div class="footer">主办：晋江市人民政府办公室 | 闽ICP备00000000号</div>
-                </body></html>
-
-                """
+            return compactPage(title: title, charsetLabel: charsetLabel, informationTable: informationTable, article: article)
         case .portal, .pastedFromWord:
             let body = report.layout == .pastedFromWord ? WordPaste.styled(article) : article
             return PortalPage.render(.init(title: title, charsetLabel: charsetLabel, unit: report.unit, year: report.year,
                                            informationTable: informationTable, body: body))
         }
+    }
+
+    /// The demo city's small site template around the article.
+    static func compactPage(title: String, charsetLabel: String, informationTable: String, article: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html><head><meta http-equiv="Content-Type" content="text/html; charset=\(charsetLabel)">
+        <title>\(title)_晋江市人民政府</title></head>
+        <body><div class="nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/zfxxgknb/">政府信息公开年报</a></div>
+        \(informationTable)
+        <div class="TRS_Editor">
+        \(article)
+        </div>
+        <div class="footer">主办：晋江市人民政府办公室 | 闽ICP备00000000号</div>
+        </body></html>
+
+        """
     }
 
     static func table4(_ value: (String) -> String) -> String {
