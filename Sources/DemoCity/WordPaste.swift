@@ -1,6 +1,8 @@
 /// Restyles an article's markup as a word processor's paste into a portal's editor leaves it: a class and
 /// inline styles on every paragraph, each paragraph's text in a `<span>` with an empty `<o:p>`, sections and the
-/// title as bold paragraphs instead of headings, and every table cell's text in a paragraph of its own.
+/// title as bold paragraphs instead of headings, every table cell's text in a paragraph of its own, numbers in
+/// Latin-language runs split after their first digit ("2</span><span>31") and the word 自然人 split where an
+/// edit left a run boundary ("自然</span><span>人"), as Word's runs do.
 enum WordPaste {
     static func styled(_ article: String) -> String {
         var html = article
@@ -20,6 +22,11 @@ enum WordPaste {
         for (plain, pasted) in replacements {
             html = html.replacing(plain, with: pasted)
         }
+        html = html.replacing(/<td([^>]*)>(\d)(\d+)<\/td>/) {
+            "<td\($0.output.1)><span lang=\"EN-US\">\($0.output.2)</span><span lang=\"EN-US\">\($0.output.3)</span></td>"
+        }
+        html = html.replacing(/<td([^>]*)>(\d)<\/td>/) { "<td\($0.output.1)><span lang=\"EN-US\">\($0.output.2)</span></td>" }
+        html = html.replacing("<td rowspan=\"2\">自然人</td>", with: "<td rowspan=\"2\"><span>自然</span><span>人</span></td>")
         html = html.replacing(/<td([^>]*)>/) { "<td\($0.output.1) style=\"border:solid windowtext 1pt\"><p align=\"center\">" }
         return html.replacing("</td>", with: "</p></td>")
     }

@@ -68,6 +68,9 @@ struct DemoBatchTests {
             #expect(html.contains("class=\"MsoNormal\"") == pasted, "\(page.fileName)")
             #expect(html.contains("<h2>") == !pasted, "\(page.fileName)")
             #expect(html.contains("<td style=\"border:solid windowtext 1pt\"><p align=\"center\">") == pasted, "\(page.fileName)")
+            #expect(html.contains("<span>自然</span><span>人</span>") == pasted, "\(page.fileName): a label split across runs")
+            #expect((html.firstMatch(of: /<span lang="EN-US">\d<\/span><span lang="EN-US">\d+<\/span>/) != nil) == pasted,
+                    "\(page.fileName): a number split across runs")
             #expect(html.contains("网站标识码"), "\(page.fileName) is a whole portal page")
             #expect(html.contains("（五）监督保障"), "\(page.fileName) has the full prose")
         }
