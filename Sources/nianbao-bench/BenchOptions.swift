@@ -15,7 +15,7 @@ struct BenchOptions {
     var queriesOnly = false
     /// Only the pipeline measurements (curl, extract, collect, xmllint, ingest), keeping the query database.
     var pipelineOnly = false
-    /// The demo city's compact pages (6 KB on average) instead of pages laid out as portals publish them (23 KB):
+    /// The demo city's compact pages (6 KB on average) instead of pages laid out as portals publish them (25 KB):
     /// the province of the README's earlier measurements.
     var compactPages = false
 
@@ -28,7 +28,7 @@ struct BenchOptions {
         usage: nianbao-bench [--reports N] [--concurrency N] [--rounds N] [--query-units N] [--query-years N]
                              [--work DIR] [--repository DIR] [--queries-only | --pipeline-only] [--compact-pages]
         Build in release first (swift build -c release). Writes a synthetic province under --work (default
-        /tmp/nianbao-bench) — its pages laid out as portals publish them, 23 KB on average, or with
+        /tmp/nianbao-bench) — its pages laid out as portals publish them, 25 KB on average, or with
         --compact-pages as the demo city's, 6 KB — serves it from nginx (or the Python test server) on
         127.0.0.1, and prints the measurements as a Markdown table.
         """

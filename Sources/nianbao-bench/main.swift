@@ -6,7 +6,7 @@ import Storage
 //   .build/release/nianbao-bench [--reports 2000] [--concurrency 8] [--rounds 9] [--query-units 10000] [--query-years 15] [--work DIR]
 //   .build/release/nianbao-bench --queries-only …   (only rank/trend/export, reusing the query database)
 //   .build/release/nianbao-bench --pipeline-only …  (only curl/extract/collect/xmllint/ingest)
-//   .build/release/nianbao-bench --compact-pages …  (the demo city's 6 KB pages instead of portals' 23 KB ones)
+//   .build/release/nianbao-bench --compact-pages …  (the demo city's 6 KB pages instead of portals' 25 KB ones)
 // It writes a synthetic province, serves it from a real loopback HTTP server (nginx when installed), and measures
 // collect, curl --parallel on the same URLs, extract alone, xmllint alone, SQLite ingest, and rank/trend/export latency.
 let options = BenchOptions(CommandLine.arguments.dropFirst())
