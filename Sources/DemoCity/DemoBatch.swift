@@ -5,7 +5,8 @@ import Foundation
 /// (labelled `gb2312`, and one in 64 wrongly labelled `utf-8`), as many older sites still serve. Unless asked for
 /// compact pages, the units' pages are laid out as portals publish them, every second unit's pasted from Word.
 public enum DemoBatch {
-    /// `count` reports (unit by unit, 2017–2025), with their truth.
+    /// `count` reports (unit by unit, 2017–2025), with their truth: laid out as portals publish them, or as the
+    /// demo city's compact pages if `compact`.
     public static func reports(count: Int, compact: Bool = false) -> [DemoReport] {
         var result: [DemoReport] = []
         var index = 0
@@ -27,7 +28,7 @@ public enum DemoBatch {
         return result
     }
 
-    /// Writes the batch into `folder`; returns the files written and their total size in bytes.
+    /// Writes the batch (compact pages if `compact`) into `folder`; returns the files written and their total size in bytes.
     public static func write(count: Int, compact: Bool = false, to folder: URL) throws -> (files: [URL], bytes: Int) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var files: [URL] = []
