@@ -22,10 +22,11 @@ enum WordPaste {
         for (plain, pasted) in replacements {
             html = html.replacing(plain, with: pasted)
         }
-        html = html.replacing(/<td([^>]*)>(\d)(\d+)<\/td>/) {
-            "<td\($0.output.1)><span lang=\"EN-US\">\($0.output.2)</span><span lang=\"EN-US\">\($0.output.3)</span></td>"
+        html = html.replacing(/<td([^>]*)>(\d)(\d*)<\/td>/) { match in
+            let (_, attributes, first, rest) = match.output
+            return "<td\(attributes)><span lang=\"EN-US\">\(first)</span>"
+                + (rest.isEmpty ? "" : "<span lang=\"EN-US\">\(rest)</span>") + "</td>"
         }
-        html = html.replacing(/<td([^>]*)>(\d)<\/td>/) { "<td\($0.output.1)><span lang=\"EN-US\">\($0.output.2)</span></td>" }
         html = html.replacing("<td rowspan=\"2\">自然人</td>", with: "<td rowspan=\"2\"><span>自然</span><span>人</span></td>")
         html = html.replacing(/<td([^>]*)>/) { "<td\($0.output.1) style=\"border:solid windowtext 1pt\"><p align=\"center\">" }
         return html.replacing("</td>", with: "</p></td>")
