@@ -125,7 +125,7 @@ public enum ManualImport {
             if !units.contains(unit) { bad.append("unit '\(unit)' is not in the config") }
             let year = Int(cell("year"))
             if year.map({ !(2000...2100).contains($0) }) ?? true { bad.append("year '\(cell("year"))' is not a report year") }
-            if IndicatorCatalogue.indicator(code) == nil { bad.append("code '\(code)' is not in indicators.md") }
+            if IndicatorCatalogue.indicator(code) == nil { bad.append("code '\(code)' is not in docs/indicators.md") }
             let value = Double(rawValue.replacingOccurrences(of: ",", with: ""))
             if !rawValue.isEmpty && value == nil { bad.append("value '\(rawValue)' is not a number") }
             if let year, let earlier = seen["\(unit)|\(year)|\(code)"] {

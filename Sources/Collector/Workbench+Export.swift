@@ -39,7 +39,7 @@ extension Workbench {
             guard let first = tables.first?.1 else { return DataTable(columns: [], rows: []) }
             var valueColumns = first.columns
             valueColumns[4] = TableColumn("数值", meaning: "该指标的数值；比率（rate.*）以百分数表示", unit: "见指标")
-            let columns = [TableColumn("指标代码", meaning: "indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称")]
+            let columns = [TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称")]
                 + valueColumns
             let rows = tables.flatMap { code, table in
                 table.rows.map { [.text(code), .text(IndicatorCatalogue.label(of: code) ?? code)] + $0 }
@@ -110,7 +110,7 @@ extension Workbench {
         }
         if layout == .long {
             let columns = base + [
-                TableColumn("指标代码", meaning: "indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称"),
+                TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称"),
                 TableColumn("数值", meaning: "报告所印数值；空 = 印为空白的合计（不是0）"), TableColumn("计量单位", meaning: "件、条、元、万元……"),
                 TableColumn("单元格", meaning: "number / blank / placeholder / blank_total / prose / manual"),
                 TableColumn("来源表", meaning: "表二/表三/表四/附表/正文/manual"), TableColumn("行", meaning: "行标签原文"),

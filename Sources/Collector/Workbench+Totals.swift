@@ -16,7 +16,7 @@ extension Workbench {
         let totals = Totals.cityTotals(codes: chosen, year: year, units: units, figures: figures)
         let rollUps = Totals.rollUps(codes: chosen, year: year, units: units, figures: figures)
         let columns = [
-            TableColumn("范围", meaning: "全市合计，或某一上级单位的层级汇总"), TableColumn("指标代码", meaning: "indicators.md 中的代码"),
+            TableColumn("范围", meaning: "全市合计，或某一上级单位的层级汇总"), TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"),
             TableColumn("指标名称", meaning: "指标中文名称"), TableColumn("上级所报", meaning: "上级单位报告所印数值"),
             TableColumn("合计", meaning: "各单位数值之和"), TableColumn("有数单位", meaning: "数值计入合计的单位数"),
             TableColumn("单位总数", meaning: "应计入的单位数"), TableColumn("结论", meaning: "层级汇总核对结论"),

@@ -87,7 +87,7 @@ public struct Workbench: Sendable {
 
 /// A request the store cannot answer, in plain words.
 public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
-    /// The code is not in indicators.md (nor a series or rate).
+    /// The code is not in docs/indicators.md (nor a series or rate).
     case unknownIndicator(String)
     /// A unit id that the config does not define.
     case unknownUnit(String)
@@ -98,7 +98,7 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownIndicator(let code):
-            return "unknown indicator '\(code)': use a code of indicators.md, a series.* or a rate.* code"
+            return "unknown indicator '\(code)': use a code of docs/indicators.md, a series.* or a rate.* code"
         case .unknownUnit(let id): return "unknown unit '\(id)': not in the config"
         case .wideTrendOfSeveralCodes(let codes):
             return "a wide trend export takes one --indicator (given: \(codes.joined(separator: ", "))); "

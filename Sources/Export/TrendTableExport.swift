@@ -26,7 +26,7 @@ public enum TrendTableExport {
     public static func long(_ trend: TrendTable) -> DataTable {
         let columns = [
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
-            TableColumn("年度", meaning: "报告年度"), TableColumn("指标代码", meaning: "indicators.md 中的代码"),
+            TableColumn("年度", meaning: "报告年度"), TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"),
             TableColumn("指标名称", meaning: "指标的中文名称"),
             TableColumn("数值", meaning: "该年数值；空 = 缺报或未填报", unit: RankingTable.unitLabel(trend.code)),
             TableColumn("同比变化", meaning: "较上年的变化"), TableColumn("同比%", meaning: "较上年的变化百分比", unit: "%"),

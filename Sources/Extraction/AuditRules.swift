@@ -1,6 +1,6 @@
 import ReportModel
 
-/// The 勾稽 identities of `report-formats.md` §4 as named rules, per format.
+/// The 勾稽 identities of `docs/formats.md` §4 as named rules, per format.
 public enum AuditRules {
     /// The within-report identities for a format.
     public static func identities(for format: ReportFormat) -> [IdentityRule] {

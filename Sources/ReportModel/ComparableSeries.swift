@@ -17,7 +17,7 @@ public struct ComparableSeries: Sendable, Hashable {
     /// The note every output joining the two formats carries.
     public static let breakNote = "2019年起按新模板统计（国办公开办函〔2019〕60号），与2018年及以前口径不同"
 
-    /// All comparable series of `indicators.md`.
+    /// All comparable series of `docs/indicators.md`.
     public static let all: [ComparableSeries] = [
         ComparableSeries(code: "series.applications", label: "收到申请数（可比序列）",
                          newCodes: ["t3.total.new_received"], oldCodes: ["old.apply.received"], direction: .neutral),

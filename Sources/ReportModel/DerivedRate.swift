@@ -13,7 +13,7 @@ public struct DerivedRate: Sendable, Hashable {
     /// The formula as printed in method notes.
     public var formula: String { "(\(numerator.joined(separator: " + "))) ÷ (\(denominator.joined(separator: " + ")))" }
 
-    /// The four rates of `indicators.md`.
+    /// The four rates of `docs/indicators.md`.
     public static let all: [DerivedRate] = [
         DerivedRate(code: "rate.disclosed", label: "实质公开率",
                     numerator: ["t3.total.result.granted", "t3.total.result.partial"],

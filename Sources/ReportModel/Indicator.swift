@@ -28,7 +28,7 @@ public enum RankDirection: String, Sendable, Codable, Hashable {
     case neutral
 }
 
-/// One code of `indicators.md`: the key of every stored, ranked and exported figure.
+/// One code of `docs/indicators.md`: the key of every stored, ranked and exported figure.
 public struct Indicator: Sendable, Hashable, Codable {
     /// The stable code, for example `t3.total.new_received`.
     public let code: String

@@ -1,6 +1,6 @@
-/// Every indicator code of `indicators.md`, with its label, unit, formats and ranking direction.
+/// Every indicator code of `docs/indicators.md`, with its label, unit, formats and ranking direction.
 public enum IndicatorCatalogue {
-    /// All extractable indicators, in the order of `indicators.md`.
+    /// All extractable indicators, in the order of `docs/indicators.md`.
     public static let all: [Indicator] =
         table2v2021 + table2v2019 + table3 + table4 + prose + OldFormatCatalogue.indicators
 

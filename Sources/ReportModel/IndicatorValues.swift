@@ -31,7 +31,7 @@ public struct IndicatorValues: Sendable, Equatable, ExpressibleByDictionaryLiter
         set { slots[position] = newValue }
     }
 
-    /// The printed codes with their values, in catalogue order (the order of `indicators.md`).
+    /// The printed codes with their values, in catalogue order (the order of `docs/indicators.md`).
     public var inCatalogueOrder: [(code: String, value: Double?)] {
         slots.indices.compactMap { position in slots[position].map { (IndicatorCatalogue.all[position].code, $0) } }
     }

@@ -16,7 +16,7 @@ struct BenchOptions {
     /// Only the pipeline measurements (curl, extract, collect, xmllint, ingest), keeping the query database.
     var pipelineOnly = false
     /// The demo city's compact pages (6 KB on average) instead of pages laid out as portals publish them (25 KB):
-    /// the province of the README's earlier measurements.
+    /// the compact province of docs/performance.md.
     var compactPages = false
 
     /// `--help` was given.
@@ -73,7 +73,7 @@ struct BenchOptions {
     }
 }
 
-/// The measured numbers, printed as a Markdown table for the README.
+/// The measured numbers, printed as a Markdown table for docs/performance.md.
 struct BenchResults {
     private var rows: [(String, String, String)] = []
     private var notes: [String] = []

@@ -3,7 +3,7 @@ import Collector
 import Foundation
 import Storage
 
-/// The exit codes of interface.md.
+/// The exit codes listed in the README.
 enum ExitStatus: Int32 {
     case someFailed = 1
     case usage = 64

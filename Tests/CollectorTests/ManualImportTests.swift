@@ -82,7 +82,7 @@ struct ManualImportTests {
         } throws: { error in
             let text = "\(error)"
             return text.contains("line 3: unit 'nowhere' is not in the config")
-                && text.contains("line 4: year '20x5' is not a report year; code 't3.bogus' is not in indicators.md; value '五' is not a number")
+                && text.contains("line 4: year '20x5' is not a report year; code 't3.bogus' is not in docs/indicators.md; value '五' is not a number")
                 && text.contains("line 5: t3.total.new_received for zimao 2025 already given on line 2")
         }
         #expect(!FileManager.default.fileExists(atPath: demo.configuration.database.path), "nothing was written")

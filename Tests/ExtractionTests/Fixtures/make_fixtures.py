@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes nianbao's extraction fixtures and, beside each, the figures it prints (FILE.expected.json).
 
-Each fixture shows quirks of real copies (report-formats.md §5). The values are chosen here, independently of the
+Each fixture shows quirks of real copies (docs/formats.md §5). The values are chosen here, independently of the
 extractor, so the tests compare what nianbao reads with what the fixture prints. Needs python-docx, reportlab and
 fonts-wqy-microhei to regenerate; the outputs are committed, so the tests need none of them.
 """
