@@ -5,7 +5,7 @@ import ReportModel
 
 /// `nianbao extract`: read local files and report figures and audit, storing nothing.
 public enum ExtractCommand {
-    /// One file's result in the JSON shape of interface.md.
+    /// One file's result in the JSON shape the README shows.
     public struct Output: Encodable, Sendable {
         /// The file as given on the command line.
         public var file: String
@@ -28,7 +28,7 @@ public enum ExtractCommand {
 
         enum CodingKeys: String, CodingKey { case file, format, year, unit, published, figures, audit, warnings, error }
 
-        /// Encodes in the JSON shape of interface.md, figures in code order.
+        /// Encodes in the JSON shape the README shows, figures in code order.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(file, forKey: .file)
