@@ -38,6 +38,7 @@ public enum DocumentReader {
                 if page.isCutShort {
                     warnings.append("the page nests elements more than \(HTMLPageBuilder.deepestElement) deep: read up to there")
                 }
+                warnings += page.refusals
                 return Document(kind: .html, encoding: detection.encoding, title: page.title,
                                 paragraphs: page.paragraphs, tables: page.tables, links: page.links, warnings: warnings)
             }

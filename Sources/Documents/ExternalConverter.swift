@@ -1,31 +1,46 @@
 import Foundation
 
-/// Runs a converter program (pdftotext, antiword) on bytes written to a temporary file.
+/// Runs a converter program (pdftotext, antiword) on a document's bytes, bounded: the bytes go to a file in the
+/// process's private scratch folder (removed on every path), both of the child's pipes are drained at once, its
+/// output is capped, and it is killed when it outlives its deadline.
 enum ExternalConverter {
-    static func run(_ program: String, arguments: [String], input: [UInt8], suffix: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory
-        let file = directory.appendingPathComponent("nianbao-\(UUID().uuidString)\(suffix)")
-        try Data(input).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
+    /// Limits for one conversion.
+    struct Limits: Sendable {
+        /// Seconds the converter may run.
+        var seconds: Double = 60
+        /// Bytes of text it may write to standard output.
+        var outputBytes = 32 * 1024 * 1024
+        /// Bytes of its standard error kept for the message (the rest is read and dropped).
+        var errorBytes = 4 * 1024
+    }
+
+    /// Converts `input` with `program arguments… FILE [-]`; returns the text it printed.
+    static func run(_ program: String, arguments: [String], input: [UInt8], suffix: String,
+                    limits: Limits = Limits()) throws -> String {
         guard let path = locate(program) else {
             throw DocumentError.converterFailed("\(program) is not installed (apt-get install \(package(of: program)))")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments + [file.path] + (program == "pdftotext" ? ["-"] : [])
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DocumentError.converterFailed("\(program) exited \(process.terminationStatus): "
-                                                + errorText.trimmingCharacters(in: .whitespacesAndNewlines))
+        let file = try ScratchFolder.shared.newFile(suffix: suffix)
+        defer { unlink(file) }
+        do {
+            try Data(input).write(to: URL(fileURLWithPath: file))
+        } catch {
+            throw DocumentError.converterFailed("cannot write the scratch file \(file): \(error.localizedDescription)")
         }
-        return String(decoding: data, as: UTF8.self)
+        let finished = try ChildProcess.run(path, arguments: arguments + [file] + (program == "pdftotext" ? ["-"] : []),
+                                            limits: limits)
+        switch finished.ending {
+        case .deadline:
+            throw DocumentError.converterFailed("\(program) ran longer than \(Int(limits.seconds)) s and was stopped")
+        case .outputCap:
+            throw DocumentError.tooLarge("\(program) wrote more than \(limits.outputBytes / 1_048_576) MB of text and was stopped")
+        case .signal(let number):
+            throw DocumentError.converterFailed("\(program) was killed by signal \(number)\(finished.errorSummary)")
+        case .exit(let status) where status != 0:
+            throw DocumentError.converterFailed("\(program) exited \(status)\(finished.errorSummary)")
+        case .exit:
+            return String(decoding: finished.output, as: UTF8.self)
+        }
     }
 
     private static func locate(_ program: String) -> String? {

@@ -15,6 +15,13 @@ struct HTMLPageBuilder {
     private(set) var scripts: [String] = []
     /// Whether the page nests elements deeper than `deepestElement` and was read only up to there.
     private(set) var isCutShort = false
+    /// What was left out for being too large (a table's grid, cells past the page's cap), in plain words.
+    private(set) var refusals: [String] = []
+    /// Cells read so far across the page's tables.
+    private var cellCount = 0
+
+    /// The most table cells a page may have; later cells are left out (a report page has a few hundred).
+    static let maxCells = 200_000
     /// The parser feeding this builder, stopped when the page nests too deep.
     var parser: htmlParserCtxtPtr?
 
@@ -208,10 +215,20 @@ struct HTMLPageBuilder {
         case .link(let index):
             links[index] = Link(title: TextNormalizer.normalize(utf8: closeCapture()), href: links[index].href)
         case .table(let index):
-            tables[index] = openTables.removeLast().table
+            if let table = openTables.removeLast().table {
+                tables[index] = table
+            } else {
+                refusals.append("table \(index + 1) left out: its spans make a grid of more than "
+                                + "\(TableGridBuilder.maxGridPositions) positions")
+            }
         case .cell(let rowSpan, let columnSpan):
             let text = TextNormalizer.normalize(utf8: closeCapture())
-            openTables[openTables.count - 1].add(TableGridBuilder.Cell(text: text, rowSpan: rowSpan, columnSpan: columnSpan))
+            cellCount += 1
+            if cellCount <= Self.maxCells {
+                openTables[openTables.count - 1].add(TableGridBuilder.Cell(text: text, rowSpan: rowSpan, columnSpan: columnSpan))
+            } else if cellCount == Self.maxCells + 1 {
+                refusals.append("cells after the first \(Self.maxCells) left out")
+            }
         }
         for index in 0..<openCaptures { captures[index].leave(element.tag) }
     }

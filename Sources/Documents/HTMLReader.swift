@@ -9,6 +9,8 @@ struct HTMLPage {
     var links: [Link]
     /// Whether the page nests elements deeper than `HTMLPageBuilder.deepestElement` and was read only up to there.
     var isCutShort: Bool
+    /// What was left out for being too large, in plain words.
+    var refusals: [String]
 }
 
 /// Reads an HTML page with libxml2's HTML parser into paragraphs, table grids and links.
@@ -22,14 +24,15 @@ enum HTMLReader {
     /// labels: the bytes have already been decoded by `EncodingDetector`.
     static func read(_ text: String, readScripts: Bool = true) -> HTMLPage {
         _ = parserReady
-        var text = text.isEmpty ? " " : text
+        // libxml2 reads a NUL byte as the end of the page: everything after one would be lost.
+        var text = text.isEmpty ? " " : text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: " ") : text
         var builder = HTMLPageBuilder()
         text.withUTF8 { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { parse($0, count: buffer.count, into: &builder) }
         }
         builder.finish()
         var page = HTMLPage(title: builder.title, paragraphs: builder.paragraphs, tables: builder.tables,
-                            links: builder.links, isCutShort: builder.isCutShort)
+                            links: builder.links, isCutShort: builder.isCutShort, refusals: builder.refusals)
         // Some sites render the report body from a JavaScript string: read the HTML inside such strings too.
         if readScripts {
             for markup in builder.scripts.flatMap(ScriptStrings.htmlLiterals) {
@@ -38,6 +41,7 @@ enum HTMLReader {
                 page.tables += inner.tables
                 page.links += inner.links
                 page.isCutShort = page.isCutShort || inner.isCutShort
+                page.refusals += inner.refusals
             }
         }
         return page

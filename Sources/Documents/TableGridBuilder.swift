@@ -9,8 +9,13 @@ struct TableGridBuilder {
         let rowSpan, columnSpan: Int
     }
 
-    /// Spans larger than this are treated as this (hostile or broken markup).
-    static let maxSpan = 200
+    /// Spans larger than this are treated as this before the table's real size is known; the grid then clamps a
+    /// row span to the rows that follow and a column span to the most cells a row of the table holds.
+    static let maxSpan = 10_000
+
+    /// The most positions a table's cells may cover; a larger table is left out with a warning (report tables
+    /// cover a few hundred).
+    static let maxGridPositions = 200_000
 
     /// The cells of all rows in order, and where each row's start (one array for the table, not one per row).
     private var cells: [Cell] = []
@@ -37,9 +42,14 @@ struct TableGridBuilder {
     }
 
     /// The grid: first where every cell goes, then each row made once at its width (growing rows of optional
-    /// cells and copying them into the grid had been a third of building a table).
-    var table: Table {
+    /// cells and copying them into the grid had been a third of building a table). Nil when the grid would have
+    /// more than `maxGridPositions` positions.
+    var table: Table? {
         let rowCount = rowStarts.count
+        let mostCells = self.mostCells
+        // Every position the spans cover is counted as it is placed: spans from rows above push a row's cells
+        // right, so a table's size is known only by laying it out.
+        var covered = 0
         var occupied: [[Bool]] = Array(repeating: [], count: rowCount)
         var placed: [Placement] = []
         placed.reserveCapacity(cells.count)
@@ -49,13 +59,16 @@ struct TableGridBuilder {
             for cell in cells[rowStarts[rowIndex]..<cellsEnd] {
                 while column < occupied[rowIndex].count, occupied[rowIndex][column] { column += 1 }
                 let rowEnd = max(min(rowIndex + cell.rowSpan, rowCount), rowIndex + 1)
+                let columnEnd = column + min(cell.columnSpan, mostCells)
+                covered += (rowEnd - rowIndex) * (columnEnd - column)
+                guard covered <= Self.maxGridPositions else { return nil }
                 for spannedRow in rowIndex..<rowEnd {
-                    while occupied[spannedRow].count < column + cell.columnSpan { occupied[spannedRow].append(false) }
-                    for spannedColumn in column..<(column + cell.columnSpan) { occupied[spannedRow][spannedColumn] = true }
+                    while occupied[spannedRow].count < columnEnd { occupied[spannedRow].append(false) }
+                    for spannedColumn in column..<columnEnd { occupied[spannedRow][spannedColumn] = true }
                 }
                 placed.append(Placement(text: cell.text, row: rowIndex, column: column, rowEnd: rowEnd,
-                                        columnEnd: column + cell.columnSpan))
-                column += cell.columnSpan
+                                        columnEnd: columnEnd))
+                column = columnEnd
             }
         }
         // Positions no cell covers (a row shorter than a span beside it) are empty span copies.
@@ -69,6 +82,16 @@ struct TableGridBuilder {
             }
         }
         return Table(rows: grid)
+    }
+
+    /// The most cells a row holds (at least one): no cell spans more columns.
+    private var mostCells: Int {
+        var most = 1
+        for rowIndex in 0..<rowStarts.count {
+            let cellsEnd = rowIndex + 1 < rowStarts.count ? rowStarts[rowIndex + 1] : cells.count
+            most = max(most, cellsEnd - rowStarts[rowIndex])
+        }
+        return most
     }
 
     /// A cell's text and the grid positions it covers (a later cell overwrites the positions it shares).

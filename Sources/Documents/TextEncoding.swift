@@ -51,12 +51,48 @@ public enum EncodingDetector {
     public static func decode(_ bytes: [UInt8], httpCharset: String?) -> Decoded {
         let mark = byteOrderMark(bytes)
         let validated = mark == nil ? String(validating: bytes, as: UTF8.self) : nil
-        let detection = mark ?? decide(bytes, httpCharset: httpCharset, validUTF8: validated != nil)
+        let utf8 = validated != nil ? UTF8Evidence.valid : mark == nil ? UTF8Evidence(bytes) : .none
+        let detection = mark ?? decide(bytes, httpCharset: httpCharset, utf8: utf8)
         if detection.encoding == .utf8, let validated {
             return Decoded(detection: detection, text: validated, badBytes: 0)
         }
         let (text, badBytes) = IconvDecoder.decode(bytes, from: detection.encoding)
         return Decoded(detection: detection, text: text, badBytes: badBytes)
+    }
+
+    /// How far bytes read as UTF-8: valid, mostly (a few damaged sequences among many good ones: a page cut and
+    /// joined, a stray byte), or not at all.
+    enum UTF8Evidence: Equatable {
+        case valid, mostly, none
+
+        /// At most one sequence in this many multi-byte ones may be invalid for the bytes to count as mostly UTF-8
+        /// (GBK text read as UTF-8 has a bad sequence every few characters).
+        static let damagedShare = 50
+
+        init(_ bytes: [UInt8]) {
+            var (good, bad) = (0, 0)
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                guard lead >= 0x80 else {
+                    index += 1
+                    continue
+                }
+                let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? (lead <= 0xEF ? 3 : 0) : lead >= 0xC2 ? 2 : 0
+                if length > 0, index + length <= bytes.count,
+                   bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                    good += 1
+                    index += length
+                } else {
+                    bad += 1
+                    index += 1
+                }
+            }
+            self = bad == 0 ? .valid : good >= 20 && bad * Self.damagedShare <= good ? .mostly : .none
+        }
+
+        /// Whether the bytes are to be read as UTF-8.
+        var isUTF8: Bool { self != .none }
     }
 
     /// The encoding a byte order mark names, if the bytes start with one.
@@ -68,23 +104,25 @@ public enum EncodingDetector {
     }
 
     /// The encoding of bytes without a byte order mark: the HTTP charset, else the `<meta>` one, unless the bytes
-    /// contradict it; else UTF-8 when they are valid UTF-8, GB18030 when not.
-    private static func decide(_ bytes: [UInt8], httpCharset: String?, validUTF8: Bool) -> Detection {
-        let byBytes: TextEncoding = validUTF8 ? .utf8 : .gb18030
+    /// contradict it; else UTF-8 when they are (mostly) valid UTF-8, GB18030 when not.
+    private static func decide(_ bytes: [UInt8], httpCharset: String?, utf8: UTF8Evidence) -> Detection {
+        let damaged = utf8 == .mostly
+            ? "a few bytes are not valid UTF-8 among many that are: read as UTF-8" : nil
         let labels: [(String, String?)] = [("http", httpCharset), ("meta", metaCharset(bytes))]
         for (source, label) in labels {
             guard let label, let encoding = TextEncoding(label: label) else { continue }
-            if encoding == .utf8 && !validUTF8 {
+            if encoding == .utf8 && !utf8.isUTF8 {
                 return Detection(encoding: .gb18030, source: "bytes",
                                  note: "\(source) charset says \(label) but the bytes are not UTF-8; read as GB18030")
             }
-            if encoding == .gb18030 && validUTF8 && containsMultibyte(bytes) {
+            if encoding == .gb18030 && utf8.isUTF8 && containsMultibyte(bytes) {
                 return Detection(encoding: .utf8, source: "bytes",
-                                 note: "\(source) charset says \(label) but the bytes are valid UTF-8; read as UTF-8")
+                                 note: "\(source) charset says \(label) but the bytes are "
+                                     + (damaged == nil ? "valid UTF-8; read as UTF-8" : "UTF-8 (\(damaged!))"))
             }
-            return Detection(encoding: encoding, source: source, note: nil)
+            return Detection(encoding: encoding, source: source, note: encoding == .utf8 ? damaged : nil)
         }
-        return Detection(encoding: byBytes, source: "bytes", note: nil)
+        return Detection(encoding: utf8.isUTF8 ? .utf8 : .gb18030, source: "bytes", note: damaged)
     }
 
     private static func containsMultibyte(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 >= 0x80 } }
