@@ -30,6 +30,7 @@ let package = Package(
         .target(
             name: "Documents",
             dependencies: ["ReportModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "ReaderWorkers", dependencies: ["Documents"]),
         .target(name: "Extraction", dependencies: ["ReportModel", "Documents"]),
         .target(
             name: "Storage",
@@ -41,7 +42,7 @@ let package = Package(
         .target(
             name: "Collector",
             dependencies: [
-                "ReportModel", "Fetching", "Documents", "Extraction", "Storage", "Analysis", "Export",
+                "ReportModel", "Fetching", "Documents", "ReaderWorkers", "Extraction", "Storage", "Analysis", "Export",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
@@ -49,7 +50,8 @@ let package = Package(
         .target(name: "DemoCity", dependencies: ["ReportModel"]),
         .executableTarget(
             name: "nianbao",
-            dependencies: ["Collector", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Collector", "ReaderWorkers",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"]),
         .executableTarget(
             name: "nianbao-bench",
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
+        .testTarget(name: "ReaderWorkersTests", dependencies: ["ReaderWorkers", "Documents", "TestSupport"]),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Documents", "DemoCity", "TestSupport"],
             exclude: ["Fixtures"]),
@@ -69,7 +72,7 @@ let package = Package(
             dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(
             name: "CollectorTests",
-            dependencies: ["Collector", "Storage", "Analysis", "Export", "DemoCity", "TestSupport",
+            dependencies: ["Collector", "ReaderWorkers", "Storage", "Analysis", "Export", "DemoCity", "TestSupport",
                            .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao", "nianbao-bench"]),

@@ -221,6 +221,17 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("v8-quarantine") { db in
+            // Documents a reader worker crashed, ran out of time or of memory on, by their bytes' digest and the
+            // readers' version: skipped until the readers change.
+            try db.execute(sql: """
+                CREATE TABLE quarantine (
+                    sha256 TEXT NOT NULL, reader_version INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,
+                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, quarantined_at TEXT NOT NULL,
+                    PRIMARY KEY (sha256, reader_version)
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

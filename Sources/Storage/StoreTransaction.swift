@@ -16,6 +16,11 @@ public struct StoreTransaction {
     public func saveReport(unitId: String, year: Int, content: ReportContent, at now: Date) throws {
         try store.save(db, unitId: unitId, year: year, content: content, at: now)
     }
+
+    /// Quarantines a document a reader failed on.
+    public func quarantine(_ entry: QuarantineEntry) throws {
+        try Store.insert(db, entry)
+    }
 }
 
 extension Store {
@@ -36,10 +41,11 @@ extension Store {
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(start + 500, ids.count)])
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT id, unit_id, year, url FROM document_version
+                    SELECT id, unit_id, year, url, sha256 FROM document_version
                     WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
                     """, arguments: StatementArguments(chunk))
-                keys += rows.map { VersionKey(id: $0["id"], unitId: $0["unit_id"], year: $0["year"], url: $0["url"]) }
+                keys += rows.map { VersionKey(id: $0["id"], unitId: $0["unit_id"], year: $0["year"], url: $0["url"],
+                                              sha256: $0["sha256"]) }
             }
         }
         return keys.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }
@@ -56,4 +62,6 @@ public struct VersionKey: Sendable {
     public var year: Int
     /// Where it came from (`manual:` for figures typed by hand).
     public var url: String
+    /// The hex SHA-256 of its bytes.
+    public var sha256: String
 }
