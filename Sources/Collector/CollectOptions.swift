@@ -1,3 +1,4 @@
+import Fetching
 import Foundation
 import ReportModel
 
@@ -24,7 +25,8 @@ public struct CollectItem: Sendable, Hashable {
     public var unitId: String
     /// The report year.
     public var year: Int
-    /// `new`, `changed`, `unchanged`, `not_published`, `not_a_report`, `blocked`, `failed`, `due` (dry run).
+    /// `new`, `changed`, `unchanged`, `not_published`, `not_a_report`, `blocked`, `failed`, `deferred` (the
+    /// server asked for a longer wait than the unit had left; tried again by the next run), `due` (dry run).
     public var outcome: String
     /// The failure kind, for failures.
     public var failureKind: String?
@@ -34,11 +36,12 @@ public struct CollectItem: Sendable, Hashable {
     /// Whether this item counts as a failure for the exit code.
     public var isFailure: Bool { ["failed", "blocked", "not_a_report"].contains(outcome) }
 
-    /// A failure worth one more try at the end of the run (timeouts, broken connections, 5xx, 408, 429).
+    /// A failure worth one more try at the end of the run (timeouts, no connection, broken connections, bodies cut
+    /// short, 5xx, 408, 429).
     var isTransientFailure: Bool {
         guard outcome == "failed", let kind = failureKind else { return false }
         let throttled = kind == "http_4xx" && (message?.includes("HTTP 429") == true || message?.includes("HTTP 408") == true)
-        return ["timeout", "connect", "http_5xx"].contains(kind) || throttled
+        return FetchFailureKind(rawValue: kind)?.isTransient == true || kind == "http_5xx" || throttled
     }
 }
 

@@ -1,4 +1,5 @@
 import Analysis
+import Fetching
 import Foundation
 
 /// The city's configuration (`Config/nianbao.yaml`), validated and with every path resolved.
@@ -21,6 +22,11 @@ public struct Configuration: Sendable {
     public var analysis: AnalysisSettings
     /// The units in configuration order.
     public var units: [UnitConfiguration]
+    /// Whether `file:` sources may lie outside the config file's folder (config `allow_files_outside`).
+    public var allowsFilesOutside = false
+    /// The host and port of every configured http(s) source (reports, URL templates, listings): the only ones a
+    /// fetch may reach on a loopback, private or other non-public address.
+    public var sourceEndpoints: Set<Endpoint> = []
 }
 
 /// A month and day, such as the 01-31 deadline.
@@ -53,6 +59,9 @@ public struct FetchSettings: Sendable, Hashable {
     public var timeoutSeconds = 30.0
     /// Retries on timeouts, connection errors, 5xx, 408 and 429.
     public var retries = 3
+    /// Seconds a unit may spend waiting to retry (Retry-After and back-off) in one run; a longer wait defers the
+    /// unit·year to the next run.
+    public var waitBudgetSeconds = 60.0
     /// The decoded-size cap per document.
     public var maxBytes = 20_000_000
     /// The User-Agent sent with every request.

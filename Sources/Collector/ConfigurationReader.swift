@@ -7,11 +7,11 @@ struct ConfigurationReader {
     let directory: URL
 
     private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis",
-                                                "quality", "units"]
+                                                "quality", "units", "allow_files_outside"]
     private static let qualityKeys: Set<String> = ["on_time", "obtainable", "complete", "consistent", "stable", "original",
                                                    "similarity_threshold", "template_share"]
     private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
-                                                 "user_agent"]
+                                                 "user_agent", "wait_budget_s"]
     private static let unitKeys: Set<String> = ["id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
                                                 "insecure_tls"]
 
@@ -26,11 +26,16 @@ struct ConfigurationReader {
         var analysis = try top["analysis"].map(readAnalysis) ?? AnalysisSettings()
         if let quality = top["quality"] { analysis.quality = try readQuality(quality) }
         guard let unitsNode = top["units"] else { throw root.error("missing key 'units'") }
-        let units = try readUnits(unitsNode)
+        let filesOutside = try top["allow_files_outside"]?.bool() ?? false
+        let units = try readUnits(unitsNode, filesOutside: filesOutside)
         let named = units.flatMap { $0.reports.keys }
         let years = try top["years"].map(readYears) ?? ((named.min() ?? 2019)...(named.max() ?? 2019))
-        return Configuration(file: URL(fileURLWithPath: root.file), version: version, city: city, database: database,
-                             deadline: deadline, years: years, fetch: fetch, analysis: analysis, units: units)
+        var configuration = Configuration(file: URL(fileURLWithPath: root.file), version: version, city: city,
+                                          database: database, deadline: deadline, years: years, fetch: fetch,
+                                          analysis: analysis, units: units)
+        configuration.allowsFilesOutside = filesOutside
+        configuration.sourceEndpoints = Configuration.sourceEndpoints(of: units, years: years)
+        return configuration
     }
 
     private func readDeadline(_ node: ConfigNode) throws -> MonthDay {
@@ -60,6 +65,7 @@ struct ConfigurationReader {
         if let value = keys["retries"] { settings.retries = try value.int(in: 0...20) }
         if let value = keys["max_bytes"] { settings.maxBytes = try value.int(in: 1024...2_000_000_000) }
         if let value = keys["user_agent"] { settings.userAgent = try value.string() }
+        if let value = keys["wait_budget_s"] { settings.waitBudgetSeconds = try value.double(in: 0...3600) }
         return settings
     }
 
@@ -90,7 +96,8 @@ struct ConfigurationReader {
             || byte == UInt8(ascii: "-")
     }
 
-    private func readUnits(_ node: ConfigNode) throws -> [UnitConfiguration] {
+    private func readUnits(_ node: ConfigNode, filesOutside: Bool) throws -> [UnitConfiguration] {
+        let readURL = { (node: ConfigNode) in try self.readURL(node, filesOutside: filesOutside) }
         var firstLine: [String: Int?] = [:]
         var units: [UnitConfiguration] = []
         for item in try node.sequence() {
@@ -125,8 +132,9 @@ struct ConfigurationReader {
         return units
     }
 
-    /// An http(s) URL as written, or a file path (relative to the config) as an absolute file:// URL that must exist.
-    private func readURL(_ node: ConfigNode) throws -> String {
+    /// An http(s) URL as written, or a file path (relative to the config) as an absolute file:// URL that must exist,
+    /// in the config's folder unless `filesOutside`.
+    private func readURL(_ node: ConfigNode, filesOutside: Bool) throws -> String {
         var trimmed = Substring(try node.string())  // Swift's own trimming: Foundation's bridged NSString was slow here
         while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
         while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
@@ -139,6 +147,10 @@ struct ConfigurationReader {
         let url = resolvePath(path)
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw node.error("cannot read file '\(url.path)'")
+        }
+        guard filesOutside || isInConfigFolder(url) else {
+            throw node.error("'\(url.path)' is outside the config file's folder \(directory.path) (set "
+                             + "allow_files_outside: true at the top of the config to read files elsewhere)")
         }
         return url.absoluteString
     }

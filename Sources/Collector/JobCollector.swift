@@ -39,6 +39,8 @@ struct JobCollector {
                           message: "\(job.url): \(reason); stopped asking this host this run")
         case .failed(let kind, let message):
             return finish(job, &state, outcome: "failed", kind: kind, message: message)
+        case .deferred(let seconds, let reason):
+            return deferral(job, &state, seconds: seconds, reason: reason)
         }
     }
 
@@ -75,9 +77,9 @@ struct JobCollector {
             attachmentJob.url = attachment
             attachmentJob.etag = nil
             attachmentJob.lastModified = nil
-            guard case .response(let file) = await unit.fetcher.fetch(attachmentJob) else {
-                return finish(job, &state, outcome: "failed", kind: "attachment",
-                              message: "\(job.url) points to \(attachment), which could not be fetched")
+            let fetchedAttachment = await unit.fetcher.fetch(attachmentJob)
+            guard case .response(let file) = fetchedAttachment else {
+                return unfetchedAttachment(job, &state, attachment, fetchedAttachment)
             }
             let attachedFile = ReportReader.sniff(file.body, contentType: file.contentType, url: attachment)
             let attached = try await store.archive(Self.version(job, url: attachment, file, attachedFile, at: unit.now)).outcome

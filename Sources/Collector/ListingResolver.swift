@@ -12,21 +12,22 @@ struct ListingResolver {
 
     /// URLs for `years` found on the listing; years not listed are absent. `problem` says why the listing
     /// itself could not be read, when it could not.
-    func resolve(unit: UnitConfiguration, listing: String, years: [Int]) async -> (urls: [Int: String], problem: String?) {
+    func resolve(unit: UnitConfiguration, listing: String, years: [Int]) async -> (urls: [Int: String], problem: ListingProblem?) {
         var found: [Int: String] = [:]
         var page: String? = listing
         var visited: Set<String> = []
-        var problem: String?
+        var problem: ListingProblem?
         while let current = page, visited.count < Self.maxPages, found.count < years.count {
             visited.insert(current)
             page = nil
             let job = FetchJob(unit: unit, year: 0, url: current, etag: nil, lastModified: nil)
-            guard case .response(let response) = await fetcher.fetch(job) else {
-                problem = "the listing page \(current) could not be fetched"
+            let fetched = await fetcher.fetch(job)
+            guard case .response(let response) = fetched else {
+                problem = ListingProblem(current, fetched)
                 break
             }
             guard let document = try? DocumentReader.read(response.body, contentType: response.contentType) else {
-                problem = "the listing page \(current) is not a readable page"
+                problem = .unreadable("the listing page \(current) is not a readable page")
                 break
             }
             for year in years where found[year] == nil {
@@ -60,5 +61,25 @@ struct ListingResolver {
         guard let url = URL(string: href.trimmingCharacters(in: .whitespaces), relativeTo: URL(string: base)),
               let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
         return url.absoluteURL.absoluteString
+    }
+}
+
+/// Why a unit's listing could not be read.
+enum ListingProblem {
+    /// It could not be fetched or read (a failure of kind `listing`).
+    case unreadable(String)
+    /// Its server asked for a longer wait than the unit had left: tried again in `seconds`, by a later run.
+    case deferred(seconds: Double, reason: String)
+
+    /// The problem of a listing page `url` whose fetch ended in `attempt`; nil for a response.
+    init?(_ url: String, _ attempt: FetchAttempt) {
+        switch attempt {
+        case .deferred(let seconds, let reason): self = .deferred(seconds: seconds, reason: reason)
+        case .failed(_, let message), .blocked(let message): self = .unreadable("the listing page \(url) could not be fetched: \(message)")
+        case .notAsked(let host, let reason):
+            self = .unreadable("the listing page \(url) was not asked for: \(host) blocked this run (\(reason))")
+        case .notPublished(let status): self = .unreadable("the listing page \(url) could not be fetched: HTTP \(status)")
+        case .response: return nil
+        }
     }
 }

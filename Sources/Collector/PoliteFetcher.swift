@@ -9,6 +9,8 @@ enum FetchAttempt {
     case notPublished(Int)
     case blocked(String)
     case failed(kind: String, message: String)
+    /// Not tried again this run: the next try is `seconds` away, more than the unit may still wait (`reason`).
+    case deferred(seconds: Double, reason: String)
 }
 
 /// Fetches through the host gate with retries and back-off (honouring Retry-After), never to a host that has
@@ -19,6 +21,10 @@ struct PoliteFetcher {
     let settings: FetchSettings
     let counters: RunCounters
     let blocked: BlockedHosts
+    /// Each unit's waiting this run.
+    let waits: WaitBudgets
+    /// Which non-public addresses requests may reach.
+    let privateAddresses: PrivateAddressRule
 
     /// Not asking `host` this run, when it blocked a request of the run.
     private func refusal(_ host: String?) -> FetchAttempt? {
@@ -30,7 +36,8 @@ struct PoliteFetcher {
         let host = HostGate.host(of: job.url)
         let request = FetchRequest(url: job.url, etag: job.etag, lastModified: job.lastModified,
                                    userAgent: settings.userAgent, timeout: settings.timeoutSeconds,
-                                   maxBytes: settings.maxBytes, verifyTLS: job.unit.verifyTLS)
+                                   maxBytes: settings.maxBytes, verifyTLS: job.unit.verifyTLS,
+                                   privateAddresses: privateAddresses)
         if let refusal = refusal(host) { return refusal }
         var attempt = 0
         while true {
@@ -69,15 +76,27 @@ struct PoliteFetcher {
             case .blocked(let reason): return .blocked(reason)
             case .failed(let kind, let message): return .failed(kind: kind, message: "\(job.url): \(message)")
             case .retry(let kind, let after):
+                let detail = response.map { "HTTP \($0.status)" } ?? kind
                 guard attempt <= settings.retries else {
-                    let detail = response.map { "HTTP \($0.status)" } ?? kind
                     return .failed(kind: kind, message: "\(job.url): \(detail) after \(attempt) attempts")
                 }
-                counters.addRetry()
                 let seconds = RetryPolicy.delay(attempt: attempt, retryAfter: after)
+                if case .exceeds(let left) = waits.draw(seconds, for: job.unit.id, budget: settings.waitBudgetSeconds) {
+                    let asked = after == nil ? "the back-off before the next try is" : "the server asked to wait"
+                    return .deferred(seconds: seconds, reason: "\(job.url): \(detail); \(asked) \(Self.duration(seconds)), "
+                                     + "more than the \(Self.duration(left)) this unit may still wait this run")
+                }
+                counters.addRetry()
                 try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
             }
         }
+    }
+}
+
+extension PoliteFetcher {
+    /// "100000 s", "1.5 s".
+    static func duration(_ seconds: Double) -> String {
+        String(format: seconds.rounded() == seconds ? "%.0f s" : "%.1f s", seconds)
     }
 }
 

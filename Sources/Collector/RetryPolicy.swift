@@ -29,29 +29,32 @@ enum RetryPolicy {
     }
 
     static func verdict(error: FetchError) -> FetchVerdict {
-        switch error.kind {
-        case .timeout, .connect: return .retry(kind: error.kind.rawValue, after: nil)
-        default: return .failed(kind: error.kind.rawValue, message: error.message)
-        }
+        error.kind.isTransient ? .retry(kind: error.kind.rawValue, after: nil)
+            : .failed(kind: error.kind.rawValue, message: error.message)
     }
 
     /// Seconds to wait before attempt `attempt` (1-based): 0.5·2^(attempt−1) with ±25% jitter, at most 30 s,
-    /// unless the server asked for `retryAfter`.
+    /// unless the server asked for `retryAfter` (which the unit's waiting budget bounds, `WaitBudgets`).
     static func delay(attempt: Int, retryAfter: Double?) -> Double {
-        if let retryAfter { return min(retryAfter, 300) }
+        if let retryAfter { return retryAfter }
         let base = min(0.5 * pow(2, Double(attempt - 1)), 30)
         return base * Double.random(in: 0.75...1.25)
     }
 
-    /// Retry-After as seconds (a number or an HTTP date).
+    /// Retry-After as seconds (a number or an HTTP date), at most `longestRetryAfter`.
     static func retryAfter(_ header: String?) -> Double? {
         guard let header = header?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(header) { return max(seconds, 0) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: header).map { max($0.timeIntervalSinceNow, 0) }
+        guard let seconds = Double(header) ?? formatter.date(from: header)?.timeIntervalSinceNow, !seconds.isNaN else {
+            return nil
+        }
+        return min(max(seconds, 0), longestRetryAfter)
     }
+
+    /// The longest wait a server's Retry-After is taken at: 7 days, the longest back-off across runs.
+    static let longestRetryAfter: Double = 7 * 24 * 3600
 }
 
 /// Recognises captcha and WAF interstitials, which mean "stop asking this host", never "evade".

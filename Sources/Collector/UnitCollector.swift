@@ -19,9 +19,11 @@ struct UnitCollector: Sendable {
     /// Whether the run fetches unconditionally (`--force`: no validators).
     let force: Bool
     let blocked = BlockedHosts()
+    let waits = WaitBudgets()
 
     var fetcher: PoliteFetcher {
-        PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters, blocked: blocked)
+        PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters, blocked: blocked,
+                      waits: waits, privateAddresses: configuration.privateAddressRule)
     }
 
     /// Collects `units`, each planned by `plan` as its turn comes (nil: nothing is due).
@@ -110,10 +112,17 @@ struct UnitCollector: Sendable {
                     var state = plan.states[year]
                         ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
                     state.lastAttemptAt = now
-                    let finished = JobCollector(unit: self).finish(
-                        job, &state, outcome: found.problem == nil ? "not_published" : "failed",
-                        kind: found.problem == nil ? nil : "listing",
-                        message: found.problem ?? "no \(year) report linked from \(listing)")
+                    let collector = JobCollector(unit: self)
+                    let finished: JobOutcome
+                    switch found.problem {
+                    case nil:
+                        finished = collector.finish(job, &state, outcome: "not_published", kind: nil,
+                                                    message: "no \(year) report linked from \(listing)")
+                    case .unreadable(let message)?:
+                        finished = collector.finish(job, &state, outcome: "failed", kind: "listing", message: message)
+                    case .deferred(let seconds, let reason)?:
+                        finished = collector.deferral(job, &state, seconds: seconds, reason: reason)
+                    }
                     results.append(record(job, finished))
                 }
             }

@@ -36,6 +36,7 @@ public enum DemoConfig {
             "version: 1",
             "city: 晋江市",
             "database: ../nianbao.sqlite        # relative to this file",
+            "allow_files_outside: true          # the reports are in ../Seeds, beside this file's folder",
             "deadline: \"01-31\"                  # month-day after the report year",
             "years: { from: \(DemoScenario.years.lowerBound), to: \(DemoScenario.years.upperBound) }",
             "fetch:",

@@ -20,18 +20,28 @@ public final class CurlClient: @unchecked Sendable {
     private let stopped = DispatchSemaphore(value: 0)
     /// Numbers the transfers, for cancelling one (a counter: a UUID per fetch read the system's random source).
     private let transfersStarted = Atomic<Int>(0)
+    /// Why the multi handle could not be set up as asked, when it could not: every transfer then fails with it.
+    private let setupProblem: String?
 
     /// Starts the curl thread. `maxConnections` and `maxPerHost` cap connections (0 = unlimited).
     public init(maxConnections: Int = 0, maxPerHost: Int = 0) {
         _ = CurlGlobal.ready
         guard let multi = curl_multi_init() else { preconditionFailure("curl_multi_init returned NULL (out of memory)") }
         self.multi = multi
-        _ = nb_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
-        _ = nb_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxPerHost)
+        var problems = [
+            CurlOption.problem(nb_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections),
+                               "CURLMOPT_MAX_TOTAL_CONNECTIONS"),
+            CurlOption.problem(nb_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxPerHost),
+                               "CURLMOPT_MAX_HOST_CONNECTIONS"),
+        ]
         // Idle connections kept for reuse: by default four per transfer under way, so a moment with one or two
         // transfers closed the others' connections and the next fetches opened them again (121 connections for
         // 2,000 fetches at concurrency 8, each a new TCP handshake with a unit's server).
-        if maxConnections > 0 { _ = nb_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxConnections) }
+        if maxConnections > 0 {
+            problems.append(CurlOption.problem(nb_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxConnections),
+                                               "CURLMOPT_MAXCONNECTS"))
+        }
+        setupProblem = problems.compactMap { $0 }.first
         let thread = Thread { self.run() }
         thread.name = "nianbao-curl"
         self.thread = thread
@@ -74,6 +84,21 @@ public final class CurlClient: @unchecked Sendable {
         return taken
     }
 
+    /// A configured transfer, added to the multi handle.
+    private func start(_ request: FetchRequest) throws(FetchError) -> Transfer {
+        let failure = { (message: String, code: Int) in
+            FetchError(kind: .other, curlCode: code, message: message, url: request.url)
+        }
+        if let setupProblem { throw failure(setupProblem, -1) }
+        guard let transfer = Transfer(request: request) else { throw failure("curl_easy_init failed", -1) }
+        try transfer.configure()
+        let added = curl_multi_add_handle(multi, transfer.handle)
+        if let problem = CurlOption.problem(added, "the transfer (curl_multi_add_handle)") {
+            throw failure(problem, Int(added.rawValue))
+        }
+        return transfer
+    }
+
     /// The curl thread: apply commands, drive transfers, hand back finished ones.
     private func run() {
         var active: [UnsafeMutableRawPointer: (Transfer, Int)] = [:]
@@ -82,15 +107,13 @@ public final class CurlClient: @unchecked Sendable {
             for command in takeCommands() {
                 switch command {
                 case .start(let request, let continuation, let id):
-                    guard let transfer = Transfer(request: request) else {
-                        continuation.resume(throwing: FetchError(kind: .other, curlCode: -1,
-                                                                 message: "curl_easy_init failed", url: request.url))
-                        continue
+                    do throws(FetchError) {
+                        let transfer = try start(request)
+                        transfer.continuation = continuation
+                        active[transfer.handle] = (transfer, id)
+                    } catch {
+                        continuation.resume(throwing: error)
                     }
-                    transfer.configure()
-                    transfer.continuation = continuation
-                    active[transfer.handle] = (transfer, id)
-                    curl_multi_add_handle(multi, transfer.handle)
                 case .cancel(let id):
                     if let (handle, entry) = active.first(where: { $0.value.1 == id }) {
                         curl_multi_remove_handle(multi, handle)

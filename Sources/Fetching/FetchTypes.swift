@@ -18,10 +18,13 @@ public struct FetchRequest: Sendable, Hashable {
     public var verifyTLS: Bool
     /// The most redirects followed.
     public var maxRedirects: Int
+    /// Which connections to loopback, private and other non-public addresses the transfer may open.
+    public var privateAddresses: PrivateAddressRule
 
     /// Creates a request with polite defaults.
     public init(url: String, etag: String? = nil, lastModified: String? = nil, userAgent: String = "nianbao/1.0",
-                timeout: Double = 30, maxBytes: Int = 20_000_000, verifyTLS: Bool = true, maxRedirects: Int = 5) {
+                timeout: Double = 30, maxBytes: Int = 20_000_000, verifyTLS: Bool = true, maxRedirects: Int = 5,
+                privateAddresses: PrivateAddressRule = .allowed) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
@@ -30,6 +33,7 @@ public struct FetchRequest: Sendable, Hashable {
         self.maxBytes = maxBytes
         self.verifyTLS = verifyTLS
         self.maxRedirects = maxRedirects
+        self.privateAddresses = privateAddresses
     }
 }
 
@@ -56,8 +60,12 @@ public struct FetchResponse: Sendable {
 public enum FetchFailureKind: String, Sendable, Codable, Hashable {
     /// The host name did not resolve.
     case dns
-    /// The connection was refused, reset or broken.
+    /// No connection could be made (refused, unreachable).
     case connect
+    /// The connection was reset or closed before the response was complete (or before any of it came).
+    case reset
+    /// The server closed the connection before sending the whole body its Content-Length announced.
+    case partialBody = "partial_body"
     /// TLS handshake or certificate verification failed.
     case tls
     /// The transfer timed out.
@@ -68,8 +76,14 @@ public enum FetchFailureKind: String, Sendable, Codable, Hashable {
     case redirect
     /// A local file is missing or unreadable.
     case fileMissing = "file_missing"
+    /// A redirect or a link led to a loopback, private or other non-public address that the config does not name.
+    case forbiddenAddress = "forbidden_address"
     /// Anything else curl reports.
     case other
+
+    /// Whether the same request may well succeed a moment later (a timeout, no connection, a connection broken
+    /// off), and is worth another try.
+    public var isTransient: Bool { [.timeout, .connect, .reset, .partialBody].contains(self) }
 }
 
 /// A failed transfer with curl's own words.

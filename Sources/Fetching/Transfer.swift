@@ -9,6 +9,8 @@ final class Transfer {
     private(set) var body: [UInt8] = []
     private(set) var headers: [String: String] = [:]
     private(set) var abortedForSize = false
+    /// The last connection refused for its address, while no later one was opened.
+    private var forbidden: ForbiddenConnection?
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     var continuation: CheckedContinuation<FetchResponse, any Error>?
@@ -27,40 +29,91 @@ final class Transfer {
     }
 
     /// Sets every option; the transfer must stay alive (retained by the client) while curl uses `self` as userdata.
-    func configure() {
+    /// Throws when libcurl refuses an option.
+    func configure() throws(FetchError) {
         let me = Unmanaged.passUnretained(self).toOpaque()
-        _ = nb_easy_setopt_string(handle, CURLOPT_URL, request.url)
-        _ = nb_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file")
-        _ = nb_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        _ = nb_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-        _ = nb_easy_setopt_long(handle, CURLOPT_MAXREDIRS, request.maxRedirects)
-        _ = nb_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
-        _ = nb_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        _ = nb_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(request.timeout * 1000))
-        _ = nb_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(min(request.timeout, 15) * 1000))
-        _ = nb_easy_setopt_string(handle, CURLOPT_USERAGENT, request.userAgent)
-        _ = nb_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes))
-        _ = nb_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        try set(CURLOPT_URL, request.url)
+        try set(CURLOPT_PROTOCOLS_STR, "http,https,file")
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        try set(CURLOPT_FOLLOWLOCATION, 1)
+        try set(CURLOPT_MAXREDIRS, request.maxRedirects)
+        try set(CURLOPT_ACCEPT_ENCODING, "")
+        try set(CURLOPT_NOSIGNAL, 1)
+        try set(CURLOPT_TIMEOUT_MS, Int(request.timeout * 1000))
+        try set(CURLOPT_CONNECTTIMEOUT_MS, Int(min(request.timeout, 15) * 1000))
+        try set(CURLOPT_USERAGENT, request.userAgent)
+        try check(nb_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes)), CURLOPT_MAXFILESIZE_LARGE)
+        try set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
         if !request.verifyTLS {
-            _ = nb_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 0)
-            _ = nb_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0)
+            try set(CURLOPT_SSL_VERIFYPEER, 0)
+            try set(CURLOPT_SSL_VERIFYHOST, 0)
         }
         if let etag = request.etag { headerList = curl_slist_append(headerList, "If-None-Match: \(etag)") }
         if let modified = request.lastModified { headerList = curl_slist_append(headerList, "If-Modified-Since: \(modified)") }
-        if let headerList { _ = nb_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) }
-        _ = nb_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, userdata in
+        if let headerList { try check(nb_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), CURLOPT_HTTPHEADER) }
+        try check(nb_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, userdata in
             guard let data, let userdata else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
             return transfer.receive(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
-        })
-        _ = nb_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me)
-        _ = nb_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, { data, size, count, userdata in
+        }), CURLOPT_WRITEFUNCTION)
+        try set(CURLOPT_WRITEDATA, me)
+        try check(nb_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, { data, size, count, userdata in
             guard let data, let userdata else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
             transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
             return size * count
-        })
-        _ = nb_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me)
+        }), CURLOPT_HEADERFUNCTION)
+        try set(CURLOPT_HEADERDATA, me)
+        if case .onlyAt = request.privateAddresses {
+            try check(nb_easy_setopt_opensocket(handle, { userdata, _, address in
+                guard let userdata, let address else { return CURL_SOCKET_BAD }
+                return Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue().openSocket(address)
+            }), CURLOPT_OPENSOCKETFUNCTION)
+            try set(CURLOPT_OPENSOCKETDATA, me)
+        }
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) throws(FetchError) {
+        try check(nb_easy_setopt_long(handle, option, value), option)
+    }
+
+    private func set(_ option: CURLoption, _ value: String) throws(FetchError) {
+        try check(nb_easy_setopt_string(handle, option, value), option)
+    }
+
+    private func set(_ option: CURLoption, _ value: UnsafeMutableRawPointer) throws(FetchError) {
+        try check(nb_easy_setopt_pointer(handle, option, value), option)
+    }
+
+    private func check(_ code: CURLcode, _ option: CURLoption) throws(FetchError) {
+        try CurlOption.check(code, option, url: request.url)
+    }
+
+    /// Opens the socket for a connection curl is about to make, unless the request's rule forbids its address: then
+    /// the refusal is kept for `finish` and curl is told the socket could not be made (it tries the host's other
+    /// addresses, if any).
+    private func openSocket(_ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
+        if let refusal = refusal(of: address) {
+            forbidden = refusal
+            return CURL_SOCKET_BAD
+        }
+        forbidden = nil
+        let descriptor = socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
+        // Not inherited by the converters the documents are read with.
+        if descriptor >= 0 { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        return descriptor
+    }
+
+    /// Why a connection to `address` is not allowed for the URL curl is at (the request's, or a redirect's).
+    private func refusal(of address: UnsafeMutablePointer<curl_sockaddr>) -> ForbiddenConnection? {
+        guard let target = SocketAddress(address), let scope = AddressScope(ip: target.ip), scope != .publicInternet,
+              !CurlGlobal.proxyAddresses.contains(target) else { return nil }
+        // curl moves its effective URL to a redirect's target before connecting to it.
+        var effective: UnsafeMutablePointer<CChar>?
+        let url = nb_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK
+            ? effective.map { String(cString: $0) } ?? request.url : request.url
+        guard !request.privateAddresses.admits(scope, for: Endpoint(url: url)) else { return nil }
+        return ForbiddenConnection(url: url, address: target, scope: scope)
     }
 
     /// Appends body bytes; refuses (aborting the transfer) past the decoded-size cap.
@@ -99,6 +152,10 @@ final class Transfer {
     /// The response or the error, after curl reports the transfer done with `code`.
     func finish(code: CURLcode) -> Result<FetchResponse, FetchError> {
         guard code == CURLE_OK else {
+            if let forbidden {
+                return .failure(FetchError(kind: .forbiddenAddress, curlCode: Int(code.rawValue),
+                                           message: forbidden.description, url: request.url))
+            }
             let text = String(cString: errorBuffer)
             let message = abortedForSize ? "body larger than \(request.maxBytes) bytes; transfer stopped"
                 : (text.isEmpty ? String(cString: curl_easy_strerror(code)) : text)
@@ -121,3 +178,16 @@ final class Transfer {
 
 @available(*, unavailable)
 extension Transfer: Sendable {}
+
+/// A connection not opened because its address is non-public and the URL's host and port are not allowed one.
+struct ForbiddenConnection: CustomStringConvertible {
+    /// The URL curl was at (the request's own, or a redirect's target).
+    var url: String
+    /// The address its host resolved to.
+    var address: SocketAddress
+    /// What kind of address that is.
+    var scope: AddressScope
+
+    /// "http://x:8080/r.html resolves to 127.0.0.1, a loopback address not in the config; not fetched".
+    var description: String { "\(url) resolves to \(address), \(scope.phrase) not in the config; not fetched" }
+}

@@ -133,12 +133,13 @@ struct HTTPCollectTests {
         let configuration = try ConfigurationLoader.load(try directory.write("nianbao.yaml", yaml))
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
         let kinds = Dictionary(summary.items.map { ($0.unitId, $0.failureKind ?? $0.outcome) }, uniquingKeysWith: { first, _ in first })
-        #expect(kinds == ["reset": "connect", "cut": "connect", "tofile": "redirect", "loop": "redirect", "huge": "too_large",
+        #expect(kinds == ["reset": "reset", "cut": "partial_body", "tofile": "redirect", "loop": "redirect", "huge": "too_large",
                           "slow": "timeout"])
         let store = try Store(path: configuration.database.path)
         #expect(try store.reportSummaries().isEmpty, "nothing half-read is stored")
         let states = try store.sourceStates()
         #expect(states.count == 6 && states.allSatisfy { $0.consecutiveFailures == 1 && $0.lastError?.isEmpty == false })
-        #expect(try store.runs(last: 1).first?.failureKinds == ["connect": 2, "redirect": 2, "too_large": 1, "timeout": 1])
+        #expect(try store.runs(last: 1).first?.failureKinds == ["reset": 1, "partial_body": 1, "redirect": 2, "too_large": 1,
+                                                               "timeout": 1])
     }
 }

@@ -67,8 +67,9 @@ struct CurlClientTests {
     @Test func reportsTransportFailuresByKind() async throws {
         try await withCurlClient { client in
             let cases: [(String, FetchFailureKind, Double)] = [
-                (server.url("slow/3/r.html"), .timeout, 0.5), (server.url("reset"), .connect, 5),
-                (server.url("truncate"), .connect, 5), ("http://127.0.0.1:1/", .connect, 5),
+                (server.url("slow/3/r.html"), .timeout, 0.5), (server.url("reset"), .reset, 5),
+                (server.url("reset-mid-body"), .reset, 5), (server.url("truncate"), .partialBody, 5),
+                (server.url("half/r.html"), .partialBody, 5), ("http://127.0.0.1:1/", .connect, 5),
                 (directory.path("absent.html").absoluteString, .fileMissing, 5),
             ]
             for (url, kind, timeout) in cases {
@@ -78,6 +79,9 @@ struct CurlClientTests {
                     (error as? FetchError)?.kind == kind && !"\(error)".isEmpty
                 }
             }
+            let transient = [FetchFailureKind.timeout, .connect, .reset, .partialBody].filter { $0.isTransient }
+            #expect(transient.count == 4)
+            #expect([FetchFailureKind.forbiddenAddress, .tooLarge, .tls, .dns, .redirect].filter { $0.isTransient }.isEmpty)
             let notFound = try await client.fetch(FetchRequest(url: server.url("files/absent.html")))
             #expect(notFound.status == 404, "an HTTP status is a response, not an error")
         }

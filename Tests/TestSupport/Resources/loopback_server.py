@@ -10,7 +10,9 @@ import gzip
 import hashlib
 import json
 import os
+import socket
 import socketserver
+import struct
 import sys
 import threading
 import time
@@ -132,7 +134,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_body(302, b"", headers={"Location": "/redirect-loop"})
         if head == "redirect":
             return self.send_body(301, b"", headers={"Location": "/files/" + "/".join(parts[1:])})
-        if head == "reset":
+        if head == "redirect-to":  # /redirect-to/<port>/<path>: to <path> on another port of this machine
+            location = "http://127.0.0.1:%s/%s" % (parts[1], "/".join(parts[2:]))
+            return self.send_body(302, b"", headers={"Location": location})
+        if head == "reset":  # closed before any response
             self.connection.shutdown(2)
             self.connection.close()
             return
@@ -144,6 +149,32 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"<html><body>cut short")
             self.wfile.flush()
             self.connection.shutdown(2)
+            self.connection.close()
+            return
+        if head == "half":  # /half/<file>: the file's Content-Length, half of its bytes, then a clean close
+            with open(os.path.join(ROOT, "/".join(parts[1:])), "rb") as handle:
+                body = handle.read()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            self.connection.close()
+            return
+        if head == "reset-mid-body":  # headers and part of the body, then a TCP reset (RST), not a close
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b"<html><body>" + b"x" * 5000)
+            self.wfile.flush()
+            time.sleep(0.2)
+            # A zero linger time makes the close a reset; the socket closes only once its reader is closed too.
+            self.close_connection = True
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.rfile.close()
             self.connection.close()
             return
         if head == "captcha":

@@ -1,0 +1,43 @@
+import Fetching
+import Foundation
+import Storage
+
+extension JobCollector {
+    /// Defers a job whose next try is `seconds` away, more than its unit may still wait this run: the source's next
+    /// attempt is then, its failure count unchanged (the server answered; it asked for time).
+    func deferral(_ job: FetchJob, _ state: inout SourceStateRecord, seconds: Double, reason: String) -> JobOutcome {
+        let next = unit.now.addingTimeInterval(seconds)
+        let message = "\(reason); deferred: tried again by the first run after \(Self.timeFormat.string(from: next))"
+        state.lastStatus = "deferred"
+        state.lastError = message
+        state.nextAttemptAt = next
+        let item = CollectItem(unitId: job.unit.id, year: job.year, outcome: "deferred", failureKind: "deferred",
+                               message: message)
+        return JobOutcome(item: item, state: state, report: nil)
+    }
+
+    /// The outcome of a job whose page points to an `attachment` that `attempt` could not fetch: deferred with it,
+    /// refused for its address, or failed as an attachment.
+    func unfetchedAttachment(_ job: FetchJob, _ state: inout SourceStateRecord, _ attachment: String,
+                             _ attempt: FetchAttempt) -> JobOutcome {
+        let prefix = "\(job.url) points to \(attachment), which could not be fetched"
+        switch attempt {
+        case .deferred(let seconds, let reason): return deferral(job, &state, seconds: seconds, reason: reason)
+        case .failed(let kind, let message) where kind == FetchFailureKind.forbiddenAddress.rawValue:
+            return finish(job, &state, outcome: "failed", kind: kind, message: "\(prefix): \(message)")
+        case .failed(_, let message), .blocked(let message):
+            return finish(job, &state, outcome: "failed", kind: "attachment", message: "\(prefix): \(message)")
+        case .notAsked, .notPublished, .response:
+            return finish(job, &state, outcome: "failed", kind: "attachment", message: prefix)
+        }
+    }
+
+    /// "2026-12-06 11:46 +0800": when a deferred source is due, in the deadline's time zone.
+    private static let timeFormat: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm xx"
+        return formatter
+    }()
+}
