@@ -11,10 +11,10 @@ public struct Workbench: Sendable {
     /// The opened store.
     public let store: Store
 
-    /// Opens the configured database.
-    public init(configuration: Configuration, databasePath: String? = nil) throws {
+    /// Opens the configured database, for reading and writing or, with `.readOnly`, for reading only.
+    public init(configuration: Configuration, databasePath: String? = nil, access: StoreAccess = .readWrite) throws {
         self.configuration = configuration
-        self.store = try Store(path: databasePath ?? configuration.database.path)
+        self.store = try Store(path: databasePath ?? configuration.database.path, access: access)
     }
 
     /// The configured units for analysis.

@@ -2,38 +2,11 @@ import Foundation
 import GRDB
 import ReportModel
 
-/// Errors from the store, in plain words with the database path.
-public enum StoreError: Error, Sendable, CustomStringConvertible {
-    /// The database could not be opened or migrated.
-    case cannotOpen(path: String, reason: String)
-    /// Another collect holds the lock.
-    case locked(pid: Int32, since: Date, host: String)
-    /// A collect's writes could not be stored (a full disk, a broken file): its last uncommitted work was dropped.
-    case writeFailed(path: String, reason: String)
-    /// A bulk write outside a collect (a re-extraction) failed: its last transaction was rolled back.
-    case transactionFailed(path: String, reason: String)
-
-    /// A plain-words explanation.
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
-        case .locked(let pid, let since, let host):
-            return "another collect (pid \(pid) on \(host), started \(ISO8601DateFormatter().string(from: since))) holds the database lock"
-        case .writeFailed(let path, let reason):
-            return "cannot write to database \(path): \(reason); the last second of this run was not saved and "
-                + "its reports will be fetched again by the next collect"
-        case .transactionFailed(let path, let reason):
-            return "cannot write to database \(path): \(reason); the batch being saved was rolled back (nothing "
-                + "half-written), what was saved before it stays, and running the command again redoes the rest"
-        }
-    }
-}
-
 /// The SQLite database: archive, figures, audits, source health and the run log.
 public final class Store: Sendable {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    let pool: StorePool
     /// Shares commits between the collect pipeline's concurrent writes.
     let groupCommit: GroupCommit
     /// The labels and cell lists already stored.
@@ -43,18 +16,20 @@ public final class Store: Sendable {
     /// Copies the writer's log into the database file without holding the writer up.
     private let checkpointer: WALCheckpointer
 
-    /// Opens (creating and migrating if needed) the database at `path`.
-    public convenience init(path: String) throws {
+    /// Opens (creating and migrating if needed) the database at `path`, for reading and writing or, with
+    /// `.readOnly`, for reading only.
+    public convenience init(path: String, access: StoreAccess = .readWrite) throws {
         // One second: a page changed by many reports reaches the WAL (and the checkpoint) once per window. With a
         // figure index filled row by row, two seconds had been 15 % faster than half a second (2,000 reports) and
         // 11 % (10,000); with the rankings' table written in batches, one second measured 1–2 % faster than two
         // (2,000 reports, eighteen pairs) and about 4 % (10,000, four of five pairs), with less to lose to a kill.
-        try self.init(path: path, commitWindow: 1)
+        try self.init(path: path, access: access, commitWindow: 1)
     }
 
     /// Opens the database with the collect pipeline's transactions open for up to `commitWindow` seconds, its log
-    /// checkpointed at `checkpoints`.
-    init(path: String, commitWindow: TimeInterval, checkpoints: WALCheckpointer.Thresholds = .standard) throws {
+    /// checkpointed at `checkpoints`. A file that is damaged or cannot be read throws `StoreError.damaged`.
+    init(path: String, access: StoreAccess = .readWrite, commitWindow: TimeInterval,
+         checkpoints: WALCheckpointer.Thresholds = .standard) throws {
         self.path = path
         checkpointer = WALCheckpointer(path: path, thresholds: checkpoints)
         var configuration = Configuration()
@@ -77,20 +52,40 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            try Self.migrate(path)
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let files = FileManager.default
+            if files.fileExists(atPath: path), !files.isReadableFile(atPath: path) {
+                throw StoreError.cannotOpen(path: path, reason: "the file cannot be read: check its owner and permissions")
+            }
+            let location: String
+            switch access {
+            case .readWrite:
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                guard files.isWritableFile(atPath: folder.path) else {
+                    throw StoreError.cannotOpen(path: path, reason: "its folder \(folder.path) cannot be written (a "
+                                                + "read-only mount?); the commands that only read work there")
+                }
+                try Self.migrate(path)
+                location = path
+            case .readOnly:
+                location = try Self.readingLocation(path)
+                configuration.readonly = true
+            }
+            pool = StorePool(path: path, base: try DatabasePool(path: location, configuration: configuration))
             // Every write goes through the pool's one writer connection: only its commits grow the log, and each
             // of them tells the checkpointer how long the log is (in place of SQLite's automatic checkpoint).
-            pool.writeWithoutTransaction { [checkpointer] db in checkpointer.install(on: db) }
+            if access == .readWrite { try pool.writeWithoutTransaction { [checkpointer] db in checkpointer.install(on: db) } }
             sharedTexts = try pool.read(SharedTexts.init)
             pool.add(transactionObserver: figuresByCode, extent: .databaseLifetime)
-            groupCommit = GroupCommit(pool: pool, window: commitWindow,
+            groupCommit = GroupCommit(pool: pool.base, window: commitWindow,
                                       whileIdle: { [figuresByCode] db, commitsSoon in
                                           try figuresByCode.writeSome(db, entries: FiguresByCode.entriesPerSlice, evenAFewReports: commitsSoon)
                                       },
                                       beforeCommit: figuresByCode.writeAll)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where StoreError.isDamage(error) {
+            throw StoreError.damaged(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
@@ -101,7 +96,7 @@ public final class Store: Sendable {
     /// page it frees (about 600 MB in memory). Its commits are not synced one by one (NORMAL, as the store's own
     /// connections): a new database's seven migrations had cost ten `fdatasync`s; a power cut may undo the last
     /// ones, which the next open applies again.
-    private static func migrate(_ path: String) throws {
+    static func migrate(_ path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -116,7 +111,7 @@ public final class Store: Sendable {
     deinit {
         // The writer may outlive the store for a moment (a group commit still running): it stops calling the
         // checkpointer first. Its connection closes last, with SQLite's final checkpoint of the log.
-        pool.writeWithoutTransaction { [checkpointer] db in checkpointer.uninstall(from: db) }
+        try? pool.writeWithoutTransaction { [checkpointer] db in checkpointer.uninstall(from: db) }
         checkpointer.stop()
     }
 

@@ -9,8 +9,8 @@ enum ExitStatus: Int32 {
     case usage = 64
     case notAReport = 65
     case locked = 75
-    /// EX_IOERR: the database could not be written.
-    case cannotWrite = 74
+    /// EX_IOERR: the database could not be opened, read or written (damaged, unreadable, a full disk).
+    case ioError = 74
 }
 
 /// An error already explained to the user: printed to stderr, then the process exits with `code`.
@@ -35,11 +35,7 @@ struct Failure: Error {
         case let error as WorkbenchError: return Failure(message: "\(error)", code: .usage).exit()
         case let error as StoreError:
             if case .locked = error { return Failure(message: "\(error); nothing was done", code: .locked).exit() }
-            switch error {
-            case .writeFailed, .transactionFailed: return Failure(message: "\(error)", code: .cannotWrite).exit()
-            default: break
-            }
-            return Failure(message: "\(error)", code: .usage).exit()
+            return Failure(message: "\(error)", code: .ioError).exit()
         case is ExitCode, is CleanExit: return error
         default: return error
         }

@@ -25,9 +25,9 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// Opens the workbench over the configured database.
+    /// Opens the workbench over the configured database, read-only: the commands that use it only report.
     func workbench() throws -> Workbench {
         let configuration = try loadConfiguration()
-        return try Failure.guarding { try Workbench(configuration: configuration) }
+        return try Failure.guarding { try Workbench(configuration: configuration, access: .readOnly) }
     }
 }

@@ -41,7 +41,7 @@ struct StoreOpeningTests {
         #expect {
             _ = try Store(path: path)
         } throws: { error in
-            "\(error)".contains("cannot open database \(path)") && "\(error)".contains("not a database")
+            "\(error)".contains("cannot read database \(path)") && "\(error)".contains("not a database")
         }
         #expect(Date().timeIntervalSince(start) < 5, "not waited on as if another process were migrating it")
     }
