@@ -116,3 +116,18 @@ struct NetworkGuardTests {
         #expect(try configured.requestLog().requests.isEmpty)
     }
 }
+
+extension NetworkGuardTests {
+    @Test func aNameThatResolvesToALoopbackAddressIsRefusedWhenItsConnectionOpens() async throws {
+        await withCurlClient { client in
+            await #expect {
+                _ = try await client.fetch(FetchRequest(url: "http://localhost:\(other.port)/files/r.html",
+                                                        privateAddresses: onlyConfigured))
+            } throws: { error in
+                guard let error = error as? FetchError else { return false }
+                return error.kind == .forbiddenAddress && error.message.contains("a loopback address not in the config")
+            }
+        }
+        #expect(try other.requestLog().requests.isEmpty)
+    }
+}

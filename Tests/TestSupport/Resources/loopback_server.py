@@ -79,7 +79,10 @@ class Handler(BaseHTTPRequestHandler):
                 ACTIVE["now"] -= 1
 
     def route(self):
-        parts = self.path.split("?")[0].strip("/").split("/")
+        path = self.path
+        if path.startswith("http://"):  # a request to a proxy names the whole URL: served as if addressed here
+            path = "/" + path.split("/", 3)[3] if path.count("/") >= 3 else "/"
+        parts = path.split("?")[0].strip("/").split("/")
         head = parts[0]
         if head == "files":
             return self.serve_file("/".join(parts[1:]))
@@ -134,9 +137,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_body(302, b"", headers={"Location": "/redirect-loop"})
         if head == "redirect":
             return self.send_body(301, b"", headers={"Location": "/files/" + "/".join(parts[1:])})
-        if head == "redirect-to":  # /redirect-to/<port>/<path>: to <path> on another port of this machine
-            location = "http://127.0.0.1:%s/%s" % (parts[1], "/".join(parts[2:]))
-            return self.send_body(302, b"", headers={"Location": location})
+        if head == "redirect-to":  # /redirect-to/<port or host>/<path>: to <path> on another port or host, anew
+            authority = "127.0.0.1:" + parts[1] if parts[1].isdigit() else parts[1]
+            location = "http://%s/%s" % (authority, "/".join(parts[2:]))
+            return self.send_body(302, b"", headers={"Location": location, "Connection": "close"})
         if head == "reset":  # closed before any response
             self.connection.shutdown(2)
             self.connection.close()
