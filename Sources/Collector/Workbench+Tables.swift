@@ -19,7 +19,7 @@ extension Workbench {
         let columns = [
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
             TableColumn("年度", meaning: "报告年度"),
-            TableColumn("状态", meaning: "not due / missing / fetched / extracted / not_a_report / failed"),
+            TableColumn("状态", meaning: "not due / missing / fetched / extracted / not_a_report / failed / deferred"),
             TableColumn("格式", meaning: "old / 2019 / 2021"), TableColumn("公开日期", meaning: "报告页面所印的公开日期"),
             TableColumn("首次获取", meaning: "首次获取日期（UTC）"),
             TableColumn("逾期", meaning: "公开日期（未印时以首次获取日期）晚于次年 \(configuration.deadline)"),
@@ -129,6 +129,9 @@ struct CoverageState {
         }
         if let source {
             if source.lastStatus == "not_published" { return CoverageState(status: "missing", late: false, detail: "尚未发布（404）") }
+            if source.lastStatus == "deferred" {
+                return CoverageState(status: "deferred", late: false, detail: source.lastError ?? "")
+            }
             return CoverageState(status: "failed", late: false, detail: source.lastError ?? source.lastStatus ?? "")
         }
         return CoverageState(status: configured ? "not due" : "missing", late: false,
