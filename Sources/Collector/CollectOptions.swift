@@ -1,5 +1,6 @@
 import Fetching
 import Foundation
+import ReaderWorkers
 import ReportModel
 
 /// What a `collect` run should do.
@@ -14,6 +15,10 @@ public struct CollectOptions: Sendable {
     public var dryRun = false
     /// The clock (tests set it).
     public var now = Date()
+    /// Where documents are read: nianbao reads them in worker processes under the config's `reading` limits.
+    public var reading = DocumentReaders.Mode.inProcess
+    /// Read quarantined documents again (`--retry-quarantined`).
+    public var retryQuarantined = false
 
     /// Default options: everything due, now.
     public init() {}

@@ -2,6 +2,7 @@ import Crypto
 import Extraction
 import Fetching
 import Foundation
+import ReaderWorkers
 import ReportModel
 import Storage
 
@@ -42,8 +43,15 @@ public enum CollectRun {
                                   seconds: Date().timeIntervalSince(started), notices: notices)
         }
         let runId = try store.startRun(at: options.now, pid: pid)
-        let recovered = try UnitCollector.finishInterruptedExtractions(store: store, configuration: configuration)
-        if recovered > 0 { notices.append("finished extracting \(recovered) documents archived by an interrupted run") }
+        let readers = DocumentReaders(options.reading)
+        defer { readers.shutdown() }
+        let quarantine = try QuarantineList(store: store, retry: options.retryQuarantined)
+        let recovered = try UnitCollector.finishInterruptedExtractions(store: store, configuration: configuration,
+                                                                       readers: readers, quarantine: quarantine)
+        if recovered.read > 0 {
+            notices.append("finished extracting \(recovered.read) documents archived by an interrupted run")
+        }
+        notices += recovered.skipped + recovered.failed
         let counters = RunCounters()
         let items: [CollectItem]
         do {
@@ -54,7 +62,7 @@ public enum CollectRun {
                                                              perHost: configuration.fetch.perHost,
                                                              delayMilliseconds: configuration.fetch.delayMilliseconds),
                                               counters: counters, runId: runId, now: options.now, progress: progress,
-                                              force: options.force)
+                                              force: options.force, readers: readers, quarantine: quarantine)
                 return try await collector.collect(units, plan: planner)
             }
             try await store.pipeline.flush()

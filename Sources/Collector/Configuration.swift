@@ -1,6 +1,7 @@
 import Analysis
 import Fetching
 import Foundation
+import ReaderWorkers
 
 /// The city's configuration (`Config/nianbao.yaml`), validated and with every path resolved.
 public struct Configuration: Sendable {
@@ -27,6 +28,8 @@ public struct Configuration: Sendable {
     /// The host and port of every configured http(s) source (reports, URL templates, listings): the only ones a
     /// fetch may reach on a loopback, private or other non-public address.
     public var sourceEndpoints: Set<Endpoint> = []
+    /// The reader workers' limits (config `reading`).
+    public var reading = ReaderLimits()
 }
 
 /// A month and day, such as the 01-31 deadline.

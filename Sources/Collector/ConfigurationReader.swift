@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import ReaderWorkers
 
 /// Turns the YAML tree into a validated `Configuration`.
 struct ConfigurationReader {
@@ -7,7 +8,7 @@ struct ConfigurationReader {
     let directory: URL
 
     private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis",
-                                                "quality", "units", "allow_files_outside"]
+                                                "quality", "reading", "units", "allow_files_outside"]
     private static let qualityKeys: Set<String> = ["on_time", "obtainable", "complete", "consistent", "stable", "original",
                                                    "similarity_threshold", "template_share"]
     private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
@@ -33,9 +34,20 @@ struct ConfigurationReader {
         var configuration = Configuration(file: URL(fileURLWithPath: root.file), version: version, city: city,
                                           database: database, deadline: deadline, years: years, fetch: fetch,
                                           analysis: analysis, units: units)
+        configuration.reading = try top["reading"].map(readReading) ?? ReaderLimits()
         configuration.allowsFilesOutside = filesOutside
         configuration.sourceEndpoints = Configuration.sourceEndpoints(of: units, years: years)
         return configuration
+    }
+
+    private func readReading(_ node: ConfigNode) throws -> ReaderLimits {
+        let keys = try node.mapping(allowed: ["workers", "memory_mb", "cpu_s", "timeout_s"])
+        var limits = ReaderLimits()
+        if let value = keys["workers"] { limits.workers = try value.int(in: 1...64) }
+        if let value = keys["memory_mb"] { limits.memoryMegabytes = try value.int(in: 200...65_536) }
+        if let value = keys["cpu_s"] { limits.cpuSeconds = try value.int(in: 1...3600) }
+        if let value = keys["timeout_s"] { limits.wallSeconds = try value.double(in: 1...7200) }
+        return limits
     }
 
     private func readDeadline(_ node: ConfigNode) throws -> MonthDay {

@@ -1,6 +1,7 @@
 import Documents
 import Extraction
 import Foundation
+import ReaderWorkers
 import ReportModel
 
 /// `nianbao extract`: read local files and report figures and audit, storing nothing.
@@ -90,10 +91,22 @@ public enum ExtractCommand {
         return found == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// Extracts one file; a file that cannot be read gets an `error` instead of figures.
-    public static func extract(_ file: String, year: Int?, unit: String?) -> Output {
+    /// Extracts one file with `readers`; a file that cannot be read gets an `error` instead of figures.
+    public static func extract(_ file: String, year: Int?, unit: String?, readers: DocumentReaders) -> Output {
+        let bytes: [UInt8]
         do {
-            let document = try DocumentReader.read(try LocalFile.bytes(atPath: file), fileName: (file as NSString).lastPathComponent)
+            bytes = try LocalFile.bytes(atPath: file)
+        } catch {
+            return failure(file, "\(error)")
+        }
+        let request = ReadRequest(bytes: bytes, contentType: nil, fileName: (file as NSString).lastPathComponent)
+        let document: Document
+        switch readers.read(request) {
+        case .document(let read): document = read
+        case .refused(let error): return failure(file, "\(error)")
+        case .fault(let fault): return failure(file, "\(fault)")
+        }
+        do {
             let result = try Extractor.extract(document, hints: ExtractionHints(year: year, unit: unit))
             return Output(file: file, format: result.format.rawValue, year: result.year, unit: result.unit,
                           published: result.published,

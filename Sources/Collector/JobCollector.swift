@@ -2,8 +2,19 @@ import Documents
 import Extraction
 import Fetching
 import Foundation
+import ReaderWorkers
 import ReportModel
 import Storage
+
+/// A job's document as read: its content and links, or why it was not read (a reader's failure, a quarantine).
+struct JobRead {
+    var content: ReportContent?
+    var links: [Link] = []
+    var isHTML = false
+    /// The kind a document that is not a report is failed with.
+    var refusalKind = "not_a_report"
+    var failure: (kind: String, message: String)?
+}
 
 /// What one job came to: the run item, the source's new state and the report read (nil when nothing is to be
 /// saved), which the caller records together.
@@ -56,22 +67,20 @@ struct JobCollector {
     private func archiveAndRead(_ job: FetchJob, _ response: FetchResponse,
                                 _ state: inout SourceStateRecord) async throws -> JobOutcome {
         let store = unit.store.pipeline
-        // Sniffed and decoded once: the archive keeps the character set, the reading the text.
+        // Sniffed once for the archive's character set; the reading is the worker's.
         let sniffed = ReportReader.sniff(response.body, contentType: response.contentType, url: job.url)
-        let archived = try await store.archive(Self.version(job, url: job.url, response, sniffed, at: unit.now))
+        let version = Self.version(job, url: job.url, response, sniffed, at: unit.now)
+        let archived = try await store.archive(version)
         let outcome = archived.outcome
         if case .unchanged = outcome, archived.storedVersionId != nil {
             return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
         }
         var label = Self.label(outcome)
-        let previous = archived.lastYear
-        let hints = Self.hints(job.unit, job.year, previous: previous)
-        // Read on this task's own thread: a pool of reading threads had cost two thread switches per report, and
-        // CPU, for the same wall time.
-        let page = ReportReader.readWithLinks(sniffed, versionId: outcome.versionId, hints: hints)
-        var content = page.content
+        let hints = Self.hints(job.unit, job.year, previous: archived.lastYear)
+        var page = await read(response, url: job.url, sha256: version.sha256, versionId: outcome.versionId,
+                              job: job, hints: hints)
         // An article whose body only points to its attachment ("详见附件") is read through the attachment.
-        if page.isHTML, content.figures.count < 3,
+        if page.isHTML, (page.content?.figures.count ?? 0) < 3,
            let attachment = AttachmentFinder.attachment(in: page.links, pageURL: response.finalURL) {
             var attachmentJob = job
             attachmentJob.url = attachment
@@ -82,20 +91,43 @@ struct JobCollector {
                 return unfetchedAttachment(job, &state, attachment, fetchedAttachment)
             }
             let attachedFile = ReportReader.sniff(file.body, contentType: file.contentType, url: attachment)
-            let attached = try await store.archive(Self.version(job, url: attachment, file, attachedFile, at: unit.now)).outcome
+            let attachedVersion = Self.version(job, url: attachment, file, attachedFile, at: unit.now)
+            let attached = try await store.archive(attachedVersion).outcome
             label = Self.label(attached)
             if case .unchanged = attached, archived.storedVersionId == attached.versionId {
                 return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
             }
-            content = ReportReader.readWithLinks(attachedFile, versionId: attached.versionId, hints: hints).content
+            page = await read(file, url: attachment, sha256: attachedVersion.sha256, versionId: attached.versionId,
+                              job: job, hints: hints)
         }
+        if let failure = page.failure {
+            return finish(job, &state, outcome: "failed", kind: failure.kind, message: failure.message)
+        }
+        guard let content = page.content else { preconditionFailure("a read without a failure has content") }
         let failed = content.audit.filter { $0.status == .fail }.count
         var finished = content.status == .notAReport
-            ? finish(job, &state, outcome: "not_a_report", kind: "not_a_report", message: content.message)
+            ? finish(job, &state, outcome: "not_a_report", kind: page.refusalKind, message: content.message)
             : finish(job, &state, outcome: label, kind: nil,
                      message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
         finished.report = Self.wouldDowngrade(content, held: archived.storedStatus) ? nil : content
         return finished
+    }
+
+    /// A fetched document read by a worker, unless it is quarantined; a reader's failure quarantines it.
+    private func read(_ response: FetchResponse, url: String, sha256: String, versionId: Int64, job: FetchJob,
+                      hints: ExtractionHints) async -> JobRead {
+        if let entry = unit.quarantine.entry(for: sha256) {
+            return JobRead(failure: (entry.kind, QuarantineList.skipped(entry, url: url)))
+        }
+        let request = ReportReader.request(response.body, contentType: response.contentType, url: url)
+        let report = ReportReader.report(await unit.readers.read(request), versionId: versionId, hints: hints)
+        guard let fault = report.fault else {
+            return JobRead(content: report.content, links: report.links, isHTML: report.isHTML,
+                           refusalKind: report.refusalKind)
+        }
+        let entry = unit.quarantine.add(fault, sha256: sha256, unitId: job.unit.id, year: job.year, at: unit.now)
+        unit.store.pipeline.quarantine(entry)
+        return JobRead(failure: (fault.kind, QuarantineList.failed(fault, url: url)))
     }
 
     static func label(_ outcome: ArchiveOutcome) -> String {
@@ -122,15 +154,27 @@ struct JobCollector {
     }
 
     /// Reads archived versions again, unit by unit and year by year (so last year's figures are there for the
-    /// cross-year audit), and saves them; figures typed by hand have no document and are left alone. Returns how
-    /// many were read; `at` gives each save's time. Versions are loaded one at a time (memory stays flat however
-    /// large the archive), read a few ahead on a thread of their own while the caller saves them, and saved
-    /// `rereadBatch` to a transaction: a stop loses at most the batch being saved.
-    static func reread(_ ids: [Int64], configuration: Configuration, store: Store,
-                       at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> Int {
+    /// cross-year audit), and saves them; figures typed by hand have no document and are left alone, and
+    /// quarantined documents are skipped. `at` gives each save's time. Versions are loaded one at a time (memory
+    /// stays flat however large the archive), read a few ahead on a thread of their own while the caller saves
+    /// them, and saved `rereadBatch` to a transaction: a stop loses at most the batch being saved.
+    static func reread(_ ids: [Int64], configuration: Configuration, store: Store, readers: DocumentReaders,
+                       quarantine: QuarantineList,
+                       at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> RereadSummary {
         let units = Dictionary(configuration.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let keys = try store.versionKeys(ids: ids).filter { !$0.url.hasPrefix("manual:") && units[$0.unitId] != nil }
-        return try RereadPipeline(store: store, units: units, batch: rereadBatch).run(keys, at: time)
+        var summary = RereadSummary()
+        var keys: [VersionKey] = []
+        for key in try store.versionKeys(ids: ids) where !key.url.hasPrefix("manual:") && units[key.unitId] != nil {
+            if let entry = quarantine.entry(for: key.sha256) {
+                summary.skipped.append(QuarantineList.skipped(entry, url: "\(key.unitId) \(key.year) (\(key.url))"))
+            } else {
+                keys.append(key)
+            }
+        }
+        let pipeline = RereadPipeline(store: store, units: units, batch: rereadBatch, readers: readers,
+                                      quarantine: quarantine)
+        try pipeline.run(keys, at: time, into: &summary)
+        return summary
     }
 
     /// Reports re-read per transaction.

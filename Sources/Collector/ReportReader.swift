@@ -1,31 +1,61 @@
 import Documents
 import Extraction
 import Foundation
+import ReaderWorkers
 import ReportModel
 import Storage
 
+/// What reading one archived document came to.
+struct ReadReport: Sendable {
+    /// What is stored: figures and audit, or "not a report"; nil when the reader failed on the document.
+    var content: ReportContent?
+    /// The page's links (for following an attachment).
+    var links: [Link]
+    /// Whether the document is an HTML page.
+    var isHTML: Bool
+    /// Why the reader failed, when it did (the document is then quarantined).
+    var fault: ReaderFault?
+    /// The failure kind of a document that is not a report: `too_large` past a reader's bounds,
+    /// `converter_failed` when pdftotext or antiword failed, else `not_a_report`.
+    var refusalKind = "not_a_report"
+}
+
 /// Reads an archived document version into what the store keeps: figures and audit, or "not a report".
 public enum ReportReader {
-    /// Reads `bytes`; never throws: a document that cannot be read is recorded as such, never as zeros.
+    /// The readers' version: documents quarantined by an earlier version are read again. Raise it whenever a
+    /// reader (HTML, text, PDF, DOCX, a converter's use) changes.
+    public static let readerVersion = 2
+
+    /// Reads `bytes` in this process; never throws: a document that cannot be read is recorded as such, never as
+    /// zeros.
     public static func read(_ bytes: [UInt8], contentType: String?, url: String, versionId: Int64,
                             hints: ExtractionHints) -> ReportContent {
-        readWithLinks(sniff(bytes, contentType: contentType, url: url), versionId: versionId, hints: hints).content
+        let request = request(bytes, contentType: contentType, url: url)
+        return report(DocumentReaders(.inProcess).read(request), versionId: versionId, hints: hints).content
+            ?? notAReport(versionId, "the document could not be read")
     }
 
     /// Sniffs a document fetched from `url` (its last path component a hint to the file type).
     static func sniff(_ bytes: [UInt8], contentType: String?, url: String) -> SniffedDocument {
-        SniffedDocument(bytes, contentType: contentType, fileName: URL(string: url)?.lastPathComponent)
+        SniffedDocument(bytes, contentType: contentType, fileName: fileName(url))
     }
 
-    /// Reads a sniffed document once, returning what is stored and the page's links (for following an attachment).
-    static func readWithLinks(_ sniffed: SniffedDocument, versionId: Int64,
-                              hints: ExtractionHints) -> (content: ReportContent, links: [Link], isHTML: Bool) {
+    /// The request that has a reader read a document fetched from `url`.
+    static func request(_ bytes: [UInt8], contentType: String?, url: String) -> ReadRequest {
+        ReadRequest(bytes: bytes, contentType: contentType, fileName: fileName(url))
+    }
+
+    /// Extracts what a reader made of a document.
+    static func report(_ outcome: ReadOutcome, versionId: Int64, hints: ExtractionHints) -> ReadReport {
         let document: Document
-        do {
-            document = try DocumentReader.read(sniffed)
-        } catch {
-            return (notAReport(versionId, error), [], false)
+        switch outcome {
+        case .document(let read): document = read
+        case .refused(let error):
+            return ReadReport(content: notAReport(versionId, "\(error)"), links: [], isHTML: false,
+                              refusalKind: refusalKind(error))
+        case .fault(let fault): return ReadReport(content: nil, links: [], isHTML: false, fault: fault)
         }
+        let isHTML = document.kind == .html
         do {
             let result = try Extractor.extract(document, hints: hints)
             var content = ReportContent(versionId: versionId, status: .extracted, format: result.format,
@@ -34,14 +64,24 @@ public enum ReportReader {
                                         warnings: result.warnings)
             content.parts = (result.shape.partsFound, result.shape.partsExpected)
             content.sentenceHashes = result.shape.sentenceHashes
-            return (content, document.links, document.kind == .html)
+            return ReadReport(content: content, links: document.links, isHTML: isHTML)
         } catch {
-            return (notAReport(versionId, error), document.links, document.kind == .html)
+            return ReadReport(content: notAReport(versionId, "\(error)"), links: document.links, isHTML: isHTML)
         }
     }
 
-    private static func notAReport(_ versionId: Int64, _ error: any Error) -> ReportContent {
+    private static func refusalKind(_ error: DocumentError) -> String {
+        switch error {
+        case .tooLarge: "too_large"
+        case .converterFailed: "converter_failed"
+        case .notAReport, .unreadable: "not_a_report"
+        }
+    }
+
+    private static func fileName(_ url: String) -> String? { URL(string: url)?.lastPathComponent }
+
+    private static func notAReport(_ versionId: Int64, _ message: String) -> ReportContent {
         ReportContent(versionId: versionId, status: .notAReport, format: nil, printedUnit: nil, printedYear: nil,
-                      message: "\(error)", figures: [], items: [], audit: [], warnings: [])
+                      message: message, figures: [], items: [], audit: [], warnings: [])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReaderWorkers
 import ReportModel
 import Storage
 
@@ -11,57 +12,78 @@ import Storage
 /// stores; otherwise (it was not re-read, or its save was refused as a downgrade) the store's committed figures are
 /// the right ones, and a read connection sees them.
 struct RereadPipeline {
-    /// One version read, ready to be saved.
+    /// One version read, ready to be saved: its content, or the quarantine a reader's failure on it calls for.
     struct Read: Sendable {
         var unitId: String
         var year: Int
-        var content: ReportContent
+        var read: Result<ReportContent, Failed>
         var savedAt: Date
+    }
+
+    /// A reader failed on a version.
+    struct Failed: Error {
+        var entry: QuarantineEntry
+        var message: String
     }
 
     let store: Store
     let units: [String: UnitConfiguration]
     let batch: Int
+    let readers: DocumentReaders
+    let quarantine: QuarantineList
 
-    /// Reads and saves every key; returns how many were read.
-    func run(_ keys: [VersionKey], at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> Int {
+    /// Reads and saves every key, counting what was read and naming what failed in `summary`.
+    func run(_ keys: [VersionKey], at time: @escaping @Sendable (DocumentVersionRecord) -> Date,
+             into summary: inout RereadSummary) throws {
         let queue = ReadAheadQueue<Result<Read, Error>>(capacity: 16)
-        let (store, units) = (self.store, self.units)
+        let (store, units, readers, quarantine) = (self.store, self.units, self.readers, self.quarantine)
         let readerEnded = DispatchSemaphore(value: 0)
         // The thread holds the store only while it reads, so that no connection outlives this call.
         Thread { [weak store] in
-            if let store { Self.readAll(keys, store: store, units: units, time: time, into: queue) }
+            if let store {
+                Self.readAll(keys, store: store, units: units, readers: readers, quarantine: quarantine, time: time,
+                             into: queue)
+            }
             readerEnded.signal()
         }.start()
         defer {
             queue.close()  // stops the reading thread if a save failed
             readerEnded.wait()
         }
-        var count = 0
         var ended = false
         while !ended {
-            count += try store.writeTransaction { transaction in
+            summary = try store.writeTransaction { transaction in
+                var batchSummary = summary
                 var saved = 0
                 while saved < batch {
                     guard let next = queue.take() else { ended = true; break }
                     let read = try next.get()
-                    let held = read.content.status == .notAReport
-                        ? try transaction.reportStatus(unitId: read.unitId, year: read.year) : nil
-                    if !JobCollector.wouldDowngrade(read.content, held: held) {
-                        try transaction.saveReport(unitId: read.unitId, year: read.year, content: read.content, at: read.savedAt)
-                    }
                     saved += 1
+                    switch read.read {
+                    case .failure(let failed):
+                        try transaction.quarantine(failed.entry)
+                        batchSummary.failed.append(failed.message)
+                    case .success(let content):
+                        let held = content.status == .notAReport
+                            ? try transaction.reportStatus(unitId: read.unitId, year: read.year) : nil
+                        if !JobCollector.wouldDowngrade(content, held: held) {
+                            try transaction.saveReport(unitId: read.unitId, year: read.year, content: content,
+                                                       at: read.savedAt)
+                        }
+                        batchSummary.read += 1
+                    }
                 }
-                return saved
+                return batchSummary
             }
         }
-        return count
     }
 
     /// The reading thread's work: every key in order, last year's figures from the report just read when it is
     /// the year before of the same unit.
     private static func readAll(_ keys: [VersionKey], store: Store, units: [String: UnitConfiguration],
-                                time: @Sendable (DocumentVersionRecord) -> Date, into queue: ReadAheadQueue<Result<Read, Error>>) {
+                                readers: DocumentReaders, quarantine: QuarantineList,
+                                time: @Sendable (DocumentVersionRecord) -> Date,
+                                into queue: ReadAheadQueue<Result<Read, Error>>) {
         var last: (unitId: String, year: Int, replaced: Bool, figures: [String: Double?]?)?
         for key in keys {
             do {
@@ -73,12 +95,23 @@ struct RereadPipeline {
                 } else {
                     previous = try store.figureValues(unitId: key.unitId, year: key.year - 1)
                 }
-                let content = ReportReader.read([UInt8](version.content), contentType: version.contentType,
-                                                url: version.url, versionId: id,
-                                                hints: JobCollector.hints(unit, version.year, previous: previous))
-                // A refused save (not a report over a report) leaves the stored figures: read them next time.
-                last = (key.unitId, key.year, content.status != .notAReport, storedValues(content.figures))
-                guard queue.put(.success(Read(unitId: key.unitId, year: key.year, content: content,
+                let request = ReportReader.request([UInt8](version.content), contentType: version.contentType,
+                                                   url: version.url)
+                let report = ReportReader.report(readers.read(request), versionId: id,
+                                                 hints: JobCollector.hints(unit, version.year, previous: previous))
+                let read: Result<ReportContent, Failed>
+                if let content = report.content {
+                    read = .success(content)
+                    // A refused save (not a report over a report) leaves the stored figures: read them next time.
+                    last = (key.unitId, key.year, content.status != .notAReport, storedValues(content.figures))
+                } else {
+                    let fault = report.fault ?? .crashed("no answer")
+                    let entry = quarantine.add(fault, sha256: key.sha256, unitId: key.unitId, year: key.year, at: Date())
+                    read = .failure(Failed(entry: entry, message: QuarantineList.failed(
+                        fault, url: "\(key.unitId) \(key.year) (\(key.url))")))
+                    last = nil
+                }
+                guard queue.put(.success(Read(unitId: key.unitId, year: key.year, read: read,
                                               savedAt: time(version)))) else { return }
             } catch {
                 _ = queue.put(.failure(error))
@@ -87,6 +120,16 @@ struct RereadPipeline {
         }
         queue.finish()
     }
+}
+
+/// What re-reading archived versions came to.
+public struct RereadSummary: Sendable {
+    /// Versions read and saved.
+    public var read = 0
+    /// Versions not read because they are quarantined, each named with why.
+    public var skipped: [String] = []
+    /// Versions a reader failed on (now quarantined), each named with why.
+    public var failed: [String] = []
 }
 
 /// Figures as `Store.figureValues` gives them back once saved: code → value, nil when there are none.

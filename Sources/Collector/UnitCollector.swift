@@ -1,6 +1,7 @@
 import Extraction
 import Fetching
 import Foundation
+import ReaderWorkers
 import ReportModel
 import Storage
 
@@ -18,6 +19,10 @@ struct UnitCollector: Sendable {
     let progress: @Sendable (CollectItem) -> Void
     /// Whether the run fetches unconditionally (`--force`: no validators).
     let force: Bool
+    /// Where documents are read (worker processes under limits, for nianbao itself).
+    let readers: DocumentReaders
+    /// The documents not to read.
+    let quarantine: QuarantineList
     let blocked = BlockedHosts()
     let waits = WaitBudgets()
 
@@ -151,10 +156,10 @@ struct UnitCollector: Sendable {
     }
 
     /// Extracts versions archived by a run that was killed before it could read them.
-    static func finishInterruptedExtractions(store: Store, configuration: Configuration) throws -> Int {
-        try JobCollector.reread(try store.versionsAwaitingExtraction(), configuration: configuration, store: store) {
-            $0.firstSeenAt
-        }
+    static func finishInterruptedExtractions(store: Store, configuration: Configuration, readers: DocumentReaders,
+                                             quarantine: QuarantineList) throws -> RereadSummary {
+        try JobCollector.reread(try store.versionsAwaitingExtraction(), configuration: configuration, store: store,
+                                readers: readers, quarantine: quarantine) { $0.firstSeenAt }
     }
 }
 

@@ -118,7 +118,7 @@ public enum EncodingDetector {
             if encoding == .gb18030 && utf8.isUTF8 && containsMultibyte(bytes) {
                 return Detection(encoding: .utf8, source: "bytes",
                                  note: "\(source) charset says \(label) but the bytes are "
-                                     + (damaged == nil ? "valid UTF-8; read as UTF-8" : "UTF-8 (\(damaged!))"))
+                                     + (damaged.map { "UTF-8 (\($0))" } ?? "valid UTF-8; read as UTF-8"))
             }
             return Detection(encoding: encoding, source: source, note: encoding == .utf8 ? damaged : nil)
         }

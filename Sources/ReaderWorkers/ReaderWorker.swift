@@ -40,8 +40,11 @@ final class ReaderWorker {
         posix_spawnattr_setpgroup(&attributes, 0)
         let argv = ([executable, "read-worker"] + limits.workerArguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // Swift's crash backtracer takes seconds to describe a crash nobody reads: a worker just dies.
+        let environment = Self.environment.map { strdup($0) } + [nil]
+        defer { environment.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environment)
         for end in [requests[0], answers[1], messages[1]] { Foundation.close(end) }
         guard result == 0 else {
             for end in [requests[1], answers[0], messages[0]] { Foundation.close(end) }
@@ -98,6 +101,14 @@ final class ReaderWorker {
         kill(-pid, SIGKILL)
         _ = reap()
     }
+
+    /// nianbao's environment, with Swift's crash backtracer turned off.
+    private static let environment: [String] = {
+        var entries = ProcessInfo.processInfo.environment.filter { $0.key != "SWIFT_BACKTRACE" }
+            .map { "\($0.key)=\($0.value)" }
+        entries.append("SWIFT_BACKTRACE=enable=no")
+        return entries
+    }()
 
     /// The whole frame in `answer`, once it has come.
     private static func completeFrame(_ answer: [UInt8]) -> Result<[UInt8], ReaderFault>? {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Collector
 import Foundation
+import ReaderWorkers
 
 struct Collect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +21,8 @@ struct Collect: AsyncParsableCommand {
     @Flag(help: "Fetch again unconditionally, ignoring back-off and validators.") var force = false
     @Flag(help: "Only list what is due; fetch nothing.") var dryRun = false
     @Flag(help: "Print nothing but errors.") var quiet = false
+    @Flag(help: "Read quarantined documents (ones a reader crashed or ran out of time or memory on) again.")
+    var retryQuarantined = false
 
     func run() async throws {
         let configuration = try global.loadConfiguration()
@@ -31,6 +34,8 @@ struct Collect: AsyncParsableCommand {
         options.units = Set(units)
         options.force = force
         options.dryRun = dryRun
+        options.retryQuarantined = retryQuarantined
+        options.reading = .workers(executable: DocumentReaders.currentExecutable, limits: configuration.reading)
         let reporter = ProgressReporter(quiet: quiet, verbose: global.verbose)
         let summary = try await Failure.guarding {
             try await CollectRun.run(configuration, options: options, progress: { reporter.report($0) })

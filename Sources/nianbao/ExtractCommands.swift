@@ -1,6 +1,7 @@
 import ArgumentParser
 import Collector
 import Foundation
+import ReaderWorkers
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +17,8 @@ struct Extract: ParsableCommand {
     @Option(help: "The report year, when the document does not say.") var year: Int?
     @Option(help: "The unit name, when the document does not say.") var unit: String?
     @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: "A config whose `reading` limits apply (default: $NIANBAO_CONFIG, else ./Config/nianbao.yaml if present).")
+    var config: String?
 
     /// Reads and prints file by file, so memory stays flat however many files are given; several files in JSON
     /// make one array.
@@ -28,8 +31,10 @@ struct Extract: ParsableCommand {
         let asArray = format == .json && (files.count > 1 || files != paths)
         if asArray { StandardOutput.write(Array("[\n".utf8)) }
         var failed = 0
+        let readers = DocumentReaders(.workers(executable: DocumentReaders.currentExecutable, limits: try readingLimits()))
+        defer { readers.shutdown() }
         for (index, file) in files.enumerated() {
-            let output = ExtractCommand.extract(file, year: year, unit: unit)
+            let output = ExtractCommand.extract(file, year: year, unit: unit, readers: readers)
             switch format {
             case .json:
                 var bytes = output.prettyJSON
@@ -47,6 +52,14 @@ struct Extract: ParsableCommand {
         if asArray { StandardOutput.write(Array("]\n".utf8)) }
         if failed > 0 { throw ExitCode(ExitStatus.notAReport.rawValue) }
     }
+
+    /// The readers' limits of the config named (a broken one exits 64), of the default config when there is one,
+    /// else the defaults.
+    private func readingLimits() throws -> ReaderLimits {
+        let path = config ?? GlobalOptions.defaultConfigPath
+        guard config != nil || FileManager.default.fileExists(atPath: path) else { return ReaderLimits() }
+        return try GlobalOptions.loadConfiguration(path: path).reading
+    }
 }
 
 struct Reextract: ParsableCommand {
@@ -55,11 +68,21 @@ struct Reextract: ParsableCommand {
         discussion: "Example:\n  nianbao reextract --year 2024")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this report year.") var year: Int?
+    @Flag(help: "Read quarantined documents (ones a reader crashed or ran out of time or memory on) again.")
+    var retryQuarantined = false
 
     func run() throws {
         let configuration = try global.loadConfiguration()
-        let count = try Failure.guarding { try Collector.Reextract.run(configuration, year: year) }
-        print("re-extracted \(count) archived documents")
+        let summary = try Failure.guarding {
+            try Collector.Reextract.run(configuration, year: year, reading: .workers(
+                executable: DocumentReaders.currentExecutable, limits: configuration.reading),
+                retryQuarantined: retryQuarantined)
+        }
+        for line in summary.skipped + summary.failed { FileHandle.standardError.write(Data("nianbao: \(line)\n".utf8)) }
+        print("re-extracted \(summary.read) archived documents"
+              + (summary.skipped.isEmpty ? "" : "; \(summary.skipped.count) quarantined skipped")
+              + (summary.failed.isEmpty ? "" : "; \(summary.failed.count) failed and quarantined"))
+        if !summary.failed.isEmpty { throw ExitCode(ExitStatus.someFailed.rawValue) }
     }
 }
 
@@ -91,5 +114,16 @@ struct Import: ParsableCommand {
             let checks = item.failedRules.isEmpty ? "all checks pass" : "failed: \(item.failedRules.joined(separator: ", "))"
             print("\(item.unitId) \(item.year): \(item.figures) figures (\(item.format.rawValue)) — \(checks)")
         }
+    }
+}
+
+/// The reader worker: reads the documents nianbao sends it, under the limits it is given. Not for users.
+struct ReadWorker: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "read-worker", shouldDisplay: false)
+    @Option(name: .customLong("memory-mb")) var memoryMegabytes: Int
+    @Option(name: .customLong("cpu-s")) var cpuSeconds: Int
+
+    func run() {
+        WorkerServer.serve(memoryMegabytes: memoryMegabytes, cpuSeconds: cpuSeconds)
     }
 }

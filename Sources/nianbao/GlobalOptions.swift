@@ -15,11 +15,20 @@ struct GlobalOptions: ParsableArguments {
 
     /// Loads and validates the config; an invalid config exits 64 with the file, line and key path.
     func loadConfiguration() throws -> Configuration {
-        let path = config ?? ProcessInfo.processInfo.environment["NIANBAO_CONFIG"] ?? "Config/nianbao.yaml"
+        var configuration = try Self.loadConfiguration(path: config ?? Self.defaultConfigPath)
+        if let database { configuration.database = URL(fileURLWithPath: database) }
+        return configuration
+    }
+
+    /// $NIANBAO_CONFIG, else ./Config/nianbao.yaml.
+    static var defaultConfigPath: String {
+        ProcessInfo.processInfo.environment["NIANBAO_CONFIG"] ?? "Config/nianbao.yaml"
+    }
+
+    /// Loads and validates the config at `path`; an invalid config exits 64 with the file, line and key path.
+    static func loadConfiguration(path: String) throws -> Configuration {
         do {
-            var configuration = try ConfigurationLoader.load(URL(fileURLWithPath: path))
-            if let database { configuration.database = URL(fileURLWithPath: database) }
-            return configuration
+            return try ConfigurationLoader.load(URL(fileURLWithPath: path))
         } catch let error as ConfigurationError {
             throw Failure(message: "invalid config: \(error)", code: .usage).exit()
         }

@@ -11,6 +11,6 @@ struct Nianbao: AsyncParsableCommand {
             """,
         subcommands: [
             Collect.self, Status.self, Units.self, Runs.self, Extract.self, Reextract.self, Audit.self,
-            Rank.self, Trend.self, Totals.self, Quality.self, Report.self, Export.self, Import.self,
+            Rank.self, Trend.self, Totals.self, Quality.self, Report.self, Export.self, Import.self, ReadWorker.self,
         ])
 }

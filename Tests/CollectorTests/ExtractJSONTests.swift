@@ -1,5 +1,6 @@
 @testable import Collector
 import Foundation
+import ReaderWorkers
 import Testing
 import TestSupport
 
@@ -18,7 +19,7 @@ struct ExtractJSONTests {
             + [RepositoryPaths.seedReport.path]
         #expect(files.count > 150)
         for file in files {
-            let output = ExtractCommand.extract(file, year: nil, unit: nil)
+            let output = ExtractCommand.extract(file, year: nil, unit: nil, readers: DocumentReaders(.inProcess))
             #expect(output.prettyJSON == (try encoded(output)), "\(file)")
         }
     }

@@ -1,5 +1,6 @@
 @testable import Collector
 import Foundation
+import ReaderWorkers
 import Storage
 import Testing
 import TestSupport
@@ -24,7 +25,7 @@ struct ReextractTests {
         _ = try SQLiteShell.run(demo.configuration.database, "DELETE FROM figure_value; DELETE FROM audit; DELETE FROM labelled_item;")
         #expect(try snapshot(store).figures.isEmpty)
 
-        #expect(try Reextract.run(demo.configuration, year: nil) == 170)
+        #expect(try Reextract.run(demo.configuration, year: nil).read == 170)
         let reread = try snapshot(store)
         #expect(reread.figures == collected.figures)
         #expect(reread.audits == collected.audits)
@@ -54,7 +55,7 @@ struct ReextractTests {
                 "no report saved without its figures")
 
         _ = try sqlite("DROP TRIGGER full_disk;")
-        #expect(try Reextract.run(demo.configuration, year: nil) == 170)
+        #expect(try Reextract.run(demo.configuration, year: nil).read == 170)
         #expect(try snapshot(store).figures == collected.figures)
     }
 
@@ -69,7 +70,8 @@ struct ReextractTests {
             released = store
             #expect(throws: StoreError.self) {
                 try JobCollector.reread(try store.latestVersionIds(year: nil), configuration: demo.configuration,
-                                        store: store) { _ in Date() }
+                                        store: store, readers: DocumentReaders(.inProcess),
+                                        quarantine: try QuarantineList(store: store, retry: false)) { _ in Date() }
             }
         }()
         // The reading thread was stopped and waited for: nothing holds a connection once the call has returned.
