@@ -7,7 +7,7 @@ import ZIPFoundation
 /// `gridSpan` (colspan) and `vMerge` (rowspan) expanded; nested tables are separate.
 enum DOCXReader {
     /// The most bytes `word/document.xml` may unpack to (a report's is well under 5 MB).
-    static let maxDocumentBytes = 64 * 1024 * 1024
+    static let maxDocumentBytes = 16 * 1024 * 1024
     /// Past 4 MB, the most bytes one compressed byte may unpack to (Word's XML packs about 10 to 1; bombs, 1000).
     static let maxRatio = 200
 

@@ -59,7 +59,7 @@ struct BoundsTests {
             do {
                 _ = try DocumentReader.read(contentsOf: file)
             } catch let error as DocumentError {
-                #expect("\(error)".contains("unpacks to more than 64 MB"), "\(name): \(error)")
+                #expect("\(error)".contains("unpacks to more than 16 MB"), "\(name): \(error)")
             }
             #expect(Date().timeIntervalSince(started) < 10, "\(name) is refused while it inflates, not after")
         }

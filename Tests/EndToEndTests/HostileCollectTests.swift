@@ -10,6 +10,8 @@ struct HostileCollectTests {
     private let directory: URL
     private let folder: TemporaryDirectory
     private let server: LoopbackServer
+    /// An intranet server the config does not name: nothing may reach it.
+    private let intranet: LoopbackServer
 
     /// The hostile units and the failure kind each must end with.
     private static let hostileKinds: [String: String] = [
@@ -19,7 +21,10 @@ struct HostileCollectTests {
     ]
 
     /// The hostile units whose documents come over HTTP, and the kind each must end with.
-    private static let hostileTransfers: [String: String] = ["half": "partial_body", "reset": "reset"]
+    private static let hostileTransfers: [String: String] = [
+        "half": "partial_body", "reset": "reset", "redirected": "forbidden_address", "listed": "forbidden_address",
+        "busy": "deferred",
+    ]
 
     init() throws {
         folder = try TemporaryDirectory()
@@ -51,6 +56,10 @@ struct HostileCollectTests {
             """)
         chmod(fake.path, 0o755)
         server = try LoopbackServer(root: documents)
+        intranet = try LoopbackServer(root: documents)
+        try folder.write("docs/list.html", """
+            <html><body><a href="\(intranet.url("files/clean.html"))">青阳街道2024年政府信息公开工作年度报告</a></body></html>
+            """)
         let files: [(String, String)] = [
             ("healthy", "docs/clean.html"), ("nul", "docs/nul-after-table.html"), ("badbyte", "docs/bad-byte.html"),
             ("zipbomb", "docs/zip-bomb.docx"), ("lyingzip", "docs/lying-zip.docx"), ("flood", "docs/stderr-flood.pdf"),
@@ -60,12 +69,16 @@ struct HostileCollectTests {
         var units = files.map { id, path in "  - { id: \(id), name: 青阳街道, reports: { 2024: \(path) } }" }
         units.append("  - { id: half, name: 青阳街道, reports: { 2024: \"\(server.url("half/clean.html"))\" } }")
         units.append("  - { id: reset, name: 青阳街道, reports: { 2024: \"\(server.url("reset-mid-body/clean.html"))\" } }")
+        units.append("  - { id: redirected, name: 青阳街道, reports: { 2024: \"\(server.url("redirect-to/\(intranet.port)/files/clean.html"))\" } }")
+        units.append("  - { id: listed, name: 青阳街道, listing: \"\(server.url("files/list.html"))\" }")
+        units.append("  - { id: busy, name: 青阳街道, reports: { 2024: \"\(server.url("status/503/100000"))\" } }")
         try folder.write("nianbao.yaml", """
             version: 1
             city: 测试市
             database: db.sqlite
+            years: { from: 2024, to: 2024 }
             fetch: { concurrency: 4, per_host: 2, delay_ms: 0, retries: 1, timeout_s: 10 }
-            reading: { timeout_s: 3 }
+            reading: { timeout_s: 6 }
             units:
             \(units.joined(separator: "\n"))
             """)
@@ -109,6 +122,10 @@ struct HostileCollectTests {
         let figures = try sqlite("SELECT unit_id, COUNT(*) FROM figure GROUP BY unit_id ORDER BY unit_id")
         #expect(figures.split(separator: "\n").sorted() == ["badbyte|203", "healthy|203", "nul|203"], "\(figures)")
         #expect(try sqlite("SELECT kind FROM quarantine ORDER BY kind") == "reader_crashed\nreader_timeout")
+        // Nothing was asked of, or archived from, the intranet server.
+        #expect(try intranet.requestLog().requests.isEmpty)
+        let intranetOrigin = intranet.url("")
+        #expect(try sqlite("SELECT COUNT(*) FROM document_version WHERE final_url LIKE '\(intranetOrigin)%'") == "0")
 
         // The next cron run does not trip on the archived bytes: the quarantined documents are not read again.
         let second = try nianbao("collect")
@@ -139,14 +156,14 @@ struct HostileCollectTests {
 
         let retried = try nianbao("reextract", "--retry-quarantined")
         #expect(retried.status == 1, "the retried documents fail again")
-        #expect(retried.stdout.contains("2 failed and quarantined"), "\(retried.stdout)")
+        #expect(retried.stdout.contains("2 failed and quarantined"), "\(retried.stdout)\n\(retried.stderr)")
         #expect(retried.seconds < 30)
     }
 
     @Test func extractEndsWithinItsDeadlineOnEveryHostileFile() throws {
         let documents = directory.appendingPathComponent("docs")
         for name in try FileManager.default.contentsOfDirectory(atPath: documents.path) where !name.hasPrefix("clean") {
-            let result = try nianbao("extract", "docs/\(name)")  // with the config's 3-second reading limit
+            let result = try nianbao("extract", "docs/\(name)")  // with the config's 6-second reading limit
             #expect([0, 65].contains(result.status), "\(name): exit \(result.status) \(result.stderr)")
             #expect(result.seconds < 20, "\(name) took \(result.seconds) s")
             #expect(result.peakMegabytes < 400, "\(name) peaked at \(result.peakMegabytes) MB")
