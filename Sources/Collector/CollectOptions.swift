@@ -30,7 +30,8 @@ public struct CollectItem: Sendable, Hashable {
     public var unitId: String
     /// The report year.
     public var year: Int
-    /// `new`, `changed`, `unchanged`, `not_published`, `not_a_report`, `blocked`, `failed`, `deferred` (the
+    /// `new`, `changed`, `unchanged`, `not_published`, `not_a_report`, `mismatch` (the document prints another unit
+    /// or year), `blocked`, `failed`, `deferred` (the
     /// server asked for a longer wait than the unit had left; tried again by the next run), `due` (dry run).
     public var outcome: String
     /// The failure kind, for failures.
@@ -39,7 +40,7 @@ public struct CollectItem: Sendable, Hashable {
     public var message: String?
 
     /// Whether this item counts as a failure for the exit code.
-    public var isFailure: Bool { ["failed", "blocked", "not_a_report"].contains(outcome) }
+    public var isFailure: Bool { ["failed", "blocked", "not_a_report", "mismatch"].contains(outcome) }
 
     /// A failure worth one more try at the end of the run (timeouts, no connection, broken connections, bodies cut
     /// short, 5xx, 408, 429).

@@ -25,6 +25,9 @@ public enum CollectRun {
         for unit in configuration.units where !unit.verifyTLS {
             notices.append("TLS verification is OFF for \(unit.id) (insecure_tls: true in the config)")
         }
+        for unit in configuration.units where unit.ignoresRobots {
+            notices.append("robots.txt is NOT obeyed for \(unit.id) (ignore_robots: true in the config)")
+        }
         let units = configuration.units.filter { options.units.isEmpty || options.units.contains($0.id) }
         let statesAhead = SourceStatesAhead(store: store, unitIds: units.map(\.id))
         let planner = { @Sendable (unit: UnitConfiguration) throws -> UnitPlan? in
@@ -57,12 +60,14 @@ public enum CollectRun {
         do {
             items = try await withCurlClient(maxConnections: configuration.fetch.concurrency,
                                              maxPerHost: configuration.fetch.perHost) { client in
-                let collector = UnitCollector(client: client, store: store, configuration: configuration,
-                                              gate: HostGate(total: configuration.fetch.concurrency,
-                                                             perHost: configuration.fetch.perHost,
-                                                             delayMilliseconds: configuration.fetch.delayMilliseconds),
+                let gate = HostGate(total: configuration.fetch.concurrency, perHost: configuration.fetch.perHost,
+                                    delayMilliseconds: configuration.fetch.delayMilliseconds)
+                let robots = RobotsCache(client: client, gate: gate, settings: configuration.fetch,
+                                         privateAddresses: configuration.privateAddressRule)
+                let collector = UnitCollector(client: client, store: store, configuration: configuration, gate: gate,
                                               counters: counters, runId: runId, now: options.now, progress: progress,
-                                              force: options.force, readers: readers, quarantine: quarantine)
+                                              force: options.force, readers: readers, quarantine: quarantine,
+                                              identity: IdentityCheck(units: configuration.units), robots: robots)
                 return try await collector.collect(units, plan: planner)
             }
             try await store.pipeline.flush()

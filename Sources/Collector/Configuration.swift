@@ -85,6 +85,8 @@ public struct UnitConfiguration: Sendable, Hashable {
     public var id: String
     /// The Chinese name.
     public var name: String
+    /// Other names the unit's reports may print (config `aliases`), for the identity check.
+    public var aliases: [String] = []
     /// The peer group label (街道, 镇, 乡, 部门…).
     public var kind: String
     /// 行政区划代码, kept as text.
@@ -99,4 +101,6 @@ public struct UnitConfiguration: Sendable, Hashable {
     public var urlTemplate: String?
     /// TLS verification; false only by an explicit `insecure_tls: true`, warned about on every use.
     public var verifyTLS: Bool
+    /// Whether robots.txt is not read for this unit's sources (config `ignore_robots: true`, warned about on every run).
+    public var ignoresRobots = false
 }

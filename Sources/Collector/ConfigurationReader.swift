@@ -14,7 +14,7 @@ struct ConfigurationReader {
     private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
                                                  "user_agent", "wait_budget_s"]
     private static let unitKeys: Set<String> = ["id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
-                                                "insecure_tls"]
+                                                "insecure_tls", "aliases", "ignore_robots"]
 
     func read() throws -> Configuration {
         let top = try root.mapping(allowed: Self.topKeys)
@@ -129,10 +129,12 @@ struct ConfigurationReader {
                 for (year, urlNode) in try reportsNode.yearMapping() { reports[year] = try readURL(urlNode) }
             }
             units.append(UnitConfiguration(
-                id: id, name: try nameNode.string(), kind: try keys["kind"]?.string() ?? "单位",
+                id: id, name: try nameNode.string(), aliases: try keys["aliases"]?.sequence().map { try $0.string() } ?? [],
+                kind: try keys["kind"]?.string() ?? "单位",
                 code: try keys["code"]?.string(), parent: try keys["parent"]?.string(), reports: reports,
                 listing: try keys["listing"].map(readURL), urlTemplate: try keys["url_template"].map(readURL),
-                verifyTLS: !(try keys["insecure_tls"]?.bool() ?? false)))
+                verifyTLS: !(try keys["insecure_tls"]?.bool() ?? false),
+                ignoresRobots: try keys["ignore_robots"]?.bool() ?? false))
         }
         let ids = Set(units.map(\.id))
         for (index, unit) in units.enumerated() {

@@ -15,6 +15,8 @@ actor HostGate {
     private var nextStart: [String: ContinuousClock.Instant] = [:]
     private var lastFinish: [String: ContinuousClock.Instant] = [:]
     private var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
+    /// Hosts whose robots.txt asks for a longer gap (Crawl-delay) than `delay`.
+    private var longerDelays: [String: Duration] = [:]
 
     init(total: Int, perHost: Int, delayMilliseconds: Int) {
         self.total = total
@@ -36,6 +38,7 @@ actor HostGate {
                 await withCheckedContinuation { waiters[host, default: []].append($0) }
             }
             let now = ContinuousClock.now
+            let delay = delay(of: host)
             let afterFinish = lastFinish[host].map { $0 + delay } ?? now
             let earliest = max(nextStart[host] ?? now, afterFinish)
             // A cancelled task goes straight through: its transfer is cancelled anyway, and waiting would spin.
@@ -48,6 +51,14 @@ actor HostGate {
             try? await Task.sleep(until: earliest, clock: .continuous)
         }
     }
+
+    /// Makes the gap between requests to `host` at least `minimum` (a robots.txt Crawl-delay) for the rest of the run.
+    func raiseDelay(of host: String, toAtLeast minimum: Duration) {
+        if minimum > delay(of: host) { longerDelays[host] = minimum }
+    }
+
+    /// The gap between requests to `host`: the config's `delay_ms`, or its Crawl-delay when that is longer.
+    func delay(of host: String) -> Duration { max(delay, longerDelays[host] ?? .zero) }
 
     /// Frees the slots taken by `enter`.
     func leave(_ host: String?) {

@@ -105,10 +105,16 @@ struct JobCollector {
         }
         guard let content = page.content else { preconditionFailure("a read without a failure has content") }
         let failed = content.audit.filter { $0.status == .fail }.count
-        var finished = content.status == .notAReport
-            ? finish(job, &state, outcome: "not_a_report", kind: page.refusalKind, message: content.message)
-            : finish(job, &state, outcome: label, kind: nil,
-                     message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
+        var finished: JobOutcome
+        switch content.status {
+        case .notAReport:
+            finished = finish(job, &state, outcome: "not_a_report", kind: page.refusalKind, message: content.message)
+        case .mismatch:
+            finished = finish(job, &state, outcome: "mismatch", kind: "mismatch", message: "\(job.url): \(content.message ?? "")")
+        case .extracted, .manual:
+            finished = finish(job, &state, outcome: label, kind: nil,
+                              message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
+        }
         finished.report = Self.wouldDowngrade(content, held: archived.storedStatus) ? nil : content
         return finished
     }
@@ -122,7 +128,8 @@ struct JobCollector {
         let request = ReportReader.request(response.body, contentType: response.contentType, url: url)
         let report = ReportReader.report(await unit.readers.read(request), versionId: versionId, hints: hints)
         guard let fault = report.fault else {
-            return JobRead(content: report.content, links: report.links, isHTML: report.isHTML,
+            let content = report.content.map { unit.identity.checked($0, unitId: job.unit.id, year: job.year) }
+            return JobRead(content: content, links: report.links, isHTML: report.isHTML,
                            refusalKind: report.refusalKind)
         }
         let entry = unit.quarantine.add(fault, sha256: sha256, unitId: job.unit.id, year: job.year, at: unit.now)
@@ -180,10 +187,15 @@ struct JobCollector {
     /// Reports re-read per transaction.
     static let rereadBatch = 100
 
-    /// Whether saving `content` would replace figures already read for the unit·year (`held`) with "not a report".
+    /// Whether saving `content` would replace figures already read for the unit·year (`held`) with "not a report",
+    /// or figures typed by hand with a machine read that does not match the unit·year.
     static func wouldDowngrade(_ content: ReportContent, held: ReportStatus?) -> Bool {
-        guard content.status == .notAReport, let held else { return false }
-        return held != .notAReport
+        guard let held else { return false }
+        switch content.status {
+        case .notAReport: return held != .notAReport
+        case .mismatch: return held == .manual
+        case .extracted, .manual: return false
+        }
     }
 
     /// Updates the source's state (health, back-off) for the outcome and returns both, to be recorded together.

@@ -14,7 +14,8 @@ enum FetchAttempt {
 }
 
 /// Fetches through the host gate with retries and back-off (honouring Retry-After), never to a host that has
-/// blocked this run; a 401, 403 or captcha page marks its host blocked for the rest of the run.
+/// blocked this run. A captcha or WAF page marks its host blocked for the rest of the run; a 401 or 403 fails its
+/// source only (kind `forbidden`), until several distinct paths of one host have had one (`BlockedHosts`).
 struct PoliteFetcher {
     let client: CurlClient
     let gate: HostGate
@@ -25,6 +26,8 @@ struct PoliteFetcher {
     let waits: WaitBudgets
     /// Which non-public addresses requests may reach.
     let privateAddresses: PrivateAddressRule
+    /// The run's robots.txt of each host.
+    let robots: RobotsCache
 
     /// Not asking `host` this run, when it blocked a request of the run.
     private func refusal(_ host: String?) -> FetchAttempt? {
@@ -39,6 +42,9 @@ struct PoliteFetcher {
                                    maxBytes: settings.maxBytes, verifyTLS: job.unit.verifyTLS,
                                    privateAddresses: privateAddresses)
         if let refusal = refusal(host) { return refusal }
+        if !job.unit.ignoresRobots, let disallowed = await robots.refusal(for: job.url, verifyTLS: job.unit.verifyTLS) {
+            return .failed(kind: "robots", message: disallowed)
+        }
         var attempt = 0
         while true {
             attempt += 1
@@ -66,7 +72,14 @@ struct PoliteFetcher {
                 return .failed(kind: "cancelled", message: "\(job.url): \(error)")
             }
             // Blocked before the slot is given up: the unit waiting for it must find the host refused.
-            if case .blocked(let reason) = verdict, let host { blocked.block(host, reason: reason) }
+            var hostBlocked: String?
+            if case .blocked(let reason) = verdict, let host {
+                blocked.block(host, reason: reason)
+                hostBlocked = reason
+            }
+            if case .forbidden(let status) = verdict, let host {
+                hostBlocked = blocked.deny(host, path: URLComponents(string: job.url)?.path ?? job.url, status: status)
+            }
             await gate.leave(host)
             switch verdict {
             case .document, .unchanged:
@@ -74,6 +87,9 @@ struct PoliteFetcher {
                 return .failed(kind: "other", message: "\(job.url): no response")
             case .notPublished: return .notPublished(response?.status ?? 404)
             case .blocked(let reason): return .blocked(reason)
+            case .forbidden(let status):
+                if let hostBlocked { return .blocked(hostBlocked) }
+                return .failed(kind: "forbidden", message: "\(job.url): HTTP \(status); only this source fails")
             case .failed(let kind, let message): return .failed(kind: kind, message: "\(job.url): \(message)")
             case .retry(let kind, let after):
                 let detail = response.map { "HTTP \($0.status)" } ?? kind
@@ -100,11 +116,29 @@ extension PoliteFetcher {
     }
 }
 
-/// Hosts that answered 401/403 or a captcha this run: the fetcher marks them and stops asking them.
+/// Hosts blocked this run — by a captcha or WAF page, or by 401/403 from `pathsToBlock` distinct paths — which the
+/// fetcher stops asking.
 final class BlockedHosts: @unchecked Sendable {
     private let lock = NSLock()
     private var reasons: [String: String] = [:]
+    private var deniedPaths: [String: Set<String>] = [:]
+
+    /// Distinct paths of one host answering 401 or 403 that block the host for the run: one withdrawn page of a
+    /// portal that many units share fails only its own source.
+    static let pathsToBlock = 3
 
     func block(_ host: String, reason: String) { lock.withLock { reasons[host] = reason } }
     func reason(for host: String) -> String? { lock.withLock { reasons[host] } }
+
+    /// Records a 401/403 for `path` of `host`; returns the reason the host is now blocked, if it is.
+    func deny(_ host: String, path: String, status: Int) -> String? {
+        lock.withLock {
+            deniedPaths[host, default: []].insert(path)
+            let count = deniedPaths[host]?.count ?? 0
+            guard count >= Self.pathsToBlock else { return nil }
+            let reason = reasons[host] ?? "HTTP 401/403 from \(count) distinct paths (the last HTTP \(status))"
+            reasons[host] = reason
+            return reason
+        }
+    }
 }

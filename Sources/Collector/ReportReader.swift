@@ -59,7 +59,7 @@ public enum ReportReader {
         do {
             let result = try Extractor.extract(document, hints: hints)
             var content = ReportContent(versionId: versionId, status: .extracted, format: result.format,
-                                        printedUnit: result.unit, printedYear: result.year, publishedOn: result.published,
+                                        printedUnit: result.printedUnit, printedYear: result.printedYear, publishedOn: result.published,
                                         message: nil, figures: result.figures, items: result.items, audit: result.audit,
                                         warnings: result.warnings)
             content.parts = (result.shape.partsFound, result.shape.partsExpected)

@@ -64,7 +64,7 @@ struct RereadPipeline {
                         try transaction.quarantine(failed.entry)
                         batchSummary.failed.append(failed.message)
                     case .success(let content):
-                        let held = content.status == .notAReport
+                        let held = content.status == .notAReport || content.status == .mismatch
                             ? try transaction.reportStatus(unitId: read.unitId, year: read.year) : nil
                         if !JobCollector.wouldDowngrade(content, held: held) {
                             try transaction.saveReport(unitId: read.unitId, year: read.year, content: content,
@@ -85,6 +85,7 @@ struct RereadPipeline {
                                 time: @Sendable (DocumentVersionRecord) -> Date,
                                 into queue: ReadAheadQueue<Result<Read, Error>>) {
         var last: (unitId: String, year: Int, replaced: Bool, figures: [String: Double?]?)?
+        let identity = IdentityCheck(units: Array(units.values))
         for key in keys {
             do {
                 guard let unit = units[key.unitId], let version = try store.documentVersion(id: key.id),
@@ -100,7 +101,8 @@ struct RereadPipeline {
                 let report = ReportReader.report(readers.read(request), versionId: id,
                                                  hints: JobCollector.hints(unit, version.year, previous: previous))
                 let read: Result<ReportContent, Failed>
-                if let content = report.content {
+                if let readContent = report.content {
+                    let content = identity.checked(readContent, unitId: key.unitId, year: key.year)
                     read = .success(content)
                     // A refused save (not a report over a report) leaves the stored figures: read them next time.
                     last = (key.unitId, key.year, content.status != .notAReport, storedValues(content.figures))

@@ -7,7 +7,10 @@ enum FetchVerdict: Equatable {
     case document
     case unchanged
     case notPublished
+    /// A captcha or WAF page: the host is not asked again this run.
     case blocked(String)
+    /// HTTP 401 or 403: this URL is refused; its host only when several of its paths are (`BlockedHosts`).
+    case forbidden(Int)
     case retry(kind: String, after: Double?)
     case failed(kind: String, message: String)
 }
@@ -20,7 +23,7 @@ enum RetryPolicy {
             return WAFDetector.looksBlocked(body) ? .blocked("the server answered with a captcha/WAF page") : .document
         case 304: return .unchanged
         case 404, 410: return .notPublished
-        case 401, 403: return .blocked("HTTP \(status)")
+        case 401, 403: return .forbidden(status)
         case 408, 429: return .retry(kind: "http_4xx", after: retryAfter(headers["retry-after"]))
         case 500...599: return .retry(kind: "http_5xx", after: retryAfter(headers["retry-after"]))
         case 400...499: return .failed(kind: "http_4xx", message: "HTTP \(status)")

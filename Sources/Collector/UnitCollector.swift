@@ -23,12 +23,16 @@ struct UnitCollector: Sendable {
     let readers: DocumentReaders
     /// The documents not to read.
     let quarantine: QuarantineList
+    /// The check of the unit and year a report prints against the configured ones.
+    let identity: IdentityCheck
     let blocked = BlockedHosts()
     let waits = WaitBudgets()
+    /// Each host's robots.txt, read once this run.
+    let robots: RobotsCache
 
     var fetcher: PoliteFetcher {
         PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters, blocked: blocked,
-                      waits: waits, privateAddresses: configuration.privateAddressRule)
+                      waits: waits, privateAddresses: configuration.privateAddressRule, robots: robots)
     }
 
     /// Collects `units`, each planned by `plan` as its turn comes (nil: nothing is due).

@@ -14,7 +14,7 @@ extension Workbench {
         let previous = try store.sentenceHashes(year: year - 1)
         let deadline = configuration.deadline.deadline(forReportYear: year)
         let inputs = units.map { unit -> QualityInput in
-            guard let report = reports[unit.id], report.status != .notAReport else {
+            guard let report = reports[unit.id], report.status == .extracted || report.status == .manual else {
                 return QualityInput(unit: unit, hasReport: false, onTime: nil, obtainable: false, parts: nil, failedRules: 0,
                                     changed: false, sentences: [], previousSentences: nil)
             }

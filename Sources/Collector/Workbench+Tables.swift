@@ -19,7 +19,7 @@ extension Workbench {
         let columns = [
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
             TableColumn("年度", meaning: "报告年度"),
-            TableColumn("状态", meaning: "not due / missing / fetched / extracted / not_a_report / failed / deferred"),
+            TableColumn("状态", meaning: "not due / missing / fetched / extracted / not_a_report / mismatch / failed / deferred"),
             TableColumn("格式", meaning: "old / 2019 / 2021"), TableColumn("公开日期", meaning: "报告页面所印的公开日期"),
             TableColumn("首次获取", meaning: "首次获取日期（UTC）"),
             TableColumn("逾期", meaning: "公开日期（未印时以首次获取日期）晚于次年 \(configuration.deadline)"),
@@ -122,6 +122,7 @@ struct CoverageState {
         if let report {
             let late = (report.publishedOn.flatMap(Self.chinaDate) ?? report.firstSeenAt) > deadline
             if report.status == .notAReport { return CoverageState(status: "not_a_report", late: late, detail: report.message ?? "") }
+            if report.status == .mismatch { return CoverageState(status: "mismatch", late: false, detail: report.message ?? "") }
             var notes: [String] = []
             if report.failedRules > 0 { notes.append("\(report.failedRules) 条勾稽规则不符") }
             if late && report.publishedOn == nil { notes.append("未印公开日期，按首次获取日期判断") }

@@ -58,7 +58,7 @@ public struct Workbench: Sendable {
         return reports.indices.map { index in
             let report = reports[index]
             return UnitYearFigures(unitId: report.unitId, year: report.year,
-                                   format: report.status == .notAReport ? nil : report.format,
+                                   format: report.status == .extracted || report.status == .manual ? report.format : nil,
                                    values: FigureValues(columns, row: index))
         }
     }

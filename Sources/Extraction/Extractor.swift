@@ -7,8 +7,12 @@ public struct ExtractionResult: Sendable {
     public var format: ReportFormat
     /// The report year (from the document, or the hint).
     public var year: Int?
-    /// The unit name as printed.
+    /// The unit name (the hint's, else as printed).
     public var unit: String?
+    /// The unit name as the document prints it in its title, if it does.
+    public var printedUnit: String?
+    /// The report year as the document prints it in its title, if it does.
+    public var printedYear: Int?
     /// The publication date printed on the page (yyyy-MM-dd), when there is one.
     public var published: String?
     /// Figures in reading order, one per code.
@@ -93,6 +97,7 @@ public enum Extractor {
         let values = figures.values
         let audit = Auditor.audit(values, format: format, items: items, previous: hints.previous)
         return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit,
+                                printedUnit: metadata.unit, printedYear: metadata.year,
                                 published: PublicationDateReader.read(document, fullText: fullText, reportYear: year),
                                 figures: figures.figures, values: values, items: items, audit: audit,
                                 warnings: document.warnings + figures.warnings,

@@ -10,6 +10,9 @@ public enum ReportStatus: String, Sendable, Codable, Hashable, CaseIterable {
     case notAReport = "not_a_report"
     /// Figures typed in by hand (`nianbao import`).
     case manual
+    /// The document prints another unit or another year than the one it was collected for: archived, its figures
+    /// not kept.
+    case mismatch
 }
 
 /// Everything read from one document version, saved in one transaction.

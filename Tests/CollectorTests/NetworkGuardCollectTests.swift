@@ -126,8 +126,10 @@ struct StallAndFailureKindTests {
 
     @Test func waitsWithinTheBudgetAreWaitedAndTheRestDeferred() async throws {
         let directory = try TemporaryDirectory()
-        let report = try #require(DemoCity.report("luoshan", 2024).flatMap { DemoCity.bytes(of: $0) })
-        try Data(report).write(to: directory.path("r.html"))
+        for year in [2023, 2024] {
+            let report = try #require(DemoCity.report("luoshan", year).flatMap { DemoCity.bytes(of: $0) })
+            try Data(report).write(to: directory.path("r\(year).html"))
+        }
         let server = try LoopbackServer(root: directory.url)
         // Each 429 asks for 1 s: the first unit·year waits it; with 1.5 s of budget, the second is deferred.
         let configuration = try ConfigurationLoader.load(try directory.write("nianbao.yaml", """
@@ -139,8 +141,8 @@ struct StallAndFailureKindTests {
               - id: luoshan
                 name: 罗山街道
                 reports:
-                  2023: "\(server.url("ratelimited/a/r.html"))"
-                  2024: "\(server.url("ratelimited/b/r.html"))"
+                  2023: "\(server.url("ratelimited/a/r2023.html"))"
+                  2024: "\(server.url("ratelimited/b/r2024.html"))"
             """))
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
         #expect(summary.items.map(\.outcome) == ["new", "deferred"])

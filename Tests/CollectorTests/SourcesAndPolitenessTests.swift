@@ -56,45 +56,59 @@ struct SourcesAndPolitenessTests {
         #expect(again.items.filter { $0.year != 2021 }.allSatisfy { $0.outcome == "unchanged" })
     }
 
-    @Test func aBlockingHostIsNotAskedAgainThisRun() async throws {
+    @Test func aCaptchaBlocksItsHostForTheRunAndA403OnlyItsSource() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("r.html", "<p>x</p>")
-        let server = try LoopbackServer(root: directory.url)
+        let portal = try LoopbackServer(root: directory.url)
+        let guarded = try LoopbackServer(root: directory.url)
         let configuration = try load("""
             version: 1
             city: 测试市
             database: db.sqlite
             fetch: { concurrency: 1, per_host: 1, delay_ms: 0, retries: 2 }
             units:
-              - { id: a, name: 甲, reports: { 2024: "\(server.url("status/403"))" } }
-              - { id: b, name: 乙, reports: { 2024: "\(server.url("files/r.html"))" } }
-              - { id: c, name: 丙, reports: { 2024: "\(server.url("captcha"))" } }
+              - { id: a, name: 甲, reports: { 2024: "\(portal.url("status/403"))" } }
+              - { id: b, name: 乙, reports: { 2024: "\(portal.url("files/r.html"))" } }
+              - { id: c, name: 丙, reports: { 2024: "\(guarded.url("captcha"))" } }
+              - { id: d, name: 丁, reports: { 2024: "\(guarded.url("files/r.html"))" } }
             """, in: directory)
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
-        // Two units are under way for the one fetch, so which is asked first varies; after the first refusal
-        // (the 403 or the captcha), nobody is.
-        let paths = try server.requestLog().requests.map(\.path)
-        let refusals: Set = ["/status/403", "/captcha"]
-        #expect(paths.last.map(refusals.contains) == true && paths.dropLast().allSatisfy { !refusals.contains($0) },
-                "one refusal and nianbao stops asking: \(paths)")
-        let notAsked = summary.items.filter { $0.message?.contains("not asked") == true }
-        #expect(notAsked.count == 3 - paths.count && !notAsked.isEmpty)
-        #expect(notAsked.allSatisfy { $0.outcome == "blocked" })
-        #expect(summary.items.filter { $0.unitId != "b" }.allSatisfy { $0.outcome == "blocked" })
+        let items = Dictionary(uniqueKeysWithValues: summary.items.map { ($0.unitId, $0) })
+        // The 403 fails its own source; the other unit on the portal is asked.
+        #expect(items["a"]?.outcome == "failed" && items["a"]?.failureKind == "forbidden", "\(String(describing: items["a"]))")
+        #expect(Set(try portal.requestLog().requests.map(\.path)) == ["/status/403", "/files/r.html"])
+        #expect(items["b"]?.outcome == "not_a_report")
+        // The captcha blocks its host: which of its two units is asked first varies; after the captcha, nobody is.
+        let paths = try guarded.requestLog().requests.map(\.path)
+        #expect(paths.last == "/captcha", "\(paths)")
+        #expect(items["c"]?.outcome == "blocked" && items["c"]?.message?.contains("captcha") == true)
+        #expect(items["d"]?.outcome == (paths.count == 1 ? "blocked" : "not_a_report"), "\(String(describing: items["d"]))")
         #expect(summary.exitCode == 1)
+    }
 
-        let other = try TemporaryDirectory()
-        let captchaServer = try LoopbackServer(root: other.url)
-        let captcha = try load("""
+    @Test func a403FromSeveralPathsBlocksTheHost() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("r.html", "<p>x</p>")
+        let server = try LoopbackServer(root: directory.url)
+        var units = (1...3).map { "  - { id: f\($0), name: 单位\($0), reports: { 2024: \"\(server.url("status/403/\($0)"))\" } }" }
+        units.append("  - { id: z, name: 单位, reports: { 2024: \"\(server.url("files/r.html"))\" } }")
+        let configuration = try load("""
             version: 1
             city: 测试市
             database: db.sqlite
+            fetch: { concurrency: 1, per_host: 1, delay_ms: 0, retries: 0 }
             units:
-              - { id: c, name: 丙, reports: { 2024: "\(captchaServer.url("captcha"))" } }
-            """, in: other)
-        let blocked = try await CollectRun.run(captcha, options: CollectOptions())
-        #expect(blocked.items.first?.failureKind == "blocked")
-        #expect(blocked.items.first?.message?.contains("captcha") == true)
+            \(units.joined(separator: "\n"))
+            """, in: directory)
+        let summary = try await CollectRun.run(configuration, options: CollectOptions())
+        // Which unit is asked first varies; the first two refusals fail their sources, the third blocks the host.
+        let paths = try server.requestLog().requests.map(\.path)
+        #expect(paths.filter { $0.hasPrefix("/status/403") }.count == 3 && paths.last?.hasPrefix("/status/403") == true,
+                "nothing is asked after the third refused path: \(paths)")
+        #expect(summary.items.filter { $0.failureKind == "forbidden" }.count == 2)
+        let blocked = summary.items.filter { $0.outcome == "blocked" }
+        #expect(blocked.count == 1 + (paths.contains("/files/r.html") ? 0 : 1), "\(summary.items)")
+        #expect(blocked.contains { $0.message?.contains("3 distinct paths") == true })
     }
 
     @Test func aGBKPageServedAsUTF8IsReadByItsBytes() async throws {

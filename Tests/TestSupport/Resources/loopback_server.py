@@ -84,6 +84,8 @@ class Handler(BaseHTTPRequestHandler):
             path = "/" + path.split("/", 3)[3] if path.count("/") >= 3 else "/"
         parts = path.split("?")[0].strip("/").split("/")
         head = parts[0]
+        if head == "robots.txt":  # the root's robots.txt when there is one, else 404
+            return self.serve_file("robots.txt")
         if head == "files":
             return self.serve_file("/".join(parts[1:]))
         if head == "slow":

@@ -1,0 +1,104 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Seven units publishing on one portal (as a city's units mostly do), collected by the built binary as cron would:
+/// a withdrawn page (403), a path robots.txt disallows, a unit pointed at another unit's report, and a unit that
+/// ignores robots.txt. One bad URL must cost only its own unit·year, and nothing wrong may go in silently.
+@Suite("A portal shared by many units", .serialized, .enabled(if: Tools.has("python3"), "needs python3"))
+struct SharedPortalTests {
+    private let folder: TemporaryDirectory
+    private let server: LoopbackServer
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        let portal = folder.path("portal")
+        try FileManager.default.createDirectory(at: portal.appendingPathComponent("closed"), withIntermediateDirectories: true)
+        for unit in ["qingyang", "meiling", "luoshan", "xiyuan", "xintang", "lingyuan"] {
+            let seed = RepositoryPaths.seeds.appendingPathComponent("demo/\(unit)-2024.html")
+            let place = unit == "xintang" || unit == "lingyuan" ? "closed/\(unit).html" : "\(unit).html"
+            try FileManager.default.copyItem(at: seed, to: portal.appendingPathComponent(place))
+        }
+        try folder.write("portal/robots.txt", """
+            # the portal's rules
+            User-agent: *
+            Disallow: /files/closed/
+            Crawl-delay: 0.3
+
+            """)
+        server = try LoopbackServer(root: portal)
+        try writeConfig(xiyuan: "files/luoshan.html")
+    }
+
+    /// The config, with xiyuan's 2024 source at `xiyuan` (a path on the portal).
+    private func writeConfig(xiyuan: String) throws {
+        func unit(_ id: String, _ name: String, _ path: String, _ extra: String = "") -> String {
+            "  - { id: \(id), name: \(name), kind: 街道, reports: { 2024: \"\(server.url(path))\" }\(extra) }"
+        }
+        try folder.write("nianbao.yaml", """
+            version: 1
+            city: 晋江市
+            database: db.sqlite
+            years: { from: 2024, to: 2024 }
+            fetch: { concurrency: 4, per_host: 2, delay_ms: 0, retries: 0, timeout_s: 10 }
+            units:
+            \(unit("qingyang", "青阳街道", "status/403"))
+            \(unit("meiling", "梅岭街道", "files/meiling.html"))
+            \(unit("luoshan", "罗山街道", "files/luoshan.html"))
+            \(unit("xiyuan", "西园街道", xiyuan, ", aliases: [西园街道办事处]"))
+            \(unit("xintang", "新塘街道", "files/closed/xintang.html"))
+            \(unit("lingyuan", "灵源街道", "files/closed/lingyuan.html", ", ignore_robots: true"))
+            \(unit("anhai", "安海镇", "files/missing.html"))
+            """)
+    }
+
+    private func nianbao(_ arguments: String...) throws -> BinaryRunner.Result {
+        try BinaryRunner.run(arguments + ["--config", "nianbao.yaml"], in: folder.url)
+    }
+
+    private func sqlite(_ query: String) throws -> String {
+        try SQLiteShell.run(folder.path("db.sqlite"), query)
+    }
+
+    @Test func oneBadURLCostsOnlyItsUnitAndAMismatchIsKeptOut() throws {
+        let collect = try nianbao("collect")
+        #expect(collect.status == 1, "\(collect.stdout)\n\(collect.stderr)")
+        let items = try sqlite("SELECT unit_id, outcome, COALESCE(failure_kind, '') FROM run_item ORDER BY unit_id")
+        #expect(items == """
+            anhai|not_published|
+            lingyuan|new|
+            luoshan|new|
+            meiling|new|
+            qingyang|failed|forbidden
+            xintang|failed|robots
+            xiyuan|mismatch|mismatch
+            """, "\(items)")
+        // robots.txt was asked once, first, and its Crawl-delay spaced every request to the portal.
+        let log = try server.requestLog(includingRobots: true).requests
+        #expect(!log.contains { $0.path == "/files/closed/xintang.html" }, "a disallowed path is not asked")
+        // (lingyuan ignores robots.txt, its Crawl-delay too: it did not wait for it.)
+        let obeying = log.filter { !$0.path.contains("lingyuan") }
+        #expect(log.filter { $0.path == "/robots.txt" }.count == 1 && obeying.first?.path == "/robots.txt")
+        let gaps = zip(obeying.dropFirst(), obeying).map { $0.time - $1.time }
+        #expect(gaps.count == 5 && gaps.allSatisfy { $0 >= 0.29 }, "Crawl-delay 0.3 s: \(gaps)")
+        #expect(collect.stderr.contains("robots.txt is NOT obeyed for lingyuan"), "\(collect.stderr)")
+        #expect(collect.stdout.contains("xiyuan 2024 (mismatch)"), "\(collect.stdout)")
+        #expect(collect.stderr.contains("西园街道"), "\(collect.stderr)")
+
+        // The mismatch is archived, shown, and its figures are nowhere.
+        #expect(try sqlite("SELECT status, printed_unit FROM report WHERE unit_id = 'xiyuan'") == "mismatch|罗山街道办事处")
+        #expect(try sqlite("SELECT COUNT(*) FROM document_version WHERE unit_id = 'xiyuan'") == "1")
+        #expect(try sqlite("SELECT COUNT(*) FROM figure WHERE unit_id = 'xiyuan'") == "0")
+        let status = try nianbao("status", "--format", "csv")
+        #expect(status.stdout.contains("xiyuan,西园街道,2024,mismatch"), "\(status.stdout)")
+        #expect(status.stdout.contains("qingyang,青阳街道,2024,failed"), "\(status.stdout)")
+        let audit = try nianbao("audit", "--format", "csv")
+        #expect(audit.stdout.contains("xiyuan,西园街道,2024,unit_identity,fail"), "\(audit.stdout)")
+        let rank = try nianbao("rank", "--year", "2024", "--indicator", "t3.total.new_received", "--format", "csv")
+        let ranked = rank.stdout.split(separator: "\n").filter { $0.contains(",xiyuan,") }
+        #expect(ranked.count == 1 && ranked[0].contains("缺报"), "\(rank.stdout)")
+        let quality = try nianbao("quality", "--year", "2024", "--format", "csv")
+        #expect(quality.stdout.split(separator: "\n").contains { $0.hasPrefix("xiyuan,") && $0.contains("缺报") },
+                "\(quality.stdout)")
+    }
+}
