@@ -16,8 +16,9 @@ struct KillTests {
             try Data(try #require(DemoCity.bytes(of: report))).write(to: directory.path("r\(index).html"))
         }
         let server = try LoopbackServer(root: directory.url)
-        for index in reports.indices {
-            units.append("  - { id: u\(index), name: 单位\(index), reports: { 2024: \"\(server.url("slow/0.15/r\(index).html"))\" } }")
+        for (index, report) in reports.enumerated() {
+            let url = server.url("slow/0.15/r\(index).html")
+            units.append("  - { id: u\(index), name: 单位\(index), reports: { \(report.year): \"\(url)\" } }")
         }
         try directory.write("nianbao.yaml", """
             version: 1

@@ -48,7 +48,7 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     /// The server's request log in arrival order, and the most requests it had in flight at once; requests for
-    /// /robots.txt are left out unless `includingRobots`.
+    /// /robots.txt (of any host, through a proxy) are left out unless `includingRobots`.
     public func requestLog(includingRobots: Bool = false) throws
         -> (requests: [(path: String, time: Double, port: Int, ifNoneMatch: String?)], maxActive: Int) {
         let lines = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
@@ -56,7 +56,7 @@ public final class LoopbackServer: @unchecked Sendable {
         let requests = lines.split(separator: "\n").compactMap { line -> (String, Double, Int, String?)? in
             guard let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let path = entry["path"] as? String, let time = entry["time"] as? Double,
-                  let port = entry["port"] as? Int, includingRobots || path != "/robots.txt" else { return nil }
+                  let port = entry["port"] as? Int, includingRobots || !path.hasSuffix("/robots.txt") else { return nil }
             maxActive = max(maxActive, entry["active"] as? Int ?? 0)
             return (path, time, port, entry["inm"] as? String)
         }
