@@ -6,8 +6,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
-        .executable(name: "nianbao-demo", targets: ["nianbao-demo"]),
-        .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,15 +45,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]),
-        .target(name: "DemoCity", dependencies: ["ReportModel"]),
+        // The demo city's generator and the benchmark: tools of the project, under Tools/, not products.
+        .target(name: "DemoCity", dependencies: ["ReportModel"], path: "Tools/DemoCity"),
         .executableTarget(
             name: "nianbao",
             dependencies: ["Collector", "ReaderWorkers",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"]),
+        .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"], path: "Tools/nianbao-demo"),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["Collector", "Storage", "Extraction", "Documents", "ReportModel", "DemoCity"]),
+            dependencies: ["Collector", "Storage", "Extraction", "Documents", "ReportModel", "DemoCity"],
+            path: "Tools/nianbao-bench"),
         .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport",
                 resources: [.copy("Resources")]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
