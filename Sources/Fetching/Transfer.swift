@@ -98,10 +98,9 @@ final class Transfer {
             return CURL_SOCKET_BAD
         }
         forbidden = nil
-        let descriptor = socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
-        // Not inherited by the converters the documents are read with.
-        if descriptor >= 0 { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-        return descriptor
+        // Close-on-exec from the start: never inherited by a reader worker another thread starts meanwhile.
+        return socket(address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue),
+                      address.pointee.protocol)
     }
 
     /// Why a connection to `address` is not allowed for the URL curl is at (the request's, or a redirect's).
