@@ -65,9 +65,14 @@ public struct CollectSummary: Sendable {
     public var seconds: Double
     /// Warnings for the operator (insecure TLS, a stale lock taken over…).
     public var notices: [String]
+    /// Unit·years not asked in this run because their failing source is backing off, though their report's
+    /// deadline has passed (outcome `backing_off`, the last failure's kind and when it is tried next).
+    public var backingOff: [CollectItem] = []
+    /// A dry run's view: every source in scope, with when it is tried next and why.
+    public var schedule: [SourceSchedule] = []
 
-    /// 0 when nothing failed, 1 when some unit·year failed.
-    public var exitCode: Int32 { items.contains(where: \.isFailure) ? 1 : 0 }
+    /// 0 when nothing failed, 1 when some unit·year failed or is backing off past its deadline.
+    public var exitCode: Int32 { items.contains(where: \.isFailure) || !backingOff.isEmpty ? 1 : 0 }
 
     /// Item count per outcome.
     public var counts: [String: Int] { Dictionary(grouping: items, by: \.outcome).mapValues(\.count) }

@@ -8,10 +8,12 @@ import Storage
 
 /// The scheduled job: fetch every due unit·year, archive, extract, audit, store, and log the run.
 public enum CollectRun {
-    /// Runs a collect. Throws `StoreError.locked` when another collect holds the database.
+    /// Runs a collect, telling `started` the run's id once it is logged and `progress` each unit·year as it ends.
+    /// Throws `StoreError.locked` when another collect holds the database.
     public static func run(_ configuration: Configuration, options: CollectOptions,
+                           started: @escaping @Sendable (_ runId: Int64) -> Void = { _ in },
                            progress: @escaping @Sendable (CollectItem) -> Void = { _ in }) async throws -> CollectSummary {
-        let started = Date()
+        let startTime = Date()
         let store = try Store(path: configuration.database.path)
         let pid = getpid()
         var notices: [String] = []
@@ -35,17 +37,22 @@ public enum CollectRun {
                            years: options.years, force: options.force)
         }
         if options.dryRun {
-            let items = try units.compactMap(planner).flatMap { plan in
-                plan.jobs.map { CollectItem(unitId: $0.unit.id, year: $0.year, outcome: "due", failureKind: nil, message: $0.url) }
-                    + plan.listingYears.map {
-                        CollectItem(unitId: plan.unit.id, year: $0, outcome: "due", failureKind: nil,
-                                    message: "found on \(plan.unit.listing ?? "")")
-                    }
+            let schedule = try units.flatMap { unit in
+                Scheduler.schedule(unit, in: configuration, states: try statesAhead.states(of: unit.id).byYear,
+                                   now: options.now, years: options.years, force: options.force)
             }
-            return CollectSummary(runId: nil, items: items, bytes: 0, retries: 0,
-                                  seconds: Date().timeIntervalSince(started), notices: notices)
+            let items = schedule.compactMap { source -> CollectItem? in
+                guard case .now(let reason) = source.next else { return nil }
+                return CollectItem(unitId: source.unitId, year: source.year, outcome: "due", failureKind: nil,
+                                   message: "\(source.origin) (\(reason.rawValue))")
+            }
+            var summary = CollectSummary(runId: nil, items: items, bytes: 0, retries: 0,
+                                         seconds: Date().timeIntervalSince(startTime), notices: notices)
+            summary.schedule = schedule
+            return summary
         }
         let runId = try store.startRun(at: options.now, pid: pid)
+        started(runId)
         let readers = DocumentReaders(options.reading)
         defer { readers.shutdown() }
         let quarantine = try QuarantineList(store: store, retry: options.retryQuarantined)
@@ -76,8 +83,12 @@ public enum CollectRun {
             try? await store.pipeline.flush()
             throw error
         }
-        let summary = CollectSummary(runId: runId, items: items, bytes: counters.bytes, retries: counters.retries,
-                                     seconds: Date().timeIntervalSince(started), notices: notices)
+        var summary = CollectSummary(runId: runId, items: items, bytes: counters.bytes, retries: counters.retries,
+                                     seconds: Date().timeIntervalSince(startTime), notices: notices)
+        summary.backingOff = BackingOff.items(try store.sourcesBackingOff(at: options.now), units: Set(units.map(\.id)),
+                                              years: options.years,
+                                              handled: Set(items.map { UnitYear(unitId: $0.unitId, year: $0.year) }),
+                                              configuration: configuration, now: options.now)
         try store.finishRun(id: runId, at: Date(), bytes: summary.bytes, retries: summary.retries,
                             exitCode: Int(summary.exitCode))
         return summary

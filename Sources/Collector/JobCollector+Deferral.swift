@@ -6,8 +6,9 @@ extension JobCollector {
     /// Defers a job whose next try is `seconds` away, more than its unit may still wait this run: the source's next
     /// attempt is then, its failure count unchanged (the server answered; it asked for time).
     func deferral(_ job: FetchJob, _ state: inout SourceStateRecord, seconds: Double, reason: String) -> JobOutcome {
+        Self.adoptOrigin(job, &state)
         let next = unit.now.addingTimeInterval(seconds)
-        let message = "\(reason); deferred: tried again by the first run after \(Self.timeFormat.string(from: next))"
+        let message = "\(reason); deferred: tried again by the first run after \(LocalTime.minute(next))"
         state.lastStatus = "deferred"
         state.lastError = message
         state.nextAttemptAt = next
@@ -31,13 +32,4 @@ extension JobCollector {
             return finish(job, &state, outcome: "failed", kind: "attachment", message: prefix)
         }
     }
-
-    /// "2026-12-06 11:46 +0800": when a deferred source is due, in the deadline's time zone.
-    private static let timeFormat: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm xx"
-        return formatter
-    }()
 }

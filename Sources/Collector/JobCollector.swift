@@ -198,9 +198,18 @@ struct JobCollector {
         }
     }
 
+    /// Records the job's configured source in its state; a state left by another source starts its failure count
+    /// afresh.
+    static func adoptOrigin(_ job: FetchJob, _ state: inout SourceStateRecord) {
+        let origin = Scheduler.origin(of: job.unit, year: job.year)
+        if let previous = state.origin, previous != origin { state.consecutiveFailures = 0 }
+        state.origin = origin
+    }
+
     /// Updates the source's state (health, back-off) for the outcome and returns both, to be recorded together.
     func finish(_ job: FetchJob, _ state: inout SourceStateRecord, outcome: String, kind: String?,
                 message: String?) -> JobOutcome {
+        Self.adoptOrigin(job, &state)
         state.lastStatus = kind ?? outcome
         if kind == nil {
             if outcome != "not_published" { state.lastSuccessAt = unit.now }

@@ -36,19 +36,40 @@ public enum Scheduler {
     public static func plan(_ unit: UnitConfiguration, in configuration: Configuration, states: [SourceStateRecord],
                             now: Date, years: Set<Int>, force: Bool) -> UnitPlan? {
         let byYear = states.byYear
-        func isDue(_ year: Int) -> Bool {
-            guard years.isEmpty || years.contains(year) else { return false }
-            if !force, let next = byYear[year]?.nextAttemptAt, next > now { return false }
-            return true
-        }
+        let due = Set(schedule(unit, in: configuration, states: byYear, now: now, years: years, force: force)
+            .filter(\.isDue).map(\.year))
         let configured = sources(of: unit, in: configuration)
-        let jobs = configured.filter { isDue($0.0) }.map { year, url in
+        let jobs = configured.filter { due.contains($0.0) }.map { year, url in
             job(unit, year, url, state: byYear[year], force: force)
         }
         let listed = unit.listing == nil ? [] : configuration.years.filter { year in
-            !configured.contains { $0.0 == year } && isDue(year)
+            !configured.contains { $0.0 == year } && due.contains(year)
         }
         return jobs.isEmpty && listed.isEmpty ? nil : UnitPlan(unit: unit, jobs: jobs, listingYears: listed, states: byYear)
+    }
+
+    /// Every source of `unit` (of `years`, all when empty) with when it is tried next and why, years in order.
+    public static func schedule(_ unit: UnitConfiguration, in configuration: Configuration,
+                                states: [Int: SourceStateRecord], now: Date, years: Set<Int>,
+                                force: Bool) -> [SourceSchedule] {
+        let configured = sources(of: unit, in: configuration)
+        var schedules = configured.map { year, url in
+            SourceSchedule.of(unitId: unit.id, year: year, origin: origin(of: unit, year: year) ?? url, url: url,
+                              state: states[year], now: now, force: force)
+        }
+        if let listing = unit.listing {
+            let configuredYears = Set(configured.map(\.0))
+            for year in configuration.years where !configuredYears.contains(year) {
+                schedules.append(SourceSchedule.of(unitId: unit.id, year: year, origin: listing, url: nil,
+                                                   state: states[year], now: now, force: force))
+            }
+        }
+        return schedules.filter { years.isEmpty || years.contains($0.year) }.sorted { $0.year < $1.year }
+    }
+
+    /// The configured source of a unit·year: its `reports` URL, else its `url_template`, else its `listing` page.
+    static func origin(of unit: UnitConfiguration, year: Int) -> String? {
+        unit.reports[year] ?? unit.urlTemplate ?? unit.listing
     }
 
     /// A job for a URL, with the held version's validators when the URL is the one they belong to.

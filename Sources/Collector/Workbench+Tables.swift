@@ -21,7 +21,7 @@ extension Workbench {
             TableColumn("年度", meaning: "报告年度"),
             TableColumn("状态", meaning: "not due / missing / fetched / extracted / not_a_report / mismatch / failed / deferred"),
             TableColumn("格式", meaning: "old / 2019 / 2021"), TableColumn("公开日期", meaning: "报告页面所印的公开日期"),
-            TableColumn("首次获取", meaning: "首次获取日期（UTC）"),
+            TableColumn("首次获取", meaning: "首次获取日期（本地时区）"),
             TableColumn("逾期", meaning: "公开日期（未印时以首次获取日期）晚于次年 \(configuration.deadline)"),
             TableColumn("发布后修改", meaning: "首次获取后内容又有变化"),
             TableColumn("勾稽不符", meaning: "未通过的勾稽规则数"), TableColumn("说明", meaning: "原因或最近错误"),
@@ -48,24 +48,52 @@ extension Workbench {
         return columns
     }
 
-    /// Units with source health.
-    public func unitHealth() throws -> DataTable {
+    /// Units with source health, and when their sources are tried next and why.
+    public func unitHealth(now: Date = Date()) throws -> DataTable {
         let states = Dictionary(grouping: try store.sourceStates(), by: \.unitId)
         let rows = configuration.units.map { unit -> [TableCell] in
             let own = states[unit.id] ?? []
             let lastSuccess = own.compactMap(\.lastSuccessAt).max()
             let worst = own.max { $0.consecutiveFailures < $1.consecutiveFailures }
+            let schedule = Scheduler.schedule(unit, in: configuration, states: own.byYear, now: now, years: [],
+                                              force: false)
             return [.text(unit.id), .text(unit.name), .text(unit.kind), .text(unit.code ?? ""),
                     .number(Double(own.count)), .text(lastSuccess.map(Self.day) ?? ""),
-                    .number(Double(worst?.consecutiveFailures ?? 0)), .text(worst?.lastError ?? "")]
+                    .number(Double(worst?.consecutiveFailures ?? 0)), .text(worst?.lastError ?? ""),
+                    .text(Self.nextAttempt(schedule)), .text(Self.waitReasons(schedule))]
         }
         let columns = [
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
             TableColumn("类别", meaning: "同类分组"), TableColumn("行政区划代码", meaning: "行政区划代码（文本）"),
             TableColumn("来源数", meaning: "已尝试获取的年度来源数"), TableColumn("最近成功", meaning: "最近一次成功获取"),
             TableColumn("连续失败", meaning: "最差来源的连续失败次数"), TableColumn("最近错误", meaning: "最近一次错误"),
+            TableColumn("下次尝试", meaning: "下次 collect 是否获取：本次运行（到期来源数），或最早的退避结束时间（本地时间）"),
+            TableColumn("原因", meaning: "各退避中或来源已更改的年度：失败类型、失败次数、下次尝试时间"),
         ]
         return DataTable(columns: columns, rows: rows)
+    }
+
+    /// "now (3)" when sources are due, else when the first backing-off one is tried.
+    static func nextAttempt(_ schedule: [SourceSchedule]) -> String {
+        let due = schedule.filter(\.isDue).count
+        if due > 0 { return "本次运行（\(due)）" }
+        let waits = schedule.compactMap { source -> Date? in if case .after(let date) = source.next { date } else { nil } }
+        return waits.min().map(LocalTime.minute) ?? ""
+    }
+
+    /// Each source backing off or changed, with why: "2024 forbidden ×3 → 2026-12-06 02:00 +0800".
+    static func waitReasons(_ schedule: [SourceSchedule]) -> String {
+        schedule.compactMap { source -> String? in
+            switch source.next {
+            case .after(let date):
+                let failures = source.state?.consecutiveFailures ?? 0
+                return "\(source.year) \(source.state?.lastStatus ?? "")\(failures > 1 ? " ×\(failures)" : "") → "
+                    + LocalTime.minute(date)
+            case .now(.sourceChanged): return "\(source.year) \(DueReason.sourceChanged.rawValue)"
+            case .now(.backOffOver): return "\(source.year) \(DueReason.backOffOver.rawValue)"
+            case .now: return nil
+            }
+        }.joined(separator: "；")
     }
 
     /// The run log.
@@ -79,7 +107,7 @@ extension Workbench {
                     .number(run.exitCode.map(Double.init)), .text(run.finishedAt == nil ? "未完成（被中断）" : "")]
         }
         let columns = [
-            TableColumn("运行", meaning: "run id"), TableColumn("开始", meaning: "开始时间（UTC）"),
+            TableColumn("运行", meaning: "run id"), TableColumn("开始", meaning: "开始时间（本地时间，带时区）"),
             TableColumn("秒", meaning: "用时（秒）"), TableColumn("结果", meaning: "各结果的单位·年度数"),
             TableColumn("失败类型", meaning: "各失败类型的次数"), TableColumn("字节", meaning: "收到的字节数"),
             TableColumn("重试", meaning: "重试次数"), TableColumn("退出码", meaning: "exit code"),
@@ -105,11 +133,9 @@ extension Workbench {
         return DataTable(columns: columns, rows: rows)
     }
 
-    /// A date as yyyy-MM-dd and as yyyy-MM-ddTHH:mm:ss (UTC). A format style, not a new ISO8601DateFormatter per
-    /// call: that took a fifth of a province's report.
-    static func day(_ date: Date) -> String { String(utc.format(date).prefix(10)) }
-    static func time(_ date: Date) -> String { String(utc.format(date).prefix(19)) }
-    private static let utc = Date.ISO8601FormatStyle(timeZone: .gmt)
+    /// A date as its local day, yyyy-MM-dd, and as a local time with its zone.
+    static func day(_ date: Date) -> String { LocalTime.day(date) }
+    static func time(_ date: Date) -> String { LocalTime.second(date) }
 }
 
 /// The coverage state of one unit·year.

@@ -232,6 +232,11 @@ enum Migrations {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v9-source-origin") { db in
+            // The configured source (report URL, URL template or listing page) each state is for: a source changed
+            // in the config is asked again at once, its back-off reset.
+            try db.execute(sql: "ALTER TABLE source_state ADD COLUMN origin TEXT")
+        }
         return migrator
     }
 }

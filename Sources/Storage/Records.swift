@@ -119,9 +119,12 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
     public var lastError: String?
     /// Not to be tried again before this time (back-off).
     public var nextAttemptAt: Date?
+    /// The configured source this state is for: the report URL, the `url_template`, or the `listing` page. A
+    /// changed one resets the back-off.
+    public var origin: String?
 
     enum CodingKeys: String, CodingKey {
-        case year, url, etag
+        case year, url, etag, origin
         case unitId = "unit_id", lastModified = "last_modified", lastAttemptAt = "last_attempt_at"
         case lastSuccessAt = "last_success_at", lastStatus = "last_status"
         case consecutiveFailures = "consecutive_failures", lastError = "last_error", nextAttemptAt = "next_attempt_at"
@@ -136,11 +139,11 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
     }
 
     /// Writes a state row whole (the collect pipeline's path; `save(_:)` does the same through Codable).
-    static let replaceSQL = "INSERT OR REPLACE INTO source_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static let replaceSQL = "INSERT OR REPLACE INTO source_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     /// The row for `replaceSQL`, in the table's column order, dates converted here rather than on the writer.
     var rowArguments: StatementArguments {
         [unitId, year, url, etag, lastModified, StoredDate.value(lastAttemptAt), StoredDate.value(lastSuccessAt),
-         lastStatus, consecutiveFailures, lastError, StoredDate.value(nextAttemptAt)]
+         lastStatus, consecutiveFailures, lastError, StoredDate.value(nextAttemptAt), origin]
     }
 }

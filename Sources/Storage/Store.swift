@@ -161,6 +161,16 @@ public final class Store: Sendable {
         }
     }
 
+    /// The sources backing off after failures at `now`: failing, and not to be tried before a later time.
+    public func sourcesBackingOff(at now: Date) throws -> [SourceStateRecord] {
+        try pool.read { db in
+            try SourceStateRecord.fetchAll(db, sql: """
+                SELECT * FROM source_state WHERE consecutive_failures > 0 AND next_attempt_at > ?
+                ORDER BY unit_id, year
+                """, arguments: [StoredDate.value(now)])
+        }
+    }
+
     /// The states of one unit's sources (the unit id its argument).
     static let unitSourceStatesSQL = "SELECT * FROM source_state WHERE unit_id = ?"
 

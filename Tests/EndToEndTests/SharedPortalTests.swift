@@ -53,7 +53,7 @@ struct SharedPortalTests {
     }
 
     private func nianbao(_ arguments: String...) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(arguments + ["--config", "nianbao.yaml"], in: folder.url)
+        try BinaryRunner.run(arguments + ["--config", "nianbao.yaml"], in: folder.url, environment: ["TZ": "Asia/Shanghai"])
     }
 
     private func sqlite(_ query: String) throws -> String {
@@ -100,5 +100,50 @@ struct SharedPortalTests {
         let quality = try nianbao("quality", "--year", "2024", "--format", "csv")
         #expect(quality.stdout.split(separator: "\n").contains { $0.hasPrefix("xiyuan,") && $0.contains("缺报") },
                 "\(quality.stdout)")
+    }
+
+    @Test func cronSeesEveryProblemOnceUntilItIsFixedAndAFixedSourceIsAskedAtOnce() throws {
+        // "2026-12-05T16:31:02+08:00 run 1 …": local time with its zone (TZ), then the run id.
+        let stamp = #/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00 run (\d+) (.*)$/#
+        func lines(_ text: String) throws -> [(run: Substring, text: Substring)] {
+            try text.split(separator: "\n").map { line in
+                let match = try #require(try stamp.wholeMatch(in: line), "not stamped: \(line)")
+                return (match.1, match.2)
+            }
+        }
+        let first = try nianbao("collect", "--quiet")
+        #expect(first.status == 1 && first.stdout.isEmpty, "\(first.stdout)")
+        let logged = try lines(first.stderr)
+        #expect(logged.allSatisfy { $0.run == "1" })
+        let problems = logged.map(\.text).filter { !$0.hasPrefix("note:") && !$0.hasPrefix("collect:") }
+        #expect(problems.map { $0.split(separator: " ").prefix(3).joined(separator: " ") }.sorted()
+                == ["qingyang 2024 failed:", "xintang 2024 failed:", "xiyuan 2024 mismatch:"], "\(first.stderr)")
+        #expect(logged.last?.text.hasPrefix("collect: 7 unit·years") == true)
+        #expect(logged.last?.text.hasSuffix("failed 2, mismatch 1, new 3, not_published 1; exit 1") == true,
+                "\(logged.last?.text ?? "")")
+
+        // The next cron run asks none of the failing sources, and still exits 1 and names each of them.
+        let second = try nianbao("collect", "--quiet")
+        #expect(second.status == 1)
+        let waiting = try lines(second.stderr).map(\.text).filter { $0.contains("backing_off") }
+        #expect(waiting.count == 3 && waiting.allSatisfy { $0.contains("next attempt 20") }, "\(second.stderr)")
+        #expect(try lines(second.stderr).last?.text.hasSuffix("3 backing off past the deadline; exit 1") == true)
+        let dry = try nianbao("collect", "--dry-run")
+        #expect(dry.stdout.contains("not due: 3 unit·years"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("xiyuan 2024 next attempt 20") && dry.stdout.contains("(mismatch)"), "\(dry.stdout)")
+        let units = try nianbao("units", "--format", "csv")
+        let xiyuan = units.stdout.split(separator: "\n").first { $0.hasPrefix("xiyuan,") } ?? ""
+        #expect(xiyuan.contains("2024 mismatch → 20") && xiyuan.contains("+0800"), "\(units.stdout)")
+
+        // Corrected in the config, the source is asked at once: its back-off is reset, no --force needed.
+        try writeConfig(xiyuan: "files/xiyuan.html")
+        let planned = try nianbao("collect", "--dry-run")
+        #expect(planned.stdout.contains("xiyuan 2024 \(server.url("files/xiyuan.html")) (source changed in the config"),
+                "\(planned.stdout)")
+        let fixed = try nianbao("collect")
+        #expect(try sqlite("SELECT outcome FROM run_item WHERE unit_id = 'xiyuan' AND run_id = 3") == "new",
+                "\(fixed.stdout)\n\(fixed.stderr)")
+        #expect(try sqlite("SELECT status, consecutive_failures FROM report JOIN source_state USING (unit_id, year) "
+                           + "WHERE unit_id = 'xiyuan'") == "extracted|0")
     }
 }

@@ -1,0 +1,29 @@
+import Foundation
+import Storage
+
+/// The unit·years a run did not ask because their failing source is backing off, though their report's deadline
+/// has passed: such a run is not a success.
+enum BackingOff {
+    /// Of `states` (sources backing off), those of `units` and `years` (all when empty) past their deadline and
+    /// not handled in the run (`handled`), as items of outcome `backing_off`.
+    static func items(_ states: [SourceStateRecord], units: Set<String>, years: Set<Int>,
+                      handled: Set<UnitYear>, configuration: Configuration, now: Date) -> [CollectItem] {
+        states.compactMap { state in
+            guard units.contains(state.unitId), years.isEmpty || years.contains(state.year),
+                  !handled.contains(UnitYear(unitId: state.unitId, year: state.year)),
+                  configuration.deadline.deadline(forReportYear: state.year) < now,
+                  let next = state.nextAttemptAt else { return nil }
+            let failures = state.consecutiveFailures == 1 ? "1 failure" : "\(state.consecutiveFailures) failures"
+            return CollectItem(unitId: state.unitId, year: state.year, outcome: "backing_off",
+                               failureKind: state.lastStatus,
+                               message: "past its deadline and backing off after \(failures) (\(state.lastStatus ?? "?")), "
+                                   + "next attempt \(LocalTime.iso(next)): \(state.lastError ?? "")")
+        }
+    }
+}
+
+/// A unit and a report year.
+struct UnitYear: Hashable {
+    var unitId: String
+    var year: Int
+}
