@@ -13,7 +13,8 @@ struct ReextractTests {
         return (figures, audits)
     }
 
-    @Test func reextractRebuildsEveryFigureAndCrossYearAuditFromTheArchiveAlone() async throws {
+    @Test(.enabled(if: Tools.has("sqlite3"), "needs the sqlite3 shell (apt-get install sqlite3)"))
+    func reextractRebuildsEveryFigureAndCrossYearAuditFromTheArchiveAlone() async throws {
         let demo = try DemoCopy()
         _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
         let store = try demo.store
@@ -32,7 +33,8 @@ struct ReextractTests {
         #expect(JobCollector.rereadBatch < 170, "the demo spans several transactions")
     }
 
-    @Test func aFailedWriteEndsTheRunKeepsEarlierBatchesAndLeavesNothingHalfWritten() async throws {
+    @Test(.enabled(if: Tools.has("sqlite3"), "needs the sqlite3 shell (apt-get install sqlite3)"))
+    func aFailedWriteEndsTheRunKeepsEarlierBatchesAndLeavesNothingHalfWritten() async throws {
         let demo = try DemoCopy()
         _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
         let store = try demo.store
@@ -59,7 +61,8 @@ struct ReextractTests {
         #expect(try snapshot(store).figures == collected.figures)
     }
 
-    @Test func aFailedRereadHasLetGoOfTheStoreWhenItReturns() async throws {
+    @Test(.enabled(if: Tools.has("sqlite3"), "needs the sqlite3 shell (apt-get install sqlite3)"))
+    func aFailedRereadHasLetGoOfTheStoreWhenItReturns() async throws {
         let demo = try DemoCopy()
         _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
         _ = try SQLiteShell.run(demo.configuration.database, "CREATE TRIGGER full_disk BEFORE INSERT ON figure_value "

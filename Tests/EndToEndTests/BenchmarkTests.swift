@@ -4,7 +4,9 @@ import Testing
 
 /// The project's benchmark, run small: it must keep working for whoever measures the next change, on a machine
 /// with or without nginx (the Python test server stands in).
-@Suite("The benchmark, run small")
+@Suite("The benchmark, run small",
+       .enabled(if: Tools.has("sqlite3") && Tools.has("curl") && Tools.has("xmllint"),
+                "needs sqlite3, curl and xmllint (apt-get install sqlite3 curl libxml2-utils)"))
 struct BenchmarkTests {
     @Test func measuresEveryStageOfASmallProvinceAndStoresWhatItCollected() throws {
         let work = try TemporaryDirectory()

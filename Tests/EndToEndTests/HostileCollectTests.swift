@@ -5,7 +5,8 @@ import Testing
 /// A city whose units publish hostile documents beside healthy ones, collected by the built binary as cron would:
 /// no document may crash, hang or exhaust the run, or the runs after it.
 @Suite("Collecting hostile documents", .serialized,
-       .enabled(if: Tools.has("python3") && Tools.has("pdftotext"), "needs python3 and pdftotext (poppler-utils)"))
+       .enabled(if: Tools.has("python3") && Tools.has("pdftotext") && Tools.has("sqlite3"),
+                "needs python3, pdftotext (poppler-utils) and sqlite3"))
 struct HostileCollectTests {
     private let directory: URL
     private let folder: TemporaryDirectory

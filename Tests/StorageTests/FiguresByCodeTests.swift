@@ -111,7 +111,8 @@ struct FiguresByCodeTests {
         #expect(try mismatches(store) == (0, 0, (100..<600).reduce(0) { $0 + 10 + $1 % 30 }))
     }
 
-    @Test func entriesThatCannotBeWrittenRollBackTheirWindowAndFailTheRun() async throws {
+    @Test(.enabled(if: Tools.has("sqlite3"), "needs the sqlite3 shell (apt-get install sqlite3)"))
+    func entriesThatCannotBeWrittenRollBackTheirWindowAndFailTheRun() async throws {
         let runId: Int64
         do {
             let store = try Store(path: path)
@@ -153,7 +154,8 @@ struct FiguresByCodeTests {
         #expect(try mismatches(store) == (0, 0, 5), "the rollback forgot the held entries; the next save stores its own")
     }
 
-    @Test func figuresDeletedOrEditedByHandLeaveTheTableByTrigger() throws {
+    @Test(.enabled(if: Tools.has("sqlite3"), "needs the sqlite3 shell (apt-get install sqlite3)"))
+    func figuresDeletedOrEditedByHandLeaveTheTableByTrigger() throws {
         do {
             let store = try Store(path: path)
             for unit in ["a", "b"] {
