@@ -68,7 +68,7 @@ public struct FetchSettings: Sendable, Hashable {
     /// The decoded-size cap per document.
     public var maxBytes = 20_000_000
     /// The User-Agent sent with every request.
-    public var userAgent = "nianbao/1.0"
+    public var userAgent = "nianbao/\(NianbaoVersion.program)"
 }
 
 /// Settings for rankings and scores.

@@ -74,7 +74,9 @@ public struct Workbench: Sendable {
     /// The trend of `code` from `from` to `to` (default: the configured years) for some units (all when empty).
     public func trend(code: String, from: Int?, to: Int?, unitIds: [String]) throws -> TrendTable {
         try Self.requireKnown(code)
-        let years = Array((from ?? configuration.years.lowerBound)...(to ?? configuration.years.upperBound))
+        let (first, last) = (from ?? configuration.years.lowerBound, to ?? configuration.years.upperBound)
+        guard first <= last else { throw WorkbenchError.emptyRange(from: first, to: last) }
+        let years = Array(first...last)
         let figures = try unitYearFigures(codes: [code], years: years)
         let chosen = units.filter { unitIds.isEmpty || unitIds.contains($0.id) }
         return TrendBuilder.trend(code: code, years: years, units: chosen, figures: figures)
@@ -87,10 +89,16 @@ public struct Workbench: Sendable {
 
 /// A request the store cannot answer, in plain words.
 public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
-    /// The code is not in docs/indicators.md (nor a series or rate).
+    /// The code is not in the catalogue (nor a series or rate).
     case unknownIndicator(String)
-    /// A unit id that the config does not define.
-    case unknownUnit(String)
+    /// A unit id that the config does not define, and the nearest ids.
+    case unknownUnit(String, suggestions: [String])
+    /// A `--group` no configured unit has as its `kind`, and the groups there are.
+    case unknownGroup(String, groups: [String])
+    /// A year outside the configured years with no report stored.
+    case unknownYear(Int, configured: ClosedRange<Int>, stored: [Int])
+    /// `--from` after `--to`.
+    case emptyRange(from: Int, to: Int)
     /// A wide trend export names more than one code.
     case wideTrendOfSeveralCodes([String])
 
@@ -98,8 +106,18 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownIndicator(let code):
-            return "unknown indicator '\(code)': use a code of docs/indicators.md, a series.* or a rate.* code"
-        case .unknownUnit(let id): return "unknown unit '\(id)': not in the config"
+            return "unknown indicator '\(code)'\(NearestNames.hint(Workbench.nearestCodes(code))); "
+                + "`nianbao indicators --search TEXT` lists the codes"
+        case .unknownUnit(let id, let suggestions):
+            return "unknown unit '\(id)': not a unit id of the config\(NearestNames.hint(suggestions))"
+        case .unknownGroup(let group, let groups):
+            return "unknown group '\(group)': the config's units are of kinds \(groups.joined(separator: ", "))"
+                + NearestNames.hint(NearestNames.to(group, among: groups))
+        case .unknownYear(let year, let configured, let stored):
+            let held = stored.isEmpty ? "none stored" : "stored: \(stored.map(String.init).joined(separator: ", "))"
+            return "year \(year) is outside the config's years \(configured.lowerBound)–\(configured.upperBound) "
+                + "and no report of it is stored (\(held))"
+        case .emptyRange(let from, let to): return "--from \(from) is after --to \(to): no year lies between"
         case .wideTrendOfSeveralCodes(let codes):
             return "a wide trend export takes one --indicator (given: \(codes.joined(separator: ", "))); "
                 + "use --layout long for several"

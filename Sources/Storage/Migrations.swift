@@ -240,3 +240,8 @@ enum Migrations {
         return migrator
     }
 }
+
+extension Store {
+    /// The name of the last schema migration this nianbao applies.
+    public static var schemaVersion: String { Migrations.migrator.migrations.last ?? "" }
+}

@@ -84,6 +84,11 @@ public struct AuditRow: Sendable, Hashable {
 }
 
 extension Store {
+    /// The report years the database holds reports of.
+    public func reportYears() throws -> Set<Int> {
+        try pool.read { db in Set(try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM report")) }
+    }
+
     /// Every stored report, optionally for one year, ordered by unit then year.
     public func reportSummaries(year: Int? = nil) throws -> [ReportSummary] {
         try pool.read { db in

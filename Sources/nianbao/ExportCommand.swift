@@ -39,6 +39,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
+        try Failure.guarding { try bench.check(years: year.map { [$0] } ?? []) }
         let url = out.map { URL(fileURLWithPath: $0) }
         let rows: Int
         do {

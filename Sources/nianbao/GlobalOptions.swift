@@ -20,6 +20,35 @@ struct GlobalOptions: ParsableArguments {
         return configuration
     }
 
+    /// `arguments` with the global options given before the command (`nianbao --config F rank …`) moved to its
+    /// end, where the command's parser takes them.
+    static func movedAfterCommand(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "--verbose" {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else if valued.contains(first), rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if valued.contains(where: { first.hasPrefix($0 + "=") }) {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, !rest.isEmpty else { return arguments }
+        if let terminator = rest.firstIndex(of: "--") {
+            return Array(rest[..<terminator]) + leading + Array(rest[terminator...])
+        }
+        return Array(rest) + leading
+    }
+
+    /// The global options that take a value.
+    private static let valued = ["--config", "--database"]
+
     /// $NIANBAO_CONFIG, else ./Config/nianbao.yaml.
     static var defaultConfigPath: String {
         ProcessInfo.processInfo.environment["NIANBAO_CONFIG"] ?? "Config/nianbao.yaml"

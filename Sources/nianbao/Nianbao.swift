@@ -1,4 +1,5 @@
 import ArgumentParser
+import Collector
 
 @main
 struct Nianbao: AsyncParsableCommand {
@@ -7,10 +8,18 @@ struct Nianbao: AsyncParsableCommand {
         abstract: "Collect, read, audit and compare 政府信息公开工作年度报告 of a city's units.",
         discussion: """
             Typical use: `nianbao collect` from cron, then `nianbao rank`, `nianbao trend` and `nianbao export`.
-            The config defaults to $NIANBAO_CONFIG, else ./Config/nianbao.yaml.
+            The config defaults to $NIANBAO_CONFIG, else ./Config/nianbao.yaml. --config, --database and
+            --verbose may come before the command too: nianbao --config city.yaml rank …
             """,
+        version: NianbaoVersion.description,
         subcommands: [
             Collect.self, Status.self, Units.self, Runs.self, Extract.self, Reextract.self, Audit.self,
-            Rank.self, Trend.self, Totals.self, Quality.self, Report.self, Export.self, Import.self, ReadWorker.self,
+            Rank.self, Trend.self, Totals.self, Quality.self, Report.self, Export.self, Import.self, Indicators.self,
+            ReadWorker.self,
         ])
+
+    /// Runs the command line, global options given before the command moved after it.
+    static func main() async {
+        await main(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
+    }
 }

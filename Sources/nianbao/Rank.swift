@@ -21,6 +21,7 @@ struct Rank: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
+        try Failure.guarding { try bench.check(group: group, years: [year]) }
         let ranking = try Failure.guarding { try bench.rank(code: indicator, year: year, group: group) }
         if format == .table {
             print("\(bench.configuration.city) \(year)年 \(ranking.label)（\(ranking.code)）\(group.map { " · \($0)" } ?? "")")
@@ -46,6 +47,7 @@ struct Trend: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
+        try Failure.guarding { try bench.check(units: units, from: from, to: to) }
         let trend = try Failure.guarding { try bench.trend(code: indicator, from: from, to: to, unitIds: units) }
         if format == .table { print("\(bench.configuration.city) \(trend.label)（\(trend.code)）") }
         try format.print(TrendTableExport.wide(trend))
@@ -62,6 +64,7 @@ struct Quality: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
+        try Failure.guarding { try bench.check(years: [year]) }
         try format.print(try Failure.guarding { try bench.qualityTable(year: year) })
     }
 }
@@ -77,6 +80,7 @@ struct Totals: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
+        try Failure.guarding { try bench.check(years: [year]) }
         try format.print(try Failure.guarding { try bench.totalsTable(year: year, codes: indicator) })
     }
 }
@@ -91,6 +95,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
+        try Failure.guarding { try bench.check(years: [year]) }
         let html = try Failure.guarding { try bench.htmlReport(year: year) }
         do {
             try Data(html.utf8).write(to: URL(fileURLWithPath: out))

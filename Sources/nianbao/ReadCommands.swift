@@ -12,6 +12,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
+        try Failure.guarding { try bench.check(years: year.map { [$0] } ?? []) }
         try format.print(try Failure.guarding { try bench.coverage(year: year) })
     }
 }
@@ -54,9 +55,24 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let bench = try global.workbench()
-        if let unit, !bench.configuration.units.contains(where: { $0.id == unit }) {
-            throw Failure(message: "unknown unit '\(unit)'", code: .usage).exit()
-        }
+        try Failure.guarding { try bench.check(units: unit.map { [$0] } ?? [], years: year.map { [$0] } ?? []) }
         try format.print(try Failure.guarding { try bench.auditFindings(year: year, unitId: unit) })
+    }
+}
+
+struct Indicators: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Every indicator code, comparable series and derived rate, with its Chinese name, unit and formats.",
+        discussion: """
+            Needs no config or database. docs/indicators.md gives each code's table, row and column as printed.
+            Examples:
+              nianbao indicators --search 复议
+              nianbao indicators --search t3.total --format csv
+            """)
+    @Option(help: "Only codes whose code or Chinese name contains this text.") var search: String?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        try format.print(IndicatorList.table(search: search))
     }
 }
