@@ -48,6 +48,27 @@ extension Store {
         return earlier == 0 ? .first(versionId: id) : .changed(versionId: id)
     }
 
+    /// The versions of every document fetched again from the same URL with other bytes, optionally of one unit
+    /// or year, in year, unit, URL and capture order.
+    public func revisedVersions(unitId: String?, year: Int?) throws -> [RevisedVersion] {
+        var filters = ""
+        var arguments: [DatabaseValueConvertible] = []
+        if let unitId { filters += " AND unit_id = ?"; arguments.append(unitId) }
+        if let year { filters += " AND year = ?"; arguments.append(year) }
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, unit_id, year, url, sha256, byte_count, first_seen_at FROM document_version
+                WHERE (unit_id, year, url) IN (
+                    SELECT unit_id, year, url FROM document_version GROUP BY unit_id, year, url HAVING COUNT(*) > 1)
+                \(filters)
+                ORDER BY year, unit_id, url, first_seen_at, id
+                """, arguments: StatementArguments(arguments)).map { row in
+                RevisedVersion(id: row["id"], unitId: row["unit_id"], year: row["year"], url: row["url"],
+                               sha256: row["sha256"], byteCount: row["byte_count"], firstSeenAt: row["first_seen_at"])
+            }
+        }
+    }
+
     /// One archived version's bytes and metadata.
     public func documentVersion(id: Int64) throws -> DocumentVersionRecord? {
         try pool.read { db in try DocumentVersionRecord.fetchOne(db, key: id) }
@@ -95,4 +116,23 @@ extension Store {
         return (bySource.values.map(\.versions).max() ?? 0, firstSeen?.databaseValue ?? .null,
                 changedAt?.databaseValue ?? .null)
     }
+}
+
+/// One version of a document fetched again from the same URL with other bytes (a report changed after
+/// publication), without its bytes.
+public struct RevisedVersion: Sendable, Hashable {
+    /// The version's id.
+    public var id: Int64
+    /// The unit.
+    public var unitId: String
+    /// The report year.
+    public var year: Int
+    /// The URL it was fetched from.
+    public var url: String
+    /// The hex SHA-256 of its bytes.
+    public var sha256: String
+    /// Its size.
+    public var byteCount: Int
+    /// When it was first captured.
+    public var firstSeenAt: Date
 }

@@ -146,4 +146,39 @@ struct SharedPortalTests {
         #expect(try sqlite("SELECT status, consecutive_failures FROM report JOIN source_state USING (unit_id, year) "
                            + "WHERE unit_id = 'xiyuan'") == "extracted|0")
     }
+
+    @Test func aRepublishedReportShowsItsVersionsAndWhatChanged() throws {
+        let demo = RepositoryPaths.seeds.appendingPathComponent("demo")
+        let page = folder.path("portal/anhai.html")
+        try FileManager.default.copyItem(at: demo.appendingPathComponent("revisions/anhai-2023.html"), to: page)
+        try folder.write("nianbao.yaml", """
+            version: 1
+            city: 晋江市
+            database: db.sqlite
+            years: { from: 2023, to: 2023 }
+            fetch: { delay_ms: 0, retries: 0 }
+            units:
+              - { id: anhai, name: 安海镇, reports: { 2023: "\(server.url("files/anhai.html"))" } }
+            """)
+        #expect(try nianbao("collect").status == 0)
+        #expect(try nianbao("changes").stdout == "no report changed after publication\n")
+        // Republished with table 二 corrected and one sentence reworded.
+        let revised = try String(contentsOf: demo.appendingPathComponent("anhai-2023.html"), encoding: .utf8)
+        try revised.replacingOccurrences(of: "本报告已于发布后修订", with: "本报告已于2024年3月1日修订")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let second = try nianbao("collect", "--quiet")
+        #expect(second.stderr.contains(" run 2 anhai 2023 changed: changed after publication"), "\(second.stderr)")
+        let changes = try nianbao("changes", "--unit", "anhai")
+        let lines = changes.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "anhai 安海镇 2023: 2 versions of \(server.url("files/anhai.html"))", "\(changes.stdout)")
+        #expect(lines.count == 8 && lines[1].hasPrefix("  v1  20") && lines[1].contains("+0800  sha256 "))
+        #expect(Array(lines.suffix(5)) == [
+            "  v1 → v2:",
+            "    t2.norm.made 行政规范性文件·本年制发件数: 4 → 2",
+            "    t2.norm.valid 行政规范性文件·现行有效件数: 12 → 10",
+            "    - （本报告已于发布后修订，更正了表二数据。）",
+            "    + （本报告已于2024年3月1日修订，更正了表二数据。）",
+        ], "\(changes.stdout)")
+        #expect(try nianbao("changes", "--unit", "anhia").status == 64)
+    }
 }
