@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ReaderWorkersTests", dependencies: ["ReaderWorkers", "Documents", "TestSupport"]),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Documents", "DemoCity", "TestSupport"],
-            exclude: ["Fixtures"]),
+            exclude: ["Fixtures", "Corpus"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(

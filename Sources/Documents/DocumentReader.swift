@@ -18,7 +18,11 @@ public enum DocumentReader {
             guard text.contains(where: { !$0.isWhitespace }) else {
                 throw DocumentError.notAReport("a PDF with no text layer (a scan or images): needs manual entry")
             }
-            return textDocument(text, kind: .pdf, encoding: .utf8, warnings: [], layoutColumns: true)
+            var document = textDocument(text, kind: .pdf, encoding: .utf8, warnings: [], layoutColumns: true)
+            let placed = try PDFTableBuilder.tables(PDFWordReader.read(
+                ExternalConverter.run("pdftotext", arguments: ["-bbox-layout", "-enc", "UTF-8"], input: bytes, suffix: ".pdf")))
+            if !placed.isEmpty { document.tables = placed }
+            return document
         case .doc:
             let text = try ExternalConverter.run("antiword", arguments: ["-m", "UTF-8.txt", "-w", "0"], input: bytes,
                                                  suffix: ".doc")

@@ -81,7 +81,7 @@ public enum Extractor {
             } else {
                 var stream = FigureSet()
                 StreamTables(format: format, lines: document.lines).read(into: &stream)
-                figures = FigureSet.choosing(grid, stream)
+                figures = FigureSet.choosing(grid, stream, format: format)
             }
         } else {
             OldTableExtractor().extract(document.tables, into: &figures)

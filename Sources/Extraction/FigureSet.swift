@@ -82,13 +82,21 @@ struct FigureSet {
         figures.reduce(0) { count, figure in count + (prefixes.contains { figure.code.hasBytePrefix($0) } ? 1 : 0) }
     }
 
-    /// Per table, the figures of the reading that found more of its cells (grids win ties), with the warnings of
-    /// each reading used, once.
-    static func choosing(_ grid: FigureSet, _ stream: FigureSet) -> FigureSet {
+    /// Per table, the figures of the reading under which the table's identities hold when only one of them
+    /// does, else of the reading that found more of its cells (grids win ties), with the warnings of each
+    /// reading used, once.
+    static func choosing(_ grid: FigureSet, _ stream: FigureSet, format: ReportFormat) -> FigureSet {
         var chosen = FigureSet()
         var used = (grid: false, stream: false)
+        let rules = AuditRules.identities(for: format)
+        let values = (grid: grid.values, stream: stream.values)
         for prefixes in [["t2.", "t2v19."], ["t3."], ["t4."]] {
-            let fromStream = stream.count(prefixes: prefixes) > grid.count(prefixes: prefixes)
+            let tableRules = rules.filter { rule in prefixes.contains { rule.name.hasBytePrefix($0) } }
+            let holds = (grid: !tableRules.contains { $0.evaluate(values.grid).status == .fail },
+                         stream: !tableRules.contains { $0.evaluate(values.stream).status == .fail })
+            let counts = (grid: grid.count(prefixes: prefixes), stream: stream.count(prefixes: prefixes))
+            let fromStream = holds.grid != holds.stream && counts.grid > 0 && counts.stream > 0
+                ? holds.stream : counts.stream > counts.grid
             let source = fromStream ? stream : grid
             if fromStream { used.stream = true } else { used.grid = true }
             for figure in source.figures where prefixes.contains(where: { figure.code.hasBytePrefix($0) }) {
