@@ -14,9 +14,12 @@ struct Table2Extractor {
     /// One row of table 二: its label keyword, code prefix and column codes.
     typealias Row = (keyword: String, prefix: String, columns: [String])
 
-    /// The row a label names, if any.
+    /// The row a label names, if any: by keyword, else the one row whose keyword a misprint is closest to.
     func row(for label: String) -> Row? {
-        (format == .v2019 ? Self.rows2019 : Self.rows2021).first { label.includes($0.keyword) }
+        let rows = format == .v2019 ? Self.rows2019 : Self.rows2021
+        if let row = rows.first(where: { label.includes($0.keyword) }) { return row }
+        let keyword = TolerantLabel.closest(label, among: rows.map { (key: $0.keyword, keywords: [$0.keyword]) })?.key
+        return rows.first { $0.keyword == keyword }
     }
 
     private static let items2019 = ["prev_items", "change", "decisions"]

@@ -34,6 +34,9 @@ struct Table3Extractor {
         ("result.granted", ["予以公开"]),
     ]
 
+    /// `rowKeywords` as `TolerantLabel` takes them.
+    private static let tolerantRows = rowKeywords.map { (key: $0.row, keywords: $0.keywords) }
+
     /// Whether a table holds (part of) table 三.
     static func matches(_ table: Table) -> Bool {
         let text = table.compactText
@@ -69,7 +72,8 @@ struct Table3Extractor {
             return "result.other"
         }
         for (key, keywords) in Self.rowKeywords where keywords.contains(where: label.includes) { return key }
-        return nil
+        // A misprinted label: its own text (not its group's) compared with every row's keywords.
+        return TolerantLabel.closest(labels.last?.withoutSpaces ?? label, among: Self.tolerantRows)?.key
     }
 
     /// The applicant column (its place in `Table3Layout.columns`) of each grid index, read from the header rows

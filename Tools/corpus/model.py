@@ -50,6 +50,7 @@ class Layout:
     blank_zeros: bool       # zero cells of table 三 left blank (read as 0)
     footer: str             # page footer pattern, "-{}-" or "— {} —"
     running_header: bool
+    misprints: bool         # labels with a wrong, dropped or doubled character, or stray spaces
 
 
 @dataclass
@@ -126,9 +127,15 @@ def table2_2019(rng):
     return values, grid
 
 
+MISPRINTS = {"5.属于三类内部事务信息": "5.属于三类内部事物信息", "3.补正后申请内容仍不明确": "3.补正后申请内容仍不明",
+             "2.重复申请": "2.重复复申请", "一、本年新收政府信息公开申请数量": "一、本年新收 政府信息公开申请数量",
+             "商业企业": "商 业 企 业"}
+
+
 def table3(fmt, seed, layout):
     values = fixtures.table3_values(fmt, seed)
-    rows = fixtures.table3_rows(fmt)
+    printed = (lambda text: MISPRINTS.get(text, text)) if layout.misprints else (lambda text: text)
+    rows = [(group, printed(label), key) for group, label, key in fixtures.table3_rows(fmt)]
     label = layout.label_width
     data = 1.0 if layout.narrow_header else 1.5
     grid = Grid([label * 0.25, label * 0.25, label * 0.5] + [data] * 7)
@@ -136,7 +143,7 @@ def table3(fmt, seed, layout):
                       Cell("申请人情况", cols=7, header=True)])
     grid.rows.append([Cell("自然人", rows=2, header=True), Cell("法人或其他组织", cols=5, header=True),
                       Cell("总计", rows=2, header=True)])
-    grid.rows.append([Cell(h, header=True) for h in HEADERS[1:6]])
+    grid.rows.append([Cell(printed(h), header=True) for h in HEADERS[1:6]])
     result_rows = [r for r in rows if r[0] is not None]
     seen = set()
     for group, text, key in rows:
@@ -184,7 +191,7 @@ def layouts():
                           number_align=["bottom", "center", "top", "bottom"][index % 4],
                           shaded_header=index % 3 != 1, narrow_header=index % 4 in (0, 3),
                           blank_zeros=index % 5 == 2, footer=["-{}-", "— {} —"][index % 2],
-                          running_header=index % 3 == 0))
+                          running_header=index % 3 == 0, misprints=index % 4 == 1))
     return out
 
 
@@ -213,3 +220,32 @@ def reports():
 
 AFTER = ["五、存在的主要问题及改进情况", "一是公开内容的针对性有待加强；二是政策解读的形式还不够丰富。",
          "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+
+
+def prose_reports():
+    """Old-format township reports with no table: every figure in a sentence, zeros in words, the year's total
+    told apart from a category count in brackets. (name, text, truth)."""
+    out = []
+    for index in range(4):
+        rng = random.Random(500 + index)
+        year = 2013 + index
+        unit = UNITS[(index + 1) % len(UNITS)]
+        web, board, norm = rng.randint(60, 400), rng.randint(20, 150), rng.randint(1, 30)
+        total, hot = web + board + rng.randint(0, 40), rng.randint(1, 9)
+        applications = [0, 3, 0, 7][index]
+        apply = ("本年度未收到政府信息公开申请。" if applications == 0
+                 else "全年共受理政府信息公开申请%d件，均已按时答复。" % applications)
+        text = "\n".join([
+            "%s%d年政府信息公开工作年度报告" % (unit, year), "（示例数据）", "一、概述",
+            "%d年，本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共公开政府信息%d条（其中规范性文件%d条），"
+            "其中在政府网站公开信息%d条，在实体公开栏公开%d条。" % (year, total, norm, web, board),
+            "二、主动公开政府信息情况", "围绕群众关心的重点领域做好公开，回应公众关注热点%d次。" % hot,
+            "三、依申请公开政府信息情况", apply, "四、政府信息公开的收费及减免情况", "本年度未收取任何费用。",
+            "五、因政府信息公开申请行政复议、提起行政诉讼的情况", "本年度未发生因政府信息公开申请行政复议和行政诉讼的情况。",
+            unit, "%d年3月20日" % (year + 1), ""])
+        truth = {"s1.proactive_items": total, "old.proactive.total": total, "old.channel.website": web,
+                 "old.channel.noticeboard": board, "old.response.hotspots": hot, "s1.applications": applications,
+                 "old.apply.received": applications, "old.review.total": 0, "old.litigation.total": 0,
+                 "s6.processing_fee_yuan": 0}
+        out.append(("p%02d-old-%d" % (index + 1, year), year, unit, text, truth))
+    return out
