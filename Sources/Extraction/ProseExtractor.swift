@@ -23,12 +23,18 @@ struct ProseExtractor {
 
     private static let rules: [Rule] = [
         rule("s1.proactive_items", "主动公开(?:各类|各类政府|政府)?信息(?:数为|数|共计|共|总数为|总数)?\(number)条", requires: ["主动公开", "条"]),
+        rule("s1.proactive_items", "(?:共|全年|累计)(?:主动)?公开(?:各类|各类政府|政府)?信息(?:共计|共)?\(number)条", requires: ["公开", "条"]),
         rule("s1.applications", "未(?:收到|受理)(?:过)?(?:任何)?\(applicationKinds)?的?申请", requires: ["申请"], zero: 0),
         rule("s1.applications", "(?:收到|受理|新收)(?:了)?\(applicationKinds)(?:申请)?(?:共计|共)?\(number)件", requires: ["公开", "件"]),
         rule("s1.applications", "(?:收到|受理)(?:各类)?申请(?:共计|共)?\(number)件", requires: ["申请", "件"]),
         rule("s6.processing_fee_yuan", "未(?:收取|收)(?:任何)?(?:信息处理费|费用|处理费)", requires: ["费"], zero: 0),
         rule("s6.processing_fee_yuan", "(?:收取|收缴)(?:信息处理费|处理费|费用)(?:共计|共)?\(number)元", requires: ["费", "元"]),
         rule("s6.processing_fee_yuan", "免费提供", requires: ["免费提供"], zero: 0),
+        rule("old.channel.noticeboard", "公开栏(?:上)?(?:主动|张贴)?公开(?:各类|政府)?(?:信息)?(?:共计|共)?\(number)条",
+             requires: ["公开栏", "条"]),
+        rule("old.channel.website", "网站(?:上)?(?:主动)?公开(?:各类|政府)?(?:信息)?(?:共计|共)?\(number)条", requires: ["网站", "条"]),
+        rule("old.response.hotspots", "回应(?:社会|公众)?(?:关注|关切)?(?:的)?热点(?:问题|事件)?(?:共计|共)?\(number)(?:次|个|件)",
+             requires: ["回应", "热点"]),
         rule("old.review.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政复议", requires: ["行政复议"], zero: 0),
         rule("old.review.total", "行政复议(?:申请|案件)?(?:共)?\(number)件", requires: ["行政复议", "件"]),
         rule("old.litigation.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政诉讼", requires: ["行政诉讼"], zero: 0),
@@ -45,7 +51,10 @@ struct ProseExtractor {
             if figures.contains(rule.code) { continue }
             search: for paragraph in paragraphs where rule.requires.allSatisfy(paragraph.includes) {
                 let range = NSRange(paragraph.startIndex..., in: paragraph)
-                guard let match = rule.pattern.firstMatch(in: paragraph, range: range),
+                // A count inside brackets (（其中规范性文件412条）) is a part, not the year's figure.
+                guard let match = rule.pattern.matches(in: paragraph, range: range).first(where: {
+                          !Self.insideBrackets($0.range, of: paragraph)
+                      }),
                       let whole = Range(match.range, in: paragraph) else { continue }
                 var value = rule.zero
                 if value == nil, let capture = Range(match.range(at: 1), in: paragraph) {
@@ -66,6 +75,17 @@ struct ProseExtractor {
                 }
             }
         }
+    }
+
+    /// Whether `range` stands inside a bracket opened before it in `paragraph` and not yet closed.
+    private static func insideBrackets(_ range: NSRange, of paragraph: String) -> Bool {
+        guard let start = Range(range, in: paragraph)?.lowerBound else { return false }
+        var depth = 0
+        for character in paragraph[..<start] {
+            if character == "（" || character == "(" { depth += 1 }
+            if (character == "）" || character == ")") && depth > 0 { depth -= 1 }
+        }
+        return depth > 0
     }
 
     /// The category breakdown lines of the proactive-disclosure section.
