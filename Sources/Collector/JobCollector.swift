@@ -111,6 +111,9 @@ struct JobCollector {
             finished = finish(job, &state, outcome: "not_a_report", kind: page.refusalKind, message: content.message)
         case .mismatch:
             finished = finish(job, &state, outcome: "mismatch", kind: "mismatch", message: "\(job.url): \(content.message ?? "")")
+        case .extracted where archived.storedStatus == .manual:
+            finished = finish(job, &state, outcome: "conflict", kind: nil,
+                              message: "\(job.url): \(ManualConflicts.notStored(content.figures.count))")
         case .extracted, .manual:
             finished = finish(job, &state, outcome: label, kind: nil,
                               message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
@@ -188,13 +191,13 @@ struct JobCollector {
     static let rereadBatch = 100
 
     /// Whether saving `content` would replace figures already read for the unit·year (`held`) with "not a report",
-    /// or figures typed by hand with a machine read that does not match the unit·year.
+    /// or figures typed by hand with a machine read (a conflict, listed until someone chooses).
     static func wouldDowngrade(_ content: ReportContent, held: ReportStatus?) -> Bool {
         guard let held else { return false }
         switch content.status {
         case .notAReport: return held != .notAReport
-        case .mismatch: return held == .manual
-        case .extracted, .manual: return false
+        case .mismatch, .extracted: return held == .manual
+        case .manual: return false
         }
     }
 

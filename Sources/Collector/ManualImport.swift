@@ -9,9 +9,11 @@ import SwiftCSV
 /// `nianbao import FILE.csv`: figures typed by hand from reports no machine can read (scans, images), stored and
 /// audited like extracted ones, with provenance `manual`.
 ///
-/// The CSV has a header row with `unit`, `year`, `code`, `value` and optionally `note` (or the Chinese headers
-/// 单位编号, 年度, 指标代码, 数值, 备注). An empty value is a cell printed blank. Every row is checked before
-/// anything is written: one bad row and nothing is imported.
+/// The CSV has a header row with `unit`, `year`, `code`, `value` and optionally `note` and `published` (or the
+/// Chinese headers 单位编号, 年度, 指标代码, 数值, 备注, 公开日期: the date the report was published, yyyy-MM-dd,
+/// the same on every row of a unit·year that gives one). An empty value is a cell printed blank. Every row is
+/// checked before anything is written: one bad row and nothing is imported; a year outside the config's years is
+/// a bad row.
 public enum ManualImport {
     /// One imported unit·year.
     public struct Imported: Sendable {
@@ -29,7 +31,7 @@ public enum ManualImport {
 
     private static let headers: [String: [String]] = [
         "unit": ["unit", "单位编号"], "year": ["year", "年度"], "code": ["code", "指标代码"], "value": ["value", "数值"],
-        "note": ["note", "备注"],
+        "note": ["note", "备注"], "published": ["published", "公开日期"],
     ]
 
     /// Validates and imports `file`; throws `ImportError` listing every bad row, having written nothing.
@@ -59,6 +61,7 @@ public enum ManualImport {
             let audit = Auditor.audit(IndicatorValues(values), format: format, previous: previous)
             try store.saveReport(unitId: first.unit, year: first.year, content: ReportContent(
                 versionId: versionId, status: .manual, format: format, printedUnit: nil, printedYear: first.year,
+                publishedOn: group.compactMap(\.published).first,
                 message: "typed by hand from \(source ?? file.lastPathComponent)", figures: figures, items: [],
                 audit: audit, warnings: []), at: now)
             imported.append(Imported(unitId: first.unit, year: first.year, format: format, figures: figures.count,
@@ -82,6 +85,8 @@ public enum ManualImport {
         var value: Double?
         var rawValue: String
         var note: String
+        /// The 公开日期 given, yyyy-MM-dd.
+        var published: String?
         var line: String
     }
 
@@ -113,6 +118,7 @@ public enum ManualImport {
         var rows: [Row] = []
         var problems: [String] = []
         var seen: [String: Int] = [:]
+        var dates: [String: (date: String, line: Int)] = [:]
         for (index, cells) in csv.rows.enumerated() {
             let line = index + 2
             func cell(_ name: String) -> String {
@@ -124,7 +130,19 @@ public enum ManualImport {
             var bad: [String] = []
             if !units.contains(unit) { bad.append("unit '\(unit)' is not in the config") }
             let year = Int(cell("year"))
-            if year.map({ !(2000...2100).contains($0) }) ?? true { bad.append("year '\(cell("year"))' is not a report year") }
+            if year.map({ !(2000...2100).contains($0) }) ?? true {
+                bad.append("year '\(cell("year"))' is not a report year")
+            } else if let year, !configuration.years.contains(year) {
+                bad.append("year \(year) is outside the config's years "
+                           + "\(configuration.years.lowerBound)–\(configuration.years.upperBound)")
+            }
+            let published = cell("published").isEmpty ? nil : PublishedDate.normalized(cell("published"))
+            if !cell("published").isEmpty && published == nil {
+                bad.append("公开日期 '\(cell("published"))' is not a date (write 2025-01-20)")
+            }
+            if let year, let published, let other = dates["\(unit)|\(year)"], other.date != published {
+                bad.append("公开日期 \(published) differs from \(other.date) on line \(other.line)")
+            }
             if IndicatorCatalogue.indicator(code) == nil { bad.append("code '\(code)' is not in docs/indicators.md") }
             let value = Double(rawValue.replacingOccurrences(of: ",", with: ""))
             if !rawValue.isEmpty && value == nil { bad.append("value '\(rawValue)' is not a number") }
@@ -137,8 +155,9 @@ public enum ManualImport {
             }
             guard let year else { continue }
             seen["\(unit)|\(year)|\(code)"] = line
+            if let published, dates["\(unit)|\(year)"] == nil { dates["\(unit)|\(year)"] = (published, line) }
             rows.append(Row(unit: unit, year: year, code: code, value: value, rawValue: rawValue, note: cell("note"),
-                            line: cells.map(CSVQuoting.quote).joined(separator: ",")))
+                            published: published, line: cells.map(CSVQuoting.quote).joined(separator: ",")))
         }
         if !problems.isEmpty { throw ImportError(file: file.path, problems: problems) }
         if rows.isEmpty { throw ImportError(file: file.path, problems: ["no figures in the file"]) }

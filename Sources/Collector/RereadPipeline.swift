@@ -64,8 +64,7 @@ struct RereadPipeline {
                         try transaction.quarantine(failed.entry)
                         batchSummary.failed.append(failed.message)
                     case .success(let content):
-                        let held = content.status == .notAReport || content.status == .mismatch
-                            ? try transaction.reportStatus(unitId: read.unitId, year: read.year) : nil
+                        let held = try transaction.reportStatus(unitId: read.unitId, year: read.year)
                         if !JobCollector.wouldDowngrade(content, held: held) {
                             try transaction.saveReport(unitId: read.unitId, year: read.year, content: content,
                                                        at: read.savedAt)

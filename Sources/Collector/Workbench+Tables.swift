@@ -29,6 +29,7 @@ extension Workbench {
         try header(columns)
         let years = year.map { [$0] } ?? Array(configuration.years)
         let units = configuration.units
+        let conflicts = try ManualConflicts.notes(in: store)
         try store.forEachUnitCoverage(units.map(\.id), year: year) { position, summaries, sourceStates in
             let unit = units[position]
             let reports = Dictionary(summaries.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
@@ -36,8 +37,11 @@ extension Workbench {
             let configured = Scheduler.sourceYears(of: unit, in: configuration)
             for year in years {
                 let report = reports[year]
-                let state = CoverageState.of(report: report, source: states[year], configured: configured.contains(year),
+                var state = CoverageState.of(report: report, source: states[year], configured: configured.contains(year),
                                              deadline: configuration.deadline.deadline(forReportYear: year))
+                if let conflict = conflicts[UnitYear(unitId: unit.id, year: year)] {
+                    state.detail = state.detail.isEmpty ? conflict : "\(state.detail)；\(conflict)"
+                }
                 try emit([.text(unit.id), .text(unit.name), .number(Double(year)), .text(state.status),
                           .text(report?.format?.rawValue ?? ""), .text(report?.publishedOn ?? ""),
                           .text(report.map { Self.day($0.firstSeenAt) } ?? ""),
@@ -120,9 +124,14 @@ extension Workbench {
     public func auditFindings(year: Int?, unitId: String?, includePassed: Bool = false) throws -> DataTable {
         let statuses: [AuditStatus] = includePassed ? [] : [.fail, .uncertain]
         let names = Dictionary(configuration.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let rows = try store.audits(year: year, unitId: unitId, statuses: statuses).map { row -> [TableCell] in
+        var rows = try store.audits(year: year, unitId: unitId, statuses: statuses).map { row -> [TableCell] in
             [.text(row.unitId), .text(names[row.unitId] ?? row.unitId), .number(Double(row.year)), .text(row.result.rule),
              .text(row.result.status.rawValue), .text(row.result.message), .text(row.result.cells.joined(separator: " "))]
+        }
+        for (key, note) in try ManualConflicts.notes(in: store).sorted(by: { ($0.key.year, $0.key.unitId) < ($1.key.year, $1.key.unitId) })
+        where (year == nil || key.year == year) && (unitId == nil || key.unitId == unitId) {
+            rows.append([.text(key.unitId), .text(names[key.unitId] ?? key.unitId), .number(Double(key.year)),
+                         .text(ManualConflicts.rule), .text(AuditStatus.uncertain.rawValue), .text(note), .text("")])
         }
         let columns = [
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),

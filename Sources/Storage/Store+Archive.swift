@@ -69,6 +69,19 @@ extension Store {
         }
     }
 
+    /// Unit·years whose figures were typed by hand and that have a machine-read document captured after they were
+    /// last imported, with that document's capture time: a conflict until someone chooses.
+    public func manualConflicts() throws -> [(unitId: String, year: Int, capturedAt: Date)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.unit_id, r.year, MAX(v.first_seen_at) AS captured FROM report r
+                JOIN document_version v ON v.unit_id = r.unit_id AND v.year = r.year AND v.first_seen_at > r.extracted_at
+                WHERE r.status = 'manual' AND v.url NOT LIKE 'manual:%'
+                GROUP BY r.unit_id, r.year ORDER BY r.year, r.unit_id
+                """).map { ($0["unit_id"], $0["year"], $0["captured"]) }
+        }
+    }
+
     /// One archived version's bytes and metadata.
     public func documentVersion(id: Int64) throws -> DocumentVersionRecord? {
         try pool.read { db in try DocumentVersionRecord.fetchOne(db, key: id) }

@@ -2,8 +2,9 @@ import Collector
 import Foundation
 
 /// Progress while collecting. On a terminal, a bar; otherwise one plain line per unit·year on stdout. Problems
-/// (failures, mismatches) go to stderr, once each. With --quiet, only problems and reports changed after
-/// publication are printed, one line each, stamped with the local time (with its zone) and the run id.
+/// (failures, mismatches) go to stderr, once each. With --quiet, only problems, reports changed after publication
+/// and machine reads not stored over hand-typed figures are printed, one line each, stamped with the local time
+/// (with its zone) and the run id.
 final class ProgressReporter: @unchecked Sendable {
     private let quiet: Bool
     private let verbose: Bool
@@ -24,7 +25,7 @@ final class ProgressReporter: @unchecked Sendable {
         lock.withLock {
             done += 1
             if quiet {
-                if item.isFailure || item.outcome == "changed" { Self.stamped(runId, Self.describe(item)) }
+                if item.isFailure || ["changed", "conflict"].contains(item.outcome) { Self.stamped(runId, Self.describe(item)) }
                 return
             }
             if item.isFailure { FileHandle.standardError.write(Data("\(Self.describe(item))\n".utf8)) }

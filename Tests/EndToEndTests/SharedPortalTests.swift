@@ -181,4 +181,30 @@ struct SharedPortalTests {
         ], "\(changes.stdout)")
         #expect(try nianbao("changes", "--unit", "anhia").status == 64)
     }
+
+    @Test func aHandTypedFigureIsNeverReplacedByAMachineReadSilently() throws {
+        try folder.write("typed.csv", """
+            unit,year,code,value,公开日期
+            luoshan,2024,t3.total.new_received,99,2025/1/20
+            """)
+        let imported = try nianbao("import", "typed.csv", "--source", "扫描件")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try sqlite("SELECT published_on FROM report WHERE unit_id = 'luoshan'") == "2025-01-20")
+        try folder.write("outside.csv", "unit,year,code,value,公开日期\nluoshan,2019,t3.total.new_received,1,2020-02-30\n")
+        let refused = try nianbao("import", "outside.csv")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("line 2: year 2019 is outside the config's years 2024–2024; "
+                                        + "公开日期 '2020-02-30' is not a date"), "\(refused.stderr)")
+
+        let collect = try nianbao("collect", "--quiet", "--unit", "luoshan")
+        #expect(collect.stderr.contains("luoshan 2024 conflict: "), "\(collect.stderr)")
+        #expect(try sqlite("SELECT value FROM figure WHERE unit_id = 'luoshan'") == "99.0", "the typed figure stays")
+        let status = try nianbao("status", "--format", "csv")
+        #expect(status.stdout.split(separator: "\n").contains { $0.hasPrefix("luoshan,") && $0.contains("冲突") },
+                "\(status.stdout)")
+        #expect(try nianbao("audit", "--format", "csv").stdout.contains("luoshan,罗山街道,2024,manual_conflict,uncertain"))
+        // Imported again, the typed figures are chosen: the conflict is gone.
+        #expect(try nianbao("import", "typed.csv").status == 0)
+        #expect(!(try nianbao("audit", "--format", "csv").stdout.contains("manual_conflict")))
+    }
 }
