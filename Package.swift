@@ -22,6 +22,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CByteSearch"),
         .target(name: "ReportModel", dependencies: ["CByteSearch"]),
         .target(name: "Fetching", dependencies: ["ReportModel", "CCurl"]),
@@ -37,6 +40,7 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
+        .target(name: "Workbook", dependencies: ["Export", "CXLSXWriter"]),
         .target(
             name: "Collector",
             dependencies: [
@@ -49,7 +53,7 @@ let package = Package(
         .target(name: "DemoCity", dependencies: ["ReportModel"], path: "Tools/DemoCity"),
         .executableTarget(
             name: "nianbao",
-            dependencies: ["Collector", "ReaderWorkers",
+            dependencies: ["Collector", "ReaderWorkers", "Workbook",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"], path: "Tools/nianbao-demo"),
         .executableTarget(
@@ -70,12 +74,14 @@ let package = Package(
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Export", "TestSupport"]),
         .testTarget(
             name: "CollectorTests",
             dependencies: ["Collector", "ReaderWorkers", "Storage", "Analysis", "Export", "DemoCity", "TestSupport",
                            .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao", "nianbao-bench"],
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao", "nianbao-bench",
+                                                          .product(name: "SwiftCSV", package: "SwiftCSV")],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

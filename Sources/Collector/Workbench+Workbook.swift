@@ -1,0 +1,91 @@
+import Analysis
+import Export
+import ReportModel
+
+extension Workbench {
+    /// The office's workbook of `year`, sheet by sheet, from the same tables the CSV exports and query commands
+    /// print: 概况 is `status` with each unit's 行政区划代码, 排名 `export rankings`, 趋势 `export trends --layout
+    /// wide` of each headline indicator, 质量 `quality`, 问题清单 `audit`, 全市汇总 `totals`; 口径说明 gathers
+    /// their notes and 数据字典 their columns.
+    public func workbookSheets(year: Int) throws -> [WorkbookSheet] {
+        let city = configuration.city
+        let tables: [WorkbookSheet] = [
+            WorkbookSheet(name: "概况", title: "\(city)\(year)年度报告 概况：覆盖与及时性",
+                          table: withAreaCodes(try coverage(year: year)), frozenColumns: 2),
+            WorkbookSheet(name: "排名", title: "\(city)\(year)年度报告 主要指标排名",
+                          table: try exportTable(.rankings, year: year, layout: .long, indicators: [])),
+            WorkbookSheet(name: "趋势", title: "\(city)主要指标历年趋势（至\(year)年）",
+                          table: try trendsSheet(to: year), frozenColumns: 4),
+            WorkbookSheet(name: "质量", title: "\(city)\(year)年度报告 发布质量得分",
+                          table: try qualityTable(year: year), frozenColumns: 2),
+            WorkbookSheet(name: "问题清单", title: "\(city)\(year)年度报告 问题清单（勾稽不符与无法核对）",
+                          table: try auditFindings(year: year, unitId: nil), frozenColumns: 2),
+            WorkbookSheet(name: "全市汇总", title: "\(city)\(year)年度 全市汇总与层级汇总核对",
+                          table: try totalsTable(year: year, codes: [])),
+        ]
+        return tables + [
+            WorkbookSheet(name: "口径说明", title: "口径说明", table: Self.methodTable(tables)),
+            WorkbookSheet(name: "数据字典", title: "数据字典：各工作表的列", table: Self.dictionaryTable(tables)),
+        ]
+    }
+
+    /// The coverage table with each unit's 行政区划代码 (text) after its name.
+    func withAreaCodes(_ coverage: DataTable) -> DataTable {
+        let codes = Dictionary(configuration.units.map { ($0.id, $0.code ?? "") }, uniquingKeysWith: { first, _ in first })
+        var table = coverage
+        table.columns.insert(TableColumn("行政区划代码", meaning: "行政区划代码（文本，保留前导零）"), at: 2)
+        table.rows = coverage.rows.map { row in
+            var row = row
+            if case .text(let unitId) = row[0] { row.insert(.text(codes[unitId] ?? ""), at: 2) }
+            return row
+        }
+        return table
+    }
+
+    /// Each headline indicator's wide trend up to `year` (`export trends --indicator CODE --layout wide`), one
+    /// block after another, each row led by the indicator's code and name.
+    func trendsSheet(to year: Int) throws -> DataTable {
+        let tables = try Self.headlineIndicators.map { code in
+            (code, TrendTableExport.wide(try trend(code: code, from: nil, to: year, unitIds: [])))
+        }
+        guard let first = tables.first?.1 else { return DataTable(columns: [], rows: []) }
+        let lead = [TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称")]
+        var notes: [String] = []
+        for note in tables.flatMap(\.1.notes) where !notes.contains(note) { notes.append(note) }
+        return DataTable(columns: lead + first.columns.map { column in
+            var column = column
+            if !column.header.hasSuffix("同比%") { column.unit = "见指标" }
+            return column
+        }, rows: tables.flatMap { code, table in
+            table.rows.map { [.text(code), .text(IndicatorCatalogue.label(of: code) ?? code)] + $0 }
+        }, notes: notes)
+    }
+
+    /// 口径说明: every sheet's notes, and what holds for all of them.
+    static func methodTable(_ sheets: [WorkbookSheet]) -> DataTable {
+        let general = [
+            "缺报单位列为缺报，不排名、不按0计；报告未印的数值为未填报，留空",
+            "数字单元格为数值，单位编号、指标代码与行政区划代码为文本",
+            "各表与 nianbao 的 CSV 导出及查询命令同源：排名 = export rankings，全市汇总 = totals，问题清单 = audit",
+        ]
+        let rows = general.map { [TableCell.text("全部"), .text($0)] }
+            + sheets.flatMap { sheet in sheet.table.notes.map { [TableCell.text(sheet.name), .text($0)] } }
+        return DataTable(columns: [TableColumn("工作表", meaning: "说明所属的工作表"), TableColumn("说明", meaning: "口径与方法")],
+                         rows: rows)
+    }
+
+    /// 数据字典: every column of every sheet with its meaning, unit and 口径 note.
+    static func dictionaryTable(_ sheets: [WorkbookSheet]) -> DataTable {
+        let columns = [
+            TableColumn("工作表", meaning: "列所在的工作表"), TableColumn("列名", meaning: "表头"),
+            TableColumn("含义", meaning: "列的含义"), TableColumn("计量单位", meaning: "件、条、%……"),
+            TableColumn("口径说明", meaning: "跨格式或跨年度的口径说明"),
+        ]
+        let rows = sheets.flatMap { sheet in
+            sheet.table.columns.map { column -> [TableCell] in
+                [.text(sheet.name), .text(column.header), .text(column.meaning), .text(column.unit), .text(column.note)]
+            }
+        }
+        return DataTable(columns: columns, rows: rows)
+    }
+}

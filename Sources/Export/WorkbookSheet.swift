@@ -1,0 +1,19 @@
+/// One sheet of the office's workbook: a table under a title, with how it is shown and printed.
+public struct WorkbookSheet: Sendable {
+    /// The sheet's tab name (at most 31 characters, none of `[]:*?/\`).
+    public var name: String
+    /// The title row printed above the header and repeated on every printed page.
+    public var title: String
+    /// The table: its columns become the header row, its rows the data, its notes the lines under it.
+    public var table: DataTable
+    /// Leading columns kept in view when scrolling sideways (the unit's id and name).
+    public var frozenColumns: Int
+
+    /// Creates a sheet.
+    public init(name: String, title: String, table: DataTable, frozenColumns: Int = 0) {
+        self.name = name
+        self.title = title
+        self.table = table
+        self.frozenColumns = frozenColumns
+    }
+}

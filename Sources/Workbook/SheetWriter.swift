@@ -1,0 +1,85 @@
+import CXLSXWriter
+import Export
+
+/// Lays out one `WorkbookSheet`: the title in row 1, the header in row 2, the data below, then the notes; the
+/// title and header frozen and repeated on every printed page, an autofilter on the header, A4 landscape, one
+/// page wide.
+struct SheetWriter {
+    /// A write libxlsxwriter refused.
+    struct Failure: Error {
+        var reason: String
+    }
+
+    let workbook: UnsafeMutablePointer<lxw_workbook>
+    let styles: SheetStyles
+    let sheet: WorkbookSheet
+
+    /// The header's row; data starts on the next.
+    static let headerRow: UInt32 = 1
+    /// A4 in Excel's paper codes.
+    static let paperA4: UInt8 = 9
+
+    func write() throws {
+        guard let worksheet = workbook_add_worksheet(workbook, sheet.name) else {
+            throw Failure(reason: "not a valid sheet name (at most 31 characters, none of []:*?/\\, unique)")
+        }
+        let table = sheet.table
+        let lastColumn = UInt16(max(table.columns.count, 1) - 1)
+        if lastColumn > 0 {
+            try check(worksheet_merge_range(worksheet, 0, 0, 0, lastColumn, sheet.title, styles.title))
+        } else {
+            try check(worksheet_write_string(worksheet, 0, 0, sheet.title, styles.title))
+        }
+        worksheet_set_row(worksheet, 0, 24, nil)
+        for (index, column) in table.columns.enumerated() {
+            try check(worksheet_write_string(worksheet, Self.headerRow, UInt16(index), column.header, styles.header))
+        }
+        for (index, width) in ColumnWidths.of(table).enumerated() {
+            worksheet_set_column(worksheet, UInt16(index), UInt16(index), width, nil)
+        }
+        var row = Self.headerRow + 1
+        for cells in table.rows {
+            for (column, cell) in cells.enumerated() {
+                try write(cell, worksheet, row, UInt16(column))
+            }
+            row += 1
+        }
+        let lastDataRow = row - 1
+        row += 1
+        for note in table.notes {
+            try check(worksheet_write_string(worksheet, row, 0, Self.cut(note), styles.note))
+            row += 1
+        }
+        worksheet_freeze_panes(worksheet, Self.headerRow + 1, UInt16(sheet.frozenColumns))
+        if !table.columns.isEmpty { try check(worksheet_autofilter(worksheet, Self.headerRow, 0, lastDataRow, lastColumn)) }
+        worksheet_set_landscape(worksheet)
+        worksheet_set_paper(worksheet, Self.paperA4)
+        try check(worksheet_repeat_rows(worksheet, 0, Self.headerRow))
+        worksheet_fit_to_pages(worksheet, 1, 0)
+        try check(worksheet_set_footer(worksheet, "&C\(sheet.name) 第 &P 页，共 &N 页"))
+    }
+
+    private func write(_ cell: TableCell, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32,
+                       _ column: UInt16) throws {
+        switch cell {
+        case .number(let value?) where value.isFinite:
+            try check(worksheet_write_number(worksheet, row, column, value, styles.cell))
+        case .number:
+            try check(worksheet_write_blank(worksheet, row, column, styles.cell))
+        case .text(let text) where text.isEmpty:
+            try check(worksheet_write_blank(worksheet, row, column, styles.cell))
+        case .text(let text):
+            try check(worksheet_write_string(worksheet, row, column, Self.cut(text), styles.cell))
+        }
+    }
+
+    /// `text` cut to what one cell holds.
+    static func cut(_ text: String) -> String {
+        text.unicodeScalars.count <= XLSXWorkbook.cellTextLimit ? text
+            : String(String.UnicodeScalarView(text.unicodeScalars.prefix(XLSXWorkbook.cellTextLimit)))
+    }
+
+    private func check(_ result: lxw_error) throws {
+        guard result == LXW_NO_ERROR else { throw Failure(reason: String(cString: lxw_strerror(result))) }
+    }
+}

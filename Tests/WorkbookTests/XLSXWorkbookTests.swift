@@ -1,0 +1,61 @@
+import Export
+import Foundation
+import TestSupport
+import Testing
+import Workbook
+
+/// The .xlsx writer read back by openpyxl: types, layout and print setup.
+@Suite("The xlsx writer")
+struct XLSXWorkbookTests {
+    static let table = DataTable(
+        columns: [TableColumn("单位编号", meaning: "id"), TableColumn("行政区划代码", meaning: "code"),
+                  TableColumn("数值", meaning: "value"), TableColumn("说明", meaning: "note")],
+        rows: [[.text("luoshan"), .text("0350582004"), .number(41), .text("=SUM(A1)")],
+               [.text("xibin"), .text(""), .number(nil), .text("-3")],
+               [.text("city"), .text("350582"), .number(12.5), .text("全市合计")]],
+        notes: ["缺报不按0计"])
+
+    @Test(.enabled(if: XLSXReadBack.available, "python3-openpyxl is installed by .ci/run"))
+    func cellsKeepTheirTypesAndSheetsTheirPrintSetup() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.path("book.xlsx")
+        try XLSXWorkbook.write([WorkbookSheet(name: "概况", title: "标题", table: Self.table, frozenColumns: 1),
+                                WorkbookSheet(name: "空表", title: "无数据", table: DataTable(columns: [], rows: []))],
+                               title: "测试", to: file)
+        let book = try XLSXReadBack.read(file)
+        #expect(book.sheets == ["概况", "空表"])
+        let sheet = try #require(book.data["概况"])
+        #expect(sheet.rows[0][0] == .text("标题"))
+        #expect(sheet.merged == ["A1:D1"])
+        #expect(sheet.rows[1].map { $0?.csvText } == ["单位编号", "行政区划代码", "数值", "说明"])
+        #expect(sheet.rows[2] == [.text("luoshan"), .text("0350582004"), .number(41), .text("=SUM(A1)")])
+        #expect(sheet.rows[3] == [.text("xibin"), nil, nil, .text("-3")], "missing is an empty cell, never 0")
+        #expect(sheet.rows[4][2] == .number(12.5))
+        #expect(sheet.rows[6][0] == .text("缺报不按0计"), "notes follow a blank row")
+        #expect(sheet.freeze == "B3")
+        #expect(sheet.orientation == "landscape" && sheet.paper == 9)
+        #expect(sheet.title_rows?.contains("1:$2") == true || sheet.title_rows == "1:2")
+        #expect(sheet.autofilter == "A2:D5")
+        #expect((sheet.widths["B"] ?? 0) >= 12, "wide enough for the code")
+        #expect(book.data["空表"]?.rows.first?.first == .text("无数据"))
+    }
+
+    @Test func aFolderThatDoesNotExistIsNamedInTheError() throws {
+        let path = "/nonexistent-\(getpid())/book.xlsx"
+        #expect {
+            try XLSXWorkbook.write([WorkbookSheet(name: "表", title: "t", table: Self.table)], title: "t",
+                                   to: URL(fileURLWithPath: path))
+        } throws: { error in
+            (error as? WorkbookWriteError)?.description.contains(path) == true
+        }
+    }
+
+    @Test func aBadSheetNameIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        #expect(throws: WorkbookWriteError.self) {
+            try XLSXWorkbook.write([WorkbookSheet(name: "a/b", title: "t", table: Self.table)], title: "t",
+                                   to: directory.path("bad.xlsx"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path("bad.xlsx").path), "no half-written file is left")
+    }
+}
