@@ -19,9 +19,14 @@ public enum DocumentReader {
                 throw DocumentError.notAReport("a PDF with no text layer (a scan or images): needs manual entry")
             }
             var document = textDocument(text, kind: .pdf, encoding: .utf8, warnings: [], layoutColumns: true)
-            let placed = try PDFTableBuilder.tables(PDFWordReader.read(
-                ExternalConverter.run("pdftotext", arguments: ["-bbox-layout", "-enc", "UTF-8"], input: bytes, suffix: ".pdf")))
-            if !placed.isEmpty { document.tables = placed }
+            do {
+                let placed = try PDFTableBuilder.tables(PDFWordReader.read(
+                    ExternalConverter.run("pdftotext", arguments: ["-bbox-layout", "-enc", "UTF-8"], input: bytes, suffix: ".pdf")))
+                if !placed.isEmpty { document.tables = placed }
+            } catch let error as DocumentError {
+                // The words' boxes are a second reading: without them the layout text is read alone.
+                document.warnings.append("tables read from the layout text only: \(error)")
+            }
             return document
         case .doc:
             let text = try ExternalConverter.run("antiword", arguments: ["-m", "UTF-8.txt", "-w", "0"], input: bytes,

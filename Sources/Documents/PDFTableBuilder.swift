@@ -39,7 +39,12 @@ enum PDFTableBuilder {
         let values: [PDFWord]
     }
 
+    /// The most lines a region may have to be built by geometry (a report's table has a few dozen; the
+    /// placement compares lines with labels pairwise). A larger region is left to the layout text.
+    static let maxRegionLines = 1_500
+
     private static func table(_ lines: [PDFLine]) -> Table? {
+        guard lines.count <= maxRegionLines else { return nil }
         var valueLines: [ValueLine] = []
         for line in lines {
             let values = Array(line.words.reversed().prefix(while: \.isValue).reversed())

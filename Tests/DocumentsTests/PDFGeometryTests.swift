@@ -64,6 +64,15 @@ struct PDFGeometryTests {
         #expect(rows == [["", "1.属于国家秘密", "1", "2"], ["", "2.其他法律行政法规禁止公开", "0", "3"]])
     }
 
+    @Test func aHugeRegionIsLeftToTheLayoutText() {
+        let words = (0..<(PDFTableBuilder.maxRegionLines + 1)).flatMap { index in
+            [Self.word("\(index % 9 + 1).行", x: 60, y: Double(index) * 12), Self.word("\(index)", x: 300, y: Double(index) * 12)]
+        }
+        let started = ContinuousClock.now
+        #expect(PDFTableBuilder.tables([PDFPage(width: 595, height: 100_000, words: words)]).isEmpty)
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
     @Test func blankCellsKeepTheirColumnWhenTheHeaderShowsIt() {
         var words = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"].enumerated().map { index, text in
             Self.word(text, x: 200 + Double(index) * 60, y: 80)
