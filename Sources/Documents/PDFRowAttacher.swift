@@ -3,8 +3,9 @@
 /// A line of numbers inside a label's lines belongs to it. Those rows also show where the table sets its numbers
 /// in a tall row: at the label's first line (top), its last (bottom) or between (centre). A line of numbers outside
 /// every label — below a short label in a row made tall by a neighbouring cell — goes to the label above it when
-/// the table sets numbers at the bottom, the one below it when at the top, and otherwise to the nearer one; never
-/// to a label that already has numbers. A line no label can take, or one of two lines inside one label, keeps no label (its cells are not read).
+/// the table sets numbers at the bottom, the one below it when at the top, and otherwise to the nearer one; only
+/// to a numbered label (`3.…`, `（三）…`: rows that the identities check), never to one that already has numbers.
+/// A line no label can take, or one of two lines inside one label, keeps no label (its cells are not read).
 enum PDFRowAttacher {
     private enum Placement { case top, bottom, centre }
 
@@ -37,7 +38,8 @@ enum PDFRowAttacher {
         }
         let placement = votes.max { $0.value < $1.value }?.key ?? .centre
         for (index, line) in lines.enumerated() where owners[index] == nil && !contested.contains(index) {
-            let free = blocks.indices.filter { blocks[$0].page == line.page && !taken.contains($0) }
+            // Only numbered labels (table 三's, whose identities check the placement) take numbers from outside.
+            let free = blocks.indices.filter { blocks[$0].page == line.page && !taken.contains($0) && blocks[$0].startsNumbered }
             let choice: Int?
             switch placement {
             case .bottom: choice = free.filter { blocks[$0].maxY <= line.midY }.max { blocks[$0].maxY < blocks[$1].maxY }
