@@ -21,20 +21,28 @@ extension Workbench {
         for code in Self.headlineIndicators {
             let ranking = try rank(code: code, year: year, group: nil)
             let isRate = DerivedRate.named(code) != nil
-            let bars = ranking.rows.map { row -> SVGCharts.Bar in
+            // A rate's units without a rate (缺报, 样本过少) are one note line, not rows of empty bars.
+            let unrated = isRate ? ranking.rows.filter { $0.status != .ranked } : []
+            let collapsed = Dictionary(grouping: unrated, by: \.status.label).sorted { $0.key < $1.key }
+                .map { label, rows in "\(label)：\(rows.map(\.unit.name).joined(separator: "、"))" }
+            let bars = ranking.rows.filter { !isRate || $0.status == .ranked }.map { row -> SVGCharts.Bar in
                 let shown = row.status == .ranked ? row.value : nil
                 let text = row.status == .ranked
                     ? (isRate ? NumberText.format(((row.value ?? 0) * 1000).rounded() / 10) + "%" : NumberText.format(row.value))
                     : row.status.label
                 return SVGCharts.Bar(label: row.unit.name, value: shown, note: (row.rank.map { "第\($0)名 " } ?? "") + text)
             }
-            rankings.append(("\(ranking.label)（\(code)）", bars, ranking.notes))
+            rankings.append(("\(ranking.label)（\(code)）", bars, ranking.notes + collapsed))
             method += ranking.notes.filter { !method.contains($0) }
         }
-        let years = Array(configuration.years)
+        // Only the years up to the report's: a report of 2024 shows no later data.
+        let years = Array(configuration.years.lowerBound...max(configuration.years.lowerBound, min(year, configuration.years.upperBound)))
+        var trendCoverage: [String] = []
         let trends = try ["series.proactive_items", "series.applications", "series.review"].map { code in
             let table = try trend(code: code, from: years.first, to: years.last, unitIds: [])
-            return (title: "全市\(table.label)", years: years, values: table.cityTotal.compactMapValues(\.value))
+            trendCoverage.append("\(configuration.city)\(table.label)，各年有数的单位（共 \(configuration.units.count) 个）："
+                                 + years.map { "\($0) 年 \(table.reporting[$0] ?? 0)" }.joined(separator: "、"))
+            return (title: "\(configuration.city)\(table.label)", years: years, values: table.cityTotal.compactMapValues(\.value))
         }
         let applications = try trend(code: "series.applications", from: years.first, to: years.last, unitIds: [])
         let sparks = applications.rows.map { (name: $0.unit.name, values: $0.values) }
@@ -42,11 +50,13 @@ extension Workbench {
         method.append(ComparableSeries.breakNote)
         method.append("本报告由 nianbao 根据各单位公开的年度报告自动提取、核对和汇总；原始文件均已存档，可逐项追溯到报告原文")
         let stamp = Self.day(now)
-        return HTMLReport.render(HTMLReportContent(
+        var content = HTMLReportContent(
             title: "\(configuration.city)\(year)年度政府信息公开工作年度报告比较分析",
             subtitle: "nianbao 生成于 \(stamp)；截止日为次年 \(configuration.deadline)；共 \(configuration.units.count) 个单位",
             summary: summary, coverage: coverage, rankings: rankings, quality: try qualityTable(year: year),
             cityTrends: trends, sparklines: ("各单位收到申请数（可比序列）", years, sparks),
-            audits: try auditFindings(year: year, unitId: nil), method: method))
+            audits: try auditFindings(year: year, unitId: nil), method: method)
+        content.trendCoverage = trendCoverage
+        return HTMLReport.render(content)
     }
 }

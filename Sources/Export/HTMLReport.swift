@@ -20,6 +20,8 @@ public struct HTMLReportContent: Sendable {
     public var audits: DataTable
     /// Method notes.
     public var method: [String]
+    /// How many units reported in each charted year, one line per chart, printed under the trends.
+    public var trendCoverage: [String] = []
 
     /// Creates the content.
     public init(title: String, subtitle: String, summary: [(label: String, value: String)], coverage: DataTable,
@@ -65,7 +67,11 @@ public enum HTMLReport {
         for trend in content.cityTrends {
             html += "<figure>\(SVGCharts.line(years: trend.years, values: trend.values, title: trend.title))</figure>"
         }
-        html += "</div><h3>\(HTMLText.escape(content.sparklines.title))</h3><table class=\"spark\"><tr><th>单位</th>"
+        html += "</div>"
+        if !content.trendCoverage.isEmpty {
+            html += "<p class=\"note\">" + content.trendCoverage.map(HTMLText.escape).joined(separator: "<br>") + "</p>"
+        }
+        html += "<h3>\(HTMLText.escape(content.sparklines.title))</h3><table class=\"spark\"><tr><th>单位</th>"
             + "<th>\(content.sparklines.years.first.map(String.init) ?? "")–\(content.sparklines.years.last.map(String.init) ?? "")</th><th>最近</th></tr>"
         let largest = content.sparklines.rows.flatMap { $0.values.values }.max() ?? 1
         for row in content.sparklines.rows {

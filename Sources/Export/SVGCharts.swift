@@ -59,12 +59,18 @@ public enum SVGCharts {
             svg += "<text x=\"\(position + 4)\" y=\"\(height - bottom - 6)\" class=\"v\">口径变化</text>"
         }
         var points: [String] = []
+        var placed = LabelPlaces()
         for (index, year) in years.enumerated() {
             svg += "<text x=\"\(x(index))\" y=\"\(height - 10)\" text-anchor=\"middle\" class=\"v\">\(year)</text>"
             guard let value = values[year] else { continue }
             points.append("\(x(index)),\(y(value))")
             svg += "<circle cx=\"\(x(index))\" cy=\"\(y(value))\" r=\"3\" class=\"dot\"/>"
-            svg += "<text x=\"\(x(index))\" y=\"\(y(value) - 7)\" text-anchor=\"middle\" class=\"v\">\(NumberText.format(value))</text>"
+            let text = NumberText.format(value)
+            // Above the point, else below it; a label that would overlap one already drawn is left out.
+            if let labelY = [y(value) - 7, y(value) + 15].first(where: { placed.isFree(x: x(index), y: $0, text: text) }) {
+                placed.add(x: x(index), y: labelY, text: text)
+                svg += "<text x=\"\(x(index))\" y=\"\(labelY)\" text-anchor=\"middle\" class=\"v\">\(text)</text>"
+            }
         }
         svg += "<polyline points=\"\(points.joined(separator: " "))\" class=\"line\"/>"
         return svg + "</svg>"
@@ -115,5 +121,27 @@ public enum HTMLText {
             }
         }
         return out
+    }
+}
+
+/// The value labels drawn on a chart so far, as boxes, so that no two overlap.
+struct LabelPlaces {
+    private var boxes: [(left: Int, right: Int, baseline: Int)] = []
+
+    /// A label's half width in pixels at the charts' 11 px value font (about 7 px a character), with a margin.
+    static func halfWidth(_ text: String) -> Int { text.count * 7 / 2 + 2 }
+
+    /// Whether `text`, centred at `x` on the baseline `y`, overlaps no label drawn.
+    func isFree(x: Int, y: Int, text: String) -> Bool {
+        let half = Self.halfWidth(text)
+        return !boxes.contains { box in
+            abs(box.baseline - y) < 11 && x - half < box.right && box.left < x + half
+        }
+    }
+
+    /// Records `text` drawn centred at `x` on the baseline `y`.
+    mutating func add(x: Int, y: Int, text: String) {
+        let half = Self.halfWidth(text)
+        boxes.append((x - half, x + half, y))
     }
 }

@@ -36,3 +36,25 @@ struct HTMLReportTests {
         #expect(svg.contains(">缺报<"))
     }
 }
+
+/// The value labels of a line chart never overlap, however close the values.
+struct LineChartLabelTests {
+    @Test func closeValuesOverManyYearsGetLabelsThatDoNotOverlap() throws {
+        let years = Array(2008...2025)
+        let values = Dictionary(uniqueKeysWithValues: years.map { ($0, 12_345.0 + Double($0 % 3)) })
+        let svg = SVGCharts.line(years: years, values: values, title: "t")
+        let pattern = #/<text x="(\d+)" y="(\d+)" text-anchor="middle" class="v">([0-9,.]+)</text>/#
+        let labels = svg.matches(of: pattern).compactMap { match -> (x: Int, y: Int, width: Int)? in
+            guard let x = Int(match.1), let y = Int(match.2), Int(match.3).map({ years.contains($0) }) != true else { return nil }
+            return (x, y, match.3.count * 7)
+        }
+        // Eighteen "12,345" labels 27 px apart: drawn all on one line they would overlap.
+        #expect(!labels.isEmpty && Set(labels.map(\.y)).count > 1, "some labels are moved below their points")
+        for (index, first) in labels.enumerated() {
+            for second in labels[(index + 1)...] {
+                let apart = abs(first.x - second.x) * 2 >= first.width + second.width || abs(first.y - second.y) >= 11
+                #expect(apart, "labels at \(first) and \(second) overlap")
+            }
+        }
+    }
+}
