@@ -122,11 +122,13 @@ struct UnitCollector: Sendable {
                         ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
                     state.lastAttemptAt = now
                     let collector = JobCollector(unit: self)
-                    let finished: JobOutcome
+                    var finished: JobOutcome
                     switch found.problem {
                     case nil:
                         finished = collector.finish(job, &state, outcome: "not_published", kind: nil,
                                                     message: "no \(year) report linked from \(listing)")
+                        // Told apart from a 404 in `status`: the listing page has no link for the year.
+                        finished.state.lastStatus = CoverageState.notListed
                     case .unreadable(let message)?:
                         finished = collector.finish(job, &state, outcome: "failed", kind: "listing", message: message)
                     case .deferred(let seconds, let reason)?:

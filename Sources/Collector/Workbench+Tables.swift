@@ -165,6 +165,9 @@ struct CoverageState {
         }
         if let source {
             if source.lastStatus == "not_published" { return CoverageState(status: "missing", late: false, detail: "尚未发布（404）") }
+            if source.lastStatus == notListed {
+                return CoverageState(status: "missing", late: false, detail: "列表页 \(source.url) 未列出该年度报告")
+            }
             if source.lastStatus == "deferred" {
                 return CoverageState(status: "deferred", late: false, detail: source.lastError ?? "")
             }
@@ -173,6 +176,9 @@ struct CoverageState {
         return CoverageState(status: configured ? "not due" : "missing", late: false,
                              detail: configured ? "尚未获取" : "未配置来源（未发布）")
     }
+
+    /// A source state's `last_status` when the unit's listing page has no link for the year.
+    static let notListed = "not_listed"
 
     /// The start of a printed yyyy-MM-dd day in China Standard Time.
     static func chinaDate(_ text: String) -> Date? {

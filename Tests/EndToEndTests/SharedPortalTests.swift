@@ -207,4 +207,23 @@ struct SharedPortalTests {
         #expect(try nianbao("import", "typed.csv").status == 0)
         #expect(!(try nianbao("audit", "--format", "csv").stdout.contains("manual_conflict")))
     }
+
+    @Test func statusTellsAListingWithoutTheYearFromA404() throws {
+        try folder.write("portal/list.html", "<html><body><a href=\"/files/other.html\">通知公告</a></body></html>")
+        try folder.write("nianbao.yaml", """
+            version: 1
+            city: 晋江市
+            database: db.sqlite
+            years: { from: 2024, to: 2024 }
+            fetch: { delay_ms: 0, retries: 0 }
+            units:
+              - { id: listed, name: 青阳街道, listing: "\(server.url("files/list.html"))" }
+              - { id: gone, name: 梅岭街道, reports: { 2024: "\(server.url("files/gone.html"))" } }
+            """)
+        #expect(try nianbao("collect").status == 0)
+        let status = try nianbao("status", "--format", "csv").stdout
+        #expect(status.contains("listed,青阳街道,2024,missing,,,,,,,列表页 \(server.url("files/list.html")) 未列出该年度报告"),
+                "\(status)")
+        #expect(status.contains("gone,梅岭街道,2024,missing,,,,,,,尚未发布（404）"), "\(status)")
+    }
 }
