@@ -13,7 +13,8 @@ public enum IndicatorList {
         }
         var rows: [[TableCell]] = []
         for indicator in IndicatorCatalogue.all where matches(indicator.code, indicator.label) {
-            let formats = ReportFormat.allCases.filter(indicator.formats.contains).map(\.rawValue).joined(separator: " ")
+            let formats = ReportFormat.allCases.filter { $0 != .unknown && indicator.formats.contains($0) }
+                .map(\.rawValue).joined(separator: " ")
             rows.append([.text(indicator.code), .text(indicator.label), .text("indicator"), .text(indicator.unit.rawValue),
                          .text(formats), .text(indicator.direction.rawValue), .text("")])
         }

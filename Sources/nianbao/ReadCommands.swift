@@ -64,15 +64,30 @@ struct Indicators: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Every indicator code, comparable series and derived rate, with its Chinese name, unit and formats.",
         discussion: """
-            Needs no config or database. docs/indicators.md gives each code's table, row and column as printed.
+            Needs no config or database. --format markdown prints docs/indicators.md, which is made this way.
             Examples:
               nianbao indicators --search 复议
               nianbao indicators --search t3.total --format csv
+              nianbao indicators --format markdown > docs/indicators.md
             """)
     @Option(help: "Only codes whose code or Chinese name contains this text.") var search: String?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @Option(help: "table, csv, json, or markdown (the whole of docs/indicators.md).") var format: IndicatorsFormat = .table
+
+    func validate() throws {
+        if format == .markdown && search != nil { throw ValidationError("--search applies to table, csv and json") }
+    }
 
     func run() throws {
-        try format.print(IndicatorList.table(search: search))
+        switch format {
+        case .markdown: print(IndicatorDocument.markdown(), terminator: "")
+        case .table: try OutputFormat.table.print(IndicatorList.table(search: search))
+        case .csv: try OutputFormat.csv.print(IndicatorList.table(search: search))
+        case .json: try OutputFormat.json.print(IndicatorList.table(search: search))
+        }
     }
+}
+
+/// How `nianbao indicators` prints: a table format, or the Markdown document.
+enum IndicatorsFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, markdown
 }
