@@ -59,8 +59,8 @@ struct LoudTyposTests {
         #expect(rank.status == 0 && rank.stdout.contains(",luoshan,罗山街道,"), "\(rank.stderr)")
         let list = try nianbao("indicators", "--search", "t3.total.new", "--format", "csv")
         #expect(list.stdout == """
-            code,中文名称,kind,单位,格式,排名,组成
-            t3.total.new_received,一、本年新收政府信息公开申请数量·总计,indicator,件,2019 2021,neutral,
+            code,中文名称,kind,表,行,列,单位,格式,排名,组成
+            t3.total.new_received,一、本年新收政府信息公开申请数量·总计,cell,表三,一、本年新收政府信息公开申请数量,总计,件,2019 2021,neutral,
 
             """, "\(list.stdout)")
         let all = try nianbao("indicators", "--format", "json")
