@@ -40,7 +40,9 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
-        .target(name: "Workbook", dependencies: ["Export", "CXLSXWriter"]),
+        .target(
+            name: "Workbook",
+            dependencies: ["Export", "CXLSXWriter", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Collector",
             dependencies: [

@@ -5,7 +5,7 @@ import ReportModel
 extension Workbench {
     /// The office's workbook of `year`, sheet by sheet, from the same tables the CSV exports and query commands
     /// print: 概况 is `status` with each unit's 行政区划代码, 排名 `export rankings`, 趋势 `export trends --layout
-    /// wide` of each headline indicator, 质量 `quality`, 问题清单 `audit`, 全市汇总 `totals`; 口径说明 gathers
+    /// wide` of each headline indicator, 质量 `quality`, 问题清单 `problems`, 全市汇总 `totals`; 口径说明 gathers
     /// their notes and 数据字典 their columns.
     public func workbookSheets(year: Int) throws -> [WorkbookSheet] {
         let city = configuration.city
@@ -18,8 +18,8 @@ extension Workbench {
                           table: try trendsSheet(to: year), frozenColumns: 4),
             WorkbookSheet(name: "质量", title: "\(city)\(year)年度报告 发布质量得分",
                           table: try qualityTable(year: year), frozenColumns: 2),
-            WorkbookSheet(name: "问题清单", title: "\(city)\(year)年度报告 问题清单（勾稽不符与无法核对）",
-                          table: try auditFindings(year: year, unitId: nil), frozenColumns: 2),
+            WorkbookSheet(name: "问题清单", title: "\(city)\(year)年度报告 问题清单（改“状态”“备注”列后可导入）",
+                          table: try problemsTable(year: year), frozenColumns: 3),
             WorkbookSheet(name: "全市汇总", title: "\(city)\(year)年度 全市汇总与层级汇总核对",
                           table: try totalsTable(year: year, codes: [])),
         ]
@@ -66,7 +66,9 @@ extension Workbench {
         let general = [
             "缺报单位列为缺报，不排名、不按0计；报告未印的数值为未填报，留空",
             "数字单元格为数值，单位编号、指标代码与行政区划代码为文本",
-            "各表与 nianbao 的 CSV 导出及查询命令同源：排名 = export rankings，全市汇总 = totals，问题清单 = audit",
+            "各表与 nianbao 的 CSV 导出及查询命令同源：排名 = export rankings，全市汇总 = totals，问题清单 = problems",
+            "问题清单的状态列可改为 open、sent、fixed、accepted、wont_fix（或 待处理、已发单位、已整改、已认可、不予整改），"
+                + "保存后用 nianbao problems import 导入",
         ]
         let rows = general.map { [TableCell.text("全部"), .text($0)] }
             + sheets.flatMap { sheet in sheet.table.notes.map { [TableCell.text(sheet.name), .text($0)] } }

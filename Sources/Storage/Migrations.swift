@@ -237,6 +237,20 @@ enum Migrations {
             // in the config is asked again at once, its back-off reset.
             try db.execute(sql: "ALTER TABLE source_state ADD COLUMN origin TEXT")
         }
+        migrator.registerMigration("office-problem-list") { db in
+            // The problem list across runs: one row per problem of a stored report under its fingerprint (unit,
+            // year, rule, cells), with the office's status, who set it, when, and a note.
+            try db.execute(sql: """
+                CREATE TABLE problem (
+                    fingerprint TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, rule TEXT NOT NULL,
+                    cells TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL,
+                    first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL,
+                    status TEXT NOT NULL, status_by TEXT NOT NULL, status_at TEXT NOT NULL, note TEXT NOT NULL,
+                    fixed_version_id INTEGER
+                ) STRICT;
+                CREATE INDEX problem_unit_year ON problem(unit_id, year);
+                """)
+        }
         return migrator
     }
 }

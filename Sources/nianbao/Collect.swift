@@ -45,6 +45,7 @@ struct Collect: AsyncParsableCommand {
                                      progress: { reporter.report($0) })
         }
         reporter.finish()
+        if !dryRun { Problems.sync(configuration) }
         SummaryPrinter.print(summary, quiet: quiet, dryRun: dryRun)
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }

@@ -78,6 +78,7 @@ struct Reextract: ParsableCommand {
                 executable: DocumentReaders.currentExecutable, limits: configuration.reading),
                 retryQuarantined: retryQuarantined)
         }
+        Problems.sync(configuration)
         for line in summary.skipped + summary.failed { FileHandle.standardError.write(Data("nianbao: \(line)\n".utf8)) }
         print("re-extracted \(summary.read) archived documents"
               + (summary.skipped.isEmpty ? "" : "; \(summary.skipped.count) quarantined skipped")
@@ -110,6 +111,7 @@ struct Import: ParsableCommand {
         } catch {
             throw Failure.translate(error)
         }
+        Problems.sync(configuration)
         for item in imported {
             let checks = item.failedRules.isEmpty ? "all checks pass" : "failed: \(item.failedRules.joined(separator: ", "))"
             print("\(item.unitId) \(item.year): \(item.figures) figures (\(item.format.rawValue)) — \(checks)")

@@ -60,8 +60,8 @@ struct WorkbookEndToEndTests {
         #expect(Self.texts(Self.dataRows(totals)) == (try csvRows(printedTotals.stdout)))
 
         let problems = try #require(book.data["问题清单"])
-        let printedAudit = try nianbao("audit", "--year", "2025", "--format", "csv")
-        #expect(Self.texts(Self.dataRows(problems)) == (try csvRows(printedAudit.stdout)))
+        let printedProblems = try nianbao("problems", "--year", "2025", "--format", "csv")
+        #expect(Self.texts(Self.dataRows(problems)) == (try csvRows(printedProblems.stdout)))
 
         let trends = Self.dataRows(try #require(book.data["趋势"]))
         let applications = trends.filter { $0.first == .text("series.applications") }.map { Array($0.dropFirst(2)) }
@@ -84,6 +84,10 @@ struct WorkbookEndToEndTests {
         }
         let quality = Self.dataRows(try #require(book.data["质量"]))
         #expect(quality.count == 19 && quality.allSatisfy { row in row[2] == nil || { if case .number = row[2]! { true } else { false } }() })
+        #expect(try nianbao("workbook", "--year", "2022", "--out", "2022.xlsx").status == 0)
+        let problems2022 = Self.dataRows(try #require(try XLSXReadBack.read(directory.path("2022.xlsx")).data["问题清单"]))
+        #expect(problems2022.count == 2, "陈埭镇's two failed checks")
+        #expect(Self.texts(problems2022) == (try csvRows(try nianbao("problems", "--year", "2022", "--format", "csv").stdout)))
         let dictionary = Self.dataRows(try #require(book.data["数据字典"]))
         #expect(dictionary.contains { $0[0] == .text("排名") && $0[1] == .text("名次") })
     }

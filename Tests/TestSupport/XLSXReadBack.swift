@@ -86,3 +86,18 @@ public struct XLSXReadBack: Decodable, Sendable {
         return try JSONDecoder().decode(XLSXReadBack.self, from: data)
     }
 }
+
+extension XLSXReadBack {
+    /// Sets cells of the row whose `keyColumn` is `key` in `sheet` (`Resources/xlsx_edit.py`), as an office edits
+    /// the workbook in Excel, and saves it with openpyxl. Returns whether the script succeeded.
+    public static func edit(_ file: URL, sheet: String, keyColumn: String, key: String,
+                            set values: [(column: String, value: String)]) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python ?? "/usr/bin/python3")
+        process.arguments = [RepositoryPaths.resource("xlsx_edit.py").path, file.path, sheet, keyColumn, key]
+            + values.map { "\($0.column)=\($0.value)" }
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}

@@ -59,3 +59,22 @@ struct XLSXWorkbookTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path("bad.xlsx").path), "no half-written file is left")
     }
 }
+
+/// The .xlsx reader on what the writer writes.
+@Suite("The xlsx reader")
+struct XLSXReaderTests {
+    @Test func readsBackTextAndNumbersByPosition() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.path("book.xlsx")
+        try XLSXWorkbook.write([WorkbookSheet(name: "其他", title: "t", table: XLSXWorkbookTests.table),
+                                WorkbookSheet(name: "问题清单", title: "标题", table: XLSXWorkbookTests.table)],
+                               title: "t", to: file)
+        let rows = try XLSXReader.rows(ofSheet: "问题清单", in: file)
+        #expect(rows[0].first == "标题")
+        #expect(rows[1] == ["单位编号", "行政区划代码", "数值", "说明"])
+        #expect(rows[2] == ["luoshan", "0350582004", "41", "=SUM(A1)"])
+        #expect(rows[4] == ["city", "350582", "12.5", "全市合计"])
+        #expect(throws: WorkbookReadError.self) { try XLSXReader.rows(ofSheet: "无此表", in: file) }
+        #expect(throws: WorkbookReadError.self) { try XLSXReader.rows(ofSheet: "问题清单", in: directory.path("missing.xlsx")) }
+    }
+}
