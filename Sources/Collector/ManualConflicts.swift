@@ -4,7 +4,7 @@ import Storage
 
 /// Figures typed by hand are never replaced by a machine read: a document read after an import is archived but
 /// not stored over the typed figures, and the unit·year is listed — in `status` and, as rule `manual_conflict`,
-/// in `audit` — until someone chooses: importing the figures again keeps the typed ones.
+/// in `audit` — until someone chooses (`nianbao resolve`, `ConflictChoice`; importing again keeps the typed ones).
 enum ManualConflicts {
     /// The audit rule the conflicts are listed under.
     static let rule = "manual_conflict"
@@ -12,12 +12,12 @@ enum ManualConflicts {
     /// A run item's message for a machine read of `figures` figures not stored over typed ones.
     static func notStored(_ figures: Int) -> String {
         "read \(figures) figures but kept the figures typed by hand (nianbao import); the conflict is listed by "
-            + "status and audit until the figures are imported again"
+            + "status and audit until nianbao resolve chooses"
     }
 
     /// The note for a unit·year in conflict since a document captured at `capturedAt`.
     static func note(capturedAt: Date) -> String {
-        "手工录入的数字与 \(LocalTime.minute(capturedAt)) 获取的文件冲突：未以机读数字替换；如确认手工数字，请重新 import"
+        "手工录入的数字与 \(LocalTime.minute(capturedAt)) 获取的文件冲突：未以机读数字替换；如确认手工数字，请用 nianbao resolve 选择"
     }
 
     /// The conflicts of `store` by unit·year, with their notes.

@@ -82,6 +82,23 @@ extension Store {
         }
     }
 
+    /// The latest machine-read (not typed) version of a unit·year, if one is archived.
+    public func latestFetchedVersionId(unitId: String, year: Int) throws -> Int64? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT MAX(id) FROM document_version WHERE unit_id = ? AND year = ? AND url NOT LIKE 'manual:%'
+                """, arguments: [unitId, year])
+        }
+    }
+
+    /// Marks a unit·year's typed figures as chosen at `now` over the documents captured before then.
+    public func keepTypedFigures(unitId: String, year: Int, at now: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE report SET extracted_at = ? WHERE unit_id = ? AND year = ? AND status = 'manual'",
+                           arguments: [StoredDate.value(now), unitId, year])
+        }
+    }
+
     /// One archived version's bytes and metadata.
     public func documentVersion(id: Int64) throws -> DocumentVersionRecord? {
         try pool.read { db in try DocumentVersionRecord.fetchOne(db, key: id) }

@@ -203,9 +203,21 @@ struct SharedPortalTests {
         #expect(status.stdout.split(separator: "\n").contains { $0.hasPrefix("luoshan,") && $0.contains("冲突") },
                 "\(status.stdout)")
         #expect(try nianbao("audit", "--format", "csv").stdout.contains("luoshan,罗山街道,2024,manual_conflict,uncertain"))
-        // Imported again, the typed figures are chosen: the conflict is gone.
-        #expect(try nianbao("import", "typed.csv").status == 0)
+        // The office chooses the typed figures: the conflict is gone.
+        #expect(try nianbao("resolve", "luoshan", "2024", "--keep", "typed").status == 0)
         #expect(!(try nianbao("audit", "--format", "csv").stdout.contains("manual_conflict")))
+        #expect(try sqlite("SELECT value FROM figure WHERE unit_id = 'luoshan'") == "99.0")
+        // The page is published again; this time the office takes what was read.
+        let page = folder.path("portal/luoshan.html")
+        try (try Data(contentsOf: page) + Data("<!-- 更新 -->".utf8)).write(to: page)
+        _ = try nianbao("collect", "--quiet", "--unit", "luoshan")
+        #expect(try nianbao("audit", "--format", "csv").stdout.contains("luoshan,罗山街道,2024,manual_conflict"))
+        let taken = try nianbao("resolve", "luoshan", "2024", "--keep", "machine")
+        #expect(taken.status == 0 && taken.stdout.contains("took the 203 figures"), "\(taken.stdout)\(taken.stderr)")
+        #expect(try sqlite("SELECT status FROM report WHERE unit_id = 'luoshan'") == "extracted")
+        #expect(try sqlite("SELECT value FROM figure WHERE unit_id = 'luoshan' AND code = 't3.total.new_received'") == "35.0")
+        let again = try nianbao("resolve", "luoshan", "2024", "--keep", "machine")
+        #expect(again.status == 64 && again.stderr.contains("has no conflict"), "\(again.stderr)")
     }
 
     @Test func statusTellsAListingWithoutTheYearFromA404() throws {
