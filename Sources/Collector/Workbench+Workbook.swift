@@ -1,6 +1,7 @@
 import Analysis
 import Export
 import ReportModel
+import Storage
 
 extension Workbench {
     /// The office's workbook of `year`, sheet by sheet, from the same tables the CSV exports and query commands
@@ -19,7 +20,8 @@ extension Workbench {
             WorkbookSheet(name: "质量", title: "\(city)\(year)年度报告 发布质量得分",
                           table: try qualityTable(year: year), frozenColumns: 2),
             WorkbookSheet(name: "问题清单", title: "\(city)\(year)年度报告 问题清单（改“状态”“备注”列后可导入）",
-                          table: try problemsTable(year: year), frozenColumns: 3),
+                          table: try problemsTable(year: year), frozenColumns: 3,
+                          choices: ["状态": ProblemStatus.allCases.map(\.rawValue) + ProblemStatus.allCases.map(\.label)]),
             WorkbookSheet(name: "全市汇总", title: "\(city)\(year)年度 全市汇总与层级汇总核对",
                           table: try totalsTable(year: year, codes: [])),
         ]

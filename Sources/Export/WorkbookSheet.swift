@@ -8,12 +8,15 @@ public struct WorkbookSheet: Sendable {
     public var table: DataTable
     /// Leading columns kept in view when scrolling sideways (the unit's id and name).
     public var frozenColumns: Int
+    /// Columns, by header, whose data cells take only these values, chosen from a drop-down list.
+    public var choices: [String: [String]]
 
     /// Creates a sheet.
-    public init(name: String, title: String, table: DataTable, frozenColumns: Int = 0) {
+    public init(name: String, title: String, table: DataTable, frozenColumns: Int = 0, choices: [String: [String]] = [:]) {
         self.name = name
         self.title = title
         self.table = table
         self.frozenColumns = frozenColumns
+        self.choices = choices
     }
 }

@@ -50,6 +50,14 @@ struct SheetWriter {
             try check(worksheet_write_string(worksheet, row, 0, Self.cut(note), styles.note))
             row += 1
         }
+        if lastDataRow > Self.headerRow {
+            for (header, values) in sheet.choices.sorted(by: { $0.key < $1.key }) {
+                guard let column = table.columns.firstIndex(where: { $0.header == header }) else { continue }
+                try check(Self.withCStrings(values) {
+                    nb_worksheet_list_validation(worksheet, Self.headerRow + 1, lastDataRow, UInt16(column), $0)
+                })
+            }
+        }
         worksheet_freeze_panes(worksheet, Self.headerRow + 1, UInt16(sheet.frozenColumns))
         if !table.columns.isEmpty { try check(worksheet_autofilter(worksheet, Self.headerRow, 0, lastDataRow, lastColumn)) }
         worksheet_set_landscape(worksheet)
@@ -71,6 +79,14 @@ struct SheetWriter {
         case .text(let text):
             try check(worksheet_write_string(worksheet, row, column, Self.cut(text), styles.cell))
         }
+    }
+
+    /// Calls `body` with `strings` as a NULL-terminated array of C strings.
+    static func withCStrings<T>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafePointer<CChar>?>) -> T) -> T {
+        let copies = strings.map { UnsafePointer(strdup($0)) } + [nil]
+        defer { for copy in copies { free(UnsafeMutableRawPointer(mutating: copy)) } }
+        var array = copies
+        return array.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
     }
 
     /// `text` cut to what one cell holds.

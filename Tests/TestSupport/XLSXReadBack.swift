@@ -49,6 +49,8 @@ public struct XLSXReadBack: Decodable, Sendable {
         public var widths: [String: Double]
         /// Merged ranges.
         public var merged: [String]
+        /// Data validations: the cells, the kind (`list`) and the allowed values (`"a,b"`, quoted).
+        public var validations: [[String: String?]]
     }
 
     /// Sheet names in order.

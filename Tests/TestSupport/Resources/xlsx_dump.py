@@ -31,6 +31,8 @@ def main():
             "autofilter": sheet.auto_filter.ref,
             "widths": {key: dim.width for key, dim in sheet.column_dimensions.items()},
             "merged": [str(r) for r in sheet.merged_cells.ranges],
+            "validations": [{"range": str(v.sqref), "type": v.type, "formula": v.formula1}
+                            for v in sheet.data_validations.dataValidation],
         }
     json.dump(out, sys.stdout, ensure_ascii=False)
 
