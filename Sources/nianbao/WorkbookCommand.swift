@@ -22,6 +22,7 @@ struct WorkbookCommand: ParsableCommand {
     }
 
     func run() throws {
+        Problems.sync(try global.loadConfiguration())
         let bench = try global.workbench()
         let sheets = try Failure.guarding {
             let reportYear = try year ?? bench.latestYear()
