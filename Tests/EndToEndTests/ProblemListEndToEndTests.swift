@@ -67,6 +67,7 @@ struct ProblemListEndToEndTests {
         try check("a new version showing the same problems")
 
         // The corrected report: the printed total 16 becomes 15, which both identities accept.
+        let misprinted = try String(contentsOf: directory.path("Seeds/demo/chendai-2022.html"), encoding: .utf8)
         try editSeed { $0.replacingOccurrences(of: "<td>0</td><td>0</td><td>0</td><td>16</td>",
                                                with: "<td>0</td><td>0</td><td>0</td><td>15</td>") }
         #expect(try nianbao("collect", "--quiet", "--force", "--unit", "chendai", "--year", "2022").status == 0)
@@ -77,6 +78,15 @@ struct ProblemListEndToEndTests {
             #expect(fixed[fingerprint]?["修复版本"] as? Int != nil, "the version that fixed it")
         }
         #expect(fixed[balance]?["备注"] as? String == "2月3日发函", "the office's note stays")
+
+        // A later version printing the old misprint again reopens the problems it shows.
+        try editSeed { _ in misprinted.replacingOccurrences(of: "（2026年更新版）", with: "（2026年再版）") }
+        #expect(try nianbao("collect", "--quiet", "--force", "--unit", "chendai", "--year", "2022").status == 0)
+        let reopened = try chendai2022()
+        for fingerprint in [balance, row] {
+            #expect(reopened[fingerprint]?["状态"] as? String == "open" && reopened[fingerprint]?["修复版本"] as? Int == nil)
+        }
+        #expect(Set(reopened.keys).isSuperset(of: [balance, row]))
     }
 
     @Test(.enabled(if: XLSXReadBack.available, "python3-openpyxl is installed by .ci/run"))
