@@ -8,6 +8,8 @@ public enum DocumentKind: String, Sendable, Codable, Hashable {
     case text
     /// A PDF, read through `pdftotext`.
     case pdf
+    /// A scanned PDF (no text layer), read by OCR.
+    case scan
     /// A Word 2007+ document.
     case docx
     /// A Word 97–2003 document, read through `antiword`.

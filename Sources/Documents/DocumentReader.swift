@@ -15,9 +15,7 @@ public enum DocumentReader {
         case .pdf:
             let text = try ExternalConverter.run("pdftotext", arguments: ["-layout", "-enc", "UTF-8"], input: bytes,
                                                  suffix: ".pdf")
-            guard text.contains(where: { !$0.isWhitespace }) else {
-                throw DocumentError.notAReport("a PDF with no text layer (a scan or images): needs manual entry")
-            }
+            guard text.contains(where: { !$0.isWhitespace }) else { return try scannedDocument(bytes) }
             var document = textDocument(text, kind: .pdf, encoding: .utf8, warnings: [], layoutColumns: true)
             do {
                 let placed = try PDFTableBuilder.tables(PDFWordReader.read(
@@ -59,6 +57,19 @@ public enum DocumentReader {
     /// Reads a local file, choosing the type from its bytes and name.
     public static func read(contentsOf url: URL) throws -> Document {
         try read(try LocalFile.bytes(atPath: url.path), fileName: url.lastPathComponent)
+    }
+
+    /// A scan read by OCR (when installed): tables from the words' boxes, the lines for prose and the stream.
+    private static func scannedDocument(_ bytes: [UInt8]) throws -> Document {
+        let pages = try OCRReader.pages(bytes)
+        let text = OCRReader.text(pages)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw DocumentError.notAReport("a PDF with no text layer in which OCR found no text: needs manual entry")
+        }
+        var document = textDocument(text, kind: .scan, encoding: .utf8, warnings: [], layoutColumns: true)
+        let placed = PDFTableBuilder.tables(pages)
+        if !placed.isEmpty { document.tables = placed }
+        return document
     }
 
     private static func textDocument(_ text: String, kind: DocumentKind, encoding: TextEncoding, warnings: [String],

@@ -95,7 +95,8 @@ public enum Extractor {
             throw ExtractionError.notAReport(NotAReportDescriber.describe(document, mentionsReport: true))
         }
         let values = figures.values
-        let audit = Auditor.audit(values, format: format, items: items, previous: hints.previous)
+        var audit = Auditor.audit(values, format: format, items: items, previous: hints.previous)
+        if document.kind == .scan { audit.append(ScanRules.unchecked(figures.figures)) }
         return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit,
                                 printedUnit: metadata.unit, printedYear: metadata.year,
                                 published: PublicationDateReader.read(document, fullText: fullText, reportYear: year),

@@ -69,8 +69,11 @@ struct BoundsTests {
     func aConverterFloodingItsErrorsNeitherHangsNorFloods() throws {
         let file = try #require(HostileFiles.file("stderr-flood.pdf"))
         let started = Date()
-        #expect(throws: DocumentError.notAReport("a PDF with no text layer (a scan or images): needs manual entry")) {
+        // Without OCR it is a scan needing manual entry; with OCR installed, the OCR of its pages fails or finds nothing.
+        #expect {
             try DocumentReader.read(contentsOf: file)
+        } throws: { error in
+            "\(error)".contains("no text layer") || "\(error)".contains("OCR failed")
         }
         #expect(Date().timeIntervalSince(started) < 20)
     }
@@ -125,6 +128,11 @@ struct ChildProcessTests {
         let pdf = RepositoryPaths.fixture("layout-2022.pdf", target: "ExtractionTests")
         _ = try DocumentReader.read(contentsOf: pdf)
         let folder = "\(ScratchFolder.parent)/\(getpid())"
+        // Conversions of other tests in this process (an OCR takes half a minute) hold their files while they run.
+        let deadline = Date().addingTimeInterval(180)
+        while try !FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 }

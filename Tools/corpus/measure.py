@@ -7,7 +7,8 @@ covering its cell fails or is uncertain (table 三: the column's balance/results
 四: its block's sum), and as passed silently otherwise. Prints one line per medium and producer, and the
 silently passed cells.
 
-Usage: measure.py PATH-TO-nianbao [--files]
+Usage: measure.py PATH-TO-nianbao [--files] [--config CONFIG]   (OCR of scans needs a config whose reading
+limits allow it: memory_mb 2048 or more, cpu_s and timeout_s of some minutes)
 """
 import json
 import os
@@ -19,7 +20,8 @@ from collections import defaultdict
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "Tests", "ExtractionTests", "Corpus")
 MEDIA = [(".html", "HTML"), (".docx", "DOCX"), (".lo.pdf", "PDF · LibreOffice"), (".rl.pdf", "PDF · reportlab"),
-         (".txt", "text · prose only (old format)")]
+         (".txt", "text · prose only (old format)"), (".300.scan.pdf", "scan · 300 dpi"),
+         (".200.scan.pdf", "scan · 200 dpi"), (".150.scan.pdf", "scan · 150 dpi, turned 1.5°, noise, JPEG 60")]
 
 
 def covering_rules(code):
@@ -33,7 +35,7 @@ def covering_rules(code):
 
 
 def medium_of(name):
-    for suffix, medium in MEDIA:
+    for suffix, medium in sorted(MEDIA, key=lambda entry: -len(entry[0])):
         if name.endswith(suffix):
             return name[: -len(suffix)], medium
     return None, None
@@ -42,6 +44,7 @@ def medium_of(name):
 def main():
     binary = sys.argv[1]
     per_file = "--files" in sys.argv
+    config = ["--config", sys.argv[sys.argv.index("--config") + 1]] if "--config" in sys.argv else []
     totals = defaultdict(lambda: defaultdict(int))
     silent = []
     for name in sorted(os.listdir(CORPUS)):
@@ -51,7 +54,7 @@ def main():
         with open(os.path.join(CORPUS, base + ".truth.json"), encoding="utf-8") as handle:
             truth = json.load(handle)
         started = time.monotonic()
-        run = subprocess.run([binary, "extract", os.path.join(CORPUS, name), "--format", "json"],
+        run = subprocess.run([binary, "extract", os.path.join(CORPUS, name), "--format", "json"] + config,
                              capture_output=True, text=True)
         seconds = time.monotonic() - started
         try:

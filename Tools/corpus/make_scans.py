@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Writes scanned copies of corpus reports into Tests/ExtractionTests/Corpus: the reportlab PDF rasterised by
+pdftoppm at 300, 200 and 150 dpi, saved as JPEG (quality 80; the 150 dpi copy turned 1.5°, with noise, quality
+60) and put back into image-only PDFs by img2pdf (NAME.DPI.scan.pdf). Their truth is NAME.truth.json.
+
+Needs poppler-utils, img2pdf and Pillow.
+"""
+import glob
+import os
+import random
+import subprocess
+import tempfile
+
+from PIL import Image, ImageFilter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(os.path.dirname(os.path.dirname(HERE)), "Tests", "ExtractionTests", "Corpus")
+REPORTS = ["r01-2021-2021", "r03-2019-2019"]
+
+
+def scan(name, dpi, rough):
+    rng = random.Random(dpi)
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", os.path.join(OUT, name + ".rl.pdf"),
+                        os.path.join(folder, "p")], check=True)
+        pages = []
+        for path in sorted(glob.glob(os.path.join(folder, "p*.png"))):
+            image = Image.open(path).convert("L")
+            if rough:
+                image = image.rotate(1.5, resample=Image.BILINEAR, fillcolor=255, expand=False)
+                pixels = image.load()
+                for _ in range(image.size[0] * image.size[1] // 400):
+                    x, y = rng.randrange(image.size[0]), rng.randrange(image.size[1])
+                    pixels[x, y] = rng.choice([0, 90, 180])
+                image = image.filter(ImageFilter.GaussianBlur(0.4))
+            target = path[:-4] + ".jpg"
+            image.save(target, "JPEG", quality=60 if rough else 80, dpi=(dpi, dpi))
+            pages.append(target)
+        subprocess.run(["img2pdf", *pages, "-o", os.path.join(OUT, "%s.%d.scan.pdf" % (name, dpi))], check=True)
+
+
+if __name__ == "__main__":
+    for report in REPORTS:
+        for dpi, rough in [(300, False), (200, False), (150, True)]:
+            scan(report, dpi, rough)
+    print("scans written to", OUT)
