@@ -99,7 +99,8 @@ struct StallAndFailureKindTests {
         var options = CollectOptions()
         let started = Date()
         let summary = try await CollectRun.run(configuration, options: options)
-        #expect(Date().timeIntervalSince(started) < 10, "the run does not sit out the server's 100,000 s")
+        // Far below the server's 100,000 s; loose, since other suites share the test process's threads.
+        #expect(Date().timeIntervalSince(started) < 120, "the run does not sit out the server's 100,000 s")
         let item = try #require(summary.items.first)
         #expect(item.outcome == "deferred" && item.failureKind == "deferred")
         #expect(item.message?.contains("the server asked to wait 100000 s, more than the 60 s this unit may still wait") == true,
