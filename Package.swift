@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
         .target(
             name: "Workbook",
-            dependencies: ["Export", "CXLSXWriter", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["Export", "Documents", "CXLSXWriter", "CLibXML2",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Collector",
             dependencies: [

@@ -1,16 +1,16 @@
 import CLibXML2
 import Foundation
 
-/// Small readers over the nodes of a libxml2 tree (a Word document's XML).
-enum LibXMLNode {
+/// Small readers over the nodes of a libxml2 tree (a Word document's or a workbook's XML).
+public enum LibXMLNode {
     /// The element's local name, without its namespace prefix (`w:p` is `p`).
-    static func name(_ node: xmlNodePtr) -> String {
+    public static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         return String(cString: name)
     }
 
     /// An attribute's value by local name, whatever its namespace prefix (`w:val` is found as `val`).
-    static func localAttribute(_ node: xmlNodePtr, _ name: String) -> String? {
+    public static func localAttribute(_ node: xmlNodePtr, _ name: String) -> String? {
         var property = node.pointee.properties
         while let current = property {
             if let attributeName = current.pointee.name, String(cString: attributeName) == name {
@@ -24,7 +24,7 @@ enum LibXMLNode {
     }
 
     /// The text below a node: its text and CDATA contents in order.
-    static func text(_ node: xmlNodePtr) -> String {
+    public static func text(_ node: xmlNodePtr) -> String {
         var out: [UInt8] = []
         append(node.pointee.children, to: &out)
         return String(decoding: out, as: UTF8.self)
@@ -48,7 +48,7 @@ enum LibXMLNode {
     }
 
     /// Element children of a node with one of `names`, in order.
-    static func children(_ node: xmlNodePtr, named names: Set<String>) -> [xmlNodePtr] {
+    public static func children(_ node: xmlNodePtr, named names: Set<String>) -> [xmlNodePtr] {
         var result: [xmlNodePtr] = []
         var child = node.pointee.children
         while let current = child {

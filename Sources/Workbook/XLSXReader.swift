@@ -1,4 +1,5 @@
 import CLibXML2
+import Documents
 import Foundation
 import ZIPFoundation
 
@@ -25,19 +26,19 @@ public enum XLSXReader {
             return try withExtendedLifetime(tree) { try body(root) }
         }
         guard let sheets = try read("xl/workbook.xml", { workbook in
-            XMLTree.children(workbook, "sheets").flatMap { XMLTree.children($0, "sheet") }
-                .map { (name: XMLTree.attribute($0, "name") ?? "", relationship: XMLTree.attribute($0, "id") ?? "") }
+            LibXMLNode.children(workbook, named: ["sheets"]).flatMap { LibXMLNode.children($0, named: ["sheet"]) }
+                .map { (name: LibXMLNode.localAttribute($0, "name") ?? "", relationship: LibXMLNode.localAttribute($0, "id") ?? "") }
         }) else { throw failure("no xl/workbook.xml (not an .xlsx workbook)") }
         guard let relationship = sheets.first(where: { $0.name == sheet })?.relationship else {
             throw failure("no sheet named \(sheet) (sheets: \(sheets.map(\.name).joined(separator: ", ")))")
         }
         let target = try read("xl/_rels/workbook.xml.rels") { root in
-            XMLTree.children(root, "Relationship").first { XMLTree.attribute($0, "Id") == relationship }
-                .flatMap { XMLTree.attribute($0, "Target") }
+            LibXMLNode.children(root, named: ["Relationship"]).first { LibXMLNode.localAttribute($0, "Id") == relationship }
+                .flatMap { LibXMLNode.localAttribute($0, "Target") }
         }
         guard let target = target ?? nil else { throw failure("sheet \(sheet) has no part") }
         let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        let shared = try read("xl/sharedStrings.xml") { XMLTree.children($0, "si").map(XMLTree.stringItem) } ?? []
+        let shared = try read("xl/sharedStrings.xml") { LibXMLNode.children($0, named: ["si"]).map(XMLTree.stringItem) } ?? []
         guard let rows = try read(sheetPath, { Self.cells(of: $0, shared: shared) }) else {
             throw failure("sheet \(sheet)'s part \(sheetPath) is missing")
         }
@@ -47,18 +48,18 @@ public enum XLSXReader {
     /// The rows of a worksheet part's root element, strings resolved through `shared`.
     private static func cells(of root: xmlNodePtr, shared: [String]) -> [[String]] {
         var rows: [[String]] = []
-        for row in XMLTree.children(root, "sheetData").flatMap({ XMLTree.children($0, "row") }) {
-            let index = (XMLTree.attribute(row, "r").flatMap { Int($0) } ?? rows.count + 1) - 1
+        for row in LibXMLNode.children(root, named: ["sheetData"]).flatMap({ LibXMLNode.children($0, named: ["row"]) }) {
+            let index = (LibXMLNode.localAttribute(row, "r").flatMap { Int($0) } ?? rows.count + 1) - 1
             guard index >= 0, index < 1_048_576 else { continue }
             while rows.count <= index { rows.append([]) }
-            for (position, cell) in XMLTree.children(row, "c").enumerated() {
-                let column = XMLTree.attribute(cell, "r").flatMap(Self.column) ?? position
+            for (position, cell) in LibXMLNode.children(row, named: ["c"]).enumerated() {
+                let column = LibXMLNode.localAttribute(cell, "r").flatMap(Self.column) ?? position
                 guard column < 16_384 else { continue }
-                let value = XMLTree.children(cell, "v").first.map(XMLTree.text) ?? ""
+                let value = LibXMLNode.children(cell, named: ["v"]).first.map(LibXMLNode.text) ?? ""
                 let text: String
-                switch XMLTree.attribute(cell, "t") {
+                switch LibXMLNode.localAttribute(cell, "t") {
                 case "s": text = Int(value).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
-                case "inlineStr": text = XMLTree.children(cell, "is").first.map(XMLTree.stringItem) ?? ""
+                case "inlineStr": text = LibXMLNode.children(cell, named: ["is"]).first.map(XMLTree.stringItem) ?? ""
                 default: text = value
                 }
                 while rows[index].count <= column { rows[index].append("") }
