@@ -39,6 +39,11 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .target(
+            name: "Configuration",
+            dependencies: ["ReportModel", "Fetching", "Documents", "ReaderWorkers", "Analysis",
+                           .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scheduling", dependencies: ["Configuration", "Storage"]),
         .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
         .target(
             name: "Workbook",
@@ -47,8 +52,8 @@ let package = Package(
         .target(
             name: "Collector",
             dependencies: [
-                "ReportModel", "Fetching", "Documents", "ReaderWorkers", "Extraction", "Storage", "Analysis", "Export",
-                .product(name: "Yams", package: "Yams"),
+                "ReportModel", "Configuration", "Scheduling", "Fetching", "Documents", "ReaderWorkers", "Extraction",
+                "Storage", "Analysis", "Export",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]),
@@ -56,12 +61,12 @@ let package = Package(
         .target(name: "DemoCity", dependencies: ["ReportModel"], path: "Tools/DemoCity"),
         .executableTarget(
             name: "nianbao",
-            dependencies: ["Collector", "ReaderWorkers", "Workbook",
+            dependencies: ["Collector", "Configuration", "Scheduling", "ReaderWorkers", "Workbook",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"], path: "Tools/nianbao-demo"),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["Collector", "Storage", "Extraction", "Documents", "ReportModel", "DemoCity"],
+            dependencies: ["Collector", "Configuration", "Storage", "Extraction", "Documents", "ReportModel", "DemoCity"],
             path: "Tools/nianbao-bench"),
         .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport",
                 resources: [.copy("Resources")]),
@@ -80,7 +85,8 @@ let package = Package(
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Export", "TestSupport"]),
         .testTarget(
             name: "CollectorTests",
-            dependencies: ["Collector", "ReaderWorkers", "Storage", "Analysis", "Export", "DemoCity", "TestSupport",
+            dependencies: ["Collector", "Configuration", "Scheduling", "ReaderWorkers", "Storage", "Analysis", "Export",
+                           "DemoCity", "TestSupport",
                            .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao", "nianbao-bench",

@@ -1,4 +1,6 @@
+import Configuration
 import Foundation
+import ReportModel
 import Storage
 
 /// The unit·years a run did not ask because their failing source is backing off, though their report's deadline

@@ -2,6 +2,7 @@ import Fetching
 import Foundation
 import ReaderWorkers
 import ReportModel
+import Scheduling
 
 /// What a `collect` run should do.
 public struct CollectOptions: Sendable {

@@ -1,9 +1,11 @@
+import Configuration
 import Crypto
 import Extraction
 import Fetching
 import Foundation
 import ReaderWorkers
 import ReportModel
+import Scheduling
 import Storage
 
 /// The scheduled job: fetch every due unit·year, archive, extract, audit, store, and log the run.

@@ -1,5 +1,7 @@
 import Fetching
 import Foundation
+import ReportModel
+import Scheduling
 import Storage
 
 extension JobCollector {

@@ -1,9 +1,11 @@
+import Configuration
 import Documents
 import Extraction
 import Fetching
 import Foundation
 import ReaderWorkers
 import ReportModel
+import Scheduling
 import Storage
 
 /// A job's document as read: its content and links, or why it was not read (a reader's failure, a quarantine).

@@ -1,7 +1,9 @@
+import Configuration
 import Documents
 import Fetching
 import Foundation
 import ReportModel
+import Scheduling
 
 /// Finds each year's report on a unit's 年报 column page: the link whose title names the year and 年度报告 or
 /// 年报, following the column's "下一页" links a few pages deep.

@@ -1,5 +1,7 @@
+import Configuration
 import Fetching
 import Foundation
+import Scheduling
 
 /// How fetching one job ended after retries.
 enum FetchAttempt {

@@ -1,8 +1,10 @@
+import Configuration
 import Extraction
 import Fetching
 import Foundation
 import ReaderWorkers
 import ReportModel
+import Scheduling
 import Storage
 
 /// Runs the due plans: units in parallel (four times as many as the fetches in flight), each unit's years in order so

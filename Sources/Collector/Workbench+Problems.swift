@@ -1,5 +1,6 @@
 import Export
 import Foundation
+import ReportModel
 import Storage
 
 /// A 问题清单 sheet that cannot be imported, with every bad row named.

@@ -2,6 +2,7 @@ import Analysis
 import Export
 import Foundation
 import ReportModel
+import Scheduling
 import Storage
 
 extension Workbench {

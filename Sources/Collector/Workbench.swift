@@ -1,4 +1,5 @@
 import Analysis
+import Configuration
 import Export
 import Foundation
 import ReportModel

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Collector
+import Configuration
 import Foundation
 import Storage
 

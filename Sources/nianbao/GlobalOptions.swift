@@ -1,5 +1,6 @@
 import ArgumentParser
 import Collector
+import Configuration
 import Foundation
 
 /// Options every command takes: where the config and the database are.

@@ -1,5 +1,6 @@
 import Collector
 import Foundation
+import ReportModel
 
 /// Progress while collecting. On a terminal, a bar; otherwise one plain line per unit·year on stdout. Problems
 /// (failures, mismatches) go to stderr, once each. With --quiet, only problems, reports changed after publication

@@ -1,5 +1,6 @@
 import Collector
 import Foundation
+import ReportModel
 
 /// The run summary printed at the end of `collect`: with --quiet, one stamped line per note and per unit·year
 /// backing off past its deadline, then one summary line.

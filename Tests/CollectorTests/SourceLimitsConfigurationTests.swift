@@ -1,4 +1,5 @@
 import Collector
+import Configuration
 import Fetching
 import Foundation
 import TestSupport

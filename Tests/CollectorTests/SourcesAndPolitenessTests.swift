@@ -1,4 +1,5 @@
 import Collector
+import Configuration
 import DemoCity
 import Foundation
 import Storage

@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import Storage
 
@@ -13,6 +14,15 @@ public struct FetchJob: Sendable, Hashable {
     public var etag: String?
     /// See `etag`.
     public var lastModified: String?
+
+    /// A job to fetch `url` as `unit`'s report of `year`, conditionally when validators are given.
+    public init(unit: UnitConfiguration, year: Int, url: String, etag: String? = nil, lastModified: String? = nil) {
+        self.unit = unit
+        self.year = year
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+    }
 }
 
 /// What is due for one unit: jobs with known URLs, and years whose URL must first be found on the listing page.
@@ -68,19 +78,19 @@ public enum Scheduler {
     }
 
     /// The configured source of a unit·year: its `reports` URL, else its `url_template`, else its `listing` page.
-    static func origin(of unit: UnitConfiguration, year: Int) -> String? {
+    public static func origin(of unit: UnitConfiguration, year: Int) -> String? {
         unit.reports[year] ?? unit.urlTemplate ?? unit.listing
     }
 
     /// A job for a URL, with the held version's validators when the URL is the one they belong to.
-    static func job(_ unit: UnitConfiguration, _ year: Int, _ url: String, state: SourceStateRecord?, force: Bool) -> FetchJob {
+    public static func job(_ unit: UnitConfiguration, _ year: Int, _ url: String, state: SourceStateRecord?, force: Bool) -> FetchJob {
         let sameURL = state?.url == url && !force
         return FetchJob(unit: unit, year: year, url: url, etag: sameURL ? state?.etag : nil,
                         lastModified: sameURL ? state?.lastModified : nil)
     }
 
     /// Every (year, URL) a unit is configured with: explicit URLs first, then the template for the other years.
-    static func sources(of unit: UnitConfiguration, in configuration: Configuration) -> [(Int, String)] {
+    public static func sources(of unit: UnitConfiguration, in configuration: Configuration) -> [(Int, String)] {
         var sources = unit.reports
         if let template = unit.urlTemplate {
             // Split once, joined per year: Foundation's replacingOccurrences was most of a province's scheduling.
@@ -93,7 +103,7 @@ public enum Scheduler {
     }
 
     /// The years a unit has a source for, without building the URLs.
-    static func sourceYears(of unit: UnitConfiguration, in configuration: Configuration) -> Set<Int> {
+    public static func sourceYears(of unit: UnitConfiguration, in configuration: Configuration) -> Set<Int> {
         var years = Set(unit.reports.keys)
         if unit.urlTemplate != nil { years.formUnion(configuration.years) }
         return years

@@ -24,7 +24,7 @@ extension Configuration {
     }
 
     /// What a fetch may reach on a non-public address: only the configured sources' hosts and ports.
-    var privateAddressRule: PrivateAddressRule { .onlyAt(sourceEndpoints) }
+    public var privateAddressRule: PrivateAddressRule { .onlyAt(sourceEndpoints) }
 }
 
 extension ConfigurationReader {

@@ -1,8 +1,8 @@
 /// The known names closest to a mistyped one, for "did you mean" hints: by edit distance (characters inserted,
 /// deleted or replaced), a name containing the typed text counting as close.
-enum NearestNames {
+public enum NearestNames {
     /// Up to `limit` of `known` nearest `typed`, nearest first; none when nothing is close.
-    static func to(_ typed: String, among known: [String], limit: Int = 3) -> [String] {
+    public static func to(_ typed: String, among known: [String], limit: Int = 3) -> [String] {
         let typedCharacters = Array(typed.lowercased())
         let scored = known.map { name -> (name: String, distance: Int) in
             let lowered = name.lowercased()
@@ -17,7 +17,7 @@ enum NearestNames {
     }
 
     /// " (did you mean a, b?)", or "" without suggestions.
-    static func hint(_ names: [String]) -> String {
+    public static func hint(_ names: [String]) -> String {
         names.isEmpty ? "" : " (did you mean \(names.joined(separator: ", "))?)"
     }
 
