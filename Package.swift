@@ -44,7 +44,13 @@ let package = Package(
             dependencies: ["ReportModel", "Fetching", "Documents", "ReaderWorkers", "Analysis",
                            .product(name: "Yams", package: "Yams")]),
         .target(name: "Scheduling", dependencies: ["Configuration", "Storage"]),
-        .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
+        .target(
+            name: "Queries",
+            dependencies: ["ReportModel", "Configuration", "Scheduling", "Storage", "Analysis", "Documents",
+                           "ReaderWorkers", "Extraction"]),
+        .target(
+            name: "Export",
+            dependencies: ["ReportModel", "Configuration", "Scheduling", "Storage", "Analysis", "Queries"]),
         .target(
             name: "Workbook",
             dependencies: ["Export", "Documents", "CXLSXWriter", "CLibXML2",
@@ -61,12 +67,13 @@ let package = Package(
         .target(name: "DemoCity", dependencies: ["ReportModel"], path: "Tools/DemoCity"),
         .executableTarget(
             name: "nianbao",
-            dependencies: ["Collector", "Configuration", "Scheduling", "ReaderWorkers", "Workbook",
+            dependencies: ["Collector", "Configuration", "Queries", "Export", "Storage", "ReaderWorkers", "Workbook",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"], path: "Tools/nianbao-demo"),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["Collector", "Configuration", "Storage", "Extraction", "Documents", "ReportModel", "DemoCity"],
+            dependencies: ["Collector", "Configuration", "Queries", "Storage", "Extraction", "Documents", "ReportModel",
+                           "DemoCity"],
             path: "Tools/nianbao-bench"),
         .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport",
                 resources: [.copy("Resources")]),
@@ -85,8 +92,8 @@ let package = Package(
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Export", "TestSupport"]),
         .testTarget(
             name: "CollectorTests",
-            dependencies: ["Collector", "Configuration", "Scheduling", "ReaderWorkers", "Storage", "Analysis", "Export",
-                           "DemoCity", "TestSupport",
+            dependencies: ["Collector", "Configuration", "Scheduling", "Queries", "ReaderWorkers", "Storage", "Analysis",
+                           "Export", "DemoCity", "TestSupport",
                            .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao", "nianbao-bench",

@@ -72,24 +72,20 @@ public enum ValueStatus: String, Sendable, Hashable, Codable {
 
 /// The value of any code (indicator, series or rate) in one report, with the rate's denominator.
 public enum IndicatorValue {
-    /// Resolves `code` in `figures`: nil value with a status when there is nothing to rank.
-    public static func resolve(_ code: String, in figures: UnitYearFigures?,
+    /// Resolves `indicator` in `figures`: nil value with a status when there is nothing to rank.
+    public static func resolve(_ indicator: IndicatorReference, in figures: UnitYearFigures?,
                                minimumDenominator: Double) -> (value: Double?, denominator: Double?, status: ValueStatus) {
-        Resolver(code, minimumDenominator: minimumDenominator).resolve(figures)
+        Resolver(indicator, minimumDenominator: minimumDenominator).resolve(figures)
     }
 
-    /// `resolve(_:in:minimumDenominator:)` for one code over many reports, its kind looked up once.
+    /// `resolve(_:in:minimumDenominator:)` for one indicator over many reports.
     public struct Resolver: Sendable {
-        let code: String
-        let rate: DerivedRate?
-        let series: ComparableSeries?
+        let indicator: IndicatorReference
         let minimumDenominator: Double
 
-        /// A resolver of `code`.
-        public init(_ code: String, minimumDenominator: Double) {
-            self.code = code
-            rate = DerivedRate.named(code)
-            series = rate == nil ? ComparableSeries.named(code) : nil
+        /// A resolver of `indicator`.
+        public init(_ indicator: IndicatorReference, minimumDenominator: Double) {
+            self.indicator = indicator
             self.minimumDenominator = minimumDenominator
         }
 
@@ -97,32 +93,22 @@ public enum IndicatorValue {
         public func resolve(_ figures: UnitYearFigures?) -> (value: Double?, denominator: Double?, status: ValueStatus) {
             guard let figures, let format = figures.format else { return (nil, nil, .missing) }
             let values = figures.values
-            if let rate {
-                let printed = { (code: String) in (values[code] ?? nil) != nil }
+            switch indicator {
+            case .rate(let rate):
+                let printed = { (code: String) in values[code].number != nil }
                 guard rate.numerator.allSatisfy(printed) && rate.denominator.allSatisfy(printed) else {
                     return (nil, nil, .notPrinted)
                 }
-                guard let evaluated = rate.evaluate({ values[$0] }) else { return (nil, 0, .noDenominator) }
+                guard let evaluated = rate.evaluate({ values[$0].number }) else { return (nil, 0, .noDenominator) }
                 if evaluated.denominator < minimumDenominator { return (evaluated.rate, evaluated.denominator, .tooFew) }
                 return (evaluated.rate, evaluated.denominator, .ranked)
-            }
-            if let series {
-                guard let value = series.value(format: format, { values[$0] }) else { return (nil, nil, .notPrinted) }
+            case .series(let series):
+                guard let value = series.value(format: format, { values[$0].number }) else { return (nil, nil, .notPrinted) }
+                return (value, nil, .ranked)
+            case .figure(let figure):
+                guard let value = values[figure.code].number else { return (nil, nil, .notPrinted) }
                 return (value, nil, .ranked)
             }
-            guard let printed = values[code], let value = printed else { return (nil, nil, .notPrinted) }
-            return (value, nil, .ranked)
         }
-    }
-
-    /// The ranking direction of any code.
-    public static func direction(of code: String) -> RankDirection {
-        IndicatorCatalogue.indicator(code)?.direction ?? ComparableSeries.named(code)?.direction
-            ?? DerivedRate.named(code)?.direction ?? .neutral
-    }
-
-    /// Whether `code` is a known indicator, series or rate.
-    public static func isKnown(_ code: String) -> Bool {
-        IndicatorCatalogue.indicator(code) != nil || ComparableSeries.named(code) != nil || DerivedRate.named(code) != nil
     }
 }

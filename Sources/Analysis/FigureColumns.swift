@@ -1,26 +1,27 @@
+import ReportModel
+
 /// The figures of many reports for the few codes an analysis needs, held in one block: a slot per report and
 /// code. Rankings and trends read hundreds of thousands of reports, and a dictionary per report was the largest
 /// part of their time.
 public final class FigureColumns: Sendable {
     /// The codes, one column each.
     public let codes: [String]
-    /// Report after report, a slot per code: nil when the report does not print the code, `.some(nil)` for a
-    /// printed blank total.
-    private let slots: [Double??]
+    /// Report after report, a cell per code.
+    private let slots: [FigureCell]
 
     /// Columns of `codes` over `slots`, laid out report after report.
-    public init(codes: [String], slots: [Double??]) {
+    public init(codes: [String], slots: [FigureCell]) {
         precondition(codes.isEmpty ? slots.isEmpty : slots.count % codes.count == 0, "a whole number of reports")
         self.codes = codes
         self.slots = slots
     }
 
     /// The slot of `code` in report `row` (codes are few: a scan is faster than hashing).
-    func value(of code: String, row: Int) -> Double?? {
+    func value(of code: String, row: Int) -> FigureCell {
         for (column, candidate) in codes.enumerated() where candidate == code {
             return slots[row * codes.count + column]
         }
-        return nil
+        return .notPrinted
     }
 }
 
@@ -38,17 +39,18 @@ public struct FigureValues: Sendable, Hashable {
     /// One report's figures given by code.
     public init(_ values: [String: Double?]) {
         let codes = Array(values.keys)
-        self.init(FigureColumns(codes: codes, slots: codes.map { values[$0] }), row: 0)
+        self.init(FigureColumns(codes: codes, slots: codes.map { FigureCell(stored: values[$0] ?? nil) }), row: 0)
     }
 
-    /// The figure of `code`: nil when the report does not print it, `.some(nil)` for a printed blank total.
-    public subscript(code: String) -> Double?? { columns.value(of: code, row: row) }
+    /// The figure of `code` as the report prints it.
+    public subscript(code: String) -> FigureCell { columns.value(of: code, row: row) }
 
     /// The figures the report prints, by code.
     public var dictionary: [String: Double?] {
         var result: [String: Double?] = [:]
         for code in columns.codes {
-            if let value = self[code] { result[code] = value }
+            let cell = self[code]
+            if cell.isPrinted { result[code] = .some(cell.number) }
         }
         return result
     }

@@ -2,17 +2,17 @@ import ReportModel
 
 /// Competition rankings with ties, direction from the catalogue, and changes since last year.
 public enum Ranker {
-    /// Ranks `units` on `code` in `year`; `figures` should hold that year and the year before.
-    public static func rank(code: String, year: Int, units: [UnitInfo], figures: [UnitYearFigures],
+    /// Ranks `units` on `indicator` in `year`; `figures` should hold that year and the year before.
+    public static func rank(_ indicator: IndicatorReference, year: Int, units: [UnitInfo], figures: [UnitYearFigures],
                             group: String? = nil, minimumDenominator: Double = 30) -> Ranking {
         let members = units.filter { group == nil || $0.kind == group }
-        let direction = IndicatorValue.direction(of: code)
-        let current = rows(code: code, year: year, units: members, figures: figures, direction: direction,
+        let direction = indicator.direction
+        let current = rows(indicator, year: year, units: members, figures: figures, direction: direction,
                            minimumDenominator: minimumDenominator)
-        let previous = rows(code: code, year: year - 1, units: members, figures: figures, direction: direction,
+        let previous = rows(indicator, year: year - 1, units: members, figures: figures, direction: direction,
                             minimumDenominator: minimumDenominator)
         let previousByUnit = Dictionary(previous.map { ($0.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let isRate = DerivedRate.named(code) != nil
+        let isRate = indicator.isRate
         let counted = current.filter { $0.status == .ranked }
         let total = isRate ? nil : counted.compactMap(\.value).reduce(0, +)
         let enriched = current.map { row -> RankingRow in
@@ -27,17 +27,17 @@ public enum Ranker {
             }
             return row
         }
-        return Ranking(code: code, label: IndicatorCatalogue.label(of: code) ?? code, year: year, group: group,
+        return Ranking(indicator: indicator, year: year, group: group,
                        direction: direction, rows: enriched, cityTotal: total, reportingUnits: counted.count,
-                       notes: notes(code: code, year: year, direction: direction, minimumDenominator: minimumDenominator))
+                       notes: notes(indicator, year: year, direction: direction, minimumDenominator: minimumDenominator))
     }
 
-    static func rows(code: String, year: Int, units: [UnitInfo], figures: [UnitYearFigures], direction: RankDirection,
+    static func rows(_ indicator: IndicatorReference, year: Int, units: [UnitInfo], figures: [UnitYearFigures], direction: RankDirection,
                      minimumDenominator: Double) -> [RankingRow] {
         let byUnit = Dictionary(figures.filter { $0.year == year }.map { ($0.unitId, $0) },
                                 uniquingKeysWith: { first, _ in first })
         var rows = units.map { unit -> RankingRow in
-            let resolved = IndicatorValue.resolve(code, in: byUnit[unit.id], minimumDenominator: minimumDenominator)
+            let resolved = IndicatorValue.resolve(indicator, in: byUnit[unit.id], minimumDenominator: minimumDenominator)
             return RankingRow(rank: nil, unit: unit, value: resolved.value, denominator: resolved.denominator,
                               status: resolved.status)
         }
@@ -72,17 +72,19 @@ public enum Ranker {
         return order.map { rows[$0] }
     }
 
-    static func notes(code: String, year: Int, direction: RankDirection, minimumDenominator: Double) -> [String] {
+    static func notes(_ indicator: IndicatorReference, year: Int, direction: RankDirection, minimumDenominator: Double) -> [String] {
         var notes: [String] = []
         switch direction {
         case .lowerIsBetter: notes.append("数值越低排名越前")
         case .higherIsBetter: notes.append("数值越高排名越前")
         case .neutral: notes.append("按数值从大到小排列（工作量指标，不作优劣评价）")
         }
-        if let rate = DerivedRate.named(code) {
+        switch indicator {
+        case .rate(let rate):
             notes.append("\(rate.label) = \(rate.formula)；分母不足 \(NumberText.format(minimumDenominator)) 的单位列为“样本过少”，不参与排名")
+        case .series: notes.append(ComparableSeries.breakNote)
+        case .figure: break
         }
-        if ComparableSeries.named(code) != nil { notes.append(ComparableSeries.breakNote) }
         notes.append("缺报单位不按0排名；“未填报”表示报告未列出该项")
         return notes
     }

@@ -26,10 +26,8 @@ public struct RankingRow: Sendable, Hashable {
 
 /// A city-wide ranking of one code in one year.
 public struct Ranking: Sendable {
-    /// The ranked code.
-    public var code: String
-    /// Its Chinese name.
-    public var label: String
+    /// The ranked indicator, series or rate.
+    public var indicator: IndicatorReference
     /// The year.
     public var year: Int
     /// The peer group, when restricted.
@@ -44,4 +42,11 @@ public struct Ranking: Sendable {
     public var reportingUnits: Int
     /// Method notes (direction, minimum denominator, 口径).
     public var notes: [String]
+}
+
+extension Ranking {
+    /// The ranked code.
+    public var code: String { indicator.code }
+    /// Its Chinese name.
+    public var label: String { indicator.label }
 }

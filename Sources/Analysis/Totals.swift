@@ -2,8 +2,8 @@ import ReportModel
 
 /// The city total of one code in one year.
 public struct CityTotal: Sendable, Hashable {
-    /// The code (indicator or series).
-    public var code: String
+    /// The indicator or series.
+    public var indicator: IndicatorReference
     /// The sum over the units that print it (nil when none does).
     public var total: Double?
     /// Units whose value is in the sum.
@@ -16,8 +16,8 @@ public struct CityTotal: Sendable, Hashable {
 public struct RollUpCheck: Sendable, Hashable {
     /// The unit whose report is a summary.
     public var parent: UnitInfo
-    /// The code compared.
-    public var code: String
+    /// The indicator or series compared.
+    public var indicator: IndicatorReference
     /// What the parent's report prints.
     public var printed: Double?
     /// The sum over its children that print the code.
@@ -38,34 +38,34 @@ public struct RollUpCheck: Sendable, Hashable {
 /// City totals and 层级汇总 checks over stored figures.
 public enum Totals {
     /// The city total of each code: the sum over units that are not summaries of other units.
-    public static func cityTotals(codes: [String], year: Int, units: [UnitInfo], figures: [UnitYearFigures]) -> [CityTotal] {
+    public static func cityTotals(_ indicators: [IndicatorReference], year: Int, units: [UnitInfo], figures: [UnitYearFigures]) -> [CityTotal] {
         let parents = Set(units.compactMap(\.parent))
         let leaves = units.filter { !parents.contains($0.id) }
         let byUnit = Dictionary(figures.filter { $0.year == year }.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
-        return codes.map { code in
+        return indicators.map { indicator in
             let values = leaves.compactMap { unit -> Double? in
-                let resolved = IndicatorValue.resolve(code, in: byUnit[unit.id], minimumDenominator: 0)
+                let resolved = IndicatorValue.resolve(indicator, in: byUnit[unit.id], minimumDenominator: 0)
                 return resolved.status == .ranked ? resolved.value : nil
             }
-            return CityTotal(code: code, total: values.isEmpty ? nil : values.reduce(0, +), reporting: values.count,
+            return CityTotal(indicator: indicator, total: values.isEmpty ? nil : values.reduce(0, +), reporting: values.count,
                              units: leaves.count)
         }
     }
 
     /// For every unit that others roll up into and that has a report: its printed value against its children's sum.
-    public static func rollUps(codes: [String], year: Int, units: [UnitInfo], figures: [UnitYearFigures]) -> [RollUpCheck] {
+    public static func rollUps(_ indicators: [IndicatorReference], year: Int, units: [UnitInfo], figures: [UnitYearFigures]) -> [RollUpCheck] {
         let byUnit = Dictionary(figures.filter { $0.year == year }.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
         var checks: [RollUpCheck] = []
         for parent in units where byUnit[parent.id] != nil {
             let children = units.filter { $0.parent == parent.id }
             guard !children.isEmpty else { continue }
-            for code in codes {
-                let printed = IndicatorValue.resolve(code, in: byUnit[parent.id], minimumDenominator: 0)
+            for indicator in indicators {
+                let printed = IndicatorValue.resolve(indicator, in: byUnit[parent.id], minimumDenominator: 0)
                 let values = children.compactMap { child -> Double? in
-                    let resolved = IndicatorValue.resolve(code, in: byUnit[child.id], minimumDenominator: 0)
+                    let resolved = IndicatorValue.resolve(indicator, in: byUnit[child.id], minimumDenominator: 0)
                     return resolved.status == .ranked ? resolved.value : nil
                 }
-                checks.append(RollUpCheck(parent: parent, code: code, printed: printed.status == .ranked ? printed.value : nil,
+                checks.append(RollUpCheck(parent: parent, indicator: indicator, printed: printed.status == .ranked ? printed.value : nil,
                                           childrenSum: values.reduce(0, +), childrenReporting: values.count,
                                           children: children.count))
             }

@@ -39,10 +39,8 @@ public struct TrendRow: Sendable, Hashable {
 
 /// A unit × year table of one code with year-over-year change and the city total.
 public struct TrendTable: Sendable {
-    /// The code.
-    public var code: String
-    /// Its Chinese name.
-    public var label: String
+    /// The indicator, series or rate.
+    public var indicator: IndicatorReference
     /// The years, ascending.
     public var years: [Int]
     /// One row per unit.
@@ -55,15 +53,22 @@ public struct TrendTable: Sendable {
     public var notes: [String]
 }
 
+extension TrendTable {
+    /// The code.
+    public var code: String { indicator.code }
+    /// Its Chinese name.
+    public var label: String { indicator.label }
+}
+
 /// Builds trend tables.
 public enum TrendBuilder {
-    /// The trend of `code` over `years` for `units`.
-    public static func trend(code: String, years: [Int], units: [UnitInfo], figures: [UnitYearFigures],
+    /// The trend of `indicator` over `years` for `units`.
+    public static func trend(_ indicator: IndicatorReference, years: [Int], units: [UnitInfo], figures: [UnitYearFigures],
                              minimumDenominator: Double = 0) -> TrendTable {
         // One slot per unit·year, found by the unit's row and the year's column: no hashing per cell.
         let unitIndex = Dictionary(units.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         guard let firstYear = years.first else {
-            return TrendTable(code: code, label: IndicatorCatalogue.label(of: code) ?? code, years: years, rows: [],
+            return TrendTable(indicator: indicator, years: years, rows: [],
                               cityTotal: [:], reporting: [:], notes: [])
         }
         let yearSpan = (years.last ?? firstYear) - firstYear + 1
@@ -73,8 +78,8 @@ public enum TrendBuilder {
             let slot = row * yearSpan + figure.year - firstYear
             if slots[slot] < 0 { slots[slot] = index }
         }
-        let resolver = IndicatorValue.Resolver(code, minimumDenominator: minimumDenominator)
-        let isRate = DerivedRate.named(code) != nil
+        let resolver = IndicatorValue.Resolver(indicator, minimumDenominator: minimumDenominator)
+        let isRate = indicator.isRate
         var totals = [Double?](repeating: nil, count: yearSpan)
         var reporting = [Int](repeating: 0, count: yearSpan)
         let rows = units.enumerated().map { row, unit -> TrendRow in
@@ -103,23 +108,24 @@ public enum TrendBuilder {
             totalCells[year] = TrendCell(value: value, status: value == nil ? .missing : .ranked)
             if reporting[year - firstYear] > 0 { reportingByYear[year] = reporting[year - firstYear] }
         }
-        return TrendTable(code: code, label: IndicatorCatalogue.label(of: code) ?? code, years: years, rows: rows,
+        return TrendTable(indicator: indicator, years: years, rows: rows,
                           cityTotal: withChanges(totalCells, years: years), reporting: reportingByYear,
-                          notes: notes(code, years: years, isRate: isRate))
+                          notes: notes(indicator, years: years))
     }
 
     /// The 口径 note where the years cross the 2019 format change, and the rate note.
-    static func notes(_ code: String, years: [Int], isRate: Bool) -> [String] {
+    static func notes(_ indicator: IndicatorReference, years: [Int]) -> [String] {
         var notes: [String] = []
         if let first = years.first, let last = years.last, first <= 2018, last >= 2019 {
-            if ComparableSeries.named(code) != nil {
-                notes.append("2018→2019：\(ComparableSeries.breakNote)")
-            } else if let indicator = IndicatorCatalogue.indicator(code) {
-                let side = indicator.formats.contains(.old) ? "2018年及以前" : "2019年及以后"
-                notes.append("\(code) 仅见于\(side)的报告；跨越2019年格式变化请用 series.* 可比序列")
+            switch indicator {
+            case .series: notes.append("2018→2019：\(ComparableSeries.breakNote)")
+            case .figure(let figure):
+                let side = figure.formats.contains(.old) ? "2018年及以前" : "2019年及以后"
+                notes.append("\(figure.code) 仅见于\(side)的报告；跨越2019年格式变化请用 series.* 可比序列")
+            case .rate: break
             }
         }
-        if isRate { notes.append("比率不求和：市级合计留空") }
+        if indicator.isRate { notes.append("比率不求和：市级合计留空") }
         return notes
     }
 

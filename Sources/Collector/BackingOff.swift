@@ -23,9 +23,3 @@ enum BackingOff {
         }
     }
 }
-
-/// A unit and a report year.
-struct UnitYear: Hashable {
-    var unitId: String
-    var year: Int
-}

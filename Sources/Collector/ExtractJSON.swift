@@ -52,7 +52,7 @@ private struct PrettyJSONWriter {
                 if index > 0 { separator() }
                 newline()
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keyBytes[keys.starts[position]..<keys.starts[position + 1]]))
-                number(figures[position: position] ?? nil)
+                number(figures[position: position].number)
             }
         }
         close(UInt8(ascii: "}"), empty: positions.isEmpty)

@@ -115,7 +115,8 @@ struct JobCollector {
             finished = finish(job, &state, outcome: "mismatch", kind: "mismatch", message: "\(job.url): \(content.message ?? "")")
         case .extracted where archived.storedStatus == .manual:
             finished = finish(job, &state, outcome: "conflict", kind: nil,
-                              message: "\(job.url): \(ManualConflicts.notStored(content.figures.count))")
+                              message: "\(job.url): read \(content.figures.count) figures but kept the figures typed by hand "
+                                  + "(nianbao import); the conflict is listed by status and audit until nianbao resolve chooses")
         case .extracted, .manual:
             finished = finish(job, &state, outcome: label, kind: nil,
                               message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")

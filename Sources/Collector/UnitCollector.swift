@@ -130,7 +130,7 @@ struct UnitCollector: Sendable {
                         finished = collector.finish(job, &state, outcome: "not_published", kind: nil,
                                                     message: "no \(year) report linked from \(listing)")
                         // Told apart from a 404 in `status`: the listing page has no link for the year.
-                        finished.state.lastStatus = CoverageState.notListed
+                        finished.state.lastStatus = "not_listed"
                     case .unreadable(let message)?:
                         finished = collector.finish(job, &state, outcome: "failed", kind: "listing", message: message)
                     case .deferred(let seconds, let reason)?:

@@ -9,7 +9,7 @@ public enum Auditor {
             .filter { $0.status != .notAssessable }
         if format.isNewTemplate { results.append(ValueRules.nonNegativeIntegers(figures)) }
         results += ValueRules.prose(figures, format: format)
-        if format == .old { results += ValueRules.categories(items, total: figures["old.proactive.total"] ?? nil) }
+        if format == .old { results += ValueRules.categories(items, total: figures["old.proactive.total"].number) }
         if let previous { results += CrossYearRules.evaluate(figures, previous: previous, format: format) }
         return results
     }

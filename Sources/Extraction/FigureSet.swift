@@ -110,7 +110,7 @@ struct FigureSet {
     /// The figures' values by catalogue position, made without hashing a code.
     var values: IndicatorValues {
         var values = IndicatorValues()
-        for (figure, position) in zip(figures, catalogued) { values[position: position] = .some(figure.value) }
+        for (figure, position) in zip(figures, catalogued) { values[position: position] = FigureCell(stored: figure.value) }
         return values
     }
 }

@@ -32,9 +32,9 @@ public struct IdentityRule: Sendable, Hashable {
 
     /// Evaluates the rule on one report's figures.
     public func evaluate(_ figures: IndicatorValues) -> AuditResult {
-        // Each cell is looked up once: nil when the code is not printed, .some(nil) for a printed blank.
-        let left = lhsPositions.map { $0.flatMap { figures[position: $0] } }
-        let right = rhsPositions.map { $0.flatMap { figures[position: $0] } }
+        // Each cell is looked up once.
+        let left = lhsPositions.map { $0.map { figures[position: $0] } ?? .notPrinted }
+        let right = rhsPositions.map { $0.map { figures[position: $0] } ?? .notPrinted }
         let leftValues = Printed(left)
         let rightValues = Printed(right)
         let leftAbsent = leftValues.cells == 0
@@ -87,11 +87,11 @@ public struct IdentityRule: Sendable, Hashable {
         var first: Double?
         var allZero = true, allNonNegative = true
 
-        init(_ values: [Double??]) {
+        init(_ values: [FigureCell]) {
             for value in values {
-                guard let value else { continue }
+                guard value.isPrinted else { continue }
                 cells += 1
-                guard let number = value else { continue }
+                guard let number = value.number else { continue }
                 numbers += 1
                 sum += number
                 if first == nil { first = number }
@@ -103,16 +103,18 @@ public struct IdentityRule: Sendable, Hashable {
 
     /// The cells as "3+缺+空": a number as printed, 缺 for a cell not printed, 空 for a printed blank. Written into
     /// bytes, whole numbers digit by digit (a string per cell joined had been half of evaluating the rules).
-    private static func describe(_ values: [Double??], into text: inout [UInt8]) {
+    private static func describe(_ values: [FigureCell], into text: inout [UInt8]) {
         for (index, value) in values.enumerated() {
             if index > 0 { text.append(UInt8(ascii: "+")) }
-            guard let value else {
+            let number: Double
+            switch value {
+            case .notPrinted:
                 text += notPrinted
                 continue
-            }
-            guard let number = value else {
+            case .blank:
                 text += blank
                 continue
+            case .value(let printed): number = printed
             }
             if number == number.rounded(), abs(number) < 1e15 {
                 NumberText.appendDigits(Int64(number), to: &text)  // what NumberText.format gives, without a string

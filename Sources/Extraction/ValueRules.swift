@@ -12,16 +12,17 @@ enum ValueRules {
         var cellCount = 0
         var bad: [String] = []
         for position in tableCells {
-            guard let value = figures[position: position] else { continue }
+            let cell = figures[position: position]
+            guard cell.isPrinted else { continue }
             cellCount += 1
-            if let value, value < 0 || value != value.rounded() { bad.append(IndicatorCatalogue.all[position].code) }
+            if let value = cell.number, value < 0 || value != value.rounded() { bad.append(IndicatorCatalogue.all[position].code) }
         }
         if bad.isEmpty {
             return AuditResult(rule: "cells.nonnegative_integers", status: .pass,
                                message: "表三、表四 \(cellCount) 个单元格均为非负整数", cells: [])
         }
         bad.sort()
-        let listed = bad.prefix(5).map { "\($0)=\(NumberText.format(figures[$0] ?? nil))" }.joined(separator: ", ")
+        let listed = bad.prefix(5).map { "\($0)=\(NumberText.format(figures[$0].number))" }.joined(separator: ", ")
         return AuditResult(rule: "cells.nonnegative_integers", status: .fail,
                            message: "负数或小数：\(listed)", cells: bad)
     }
@@ -29,12 +30,12 @@ enum ValueRules {
     /// A figure stated in prose must match the table (applications may include 上年结转).
     static func prose(_ figures: IndicatorValues, format: ReportFormat) -> [AuditResult] {
         var results: [AuditResult] = []
-        if let stated = figures["s1.applications"] ?? nil {
+        if let stated = figures["s1.applications"].number {
             let candidates: [[String]] = format == .old ? [["old.apply.received"]]
                 : [["t3.total.new_received"], ["t3.total.new_received", "t3.total.carried_over"]]
             let sums = candidates.compactMap { codes -> Double? in
                 var total = 0.0
-                for code in codes { guard let value = figures[code] ?? nil else { return nil }; total += value }
+                for code in codes { guard let value = figures[code].number else { return nil }; total += value }
                 return total
             }
             if !sums.isEmpty {
@@ -45,7 +46,7 @@ enum ValueRules {
                     cells: ["s1.applications"] + candidates.last!))
             }
         }
-        if format == .old, let stated = figures["s1.proactive_items"] ?? nil, let table = figures["old.proactive.total"] ?? nil {
+        if format == .old, let stated = figures["s1.proactive_items"].number, let table = figures["old.proactive.total"].number {
             results.append(AuditResult(rule: "prose.proactive", status: stated == table ? .pass : .fail,
                                        message: "正文主动公开 \(NumberText.format(stated)) vs 附表 \(NumberText.format(table))",
                                        cells: ["s1.proactive_items", "old.proactive.total"]))

@@ -41,15 +41,15 @@ public struct ComparableSeries: Sendable, Hashable {
 
     /// The value of this series in one report's figures: the sum of its codes, or nil when any is missing.
     public func value(in figures: [String: Double?], format: ReportFormat) -> Double? {
-        value(format: format) { figures[$0] }
+        value(format: format) { figures[$0].flatMap { $0 } }
     }
 
-    /// The value of this series in a report of `format` whose figures `figure` looks up by code (nil: not printed,
-    /// `.some(nil)`: a printed blank).
-    public func value(format: ReportFormat, _ figure: (String) -> Double??) -> Double? {
+    /// The value of this series in a report of `format` whose printed numbers `figure` looks up by code (nil: not
+    /// printed or printed blank).
+    public func value(format: ReportFormat, _ figure: (String) -> Double?) -> Double? {
         var sum = 0.0
         for code in codes(for: format) {
-            guard let printed = figure(code), let value = printed else { return nil }
+            guard let value = figure(code) else { return nil }
             sum += value
         }
         return sum

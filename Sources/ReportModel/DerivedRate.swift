@@ -35,16 +35,16 @@ public struct DerivedRate: Sendable, Hashable {
 
     /// The rate and its denominator in one report's figures; nil when an operand is missing or the denominator is 0.
     public func evaluate(_ figures: [String: Double?]) -> (rate: Double, denominator: Double)? {
-        evaluate { figures[$0] }
+        evaluate { figures[$0].flatMap { $0 } }
     }
 
-    /// The rate and its denominator in a report whose figures `figure` looks up by code (nil: not printed,
-    /// `.some(nil)`: a printed blank).
-    public func evaluate(_ figure: (String) -> Double??) -> (rate: Double, denominator: Double)? {
+    /// The rate and its denominator in a report whose printed numbers `figure` looks up by code (nil: not printed
+    /// or printed blank).
+    public func evaluate(_ figure: (String) -> Double?) -> (rate: Double, denominator: Double)? {
         func sum(_ codes: [String]) -> Double? {
             var total = 0.0
             for code in codes {
-                guard let printed = figure(code), let value = printed else { return nil }
+                guard let value = figure(code) else { return nil }
                 total += value
             }
             return total

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Collector
+import Queries
 import Foundation
 import ReaderWorkers
 import ReportModel
@@ -19,16 +19,16 @@ struct Changes: ParsableCommand {
     @Option(help: "Only this report year.") var year: Int?
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(units: unit.map { [$0] } ?? [], years: year.map { [$0] } ?? []) }
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(units: unit.map { [$0] } ?? [], years: year.map { [$0] } ?? []) }
         let readers = DocumentReaders(.workers(executable: DocumentReaders.currentExecutable,
-                                               limits: bench.configuration.reading))
+                                               limits: queries.configuration.reading))
         defer { readers.shutdown() }
         let changes = try Failure.guarding {
-            try ReportChanges.find(in: bench.store, units: bench.configuration.units, unitId: unit, year: year,
+            try ReportChanges.find(in: queries.store, units: queries.configuration.units, unitId: unit, year: year,
                                    readers: readers)
         }
-        let names = Dictionary(bench.configuration.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(queries.configuration.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         if changes.isEmpty { print("no report changed after publication") }
         for change in changes { print(Self.text(change, name: names[change.unitId] ?? change.unitId)) }
     }
@@ -54,11 +54,11 @@ struct Changes: ParsableCommand {
     }
 
     /// A figure as printed: a number, "blank" for a blank total, "—" when not printed.
-    private static func value(_ value: Double??) -> String {
-        switch value {
-        case .none: return "—"
-        case .some(.none): return "blank"
-        case .some(.some(let number)): return number.rounded() == number ? String(Int(number)) : String(number)
+    private static func value(_ cell: FigureCell) -> String {
+        switch cell {
+        case .notPrinted: return "—"
+        case .blank: return "blank"
+        case .value(let number): return number.rounded() == number ? String(Int(number)) : String(number)
         }
     }
 }

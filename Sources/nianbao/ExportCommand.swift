@@ -1,7 +1,7 @@
 import ArgumentParser
-import Collector
 import Export
 import Foundation
+import Queries
 
 extension ExportKind: ExpressibleByArgument {}
 extension ExportLayout: ExpressibleByArgument {}
@@ -38,12 +38,13 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(years: year.map { [$0] } ?? []) }
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(years: year.map { [$0] } ?? []) }
         let url = out.map { URL(fileURLWithPath: $0) }
         let rows: Int
         do {
-            rows = try bench.export(kind, year: year, layout: layout ?? .long, indicators: indicator, to: url, profile: profile)
+            rows = try CSVExport.write(kind, of: queries, year: year, layout: layout ?? .long, indicators: indicator,
+                                       to: url, profile: profile)
         } catch let error as CocoaError {
             throw Failure(message: "cannot write \(out ?? "stdout"): \(error.localizedDescription)", code: .usage).exit()
         } catch {

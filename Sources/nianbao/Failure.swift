@@ -2,6 +2,7 @@ import ArgumentParser
 import Collector
 import Configuration
 import Foundation
+import Queries
 import Storage
 
 /// The exit codes listed in the README.
@@ -33,7 +34,7 @@ struct Failure: Error {
         switch error {
         case let failure as Failure: return failure.exit()
         case let error as ConfigurationError: return Failure(message: "invalid config: \(error)", code: .usage).exit()
-        case let error as WorkbenchError: return Failure(message: "\(error)", code: .usage).exit()
+        case let error as QueryError: return Failure(message: "\(error)", code: .usage).exit()
         case let error as StoreError:
             if case .locked = error { return Failure(message: "\(error); nothing was done", code: .locked).exit() }
             return Failure(message: "\(error)", code: .ioError).exit()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Collector
 import Configuration
+import Queries
 import Foundation
 
 /// Options every command takes: where the config and the database are.
@@ -64,9 +65,9 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// Opens the workbench over the configured database, read-only: the commands that use it only report.
-    func workbench() throws -> Workbench {
+    /// Opens the read side over the configured database, read-only: the commands that use it only report.
+    func queries() throws -> StoreQueries {
         let configuration = try loadConfiguration()
-        return try Failure.guarding { try Workbench(configuration: configuration, access: .readOnly) }
+        return try Failure.guarding { try StoreQueries(configuration: configuration, access: .readOnly) }
     }
 }

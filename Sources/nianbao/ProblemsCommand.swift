@@ -1,7 +1,8 @@
 import ArgumentParser
-import Collector
 import Configuration
+import Export
 import Foundation
+import Queries
 import Storage
 import Workbook
 
@@ -26,12 +27,12 @@ struct Problems: ParsableCommand {
         defaultSubcommand: ProblemsList.self)
 
     /// Opens the database for writing and brings the problem list up to date.
-    static func workbench(_ global: GlobalOptions) throws -> Workbench {
+    static func queries(_ global: GlobalOptions) throws -> StoreQueries {
         let configuration = try global.loadConfiguration()
         return try Failure.guarding {
-            let bench = try Workbench(configuration: configuration)
-            try bench.store.syncProblems()
-            return bench
+            let queries = try StoreQueries(configuration: configuration)
+            try queries.store.syncProblems()
+            return queries
         }
     }
 
@@ -39,7 +40,7 @@ struct Problems: ParsableCommand {
     /// about (the next command that writes brings it up to date) and leaves the command's exit code alone.
     static func sync(_ configuration: Configuration) {
         do {
-            try Workbench(configuration: configuration).store.syncProblems()
+            try Store(path: configuration.database.path).syncProblems()
         } catch {
             FileHandle.standardError.write(Data("nianbao: warning: the problem list was not brought up to date: \(error)\n".utf8))
         }
@@ -55,11 +56,13 @@ struct ProblemsList: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try Problems.workbench(global)
-        for id in unit where !bench.configuration.units.contains(where: { $0.id == id }) {
-            throw Failure(message: "unknown unit '\(id)': not in \(bench.configuration.file.path)", code: .usage).exit()
+        let queries = try Problems.queries(global)
+        for id in unit where !queries.configuration.units.contains(where: { $0.id == id }) {
+            throw Failure(message: "unknown unit '\(id)': not in \(queries.configuration.file.path)", code: .usage).exit()
         }
-        try format.print(try Failure.guarding { try bench.problemsTable(unitIds: unit, statuses: status, year: year) })
+        try format.print(try Failure.guarding {
+            ProblemTable.make(try queries.problems(unitIds: unit, statuses: status, year: year), names: queries.unitNames)
+        })
     }
 }
 
@@ -72,10 +75,10 @@ struct ProblemsSet: ParsableCommand {
     @Option(help: "Who sets it (default: $USER).") var by: String?
 
     func run() throws {
-        let bench = try Problems.workbench(global)
+        let queries = try Problems.queries(global)
         let who = by ?? ProcessInfo.processInfo.environment["USER"] ?? "office"
         do {
-            try bench.store.setProblemStatuses([ProblemStatusChange(fingerprint: fingerprint, status: status, by: who, note: note)])
+            try queries.store.setProblemStatuses([ProblemStatusChange(fingerprint: fingerprint, status: status, by: who, note: note)])
         } catch let error as ProblemError {
             throw Failure(message: "\(error)", code: .usage).exit()
         }
@@ -91,12 +94,13 @@ struct ProblemsImport: ParsableCommand {
     @Option(help: "Who made the changes.") var by = "workbook"
 
     func run() throws {
-        let bench = try Problems.workbench(global)
+        let queries = try Problems.queries(global)
         let changed: Int
         do {
             let rows = try XLSXReader.rows(ofSheet: "问题清单", in: URL(fileURLWithPath: file))
-            let changes = try bench.problemChanges(fromSheet: rows, path: file, by: by)
-            changed = try bench.store.setProblemStatuses(changes)
+            let changes = try ProblemSheetImport.changes(fromSheet: rows, stored: try queries.store.problems(), path: file,
+                                                         by: by)
+            changed = try queries.store.setProblemStatuses(changes)
         } catch let error as WorkbookReadError {
             throw Failure(message: "\(error)", code: .usage).exit()
         } catch let error as ProblemImportError {

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Collector
 import Export
 import Foundation
+import Queries
 
 struct Rank: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,11 +20,13 @@ struct Rank: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(group: group, years: [year]) }
-        let ranking = try Failure.guarding { try bench.rank(code: indicator, year: year, group: group) }
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(group: group, years: [year]) }
+        let ranking = try Failure.guarding {
+            try queries.rank(try StoreQueries.indicator(indicator), year: year, group: group)
+        }
         if format == .table {
-            print("\(bench.configuration.city) \(year)年 \(ranking.label)（\(ranking.code)）\(group.map { " · \($0)" } ?? "")")
+            print("\(queries.configuration.city) \(year)年 \(ranking.label)（\(ranking.code)）\(group.map { " · \($0)" } ?? "")")
         }
         try format.print(RankingTable.make(ranking))
     }
@@ -46,10 +48,12 @@ struct Trend: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(units: units, from: from, to: to) }
-        let trend = try Failure.guarding { try bench.trend(code: indicator, from: from, to: to, unitIds: units) }
-        if format == .table { print("\(bench.configuration.city) \(trend.label)（\(trend.code)）") }
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(units: units, from: from, to: to) }
+        let trend = try Failure.guarding {
+            try queries.trend(try StoreQueries.indicator(indicator), from: from, to: to, unitIds: units)
+        }
+        if format == .table { print("\(queries.configuration.city) \(trend.label)（\(trend.code)）") }
         try format.print(TrendTableExport.wide(trend))
     }
 }
@@ -63,9 +67,11 @@ struct Quality: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(years: [year]) }
-        try format.print(try Failure.guarding { try bench.qualityTable(year: year) })
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(years: [year]) }
+        try format.print(try Failure.guarding {
+            QualityTable.make(try queries.quality(year: year), weights: queries.configuration.analysis.quality)
+        })
     }
 }
 
@@ -79,9 +85,11 @@ struct Totals: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(years: [year]) }
-        try format.print(try Failure.guarding { try bench.totalsTable(year: year, codes: indicator) })
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(years: [year]) }
+        try format.print(try Failure.guarding {
+            try CSVExport.table(.totals, of: queries, year: year, layout: .long, indicators: indicator)
+        })
     }
 }
 
@@ -94,9 +102,9 @@ struct Report: ParsableCommand {
     @Option(help: "The HTML file to write.") var out: String
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(years: [year]) }
-        let html = try Failure.guarding { try bench.htmlReport(year: year) }
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(years: [year]) }
+        let html = try Failure.guarding { try YearReport.html(queries, year: year) }
         do {
             try Data(html.utf8).write(to: URL(fileURLWithPath: out))
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Collector
+import Export
 import Foundation
+import Queries
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,9 +12,11 @@ struct Status: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(years: year.map { [$0] } ?? []) }
-        try format.print(try Failure.guarding { try bench.coverage(year: year) })
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(years: year.map { [$0] } ?? []) }
+        try format.print(try Failure.guarding {
+            CoverageTable.make(try queries.coverage(year: year), deadline: queries.configuration.deadline)
+        })
     }
 }
 
@@ -25,8 +28,8 @@ struct Units: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try global.workbench()
-        try format.print(try Failure.guarding { try bench.unitHealth() })
+        let queries = try global.queries()
+        try format.print(try Failure.guarding { UnitHealthTable.make(try queries.unitHealth()) })
     }
 }
 
@@ -39,8 +42,8 @@ struct Runs: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try global.workbench()
-        try format.print(try Failure.guarding { try bench.runLog(last: last) })
+        let queries = try global.queries()
+        try format.print(try Failure.guarding { RunLogTable.make(try queries.runs(last: last)) })
     }
 }
 
@@ -54,9 +57,9 @@ struct Audit: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let bench = try global.workbench()
-        try Failure.guarding { try bench.check(units: unit.map { [$0] } ?? [], years: year.map { [$0] } ?? []) }
-        try format.print(try Failure.guarding { try bench.auditFindings(year: year, unitId: unit) })
+        let queries = try global.queries()
+        try Failure.guarding { try queries.check(units: unit.map { [$0] } ?? [], years: year.map { [$0] } ?? []) }
+        try format.print(try Failure.guarding { AuditTable.make(try queries.auditFindings(year: year, unitId: unit)) })
     }
 }
 

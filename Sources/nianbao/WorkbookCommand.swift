@@ -1,5 +1,5 @@
 import ArgumentParser
-import Collector
+import Export
 import Foundation
 import Workbook
 
@@ -23,13 +23,13 @@ struct WorkbookCommand: ParsableCommand {
 
     func run() throws {
         Problems.sync(try global.loadConfiguration())
-        let bench = try global.workbench()
+        let queries = try global.queries()
         let sheets = try Failure.guarding {
-            let reportYear = try year ?? bench.latestYear()
-            return (reportYear, try bench.workbookSheets(year: reportYear))
+            let reportYear = try year ?? queries.latestYear()
+            return (reportYear, try OfficeWorkbook.sheets(queries, year: reportYear))
         }
         do {
-            try XLSXWorkbook.write(sheets.1, title: "\(bench.configuration.city)\(sheets.0)年度报告工作簿",
+            try XLSXWorkbook.write(sheets.1, title: "\(queries.configuration.city)\(sheets.0)年度报告工作簿",
                                    to: URL(fileURLWithPath: out))
         } catch let error as WorkbookWriteError {
             throw Failure(message: "\(error)", code: .usage).exit()

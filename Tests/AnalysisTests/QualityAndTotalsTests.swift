@@ -109,23 +109,23 @@ struct TotalsTests {
     }
 
     @Test func theCityTotalLeavesOutSummariesAndMissingUnits() {
-        let totals = Totals.cityTotals(codes: ["t3.total.new_received", "series.applications"], year: 2025, units: units,
+        let totals = Totals.cityTotals(["t3.total.new_received", "series.applications"].map(indicator), year: 2025, units: units,
                                        figures: figures(["district": 30, "a": 10, "b": 12]))
         #expect(totals[0].total == 22 && totals[0].reporting == 2 && totals[0].units == 3)
         #expect(totals[1].total == 22)
-        let none = Totals.cityTotals(codes: ["t4.review.total"], year: 2025, units: units, figures: figures(["a": 1]))
+        let none = Totals.cityTotals(["t4.review.total"].map(indicator), year: 2025, units: units, figures: figures(["a": 1]))
         #expect(none[0].total == nil, "nobody prints it: missing, not 0")
     }
 
     @Test func aSummaryReportIsComparedWithTheSumOfItsUnits() {
-        let mismatch = Totals.rollUps(codes: ["t3.total.new_received"], year: 2025, units: units,
+        let mismatch = Totals.rollUps(["t3.total.new_received"].map(indicator), year: 2025, units: units,
                                       figures: figures(["district": 30, "a": 10, "b": 12]))
         #expect(mismatch.count == 1)
         #expect(mismatch[0].printed == 30 && mismatch[0].childrenSum == 22 && mismatch[0].verdict == "不一致")
-        let match = Totals.rollUps(codes: ["t3.total.new_received"], year: 2025, units: units,
+        let match = Totals.rollUps(["t3.total.new_received"].map(indicator), year: 2025, units: units,
                                    figures: figures(["district": 22, "a": 10, "b": 12]))
         #expect(match[0].verdict == "一致")
-        let partial = Totals.rollUps(codes: ["t3.total.new_received"], year: 2025, units: units,
+        let partial = Totals.rollUps(["t3.total.new_received"].map(indicator), year: 2025, units: units,
                                      figures: figures(["district": 22, "a": 10]))
         #expect(partial[0].verdict == "下级缺报，无法核对" && partial[0].childrenReporting == 1)
     }

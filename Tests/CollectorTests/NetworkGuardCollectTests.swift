@@ -2,6 +2,7 @@ import Collector
 import Configuration
 import DemoCity
 import Foundation
+import Queries
 import Storage
 import TestSupport
 import Testing
@@ -115,8 +116,8 @@ struct StallAndFailureKindTests {
         let next = try #require(state.nextAttemptAt)
         #expect(abs(next.timeIntervalSince(options.now) - 100_000) < 1, "the server's time is its next attempt")
         #expect(state.consecutiveFailures == 0 && state.lastStatus == "deferred")
-        let coverage = try Workbench(configuration: configuration, access: .readOnly).coverage(year: 2024)
-        #expect(coverage.rows.first?.map(\.plain).prefix(4) == ["busy", "繁忙", "2024", "deferred"])
+        let coverage = try StoreQueries(configuration: configuration, access: .readOnly).coverage(year: 2024)
+        #expect(coverage.first.map { [$0.unit.id, $0.unit.name, "\($0.year)", $0.status.rawValue] } == ["busy", "繁忙", "2024", "deferred"])
 
         // A run before then leaves it alone; one after asks again.
         options.now = options.now.addingTimeInterval(3600)

@@ -12,7 +12,7 @@ struct ProseFigureTests {
 
     @Test func theSeedsNoticeboardCountIsRead() throws {
         let result = try Extractor.extract(try DocumentReader.read(contentsOf: RepositoryPaths.seedReport))
-        #expect(result.values["old.channel.noticeboard"] == .some(112))
+        #expect(result.values["old.channel.noticeboard"] == .value(112))
     }
 
     @Test func theYearsTotalIsNotACountInBrackets() throws {

@@ -1,6 +1,7 @@
-import Collector
 import Configuration
 import Foundation
+import Queries
+import ReportModel
 import Storage
 
 /// Rank, trend and export latency over a database of `queryUnits` units × `queryYears` years.
@@ -32,12 +33,15 @@ struct QueryBench {
         }
 
         let configuration = try ConfigurationLoader.load(config)
-        let bench = try Workbench(configuration: configuration)
+        let queries = try StoreQueries(configuration: configuration)
+        let (received, disclosed, applications) = (try StoreQueries.indicator("t3.total.new_received"),
+                                                   try StoreQueries.indicator("rate.disclosed"),
+                                                   try StoreQueries.indicator("series.applications"))
         for (label, body) in [
-            ("rank t3.total.new_received \(last)", { _ = try bench.rank(code: "t3.total.new_received", year: last, group: nil) }),
-            ("rank rate.disclosed \(last)", { _ = try bench.rank(code: "rate.disclosed", year: last, group: nil) }),
+            ("rank t3.total.new_received \(last)", { _ = try queries.rank(received, year: last, group: nil) }),
+            ("rank rate.disclosed \(last)", { _ = try queries.rank(disclosed, year: last, group: nil) }),
             ("trend series.applications \(years.lowerBound)–\(last)", {
-                _ = try bench.trend(code: "series.applications", from: years.lowerBound, to: last, unitIds: [])
+                _ = try queries.trend(applications, from: years.lowerBound, to: last, unitIds: [])
             }),
         ] as [(String, () throws -> Void)] {
             try body()  // warm the page cache once, as a second query of the day would be

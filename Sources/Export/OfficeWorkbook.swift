@@ -1,54 +1,60 @@
 import Analysis
-import Export
+import Configuration
+import Queries
 import ReportModel
 import Storage
 
-extension Workbench {
-    /// The office's workbook of `year`, sheet by sheet, from the same tables the CSV exports and query commands
-    /// print: 概况 is `status` with each unit's 行政区划代码, 排名 `export rankings`, 趋势 `export trends --layout
-    /// wide` of each headline indicator, 质量 `quality`, 问题清单 `problems`, 全市汇总 `totals`; 口径说明 gathers
-    /// their notes and 数据字典 their columns.
-    public func workbookSheets(year: Int) throws -> [WorkbookSheet] {
+/// The office's workbook of a year, sheet by sheet, from the same tables the CSV exports and query commands
+/// print: 概况 is `status` with each unit's 行政区划代码, 排名 `export rankings`, 趋势 `export trends --layout wide`
+/// of each headline indicator, 质量 `quality`, 问题清单 `problems`, 全市汇总 `totals`; 口径说明 gathers their notes
+/// and 数据字典 their columns.
+public enum OfficeWorkbook {
+    /// The sheets of `year`.
+    public static func sheets(_ queries: StoreQueries, year: Int) throws -> [WorkbookSheet] {
+        let configuration = queries.configuration
         let city = configuration.city
         let tables: [WorkbookSheet] = [
             WorkbookSheet(name: "概况", title: "\(city)\(year)年度报告 概况：覆盖与及时性",
-                          table: withAreaCodes(try coverage(year: year)), frozenColumns: 2),
+                          table: withAreaCodes(try queries.coverage(year: year), deadline: configuration.deadline),
+                          frozenColumns: 2),
             WorkbookSheet(name: "排名", title: "\(city)\(year)年度报告 主要指标排名",
-                          table: try exportTable(.rankings, year: year, layout: .long, indicators: [])),
+                          table: try CSVExport.table(.rankings, of: queries, year: year, layout: .long, indicators: [])),
             WorkbookSheet(name: "趋势", title: "\(city)主要指标历年趋势（至\(year)年）",
-                          table: try trendsSheet(to: year), frozenColumns: 4),
+                          table: try trends(queries, to: year), frozenColumns: 4),
             WorkbookSheet(name: "质量", title: "\(city)\(year)年度报告 发布质量得分",
-                          table: try qualityTable(year: year), frozenColumns: 2),
+                          table: QualityTable.make(try queries.quality(year: year), weights: configuration.analysis.quality),
+                          frozenColumns: 2),
             WorkbookSheet(name: "问题清单", title: "\(city)\(year)年度报告 问题清单（改“状态”“备注”列后可导入）",
-                          table: try problemsTable(year: year), frozenColumns: 3,
+                          table: ProblemTable.make(try queries.problems(year: year), names: queries.unitNames),
+                          frozenColumns: 3,
                           choices: ["状态": ProblemStatus.allCases.map(\.rawValue) + ProblemStatus.allCases.map(\.label)]),
             WorkbookSheet(name: "全市汇总", title: "\(city)\(year)年度 全市汇总与层级汇总核对",
-                          table: try totalsTable(year: year, codes: [])),
+                          table: try CSVExport.table(.totals, of: queries, year: year, layout: .long, indicators: [])),
         ]
         return tables + [
-            WorkbookSheet(name: "口径说明", title: "口径说明", table: Self.methodTable(tables)),
-            WorkbookSheet(name: "数据字典", title: "数据字典：各工作表的列", table: Self.dictionaryTable(tables)),
+            WorkbookSheet(name: "口径说明", title: "口径说明", table: methodTable(tables)),
+            WorkbookSheet(name: "数据字典", title: "数据字典：各工作表的列", table: dictionaryTable(tables)),
         ]
     }
 
     /// The coverage table with each unit's 行政区划代码 (text) after its name.
-    func withAreaCodes(_ coverage: DataTable) -> DataTable {
-        let codes = Dictionary(configuration.units.map { ($0.id, $0.code ?? "") }, uniquingKeysWith: { first, _ in first })
-        var table = coverage
-        table.columns.insert(TableColumn("行政区划代码", meaning: "行政区划代码（文本，保留前导零）"), at: 2)
-        table.rows = coverage.rows.map { row in
-            var row = row
-            if case .text(let unitId) = row[0] { row.insert(.text(codes[unitId] ?? ""), at: 2) }
-            return row
+    static func withAreaCodes(_ coverage: [CoverageRow], deadline: MonthDay) -> DataTable {
+        var columns = CoverageTable.columns(deadline: deadline)
+        columns.insert(TableColumn("行政区划代码", meaning: "行政区划代码（文本，保留前导零）"), at: 2)
+        let rows = coverage.map { row in
+            var cells = CoverageTable.cells(row)
+            cells.insert(.text(row.unit.code ?? ""), at: 2)
+            return cells
         }
-        return table
+        return DataTable(columns: columns, rows: rows)
     }
 
     /// Each headline indicator's wide trend up to `year` (`export trends --indicator CODE --layout wide`), one
     /// block after another, each row led by the indicator's code and name.
-    func trendsSheet(to year: Int) throws -> DataTable {
-        let tables = try Self.headlineIndicators.map { code in
-            (code, TrendTableExport.wide(try trend(code: code, from: nil, to: year, unitIds: [])))
+    static func trends(_ queries: StoreQueries, to year: Int) throws -> DataTable {
+        let tables = try Headlines.indicators.map { code in
+            let indicator = try StoreQueries.indicator(code)
+            return (indicator, TrendTableExport.wide(try queries.trend(indicator, from: nil, to: year, unitIds: [])))
         }
         guard let first = tables.first?.1 else { return DataTable(columns: [], rows: []) }
         let lead = [TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称")]
@@ -58,8 +64,8 @@ extension Workbench {
             var column = column
             if !column.header.hasSuffix("同比%") { column.unit = "见指标" }
             return column
-        }, rows: tables.flatMap { code, table in
-            table.rows.map { [.text(code), .text(IndicatorCatalogue.label(of: code) ?? code)] + $0 }
+        }, rows: tables.flatMap { indicator, table in
+            table.rows.map { [.text(indicator.code), .text(indicator.label)] + $0 }
         }, notes: notes)
     }
 

@@ -5,15 +5,9 @@ import Storage
 /// Figures typed by hand are never replaced by a machine read: a document read after an import is archived but
 /// not stored over the typed figures, and the unit·year is listed — in `status` and, as rule `manual_conflict`,
 /// in `audit` — until someone chooses (`nianbao resolve`, `ConflictChoice`; importing again keeps the typed ones).
-enum ManualConflicts {
+public enum ManualConflicts {
     /// The audit rule the conflicts are listed under.
-    static let rule = "manual_conflict"
-
-    /// A run item's message for a machine read of `figures` figures not stored over typed ones.
-    static func notStored(_ figures: Int) -> String {
-        "read \(figures) figures but kept the figures typed by hand (nianbao import); the conflict is listed by "
-            + "status and audit until nianbao resolve chooses"
-    }
+    public static let rule = "manual_conflict"
 
     /// The note for a unit·year in conflict since a document captured at `capturedAt`.
     static func note(capturedAt: Date) -> String {
@@ -21,7 +15,7 @@ enum ManualConflicts {
     }
 
     /// The conflicts of `store` by unit·year, with their notes.
-    static func notes(in store: Store) throws -> [UnitYear: String] {
+    public static func notes(in store: Store) throws -> [UnitYear: String] {
         var notes: [UnitYear: String] = [:]
         for conflict in try store.manualConflicts() {
             notes[UnitYear(unitId: conflict.unitId, year: conflict.year)] = note(capturedAt: conflict.capturedAt)

@@ -23,8 +23,8 @@ public struct ReportChange: Sendable {
 
 /// What differs between two consecutive versions.
 public struct ChangeStep: Sendable {
-    /// The figures that differ: code, old value and new (nil: not printed; .some(nil): a blank total).
-    public var figures: [(code: String, old: Double??, new: Double??)]
+    /// The figures that differ: code, old cell and new.
+    public var figures: [(code: String, old: FigureCell, new: FigureCell)]
     /// Paragraphs of the older version the newer one no longer has, at most `ReportChanges.linesShown`.
     public var removed: [String]
     /// Paragraphs of the newer version the older one did not have, at most `ReportChanges.linesShown`.
@@ -66,7 +66,8 @@ public enum ReportChanges {
 
     private static func read(_ record: DocumentVersionRecord, unit: String?, readers: DocumentReaders)
         -> Result<(figures: [String: Double?], paragraphs: [String]), ChangeFailure> {
-        let request = ReportReader.request([UInt8](record.content), contentType: record.contentType, url: record.url)
+        let request = ReadRequest(bytes: [UInt8](record.content), contentType: record.contentType,
+                                  fileName: URL(string: record.url)?.lastPathComponent)
         switch readers.read(request) {
         case .document(let document):
             let figures = (try? Extractor.extract(document, hints: ExtractionHints(year: record.year, unit: unit)))
@@ -84,8 +85,8 @@ public enum ReportChanges {
         case (.success(let before), .success(let after)):
             let codes = Set(before.figures.keys).union(after.figures.keys)
             let order = { (code: String) in IndicatorCatalogue.position(of: code) ?? Int.max }
-            let figures = codes.sorted { (order($0), $0) < (order($1), $1) }.compactMap { code -> (String, Double??, Double??)? in
-                let (was, now) = (before.figures[code], after.figures[code])
+            let figures = codes.sorted { (order($0), $0) < (order($1), $1) }.compactMap { code -> (String, FigureCell, FigureCell)? in
+                let (was, now) = (cell(before.figures, code), cell(after.figures, code))
                 return was == now ? nil : (code, was, now)
             }
             let (kept, keptAfter) = (Set(after.paragraphs), Set(before.paragraphs))
@@ -95,6 +96,11 @@ public enum ReportChanges {
         case (.failure(let failure), _), (_, .failure(let failure)):
             return ChangeStep(figures: [], removed: [], added: [], unreadable: failure.reason)
         }
+    }
+
+    /// A version's figure of `code` as printed.
+    private static func cell(_ figures: [String: Double?], _ code: String) -> FigureCell {
+        figures[code].map(FigureCell.init(stored:)) ?? .notPrinted
     }
 
     private static func shown(_ lines: [String]) -> [String] {

@@ -1,4 +1,3 @@
-import Export
 import ReportModel
 
 /// Every code `rank`, `trend`, `totals` and `export` take — catalogue indicators with where they are printed,

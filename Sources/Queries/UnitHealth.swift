@@ -1,0 +1,33 @@
+import Configuration
+import Foundation
+import Scheduling
+import Storage
+
+/// One configured unit's sources: how they fared and when they are tried next (`nianbao units`).
+public struct UnitHealth: Sendable {
+    /// The unit.
+    public var unit: UnitConfiguration
+    /// Its fetched yearly sources.
+    public var sources: [SourceStateRecord]
+    /// Each configured source's next attempt and why.
+    public var schedule: [SourceSchedule]
+
+    /// The most recent successful fetch of any source.
+    public var lastSuccess: Date? { sources.compactMap(\.lastSuccessAt).max() }
+
+    /// The source with the most consecutive failures.
+    public var worst: SourceStateRecord? { sources.max { $0.consecutiveFailures < $1.consecutiveFailures } }
+}
+
+extension StoreQueries {
+    /// Every configured unit's source health at `now`.
+    public func unitHealth(now: Date = Date()) throws -> [UnitHealth] {
+        let states = Dictionary(grouping: try store.sourceStates(), by: \.unitId)
+        return configuration.units.map { unit in
+            let own = states[unit.id] ?? []
+            return UnitHealth(unit: unit, sources: own,
+                              schedule: Scheduler.schedule(unit, in: configuration, states: own.byYear, now: now,
+                                                           years: [], force: false))
+        }
+    }
+}
