@@ -59,7 +59,7 @@ let package = Package(
             name: "Collector",
             dependencies: [
                 "ReportModel", "Configuration", "Scheduling", "Fetching", "Documents", "ReaderWorkers", "Extraction",
-                "Storage", "Analysis", "Export",
+                "Storage", "Export",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]),
