@@ -58,7 +58,7 @@ public struct FetchResponse: Sendable {
 }
 
 /// Why a transfer failed before a response could be read.
-public enum FetchFailureKind: String, Sendable, Codable, Hashable {
+public enum FetchFailureKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// The host name did not resolve.
     case dns
     /// No connection could be made (refused, unreachable).

@@ -119,3 +119,15 @@ struct StoredWordsTests {
         }
     }
 }
+
+@Suite("The stored words in database.md")
+struct StoredWordsDocumentTests {
+    @Test func everyOutcomeAndFailureKindIsListed() throws {
+        let document = RepositoryPaths.root.appendingPathComponent("docs/database.md")
+        let text = try String(contentsOf: document, encoding: .utf8)
+        let words = CollectOutcome.allCases.map(\.rawValue) + FailureKind.allCases.map(\.rawValue)
+            + [SourceStatus.notListed.rawValue]
+        let missing = words.filter { !text.contains("`\($0)`") }
+        #expect(missing.isEmpty, "not listed in docs/database.md: \(missing)")
+    }
+}
