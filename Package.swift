@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "Documents",
             dependencies: ["ReportModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "ReaderWorkers", dependencies: ["Documents"]),
+        .target(name: "ReaderWorkers", dependencies: ["ReportModel", "Documents"]),
         .target(name: "Extraction", dependencies: ["ReportModel", "Documents"]),
         .target(
             name: "Storage",

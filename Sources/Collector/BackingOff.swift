@@ -16,9 +16,9 @@ enum BackingOff {
                   configuration.deadline.deadline(forReportYear: state.year) < now,
                   let next = state.nextAttemptAt else { return nil }
             let failures = state.consecutiveFailures == 1 ? "1 failure" : "\(state.consecutiveFailures) failures"
-            return CollectItem(unitId: state.unitId, year: state.year, outcome: "backing_off",
-                               failureKind: state.lastStatus,
-                               message: "past its deadline and backing off after \(failures) (\(state.lastStatus ?? "?")), "
+            return CollectItem(unitId: state.unitId, year: state.year, outcome: .backingOff,
+                               failureKind: state.status?.failureKind,
+                               message: "past its deadline and backing off after \(failures) (\(state.status?.rawValue ?? "?")), "
                                    + "next attempt \(LocalTime.iso(next)): \(state.lastError ?? "")")
         }
     }

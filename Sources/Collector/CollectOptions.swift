@@ -31,25 +31,32 @@ public struct CollectItem: Sendable, Hashable {
     public var unitId: String
     /// The report year.
     public var year: Int
-    /// `new`, `changed`, `unchanged`, `not_published`, `not_a_report`, `mismatch` (the document prints another unit
-    /// or year), `blocked`, `failed`, `deferred` (the
-    /// server asked for a longer wait than the unit had left; tried again by the next run), `due` (dry run).
-    public var outcome: String
-    /// The failure kind, for failures.
-    public var failureKind: String?
+    /// What the unit·year came to.
+    public var outcome: CollectOutcome
+    /// The failure kind, for failures (and deferrals).
+    public var failureKind: FailureKind?
     /// Details in plain words.
     public var message: String?
+    /// Whether the fetcher gave up retrying the failure (a timeout, no connection, a broken connection, a body cut
+    /// short, 5xx, 408, 429: what `RetryPolicy` retries), rather than failing at once.
+    public var retriesExhausted = false
+
+    /// Creates an item.
+    public init(unitId: String, year: Int, outcome: CollectOutcome, failureKind: FailureKind?, message: String?,
+                retriesExhausted: Bool = false) {
+        self.unitId = unitId
+        self.year = year
+        self.outcome = outcome
+        self.failureKind = failureKind
+        self.message = message
+        self.retriesExhausted = retriesExhausted
+    }
 
     /// Whether this item counts as a failure for the exit code.
-    public var isFailure: Bool { ["failed", "blocked", "not_a_report", "mismatch"].contains(outcome) }
+    public var isFailure: Bool { outcome.isFailure }
 
-    /// A failure worth one more try at the end of the run (timeouts, no connection, broken connections, bodies cut
-    /// short, 5xx, 408, 429).
-    var isTransientFailure: Bool {
-        guard outcome == "failed", let kind = failureKind else { return false }
-        let throttled = kind == "http_4xx" && (message?.includes("HTTP 429") == true || message?.includes("HTTP 408") == true)
-        return FetchFailureKind(rawValue: kind)?.isTransient == true || kind == "http_5xx" || throttled
-    }
+    /// A failure worth one more try at the end of the run: one the fetcher retried until its tries ran out.
+    var isTransientFailure: Bool { outcome == .failed && retriesExhausted }
 }
 
 /// The result of a run, for the summary and the exit code.
@@ -76,5 +83,5 @@ public struct CollectSummary: Sendable {
     public var exitCode: Int32 { items.contains(where: \.isFailure) || !backingOff.isEmpty ? 1 : 0 }
 
     /// Item count per outcome.
-    public var counts: [String: Int] { Dictionary(grouping: items, by: \.outcome).mapValues(\.count) }
+    public var counts: [CollectOutcome: Int] { Dictionary(grouping: items, by: \.outcome).mapValues(\.count) }
 }

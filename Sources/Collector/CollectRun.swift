@@ -45,7 +45,7 @@ public enum CollectRun {
             }
             let items = schedule.compactMap { source -> CollectItem? in
                 guard case .now(let reason) = source.next else { return nil }
-                return CollectItem(unitId: source.unitId, year: source.year, outcome: "due", failureKind: nil,
+                return CollectItem(unitId: source.unitId, year: source.year, outcome: .due, failureKind: nil,
                                    message: "\(source.origin) (\(reason.rawValue))")
             }
             var summary = CollectSummary(runId: nil, items: items, bytes: 0, retries: 0,

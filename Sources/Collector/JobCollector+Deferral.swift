@@ -11,10 +11,10 @@ extension JobCollector {
         Self.adoptOrigin(job, &state)
         let next = unit.now.addingTimeInterval(seconds)
         let message = "\(reason); deferred: tried again by the first run after \(LocalTime.minute(next))"
-        state.lastStatus = "deferred"
+        state.status = .failed(.deferred)
         state.lastError = message
         state.nextAttemptAt = next
-        let item = CollectItem(unitId: job.unit.id, year: job.year, outcome: "deferred", failureKind: "deferred",
+        let item = CollectItem(unitId: job.unit.id, year: job.year, outcome: .deferred, failureKind: .deferred,
                                message: message)
         return JobOutcome(item: item, state: state, report: nil)
     }
@@ -26,12 +26,12 @@ extension JobCollector {
         let prefix = "\(job.url) points to \(attachment), which could not be fetched"
         switch attempt {
         case .deferred(let seconds, let reason): return deferral(job, &state, seconds: seconds, reason: reason)
-        case .failed(let kind, let message) where kind == FetchFailureKind.forbiddenAddress.rawValue:
-            return finish(job, &state, outcome: "failed", kind: kind, message: "\(prefix): \(message)")
-        case .failed(_, let message), .blocked(let message):
-            return finish(job, &state, outcome: "failed", kind: "attachment", message: "\(prefix): \(message)")
+        case .failed(.forbiddenAddress, let message, _):
+            return finish(job, &state, outcome: .failed, kind: .forbiddenAddress, message: "\(prefix): \(message)")
+        case .failed(_, let message, _), .blocked(let message):
+            return finish(job, &state, outcome: .failed, kind: .attachment, message: "\(prefix): \(message)")
         case .notAsked, .notPublished, .response:
-            return finish(job, &state, outcome: "failed", kind: "attachment", message: prefix)
+            return finish(job, &state, outcome: .failed, kind: .attachment, message: prefix)
         }
     }
 }

@@ -14,8 +14,8 @@ struct JobRead {
     var links: [Link] = []
     var isHTML = false
     /// The kind a document that is not a report is failed with.
-    var refusalKind = "not_a_report"
-    var failure: (kind: String, message: String)?
+    var refusalKind = FailureKind.notAReport
+    var failure: (kind: FailureKind, message: String)?
 }
 
 /// What one job came to: the run item, the source's new state and the report read (nil when nothing is to be
@@ -38,20 +38,20 @@ struct JobCollector {
         var state = attempt(job, stored: stored, isRetry: isRetry)
         switch fetched {
         case .notAsked(let host, let reason):
-            return finish(job, &state, outcome: "blocked", kind: "blocked",
+            return finish(job, &state, outcome: .blocked, kind: .blocked,
                           message: "not asked: \(host) blocked this run (\(reason))")
         case .response(let response):
             state.etag = response.headers["etag"] ?? state.etag
             state.lastModified = response.headers["last-modified"] ?? state.lastModified
-            if response.status == 304 { return finish(job, &state, outcome: "unchanged", kind: nil, message: nil) }
+            if response.status == 304 { return finish(job, &state, outcome: .unchanged, kind: nil, message: nil) }
             return try await archiveAndRead(job, response, &state)
         case .notPublished(let status):
-            return finish(job, &state, outcome: "not_published", kind: nil, message: "HTTP \(status): not published yet")
+            return finish(job, &state, outcome: .notPublished, kind: nil, message: "HTTP \(status): not published yet")
         case .blocked(let reason):
-            return finish(job, &state, outcome: "blocked", kind: "blocked",
+            return finish(job, &state, outcome: .blocked, kind: .blocked,
                           message: "\(job.url): \(reason); stopped asking this host this run")
-        case .failed(let kind, let message):
-            return finish(job, &state, outcome: "failed", kind: kind, message: message)
+        case .failed(let kind, let message, let retriesExhausted):
+            return finish(job, &state, outcome: .failed, kind: kind, message: message, retriesExhausted: retriesExhausted)
         case .deferred(let seconds, let reason):
             return deferral(job, &state, seconds: seconds, reason: reason)
         }
@@ -75,7 +75,7 @@ struct JobCollector {
         let archived = try await store.archive(version)
         let outcome = archived.outcome
         if case .unchanged = outcome, archived.storedVersionId != nil {
-            return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
+            return finish(job, &state, outcome: .unchanged, kind: nil, message: nil)
         }
         var label = Self.label(outcome)
         let hints = Self.hints(job.unit, job.year, previous: archived.lastYear)
@@ -97,24 +97,24 @@ struct JobCollector {
             let attached = try await store.archive(attachedVersion).outcome
             label = Self.label(attached)
             if case .unchanged = attached, archived.storedVersionId == attached.versionId {
-                return finish(job, &state, outcome: "unchanged", kind: nil, message: nil)
+                return finish(job, &state, outcome: .unchanged, kind: nil, message: nil)
             }
             page = await read(file, url: attachment, sha256: attachedVersion.sha256, versionId: attached.versionId,
                               job: job, hints: hints)
         }
         if let failure = page.failure {
-            return finish(job, &state, outcome: "failed", kind: failure.kind, message: failure.message)
+            return finish(job, &state, outcome: .failed, kind: failure.kind, message: failure.message)
         }
         guard let content = page.content else { preconditionFailure("a read without a failure has content") }
         let failed = content.audit.filter { $0.status == .fail }.count
         var finished: JobOutcome
         switch content.status {
         case .notAReport:
-            finished = finish(job, &state, outcome: "not_a_report", kind: page.refusalKind, message: content.message)
+            finished = finish(job, &state, outcome: .notAReport, kind: page.refusalKind, message: content.message)
         case .mismatch:
-            finished = finish(job, &state, outcome: "mismatch", kind: "mismatch", message: "\(job.url): \(content.message ?? "")")
+            finished = finish(job, &state, outcome: .mismatch, kind: .mismatch, message: "\(job.url): \(content.message ?? "")")
         case .extracted where archived.storedStatus == .manual:
-            finished = finish(job, &state, outcome: "conflict", kind: nil,
+            finished = finish(job, &state, outcome: .conflict, kind: nil,
                               message: "\(job.url): read \(content.figures.count) figures but kept the figures typed by hand "
                                   + "(nianbao import); the conflict is listed by status and audit until nianbao resolve chooses")
         case .extracted, .manual:
@@ -143,11 +143,11 @@ struct JobCollector {
         return JobRead(failure: (fault.kind, QuarantineList.failed(fault, url: url)))
     }
 
-    static func label(_ outcome: ArchiveOutcome) -> String {
+    static func label(_ outcome: ArchiveOutcome) -> CollectOutcome {
         switch outcome {
-        case .first: return "new"
-        case .changed: return "changed"
-        case .unchanged: return "unchanged"
+        case .first: return .new
+        case .changed: return .changed
+        case .unchanged: return .unchanged
         }
     }
 
@@ -213,12 +213,12 @@ struct JobCollector {
     }
 
     /// Updates the source's state (health, back-off) for the outcome and returns both, to be recorded together.
-    func finish(_ job: FetchJob, _ state: inout SourceStateRecord, outcome: String, kind: String?,
-                message: String?) -> JobOutcome {
+    func finish(_ job: FetchJob, _ state: inout SourceStateRecord, outcome: CollectOutcome, kind: FailureKind?,
+                message: String?, retriesExhausted: Bool = false) -> JobOutcome {
         Self.adoptOrigin(job, &state)
-        state.lastStatus = kind ?? outcome
+        state.status = SourceStatus(outcome, kind: kind)
         if kind == nil {
-            if outcome != "not_published" { state.lastSuccessAt = unit.now }
+            if outcome != .notPublished { state.lastSuccessAt = unit.now }
             state.consecutiveFailures = 0
             state.lastError = nil
             state.nextAttemptAt = nil
@@ -229,7 +229,8 @@ struct JobCollector {
             let hours = min(pow(2, Double(state.consecutiveFailures - 1)), 168)
             state.nextAttemptAt = unit.now.addingTimeInterval(hours * 3600)
         }
-        let item = CollectItem(unitId: job.unit.id, year: job.year, outcome: outcome, failureKind: kind, message: message)
+        let item = CollectItem(unitId: job.unit.id, year: job.year, outcome: outcome, failureKind: kind, message: message,
+                               retriesExhausted: retriesExhausted)
         return JobOutcome(item: item, state: state, report: nil)
     }
 }

@@ -77,7 +77,7 @@ enum ListingProblem {
     init?(_ url: String, _ attempt: FetchAttempt) {
         switch attempt {
         case .deferred(let seconds, let reason): self = .deferred(seconds: seconds, reason: reason)
-        case .failed(_, let message), .blocked(let message): self = .unreadable("the listing page \(url) could not be fetched: \(message)")
+        case .failed(_, let message, _), .blocked(let message): self = .unreadable("the listing page \(url) could not be fetched: \(message)")
         case .notAsked(let host, let reason):
             self = .unreadable("the listing page \(url) was not asked for: \(host) blocked this run (\(reason))")
         case .notPublished(let status): self = .unreadable("the listing page \(url) could not be fetched: HTTP \(status)")

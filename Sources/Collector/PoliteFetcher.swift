@@ -1,6 +1,7 @@
 import Configuration
 import Fetching
 import Foundation
+import ReportModel
 import Scheduling
 
 /// How fetching one job ended after retries.
@@ -10,7 +11,8 @@ enum FetchAttempt {
     case notAsked(host: String, reason: String)
     case notPublished(Int)
     case blocked(String)
-    case failed(kind: String, message: String)
+    /// Failed with `kind`; `retriesExhausted` when the failure was retried until the tries ran out.
+    case failed(kind: FailureKind, message: String, retriesExhausted: Bool = false)
     /// Not tried again this run: the next try is `seconds` away, more than the unit may still wait (`reason`).
     case deferred(seconds: Double, reason: String)
 }
@@ -45,7 +47,7 @@ struct PoliteFetcher {
                                    privateAddresses: privateAddresses)
         if let refusal = refusal(host) { return refusal }
         if !job.unit.ignoresRobots, let disallowed = await robots.refusal(for: job.url, verifyTLS: job.unit.verifyTLS) {
-            return .failed(kind: "robots", message: disallowed)
+            return .failed(kind: .robots, message: disallowed)
         }
         var attempt = 0
         while true {
@@ -67,11 +69,11 @@ struct PoliteFetcher {
                 verdict = RetryPolicy.verdict(error: error)
                 if case .retry = verdict {} else {
                     await gate.leave(host)
-                    return .failed(kind: error.kind.rawValue, message: error.description)
+                    return .failed(kind: FailureKind(error.kind), message: error.description)
                 }
             } catch {
                 await gate.leave(host)
-                return .failed(kind: "cancelled", message: "\(job.url): \(error)")
+                return .failed(kind: .cancelled, message: "\(job.url): \(error)")
             }
             // Blocked before the slot is given up: the unit waiting for it must find the host refused.
             var hostBlocked: String?
@@ -86,17 +88,18 @@ struct PoliteFetcher {
             switch verdict {
             case .document, .unchanged:
                 if let response { return .response(response) }
-                return .failed(kind: "other", message: "\(job.url): no response")
+                return .failed(kind: .other, message: "\(job.url): no response")
             case .notPublished: return .notPublished(response?.status ?? 404)
             case .blocked(let reason): return .blocked(reason)
             case .forbidden(let status):
                 if let hostBlocked { return .blocked(hostBlocked) }
-                return .failed(kind: "forbidden", message: "\(job.url): HTTP \(status); only this source fails")
+                return .failed(kind: .forbidden, message: "\(job.url): HTTP \(status); only this source fails")
             case .failed(let kind, let message): return .failed(kind: kind, message: "\(job.url): \(message)")
             case .retry(let kind, let after):
-                let detail = response.map { "HTTP \($0.status)" } ?? kind
+                let detail = response.map { "HTTP \($0.status)" } ?? kind.rawValue
                 guard attempt <= settings.retries else {
-                    return .failed(kind: kind, message: "\(job.url): \(detail) after \(attempt) attempts")
+                    return .failed(kind: kind, message: "\(job.url): \(detail) after \(attempt) attempts",
+                                   retriesExhausted: true)
                 }
                 let seconds = RetryPolicy.delay(attempt: attempt, retryAfter: after)
                 if case .exceeds(let left) = waits.draw(seconds, for: job.unit.id, budget: settings.waitBudgetSeconds) {

@@ -17,7 +17,7 @@ struct ReadReport: Sendable {
     var fault: ReaderFault?
     /// The failure kind of a document that is not a report: `too_large` past a reader's bounds,
     /// `converter_failed` when pdftotext or antiword failed, else `not_a_report`.
-    var refusalKind = "not_a_report"
+    var refusalKind = FailureKind.notAReport
 }
 
 /// Reads an archived document version into what the store keeps: figures and audit, or "not a report".
@@ -70,11 +70,11 @@ public enum ReportReader {
         }
     }
 
-    private static func refusalKind(_ error: DocumentError) -> String {
+    private static func refusalKind(_ error: DocumentError) -> FailureKind {
         switch error {
-        case .tooLarge: "too_large"
-        case .converterFailed: "converter_failed"
-        case .notAReport, .unreadable: "not_a_report"
+        case .tooLarge: .tooLarge
+        case .converterFailed: .converterFailed
+        case .notAReport, .unreadable: .notAReport
         }
     }
 

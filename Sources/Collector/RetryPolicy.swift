@@ -1,6 +1,6 @@
+import Fetching
 import Foundation
 import ReportModel
-import Fetching
 
 /// What to do with a response or failure: accept it, retry later in the run, or give up with a kind.
 enum FetchVerdict: Equatable {
@@ -11,8 +11,8 @@ enum FetchVerdict: Equatable {
     case blocked(String)
     /// HTTP 401 or 403: this URL is refused; its host only when several of its paths are (`BlockedHosts`).
     case forbidden(Int)
-    case retry(kind: String, after: Double?)
-    case failed(kind: String, message: String)
+    case retry(kind: FailureKind, after: Double?)
+    case failed(kind: FailureKind, message: String)
 }
 
 /// Exponential back-off with jitter; which statuses and failures are worth another try.
@@ -24,16 +24,14 @@ enum RetryPolicy {
         case 304: return .unchanged
         case 404, 410: return .notPublished
         case 401, 403: return .forbidden(status)
-        case 408, 429: return .retry(kind: "http_4xx", after: retryAfter(headers["retry-after"]))
-        case 500...599: return .retry(kind: "http_5xx", after: retryAfter(headers["retry-after"]))
-        case 400...499: return .failed(kind: "http_4xx", message: "HTTP \(status)")
-        default: return .failed(kind: "http_\(status / 100)xx", message: "HTTP \(status)")
+        case 408, 429, 500...599: return .retry(kind: .http(status: status), after: retryAfter(headers["retry-after"]))
+        default: return .failed(kind: .http(status: status), message: "HTTP \(status)")
         }
     }
 
     static func verdict(error: FetchError) -> FetchVerdict {
-        error.kind.isTransient ? .retry(kind: error.kind.rawValue, after: nil)
-            : .failed(kind: error.kind.rawValue, message: error.message)
+        error.kind.isTransient ? .retry(kind: FailureKind(error.kind), after: nil)
+            : .failed(kind: FailureKind(error.kind), message: error.message)
     }
 
     /// Seconds to wait before attempt `attempt` (1-based): 0.5·2^(attempt−1) with ±25% jitter, at most 30 s,

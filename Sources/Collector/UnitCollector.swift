@@ -127,12 +127,12 @@ struct UnitCollector: Sendable {
                     var finished: JobOutcome
                     switch found.problem {
                     case nil:
-                        finished = collector.finish(job, &state, outcome: "not_published", kind: nil,
+                        finished = collector.finish(job, &state, outcome: .notPublished, kind: nil,
                                                     message: "no \(year) report linked from \(listing)")
                         // Told apart from a 404 in `status`: the listing page has no link for the year.
-                        finished.state.lastStatus = "not_listed"
+                        finished.state.status = .notListed
                     case .unreadable(let message)?:
-                        finished = collector.finish(job, &state, outcome: "failed", kind: "listing", message: message)
+                        finished = collector.finish(job, &state, outcome: .failed, kind: .listing, message: message)
                     case .deferred(let seconds, let reason)?:
                         finished = collector.deferral(job, &state, seconds: seconds, reason: reason)
                     }

@@ -39,7 +39,7 @@ public enum UnitHealthTable {
             switch source.next {
             case .after(let date):
                 let failures = source.state?.consecutiveFailures ?? 0
-                return "\(source.year) \(source.state?.lastStatus ?? "")\(failures > 1 ? " ×\(failures)" : "") → "
+                return "\(source.year) \(source.state?.status?.rawValue ?? "")\(failures > 1 ? " ×\(failures)" : "") → "
                     + LocalTime.minute(date)
             case .now(.sourceChanged): return "\(source.year) \(DueReason.sourceChanged.rawValue)"
             case .now(.backOffOver): return "\(source.year) \(DueReason.backOffOver.rawValue)"

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// One document to fetch.
 public struct FetchRequest: Sendable, Hashable {
@@ -57,7 +58,7 @@ public struct FetchResponse: Sendable {
 }
 
 /// Why a transfer failed before a response could be read.
-public enum FetchFailureKind: String, Sendable, Codable, Hashable {
+public enum FetchFailureKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// The host name did not resolve.
     case dns
     /// No connection could be made (refused, unreachable).
@@ -83,7 +84,31 @@ public enum FetchFailureKind: String, Sendable, Codable, Hashable {
 
     /// Whether the same request may well succeed a moment later (a timeout, no connection, a connection broken
     /// off), and is worth another try.
-    public var isTransient: Bool { [.timeout, .connect, .reset, .partialBody].contains(self) }
+    public var isTransient: Bool {
+        switch self {
+        case .timeout, .connect, .reset, .partialBody: true
+        case .dns, .tls, .tooLarge, .redirect, .fileMissing, .forbiddenAddress, .other: false
+        }
+    }
+}
+
+extension FailureKind {
+    /// The failure kind a transport failure is stored as.
+    public init(_ kind: FetchFailureKind) {
+        switch kind {
+        case .dns: self = .dns
+        case .connect: self = .connect
+        case .reset: self = .reset
+        case .partialBody: self = .partialBody
+        case .tls: self = .tls
+        case .timeout: self = .timeout
+        case .tooLarge: self = .tooLarge
+        case .redirect: self = .redirect
+        case .fileMissing: self = .fileMissing
+        case .forbiddenAddress: self = .forbiddenAddress
+        case .other: self = .other
+        }
+    }
 }
 
 /// A failed transfer with curl's own words.

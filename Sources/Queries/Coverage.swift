@@ -84,10 +84,12 @@ extension StoreQueries {
             return row(.extracted, late: late, notes.joined(separator: "；"))
         }
         if let source {
-            if source.lastStatus == "not_published" { return row(.missing, "尚未发布（404）") }
-            if source.lastStatus == "not_listed" { return row(.missing, "列表页 \(source.url) 未列出该年度报告") }
-            if source.lastStatus == "deferred" { return row(.deferred, source.lastError ?? "") }
-            return row(.failed, source.lastError ?? source.lastStatus ?? "")
+            switch source.status {
+            case .answered(.notPublished): return row(.missing, "尚未发布（404）")
+            case .notListed: return row(.missing, "列表页 \(source.url) 未列出该年度报告")
+            case .failed(.deferred): return row(.deferred, source.lastError ?? "")
+            case .answered, .failed, nil: return row(.failed, source.lastError ?? source.status?.rawValue ?? "")
+            }
         }
         return configured ? row(.notDue, "尚未获取") : row(.missing, "未配置来源（未发布）")
     }

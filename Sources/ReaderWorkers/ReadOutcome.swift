@@ -1,4 +1,5 @@
 import Documents
+import ReportModel
 
 /// Why a worker did not answer for a document: the document is then quarantined.
 public enum ReaderFault: Error, Sendable, Hashable, CustomStringConvertible {
@@ -10,11 +11,11 @@ public enum ReaderFault: Error, Sendable, Hashable, CustomStringConvertible {
     case memory(String)
 
     /// The failure kind stored with the run item and the quarantine.
-    public var kind: String {
+    public var kind: FailureKind {
         switch self {
-        case .crashed: "reader_crashed"
-        case .timeout: "reader_timeout"
-        case .memory: "reader_memory"
+        case .crashed: .readerCrashed
+        case .timeout: .readerTimeout
+        case .memory: .readerMemory
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 
 /// A configured unit as last synchronised from the configuration.
 public struct UnitRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
@@ -111,8 +112,8 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
     public var lastAttemptAt: Date?
     /// When the source last answered with a document (or 304).
     public var lastSuccessAt: Date?
-    /// The last outcome (`fetched`, `unchanged`, `not_published`, a failure kind).
-    public var lastStatus: String?
+    /// How the last attempt ended: the failure kind, else the outcome (`unchanged`, `not_published`…).
+    public var status: SourceStatus?
     /// Failures since the last success.
     public var consecutiveFailures: Int
     /// The last error in plain words.
@@ -126,7 +127,7 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
     enum CodingKeys: String, CodingKey {
         case year, url, etag, origin
         case unitId = "unit_id", lastModified = "last_modified", lastAttemptAt = "last_attempt_at"
-        case lastSuccessAt = "last_success_at", lastStatus = "last_status"
+        case lastSuccessAt = "last_success_at", status = "last_status"
         case consecutiveFailures = "consecutive_failures", lastError = "last_error", nextAttemptAt = "next_attempt_at"
     }
 
@@ -144,6 +145,23 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
     /// The row for `replaceSQL`, in the table's column order, dates converted here rather than on the writer.
     var rowArguments: StatementArguments {
         [unitId, year, url, etag, lastModified, StoredDate.value(lastAttemptAt), StoredDate.value(lastSuccessAt),
-         lastStatus, consecutiveFailures, lastError, StoredDate.value(nextAttemptAt), origin]
+         status?.rawValue, consecutiveFailures, lastError, StoredDate.value(nextAttemptAt), origin]
+    }
+
+    /// Reads a stored state; a `last_status` this nianbao does not know throws (`StoreError.unknownValue` once
+    /// out of the store).
+    public init(row: Row) throws {
+        unitId = row["unit_id"]
+        year = row["year"]
+        url = row["url"]
+        etag = row["etag"]
+        lastModified = row["last_modified"]
+        lastAttemptAt = row["last_attempt_at"]
+        lastSuccessAt = row["last_success_at"]
+        status = try StoredWord.decode(row["last_status"] as String?, column: "source_state.last_status")
+        consecutiveFailures = row["consecutive_failures"]
+        lastError = row["last_error"]
+        nextAttemptAt = row["next_attempt_at"]
+        origin = row["origin"]
     }
 }

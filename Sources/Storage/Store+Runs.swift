@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 
 /// One finished or running collect, for `nianbao runs`.
 public struct RunSummary: Sendable, Hashable, Codable {
@@ -11,10 +12,10 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var finishedAt: Date?
     /// The process that ran it.
     public var pid: Int32
-    /// Unit·year count per outcome (`fetched`, `unchanged`, `not_published`, `failed`…).
-    public var outcomes: [String: Int]
-    /// Failure count per kind (`dns`, `timeout`, `http_5xx`…).
-    public var failureKinds: [String: Int]
+    /// Unit·year count per outcome.
+    public var outcomes: [CollectOutcome: Int]
+    /// Failure count per kind.
+    public var failureKinds: [FailureKind: Int]
     /// Bytes received.
     public var bytes: Int
     /// Retries made.
@@ -29,15 +30,15 @@ public struct RunItem: Sendable, Hashable {
     public var unitId: String
     /// The report year.
     public var year: Int
-    /// The outcome (`new`, `changed`, `unchanged`, `not_published`, `failed`…).
-    public var outcome: String
+    /// The outcome.
+    public var outcome: CollectOutcome
     /// The failure kind, for failures.
-    public var failureKind: String?
+    public var failureKind: FailureKind?
     /// Details in plain words.
     public var message: String?
 
     /// Creates a run item.
-    public init(unitId: String, year: Int, outcome: String, failureKind: String?, message: String?) {
+    public init(unitId: String, year: Int, outcome: CollectOutcome, failureKind: FailureKind?, message: String?) {
         self.unitId = unitId
         self.year = year
         self.outcome = outcome
@@ -60,7 +61,8 @@ extension Store {
     /// Inserts (or replaces) one run item inside a write transaction.
     func insert(_ db: Database, _ item: RunItem, runId: Int64) throws {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO run_item VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [runId, item.unitId, item.year, item.outcome, item.failureKind, item.message])
+            .execute(arguments: [runId, item.unitId, item.year, item.outcome.rawValue, item.failureKind?.rawValue,
+                                  item.message])
     }
 
     /// Closes a run with its totals.
@@ -84,23 +86,26 @@ extension Store {
         }
     }
 
-    /// The last `limit` runs, newest first.
+    /// The last `limit` runs, newest first. A word this nianbao does not know throws `StoreError.unknownValue`.
     public func runs(last limit: Int) throws -> [RunSummary] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
-                let decode = { (text: String) in (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:] }
-                return RunSummary(id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"],
-                                  pid: row["pid"], outcomes: decode(row["outcomes"]), failureKinds: decode(row["failure_kinds"]),
+                let counts = { (text: String) in (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:] }
+                return RunSummary(id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"], pid: row["pid"],
+                                  outcomes: try StoredWord.decode(counts(row["outcomes"]), column: "run.outcomes"),
+                                  failureKinds: try StoredWord.decode(counts(row["failure_kinds"]), column: "run.failure_kinds"),
                                   bytes: row["bytes"], retries: row["retries"], exitCode: row["exit_code"])
             }
         }
     }
 
-    /// The items of one run.
+    /// The items of one run. A word this nianbao does not know throws `StoreError.unknownValue`.
     public func runItems(runId: Int64) throws -> [RunItem] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM run_item WHERE run_id = ? ORDER BY unit_id, year", arguments: [runId]).map {
-                RunItem(unitId: $0["unit_id"], year: $0["year"], outcome: $0["outcome"], failureKind: $0["failure_kind"],
+                RunItem(unitId: $0["unit_id"], year: $0["year"],
+                        outcome: try StoredWord.decode($0["outcome"] as String, column: "run_item.outcome"),
+                        failureKind: try StoredWord.decode($0["failure_kind"] as String?, column: "run_item.failure_kind"),
                         message: $0["message"])
             }
         }

@@ -13,6 +13,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case transactionFailed(path: String, reason: String)
     /// The database file is damaged (not a database, a malformed page) or could not be read (an I/O error).
     case damaged(path: String, reason: String)
+    /// A column holds a word this nianbao does not know (an outcome, a failure kind, a source status), written by
+    /// another version or by hand.
+    case unknownValue(path: String, column: String, value: String)
 
     /// A plain-words explanation.
     public var description: String {
@@ -30,6 +33,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             let file = ShellWord.quoted(path)
             return "cannot read database \(path): \(reason); the file is damaged or unreadable. "
                 + "To save what can be read, try: sqlite3 \(file) \".recover\" > recovered.sql"
+        case .unknownValue(let path, let column, let value):
+            return "cannot read database \(path): \(column) holds \"\(value)\", which this nianbao does not know; "
+                + "a newer nianbao may have written it"
         }
     }
 

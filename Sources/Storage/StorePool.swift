@@ -25,6 +25,8 @@ struct StorePool: Sendable {
     private func naming<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as DatabaseError where StoreError.isDamage(error) {
             throw StoreError.damaged(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch let error as UnknownStoredValue {
+            throw StoreError.unknownValue(path: path, column: error.column, value: error.value)
         }
     }
 }

@@ -26,7 +26,7 @@ final class ProgressReporter: @unchecked Sendable {
         lock.withLock {
             done += 1
             if quiet {
-                if item.isFailure || ["changed", "conflict"].contains(item.outcome) { Self.stamped(runId, Self.describe(item)) }
+                if item.isFailure || Self.isNotable(item.outcome) { Self.stamped(runId, Self.describe(item)) }
                 return
             }
             if item.isFailure { FileHandle.standardError.write(Data("\(Self.describe(item))\n".utf8)) }
@@ -34,7 +34,7 @@ final class ProgressReporter: @unchecked Sendable {
                 let bar = String(repeating: "#", count: min(done / 4, 40))
                 FileHandle.standardOutput.write(Data("\r\(bar) \(done) 份已处理 (\(item.unitId) \(item.year))\u{1B}[K".utf8))
             } else if !item.isFailure {
-                Swift.print("\(item.unitId) \(item.year) \(item.outcome)\(item.message.map { " — \($0)" } ?? "")")
+                Swift.print("\(item.unitId) \(item.year) \(item.outcome.rawValue)\(item.message.map { " — \($0)" } ?? "")")
             }
         }
     }
@@ -43,10 +43,19 @@ final class ProgressReporter: @unchecked Sendable {
         if isTerminal && !quiet && !verbose && done > 0 { Swift.print("") }
     }
 
+    /// Whether a unit·year that did not fail is printed with --quiet: a report changed after publication, a
+    /// machine read not stored over figures typed by hand.
+    static func isNotable(_ outcome: CollectOutcome) -> Bool {
+        switch outcome {
+        case .changed, .conflict: true
+        case .new, .unchanged, .notPublished, .notAReport, .mismatch, .blocked, .failed, .deferred, .backingOff, .due: false
+        }
+    }
+
     /// "xiyuan 2024 mismatch: …".
     static func describe(_ item: CollectItem) -> String {
-        let what = item.outcome == "changed" ? "changed after publication: a new version was read" : (item.message ?? "")
-        return "\(item.unitId) \(item.year) \(item.outcome): \(what)"
+        let what = item.outcome == .changed ? "changed after publication: a new version was read" : (item.message ?? "")
+        return "\(item.unitId) \(item.year) \(item.outcome.rawValue): \(what)"
     }
 
     /// Writes `line` to stderr after the local time and the run id.

@@ -18,7 +18,7 @@ enum SummaryPrinter {
         Swift.print(line(summary))
         let failures = summary.items.filter(\.isFailure) + summary.backingOff
         if !failures.isEmpty {
-            Swift.print("failed: " + failures.map { "\($0.unitId) \($0.year) (\($0.failureKind ?? $0.outcome))" }
+            Swift.print("failed: " + failures.map { "\($0.unitId) \($0.year) (\($0.failureKind?.rawValue ?? $0.outcome.rawValue))" }
                 .joined(separator: ", "))
         }
         if let runId = summary.runId { Swift.print("run \(runId) logged; see `nianbao runs` and `nianbao status`") }
@@ -26,7 +26,7 @@ enum SummaryPrinter {
 
     /// "collect: 7 unit·years in 2.7 s (0.40 MB, 0 retries) — failed 2, new 3; 1 backing off past its deadline; exit 1".
     static func line(_ summary: CollectSummary) -> String {
-        let counts = summary.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let counts = summary.counts.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
         let megabytes = Double(summary.bytes) / 1_000_000
         var text = String(format: "collect: %d unit·years in %.1f s (%.2f MB, %d retries) — %@",
                           summary.items.count, summary.seconds, megabytes, summary.retries,
@@ -49,7 +49,7 @@ enum SummaryPrinter {
             let state = source.state
             let failures = state?.consecutiveFailures ?? 0
             Swift.print("  \(source.unitId) \(source.year) next attempt \(LocalTime.minute(date)): backing off after "
-                        + "\(failures) failure\(failures == 1 ? "" : "s") (\(state?.lastStatus ?? "?")) — \(state?.lastError ?? "")")
+                        + "\(failures) failure\(failures == 1 ? "" : "s") (\(state?.status?.rawValue ?? "?")) — \(state?.lastError ?? "")")
         }
     }
 }

@@ -29,7 +29,7 @@ struct DemoCollectTests {
     @Test func collectsEveryReportWithTheGeneratorsFiguresAndAudit() async throws {
         let demo = try DemoCopy()
         let summary = try await CollectRun.run(demo.configuration, options: CollectOptions())
-        #expect(summary.counts == ["new": 170])
+        #expect(summary.counts == [.new: 170])
         #expect(summary.exitCode == 0)
         let store = try demo.store
         let stored = try store.figures()
@@ -44,7 +44,7 @@ struct DemoCollectTests {
         #expect(Set(failed.map { "\($0.unitId)|\($0.year)|\($0.result.rule)" }) == Set(expected))
         #expect(try store.audits(statuses: [.uncertain]).isEmpty)
         let run = try #require(try store.runs(last: 1).first)
-        #expect(run.outcomes == ["new": 170] && run.exitCode == 0 && run.finishedAt != nil)
+        #expect(run.outcomes == [.new: 170] && run.exitCode == 0 && run.finishedAt != nil)
     }
 
     @Test func aSecondRunAddsNothingAndARevisedReportIsFlagged() async throws {
@@ -57,13 +57,13 @@ struct DemoCollectTests {
         _ = try await CollectRun.run(demo.configuration, options: CollectOptions())
 
         let second = try await CollectRun.run(demo.configuration, options: CollectOptions())
-        #expect(second.counts == ["unchanged": 170], "nothing changed, nothing is added")
+        #expect(second.counts == [.unchanged: 170], "nothing changed, nothing is added")
 
         try revisedBytes.write(to: revised)
         var later = CollectOptions()
         later.now = Date().addingTimeInterval(86_400 * 30)
         let third = try await CollectRun.run(demo.configuration, options: later)
-        #expect(third.counts == ["changed": 1, "unchanged": 169])
+        #expect(third.counts == [.changed: 1, .unchanged: 169])
         let store = try demo.store
         let anhai = try #require(try store.reportSummaries(year: 2023).first { $0.unitId == "anhai" })
         #expect(anhai.versionCount == 2)
@@ -80,7 +80,7 @@ struct DemoCollectTests {
         options.dryRun = true
         options.years = [2025]
         let summary = try await CollectRun.run(demo.configuration, options: options)
-        #expect(summary.items.count == 18 && summary.items.allSatisfy { $0.outcome == "due" })
+        #expect(summary.items.count == 18 && summary.items.allSatisfy { $0.outcome == .due })
         #expect(try demo.store.runs(last: 5).isEmpty)
     }
 }

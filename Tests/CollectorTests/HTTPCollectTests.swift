@@ -35,21 +35,21 @@ struct HTTPCollectTests {
         ])
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
         let outcome = Dictionary(summary.items.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
-        #expect(outcome["ok"]?.outcome == "new")
-        #expect(outcome["unpublished"]?.outcome == "not_published")
-        #expect(outcome["flaky"]?.outcome == "new", "two 500s, then the report")
-        #expect(outcome["limited"]?.outcome == "new", "a 429 with Retry-After, then the report")
-        #expect(outcome["bomb"]?.failureKind == "too_large")
-        #expect(outcome["broken"]?.failureKind == "http_5xx")
-        #expect(outcome["notreport"]?.outcome == "not_a_report")
+        #expect(outcome["ok"]?.outcome == .new)
+        #expect(outcome["unpublished"]?.outcome == .notPublished)
+        #expect(outcome["flaky"]?.outcome == .new, "two 500s, then the report")
+        #expect(outcome["limited"]?.outcome == .new, "a 429 with Retry-After, then the report")
+        #expect(outcome["bomb"]?.failureKind == .tooLarge)
+        #expect(outcome["broken"]?.failureKind == .http5xx)
+        #expect(outcome["notreport"]?.outcome == .notAReport)
         #expect(summary.exitCode == 1)
         #expect(summary.retries == 2 + 1 + 3 + 3, "flaky 2, limited 1, broken 3 in the run and 3 more at its end")
         #expect(try server.requestLog().requests.filter { $0.path == "/status/500" }.count == 8)
 
         let store = try Store(path: configuration.database.path)
         let run = try #require(try store.runs(last: 1).first)
-        #expect(run.outcomes == ["new": 3, "not_published": 1, "failed": 2, "not_a_report": 1])
-        #expect(run.failureKinds == ["too_large": 1, "http_5xx": 1, "not_a_report": 1])
+        #expect(run.outcomes == [.new: 3, .notPublished: 1, .failed: 2, .notAReport: 1])
+        #expect(run.failureKinds == [.tooLarge: 1, .http5xx: 1, .notAReport: 1])
         #expect(try store.figureValues(unitId: "notreport", year: 2024) == nil, "not a report: no figures, never zeros")
         let broken = try #require(try store.sourceState(unitId: "broken", year: 2024))
         #expect(broken.consecutiveFailures == 1 && broken.nextAttemptAt != nil)
@@ -57,7 +57,7 @@ struct HTTPCollectTests {
         // The next run only asks again what is due: the failures are backing off, the rest is re-checked with ETags.
         let again = try await CollectRun.run(configuration, options: CollectOptions())
         let second = Dictionary(again.items.map { ($0.unitId, $0.outcome) }, uniquingKeysWith: { first, _ in first })
-        #expect(second["ok"] == "unchanged" && second["broken"] == nil && second["bomb"] == nil)
+        #expect(second["ok"] == .unchanged && second["broken"] == nil && second["bomb"] == nil)
         let log = try server.requestLog().requests.filter { $0.path == "/files/r.html" }
         #expect(log.count == 2 && log[1].ifNoneMatch != nil, "the re-check is a conditional GET")
     }
@@ -76,7 +76,7 @@ struct HTTPCollectTests {
         // The unit takes its report down and puts a notice in its place.
         try directory.write("r.html", "<html><body><p>该信息已撤回，请关注后续发布。</p></body></html>")
         let replaced = try await CollectRun.run(configuration, options: CollectOptions())
-        #expect(replaced.items.map(\.outcome) == ["not_a_report"], "the run says what the page is now")
+        #expect(replaced.items.map(\.outcome) == [.notAReport], "the run says what the page is now")
         #expect(try store.figureValues(unitId: "luoshan", year: 2024) == figures, "the figures read before stay")
         #expect(try store.reportStatus(unitId: "luoshan", year: 2024) == .extracted)
         #expect(try store.latestVersionIds(year: 2024).count == 1)
@@ -113,7 +113,7 @@ struct HTTPCollectTests {
         #expect(try store.figureValues(unitId: "late", year: 2024)?.count ?? 0 > 100)
         #expect(try store.sourceState(unitId: "late", year: 2024)?.consecutiveFailures == 0)
         #expect(try store.sourceState(unitId: "down", year: 2024)?.consecutiveFailures == 1, "two tries, one failed run")
-        #expect(try store.runs(last: 1).first?.outcomes == ["new": 2, "failed": 1])
+        #expect(try store.runs(last: 1).first?.outcomes == [.new: 2, .failed: 1])
     }
 
     @Test func transportFailuresAreStoredByKind() async throws {
@@ -133,14 +133,14 @@ struct HTTPCollectTests {
         for (id, path) in cases { yaml += "  - { id: \(id), name: \(id), reports: { 2024: \"\(server.url(path))\" } }\n" }
         let configuration = try ConfigurationLoader.load(try directory.write("nianbao.yaml", yaml))
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
-        let kinds = Dictionary(summary.items.map { ($0.unitId, $0.failureKind ?? $0.outcome) }, uniquingKeysWith: { first, _ in first })
+        let kinds = Dictionary(summary.items.map { ($0.unitId, $0.failureKind?.rawValue ?? $0.outcome.rawValue) }, uniquingKeysWith: { first, _ in first })
         #expect(kinds == ["reset": "reset", "cut": "partial_body", "tofile": "redirect", "loop": "redirect", "huge": "too_large",
                           "slow": "timeout"])
         let store = try Store(path: configuration.database.path)
         #expect(try store.reportSummaries().isEmpty, "nothing half-read is stored")
         let states = try store.sourceStates()
         #expect(states.count == 6 && states.allSatisfy { $0.consecutiveFailures == 1 && $0.lastError?.isEmpty == false })
-        #expect(try store.runs(last: 1).first?.failureKinds == ["reset": 1, "partial_body": 1, "redirect": 2, "too_large": 1,
-                                                               "timeout": 1])
+        #expect(try store.runs(last: 1).first?.failureKinds == [.reset: 1, .partialBody: 1, .redirect: 2, .tooLarge: 1,
+                                                               .timeout: 1])
     }
 }

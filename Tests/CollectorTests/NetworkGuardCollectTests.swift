@@ -44,15 +44,15 @@ struct NetworkGuardCollectTests {
               - { id: here, name: 本站, reports: { 2024: "\(configured.url("redirect/r.html"))" } }
             """)
         let items = Dictionary(summary.items.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
-        #expect(items["moved"]?.outcome == "failed" && items["moved"]?.failureKind == "forbidden_address")
+        #expect(items["moved"]?.outcome == .failed && items["moved"]?.failureKind == .forbiddenAddress)
         #expect(items["moved"]?.message?.contains("http://127.0.0.1:\(other.port)/files/r.html resolves to 127.0.0.1, "
                                                   + "a loopback address not in the config; not fetched") == true,
                 "\(items["moved"]?.message ?? "")")
-        #expect(items["here"]?.outcome == "new", "a redirect within the configured host and port is followed")
+        #expect(items["here"]?.outcome == .new, "a redirect within the configured host and port is followed")
         #expect(try other.requestLog().requests.isEmpty, "the second server got no request")
         #expect(try store.latestVersionIds(year: 2024).count == 1, "only the report reached within the config")
-        #expect(try store.sourceState(unitId: "moved", year: 2024)?.lastStatus == "forbidden_address")
-        #expect(try store.runs(last: 1).first?.failureKinds == ["forbidden_address": 1])
+        #expect(try store.sourceState(unitId: "moved", year: 2024)?.status == .failed(.forbiddenAddress))
+        #expect(try store.runs(last: 1).first?.failureKinds == [.forbiddenAddress: 1])
     }
 
     @Test func aListingLinkToAnotherLoopbackPortFailsAndReachesNothing() async throws {
@@ -63,7 +63,7 @@ struct NetworkGuardCollectTests {
         let (summary, store) = try await collect("""
               - { id: luoshan, name: 罗山街道, listing: "\(configured.url("files/list.html"))" }
             """)
-        #expect(summary.items.map(\.failureKind) == ["forbidden_address"])
+        #expect(summary.items.map(\.failureKind) == [.forbiddenAddress])
         #expect(summary.items.first?.message?.contains("resolves to 127.0.0.1, a loopback address not in the config") == true)
         #expect(try other.requestLog().requests.isEmpty)
         #expect(try store.latestVersionIds(year: 2024).isEmpty)
@@ -77,7 +77,7 @@ struct NetworkGuardCollectTests {
         let (summary, _) = try await collect("""
               - { id: luoshan, name: 罗山街道, reports: { 2024: "\(configured.url("files/article.html"))" } }
             """)
-        #expect(summary.items.map(\.failureKind) == ["forbidden_address"])
+        #expect(summary.items.map(\.failureKind) == [.forbiddenAddress])
         #expect(summary.items.first?.message?.contains("points to \(other.url("files/r.pdf"))") == true)
         #expect(try other.requestLog().requests.isEmpty)
     }
@@ -104,7 +104,7 @@ struct StallAndFailureKindTests {
         // Far below the server's 100,000 s; loose, since other suites share the test process's threads.
         #expect(Date().timeIntervalSince(started) < 120, "the run does not sit out the server's 100,000 s")
         let item = try #require(summary.items.first)
-        #expect(item.outcome == "deferred" && item.failureKind == "deferred")
+        #expect(item.outcome == .deferred && item.failureKind == .deferred)
         #expect(item.message?.contains("the server asked to wait 100000 s, more than the 60 s this unit may still wait") == true,
                 "\(item.message ?? "")")
         #expect(item.message?.contains("deferred: tried again by the first run after ") == true)
@@ -115,7 +115,7 @@ struct StallAndFailureKindTests {
         let state = try #require(try store.sourceState(unitId: "busy", year: 2024))
         let next = try #require(state.nextAttemptAt)
         #expect(abs(next.timeIntervalSince(options.now) - 100_000) < 1, "the server's time is its next attempt")
-        #expect(state.consecutiveFailures == 0 && state.lastStatus == "deferred")
+        #expect(state.consecutiveFailures == 0 && state.status == .failed(.deferred))
         let coverage = try StoreQueries(configuration: configuration, access: .readOnly).coverage(year: 2024)
         #expect(coverage.first.map { [$0.unit.id, $0.unit.name, "\($0.year)", $0.status.rawValue] } == ["busy", "繁忙", "2024", "deferred"])
 
@@ -123,7 +123,7 @@ struct StallAndFailureKindTests {
         options.now = options.now.addingTimeInterval(3600)
         #expect(try await CollectRun.run(configuration, options: options).items.isEmpty)
         options.now = options.now.addingTimeInterval(100_000)
-        #expect(try await CollectRun.run(configuration, options: options).items.map(\.outcome) == ["deferred"])
+        #expect(try await CollectRun.run(configuration, options: options).items.map(\.outcome) == [.deferred])
         #expect(try server.requestLog().requests.count == 2)
     }
 
@@ -148,7 +148,7 @@ struct StallAndFailureKindTests {
                   2024: "\(server.url("ratelimited/b/r2024.html"))"
             """))
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
-        #expect(summary.items.map(\.outcome) == ["new", "deferred"])
+        #expect(summary.items.map(\.outcome) == [.new, .deferred])
         #expect(summary.items.last?.message?.contains("the server asked to wait 1 s, more than the 0.5 s") == true,
                 "\(summary.items.last?.message ?? "")")
     }
@@ -167,7 +167,7 @@ struct StallAndFailureKindTests {
               - { id: reset, name: 重置, reports: { 2024: "\(server.url("reset-mid-body"))" } }
             """))
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
-        let kinds = Dictionary(summary.items.map { ($0.unitId, $0.failureKind ?? $0.outcome) }, uniquingKeysWith: { first, _ in first })
+        let kinds = Dictionary(summary.items.map { ($0.unitId, $0.failureKind?.rawValue ?? $0.outcome.rawValue) }, uniquingKeysWith: { first, _ in first })
         #expect(kinds == ["half": "partial_body", "reset": "reset"])
         let requests = try server.requestLog().requests
         // Two tries in the run (one retry), and two more at its end, each.

@@ -2,6 +2,7 @@ import Collector
 import Configuration
 import DemoCity
 import Foundation
+import ReportModel
 import Storage
 import TestSupport
 import Testing
@@ -46,7 +47,7 @@ struct SourcesAndPolitenessTests {
             """, in: directory)
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
         let outcomes = Dictionary(summary.items.map { ($0.year, $0.outcome) }, uniquingKeysWith: { first, _ in first })
-        #expect(outcomes == [2021: "not_published", 2022: "new", 2023: "new"])
+        #expect(outcomes == [2021: .notPublished, 2022: .new, 2023: .new])
         let store = try Store(path: configuration.database.path)
         #expect(try store.figureValues(unitId: "luoshan", year: 2022)?["s1.proactive_items"] == .some(205), "read from the PDF")
         let report2023 = try #require(DemoCity.report("luoshan", 2023))
@@ -54,7 +55,7 @@ struct SourcesAndPolitenessTests {
                 == .some(report2023.figures["t3.total.new_received"]))
         #expect(try store.reportSummaries(year: 2022).first?.changedAt == nil, "an attachment is not a change")
         let again = try await CollectRun.run(configuration, options: CollectOptions())
-        #expect(again.items.filter { $0.year != 2021 }.allSatisfy { $0.outcome == "unchanged" })
+        #expect(again.items.filter { $0.year != 2021 }.allSatisfy { $0.outcome == .unchanged })
     }
 
     @Test func aCaptchaBlocksItsHostForTheRunAndA403OnlyItsSource() async throws {
@@ -76,14 +77,14 @@ struct SourcesAndPolitenessTests {
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
         let items = Dictionary(uniqueKeysWithValues: summary.items.map { ($0.unitId, $0) })
         // The 403 fails its own source; the other unit on the portal is asked.
-        #expect(items["a"]?.outcome == "failed" && items["a"]?.failureKind == "forbidden", "\(String(describing: items["a"]))")
+        #expect(items["a"]?.outcome == .failed && items["a"]?.failureKind == .forbidden, "\(String(describing: items["a"]))")
         #expect(Set(try portal.requestLog().requests.map(\.path)) == ["/status/403", "/files/r.html"])
-        #expect(items["b"]?.outcome == "not_a_report")
+        #expect(items["b"]?.outcome == .notAReport)
         // The captcha blocks its host: which of its two units is asked first varies; after the captcha, nobody is.
         let paths = try guarded.requestLog().requests.map(\.path)
         #expect(paths.last == "/captcha", "\(paths)")
-        #expect(items["c"]?.outcome == "blocked" && items["c"]?.message?.contains("captcha") == true)
-        #expect(items["d"]?.outcome == (paths.count == 1 ? "blocked" : "not_a_report"), "\(String(describing: items["d"]))")
+        #expect(items["c"]?.outcome == .blocked && items["c"]?.message?.contains("captcha") == true)
+        #expect(items["d"]?.outcome == (paths.count == 1 ? CollectOutcome.blocked : .notAReport), "\(String(describing: items["d"]))")
         #expect(summary.exitCode == 1)
     }
 
@@ -106,8 +107,8 @@ struct SourcesAndPolitenessTests {
         let paths = try server.requestLog().requests.map(\.path)
         #expect(paths.filter { $0.hasPrefix("/status/403") }.count == 3 && paths.last?.hasPrefix("/status/403") == true,
                 "nothing is asked after the third refused path: \(paths)")
-        #expect(summary.items.filter { $0.failureKind == "forbidden" }.count == 2)
-        let blocked = summary.items.filter { $0.outcome == "blocked" }
+        #expect(summary.items.filter { $0.failureKind == .forbidden }.count == 2)
+        let blocked = summary.items.filter { $0.outcome == .blocked }
         #expect(blocked.count == 1 + (paths.contains("/files/r.html") ? 0 : 1), "\(summary.items)")
         #expect(blocked.contains { $0.message?.contains("3 distinct paths") == true })
     }
@@ -125,7 +126,7 @@ struct SourcesAndPolitenessTests {
               - { id: cizao, name: 磁灶镇, reports: { 2019: "\(server.url("gbk-wrong-label/gbk.html"))" } }
             """, in: directory)
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
-        #expect(summary.items.first?.outcome == "new")
+        #expect(summary.items.first?.outcome == .new)
         let store = try Store(path: configuration.database.path)
         let values = try #require(try store.figureValues(unitId: "cizao", year: 2019))
         #expect(values == report.figures.mapValues { Optional($0) })

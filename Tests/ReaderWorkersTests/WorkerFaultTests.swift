@@ -25,7 +25,7 @@ struct WorkerFaultTests {
     @Test func aCrashingWorkerIsACrash() throws {
         let readers = try readers("head -c 20 >/dev/null; kill -SEGV $$")
         guard case .fault(let fault) = readers.read(request) else { Issue.record("no fault"); return }
-        #expect(fault.kind == "reader_crashed")
+        #expect(fault.kind == .readerCrashed)
         #expect(fault.detail.contains("signal 11"))
     }
 
@@ -34,7 +34,7 @@ struct WorkerFaultTests {
         let readers = try readers("(sleep 3; touch \(marker.path)) & sleep 60", wallSeconds: 1)
         let started = Date()
         guard case .fault(let fault) = readers.read(request) else { Issue.record("no fault"); return }
-        #expect(fault.kind == "reader_timeout")
+        #expect(fault.kind == .readerTimeout)
         #expect(fault.detail.contains("reading.timeout_s"))
         #expect(Date().timeIntervalSince(started) < 3)
         Thread.sleep(forTimeInterval: 3)
@@ -44,14 +44,14 @@ struct WorkerFaultTests {
     @Test func aWorkerThatRanOutOfMemoryIsTold() throws {
         let readers = try readers("echo 'fatal error: Could not allocate memory.' >&2; kill -ABRT $$")
         guard case .fault(let fault) = readers.read(request) else { Issue.record("no fault"); return }
-        #expect(fault.kind == "reader_memory")
+        #expect(fault.kind == .readerMemory)
         #expect(fault.detail.contains("reading.memory_mb"))
     }
 
     @Test func aWorkerPastItsCPUTimeIsATimeout() throws {
         let readers = try readers("kill -XCPU $$")
         guard case .fault(let fault) = readers.read(request) else { Issue.record("no fault"); return }
-        #expect(fault.kind == "reader_timeout")
+        #expect(fault.kind == .readerTimeout)
         #expect(fault.detail.contains("reading.cpu_s"))
     }
 

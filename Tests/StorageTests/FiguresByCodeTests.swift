@@ -103,7 +103,7 @@ struct FiguresByCodeTests {
             let unit = "u\(unitNumber(index))"
             let archived = try await store.pipeline.archive(.fixture(unit: unit, url: "file:///\(unit)", text: "\(index)",
                                                                      sha256: "\(index)"))
-            store.pipeline.record(RunItem(unitId: unit, year: 2024, outcome: "changed", failureKind: nil, message: nil),
+            store.pipeline.record(RunItem(unitId: unit, year: 2024, outcome: .changed, failureKind: nil, message: nil),
                                   runId: runId, state: SourceStateRecord(unitId: unit, year: 2024, url: "file:///\(unit)"),
                                   report: report(archived.outcome.versionId, count: 10 + index % 30, seed: index), at: Date())
         }
@@ -118,7 +118,7 @@ struct FiguresByCodeTests {
             let store = try Store(path: path)
             runId = try store.startRun(at: Date(), pid: 1)
             let early = try await store.pipeline.archive(.fixture(unit: "early", url: "file:///early", text: "e", sha256: "e"))
-            store.pipeline.record(RunItem(unitId: "early", year: 2024, outcome: "new", failureKind: nil, message: nil),
+            store.pipeline.record(RunItem(unitId: "early", year: 2024, outcome: .new, failureKind: nil, message: nil),
                                   runId: runId, state: SourceStateRecord(unitId: "early", year: 2024, url: "file:///early"),
                                   report: report(early.outcome.versionId, count: 6, seed: 1), at: Date())
             try await store.pipeline.flush()
@@ -130,7 +130,7 @@ struct FiguresByCodeTests {
         let store = try Store(path: path, commitWindow: 3600)  // only the flush ends the window
         for unit in ["good", "bad"] {
             let archived = try await store.pipeline.archive(.fixture(unit: unit, url: "file:///\(unit)", text: unit, sha256: unit))
-            store.pipeline.record(RunItem(unitId: unit, year: 2024, outcome: "new", failureKind: nil, message: nil),
+            store.pipeline.record(RunItem(unitId: unit, year: 2024, outcome: .new, failureKind: nil, message: nil),
                                   runId: runId, state: SourceStateRecord(unitId: unit, year: 2024, url: "file:///\(unit)"),
                                   report: report(archived.outcome.versionId, count: 6, seed: 2), at: Date())
         }

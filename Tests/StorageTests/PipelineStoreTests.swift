@@ -29,7 +29,7 @@ struct PipelineStoreTests {
     }
 
     func record(_ pipeline: PipelineStore, _ unit: String, year: Int = 2024, runId: Int64, report: ReportContent?) {
-        pipeline.record(RunItem(unitId: unit, year: year, outcome: "new", failureKind: nil, message: nil), runId: runId,
+        pipeline.record(RunItem(unitId: unit, year: year, outcome: .new, failureKind: nil, message: nil), runId: runId,
                         state: SourceStateRecord(unitId: unit, year: year, url: "http://x/\(unit)"), report: report, at: Date())
     }
 

@@ -93,7 +93,7 @@ struct QueryBench {
         guard refused.status == 1 else { throw BenchError("collect of refused sources exited \(refused.status), not 1") }
         let unitYears = options.queryUnits * options.queryYears
         // Every unit·year must have failed to connect: a server on the port would measure something else.
-        let connectFailures = try Store(path: dead.path).runs(last: 1).first?.failureKinds["connect"] ?? 0
+        let connectFailures = try Store(path: dead.path).runs(last: 1).first?.failureKinds[.connect] ?? 0
         guard connectFailures >= unitYears else {
             throw BenchError("collect of refused sources: \(connectFailures) connection failures for \(unitYears) unit·years")
         }
