@@ -6,7 +6,7 @@ import Storage
 import TestSupport
 import Testing
 
-@Suite("Collecting over HTTP from a misbehaving loopback server", .serialized)
+@Suite("Collecting over HTTP from a misbehaving loopback server", .serialized, .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct HTTPCollectTests {
     func configuration(server: LoopbackServer, directory: TemporaryDirectory, sources: [(String, String)]) throws -> Configuration {
         var yaml = """

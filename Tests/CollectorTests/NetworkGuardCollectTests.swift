@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 
 /// Redirects, listing links and attachment links that lead to loopback addresses the config does not name.
-@Suite("Collecting never reaches addresses the config does not name", .serialized)
+@Suite("Collecting never reaches addresses the config does not name", .serialized, .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct NetworkGuardCollectTests {
     let directory: TemporaryDirectory
     /// The server the config names.
@@ -83,7 +83,7 @@ struct NetworkGuardCollectTests {
     }
 }
 
-@Suite("A server that asks for a long wait, or breaks off its body", .serialized)
+@Suite("A server that asks for a long wait, or breaks off its body", .serialized, .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct StallAndFailureKindTests {
     @Test func aRetryAfterLongerThanTheUnitsBudgetDefersItToTheNextRunAtOnce() async throws {
         let directory = try TemporaryDirectory()

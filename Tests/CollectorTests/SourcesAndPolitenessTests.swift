@@ -7,13 +7,15 @@ import Storage
 import TestSupport
 import Testing
 
-@Suite("Listings, attachments, blocking and politeness against a loopback server", .serialized)
+@Suite("Listings, attachments, blocking and politeness against a loopback server", .serialized,
+       .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct SourcesAndPolitenessTests {
     func load(_ yaml: String, in directory: TemporaryDirectory) throws -> Configuration {
         try ConfigurationLoader.load(try directory.write("nianbao.yaml", yaml))
     }
 
-    @Test func theYearsReportIsFoundOnTheListingAndThroughItsAttachment() async throws {
+    @Test(.enabled(if: Tools.has("pdftotext"), "the attachment is a PDF, read through pdftotext (poppler-utils)"))
+    func theYearsReportIsFoundOnTheListingAndThroughItsAttachment() async throws {
         let directory = try TemporaryDirectory()
         let report = try #require(DemoCity.report("luoshan", 2023).flatMap { DemoCity.bytes(of: $0) })
         try Data(report).write(to: directory.path("nb/2023.html").creatingFolder())

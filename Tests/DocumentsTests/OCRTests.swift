@@ -19,7 +19,7 @@ struct OCRTests {
         }
     }
 
-    @Test(.enabled(if: OCRReader.python != nil && Tools.has("pdftoppm"), "needs the OCR environment (/opt/nianbao-ocr)"))
+    @Test(.enabled(if: Tools.hasOCR, "needs the OCR environment (/opt/nianbao-ocr), pdftotext and pdftoppm"))
     func aScanIsReadIntoWordsWithBoxesAndTables() throws {
         let document = try DocumentReader.read(contentsOf: Self.scan)
         #expect(document.kind == .scan)

@@ -4,18 +4,11 @@ import Testing
 
 /// The built `nianbao` binary, run as a user would, on a copy of the demo city.
 @Suite("nianbao on the command line", .serialized)
-struct CommandLineTests {
+struct CommandLineTests: RunsNianbaoInFolder {
     let directory: TemporaryDirectory
 
     init() throws {
-        directory = try TemporaryDirectory()
-        for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
-        }
-    }
-
-    func nianbao(_ arguments: String...) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(arguments, in: directory.url)
+        directory = try TemporaryDirectory.withDemoCity()
     }
 
     @Test func theMainJobThenRankTrendStatusAndExport() throws {
@@ -189,7 +182,8 @@ struct CommandLineTests {
         #expect(again.status == 0 && again.stdout.contains("re-extracted 170"), "\(again.stderr)")
     }
 
-    @Test func aSecondCollectWhileOneRunsExits75() throws {
+    @Test(.enabled(if: Tools.has("sqlite3"), "needs the sqlite3 shell (apt-get install sqlite3)"))
+    func aSecondCollectWhileOneRunsExits75() throws {
         _ = try nianbao("collect", "--quiet", "--year", "2017")
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/bin/sleep")
@@ -197,11 +191,7 @@ struct CommandLineTests {
         try holder.run()
         defer { kill(holder.processIdentifier, SIGKILL) }
         let sql = "INSERT INTO collect_lock VALUES (1, \(holder.processIdentifier), '2026-01-01 00:00:00.000', '\(ProcessInfo.processInfo.hostName)')"
-        let insert = Process()
-        insert.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        insert.arguments = [directory.path("nianbao.sqlite").path, sql]
-        try insert.run()
-        insert.waitUntilExit()
+        _ = try SQLiteShell.run(directory.path("nianbao.sqlite"), sql)
         let blocked = try nianbao("collect")
         #expect(blocked.status == 75)
         #expect(blocked.stderr.contains("pid \(holder.processIdentifier)"))

@@ -8,10 +8,7 @@ struct DatabaseFaultTests {
     let directory: TemporaryDirectory
 
     init() throws {
-        directory = try TemporaryDirectory()
-        for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
-        }
+        directory = try TemporaryDirectory.withDemoCity()
     }
 
     func nianbao(_ arguments: String..., in folder: URL? = nil) throws -> BinaryRunner.Result {

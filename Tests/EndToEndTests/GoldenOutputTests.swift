@@ -42,11 +42,7 @@ struct GoldenOutputTests {
     ]
 
     init() throws {
-        directory = try TemporaryDirectory()
-        for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder),
-                                             to: directory.path(folder))
-        }
+        directory = try TemporaryDirectory.withDemoCity()
     }
 
     private func nianbao(_ arguments: [String]) throws -> BinaryRunner.Result {

@@ -4,7 +4,8 @@ import TestSupport
 import Testing
 
 /// A collect killed with SIGKILL in the middle leaves no partial rows, and the next run completes the work.
-@Suite("A killed collect", .serialized, .enabled(if: Tools.has("sqlite3"), "needs the sqlite3 shell (apt-get install sqlite3)"))
+@Suite("A killed collect", .serialized,
+       .enabled(if: Tools.has("sqlite3") && Tools.has("python3"), "needs the sqlite3 shell (apt-get install sqlite3) and python3"))
 struct KillTests {
     func sqlite(_ database: URL, _ query: String) throws -> String { try SQLiteShell.run(database, query) }
 

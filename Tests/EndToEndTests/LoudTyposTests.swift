@@ -4,20 +4,13 @@ import Testing
 
 /// Typos on the command line are errors that name the nearest right answer, never an empty table or a crash.
 @Suite("Typos are loud", .serialized)
-struct LoudTyposTests {
+struct LoudTyposTests: RunsNianbaoInFolder {
     let directory: TemporaryDirectory
 
     init() throws {
-        directory = try TemporaryDirectory()
-        for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
-        }
+        directory = try TemporaryDirectory.withDemoCity()
         let collect = try nianbao("collect", "--quiet")
         #expect(collect.status == 0, "\(collect.stderr)")
-    }
-
-    func nianbao(_ arguments: String...) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(arguments, in: directory.url)
     }
 
     /// The command's exit code and its one line of stderr.

@@ -5,18 +5,11 @@ import Testing
 /// The problem list across runs on the demo city: statuses set in the workbook survive collect, reextract and a
 /// new version, and a problem turns fixed by itself when the corrected report arrives.
 @Suite("The problem list across runs", .serialized)
-struct ProblemListEndToEndTests {
+struct ProblemListEndToEndTests: RunsNianbaoInFolder {
     let directory: TemporaryDirectory
 
     init() throws {
-        directory = try TemporaryDirectory()
-        for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
-        }
-    }
-
-    func nianbao(_ arguments: String...) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(arguments, in: directory.url)
+        directory = try TemporaryDirectory.withDemoCity()
     }
 
     /// chendai 2022's problems as JSON objects keyed by fingerprint.

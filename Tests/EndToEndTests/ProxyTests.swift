@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// A collect through the operator's proxy (`http_proxy`), which may listen on a private or loopback address.
-@Suite("nianbao through a proxy on a loopback address")
+@Suite("nianbao through a proxy on a loopback address", .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct ProxyTests {
     @Test func theProxysOwnAddressIsAllowedThoughTheConfigDoesNotNameIt() throws {
         let directory = try TemporaryDirectory()

@@ -3,19 +3,14 @@ import TestSupport
 import Testing
 
 /// Headless Chromium, where it is installed.
-private let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-}
+private let chromium = Tools.path(of: "chromium") ?? Tools.path(of: "chromium-browser")
 
 /// `nianbao report` on the demo city, rendered by a real headless Chromium.
 @Suite("The HTML report in a browser", .serialized,
        .enabled(if: chromium != nil, "needs headless Chromium (apt-get install chromium)"))
 struct ReportRenderTests {
     @Test func theDemoReportRendersInHeadlessChromium() throws {
-        let directory = try TemporaryDirectory()
-        for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
-        }
+        let directory = try TemporaryDirectory.withDemoCity()
         #expect(try BinaryRunner.run(["collect", "--quiet"], in: directory.url).status == 0)
         let report = try BinaryRunner.run(["report", "--year", "2025", "--out", "report.html"], in: directory.url)
         #expect(report.status == 0, "\(report.stderr)")

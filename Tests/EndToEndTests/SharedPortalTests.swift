@@ -5,7 +5,8 @@ import Testing
 /// Seven units publishing on one portal (as a city's units mostly do), collected by the built binary as cron would:
 /// a withdrawn page (403), a path robots.txt disallows, a unit pointed at another unit's report, and a unit that
 /// ignores robots.txt. One bad URL must cost only its own unit·year, and nothing wrong may go in silently.
-@Suite("A portal shared by many units", .serialized, .enabled(if: Tools.has("python3"), "needs python3"))
+@Suite("A portal shared by many units", .serialized,
+       .enabled(if: Tools.has("python3") && Tools.has("sqlite3"), "needs python3 and the sqlite3 shell (apt-get install sqlite3)"))
 struct SharedPortalTests {
     private let folder: TemporaryDirectory
     private let server: LoopbackServer

@@ -5,20 +5,13 @@ import Testing
 
 /// `nianbao workbook` on the demo city: read back by openpyxl against the CSV exports, and rendered by LibreOffice.
 @Suite("The office's workbook", .serialized)
-struct WorkbookEndToEndTests {
+struct WorkbookEndToEndTests: RunsNianbaoInFolder {
     static let sheetNames = ["概况", "排名", "趋势", "质量", "问题清单", "全市汇总", "口径说明", "数据字典"]
 
     let directory: TemporaryDirectory
 
     init() throws {
-        directory = try TemporaryDirectory()
-        for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
-        }
-    }
-
-    func nianbao(_ arguments: String...) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(arguments, in: directory.url)
+        directory = try TemporaryDirectory.withDemoCity()
     }
 
     /// The data rows of a sheet: below the title and header, down to the blank row before the notes.
@@ -95,7 +88,8 @@ struct WorkbookEndToEndTests {
         #expect(dictionary.contains { $0[0] == .text("排名") && $0[1] == .text("名次") })
     }
 
-    @Test(.enabled(if: Tools.has("soffice") && Tools.has("pdftoppm"), "LibreOffice (soffice) and pdftoppm render the workbook"))
+    @Test(.enabled(if: Tools.has("soffice") && Tools.has("pdftotext") && Tools.has("pdftoppm"),
+                   "LibreOffice (soffice) renders the workbook, pdftotext and pdftoppm (poppler-utils) read the rendering"))
     func libreOfficeRendersTheSheets() throws {
         #expect(try nianbao("collect", "--quiet").status == 0)
         #expect(try nianbao("workbook", "--year", "2025", "--out", "2025.xlsx").status == 0)

@@ -7,10 +7,7 @@ import Testing
 @Suite("The HTML report of a year", .serialized)
 struct YearReportTests {
     @Test func theReportOf2024ShowsNoLaterYearAndSaysWhoReported() throws {
-        let directory = try TemporaryDirectory()
-        for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
-        }
+        let directory = try TemporaryDirectory.withDemoCity()
         #expect(try BinaryRunner.run(["collect", "--quiet"], in: directory.url).status == 0)
         #expect(try BinaryRunner.run(["report", "--year", "2024", "--out", "r.html"], in: directory.url).status == 0)
         let html = try String(contentsOf: directory.path("r.html"), encoding: .utf8)

@@ -27,12 +27,25 @@ struct Fixture: CustomTestStringConvertible, Sendable {
         return try JSONDecoder().decode(Expected.self, from: data)
     }
 
+    /// The program nianbao reads this fixture through (`pdftotext` for PDF, `antiword` for Word 97–2003), nil
+    /// when it reads the file itself.
+    var converter: String? {
+        if name.hasSuffix(".pdf") { return "pdftotext" }
+        return name.hasSuffix(".doc") ? "antiword" : nil
+    }
+
     static let all: [Fixture] = {
         let folder = RepositoryPaths.fixture("", target: "ExtractionTests")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".expected.json") }.sorted()
             .map { Fixture(name: String($0.dropLast(".expected.json".count))) }
     }()
+
+    /// The fixtures nianbao reads without a converter program.
+    static var readInProcess: [Fixture] { all.filter { $0.converter == nil } }
+
+    /// The fixtures read through `converter`.
+    static func read(through converter: String) -> [Fixture] { all.filter { $0.converter == converter } }
 }
 
 @Suite("Fixture reports with the quirks of real copies")
@@ -44,8 +57,25 @@ struct FixtureTests {
         for year in ["2012", "2016", "2019", "2021", "2022", "2023"] { #expect(names.contains { $0.contains(year) }) }
     }
 
-    @Test(arguments: Fixture.all)
+    @Test(arguments: Fixture.readInProcess)
     func extractsExactly(_ fixture: Fixture) throws {
+        try Self.extractsExactly(fixture)
+    }
+
+    @Test(.enabled(if: Tools.has("pdftotext"), "PDFs are read through pdftotext (poppler-utils)"),
+          arguments: Fixture.read(through: "pdftotext"))
+    func extractsExactlyFromPDF(_ fixture: Fixture) throws {
+        try Self.extractsExactly(fixture)
+    }
+
+    @Test(.enabled(if: Tools.has("antiword"), "Word 97–2003 files are read through antiword"),
+          arguments: Fixture.read(through: "antiword"))
+    func extractsExactlyFromWord97(_ fixture: Fixture) throws {
+        try Self.extractsExactly(fixture)
+    }
+
+    /// Reads `fixture` and compares everything with what it prints.
+    static func extractsExactly(_ fixture: Fixture) throws {
         let expected = try fixture.expected()
         let result = try Extractor.extract(try DocumentReader.read(contentsOf: fixture.url))
         #expect(result.format.rawValue == expected.format)

@@ -35,14 +35,9 @@ struct RobustnessTests {
         }
     }
 
-    @Test func truncatedAndMutatedRealReports() throws {
+    /// Each of `sources` cut short and mutated three times, each time read all the way.
+    func surviveCutsAndMutations(of sources: [(String, [UInt8])]) {
         var generator = Bytes(state: 7)
-        var sources: [(String, [UInt8])] = DemoCity.reports.prefix(40).compactMap { report in
-            DemoCity.bytes(of: report).map { (report.fileName, $0) }
-        }
-        for fixture in Fixture.all where !fixture.name.hasSuffix(".pdf") {
-            sources.append((fixture.name, [UInt8](try Data(contentsOf: fixture.url))))
-        }
         for (name, bytes) in sources where !bytes.isEmpty {
             for _ in 0..<3 {
                 let cut = Int(generator.next() % UInt64(bytes.count))
@@ -52,11 +47,27 @@ struct RobustnessTests {
                 survive(mutated, name: name)
             }
         }
+    }
+
+    @Test func truncatedAndMutatedRealReports() throws {
+        var sources: [(String, [UInt8])] = DemoCity.reports.prefix(40).compactMap { report in
+            DemoCity.bytes(of: report).map { (report.fileName, $0) }
+        }
+        for fixture in Fixture.readInProcess {
+            sources.append((fixture.name, [UInt8](try Data(contentsOf: fixture.url))))
+        }
+        surviveCutsAndMutations(of: sources)
+    }
+
+    @Test(.enabled(if: Tools.has("antiword") && Tools.has("pdftotext"), "needs antiword and pdftotext (poppler-utils)"))
+    func truncatedAndMutatedWord97AndACutPDFThroughTheirConverters() throws {
+        surviveCutsAndMutations(of: try Fixture.read(through: "antiword").map { ($0.name, [UInt8](try Data(contentsOf: $0.url))) })
         let pdf = [UInt8](try Data(contentsOf: RepositoryPaths.fixture("layout-2022.pdf", target: "ExtractionTests")))
         survive(Array(pdf.prefix(pdf.count / 2)), name: "cut.pdf")
     }
 
-    @Test func aScannedPDFNeedsManualEntry() throws {
+    @Test(.enabled(if: Tools.has("pdftotext"), "PDFs are read through pdftotext (poppler-utils)"))
+    func aScannedPDFNeedsManualEntry() throws {
         #expect {
             try DocumentReader.read(contentsOf: RepositoryPaths.fixture("scan-2019.pdf", target: "ExtractionTests"))
         } throws: { error in

@@ -3,7 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite("libcurl client", .serialized)
+@Suite("libcurl client", .serialized, .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct CurlClientTests {
     let directory: TemporaryDirectory
     let server: LoopbackServer

@@ -50,7 +50,8 @@ struct AddressScopeTests {
     }
 }
 
-@Suite("Redirects to addresses the config does not name", .serialized)
+@Suite("Redirects to addresses the config does not name", .serialized,
+       .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct NetworkGuardTests {
     let directory: TemporaryDirectory
     let configured: LoopbackServer

@@ -18,15 +18,3 @@ public enum HostileFiles {
     /// One hostile file's path.
     public static func file(_ name: String) -> URL? { folder?.appendingPathComponent(name) }
 }
-
-/// Programs the tests need from the system.
-public enum Tools {
-    /// The full path of `program` on PATH, if it is installed.
-    public static func path(of program: String) -> String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return paths.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// Whether `program` is installed.
-    public static func has(_ program: String) -> Bool { path(of: program) != nil }
-}

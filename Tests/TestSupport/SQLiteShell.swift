@@ -15,7 +15,7 @@ public enum SQLiteShell {
     /// error of the shell is thrown, never returned as empty output.
     public static func run(_ database: URL, _ sql: String) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.executableURL = URL(fileURLWithPath: Tools.path(of: "sqlite3") ?? "/usr/bin/sqlite3")
         process.arguments = ["-bail", "-cmd", ".timeout 10000", database.path, sql]
         let output = Pipe()
         let errors = Pipe()

@@ -18,6 +18,12 @@ struct BenchOptions {
     /// The demo city's compact pages (6 KB on average) instead of pages laid out as portals publish them (25 KB):
     /// the compact province of docs/performance.md.
     var compactPages = false
+    /// Only the politeness scenario: a city's units on hosts of uneven size, collected with `delay_ms` set.
+    var politenessOnly = false
+    /// Rounds of the politeness scenario, each a collect of about `delayMilliseconds` × 41 (its median is reported).
+    var politenessRounds = 5
+    /// The politeness scenario's `delay_ms`.
+    var delayMilliseconds = 300
 
     /// `--help` was given.
     var wantsHelp = false
@@ -26,11 +32,14 @@ struct BenchOptions {
 
     static let usage = """
         usage: nianbao-bench [--reports N] [--concurrency N] [--rounds N] [--query-units N] [--query-years N]
-                             [--work DIR] [--repository DIR] [--queries-only | --pipeline-only] [--compact-pages]
+                             [--work DIR] [--repository DIR] [--queries-only | --pipeline-only | --politeness-only]
+                             [--compact-pages] [--politeness-rounds N] [--delay-ms N]
         Build in release first (swift build -c release). Writes a synthetic province under --work (default
         /tmp/nianbao-bench) — its pages laid out as portals publish them, 25 KB on average, or with
         --compact-pages as the demo city's, 6 KB — serves it from nginx (or the Python test server) on
-        127.0.0.1, and prints the measurements as a Markdown table.
+        127.0.0.1, and prints the measurements as a Markdown table. The full run also collects 60 units from 12
+        loopback hosts of uneven size with delay_ms set (default 300), against the largest host's politeness
+        bound; --politeness-only runs that alone.
         """
 
     init(_ arguments: ArraySlice<String>) {
@@ -40,13 +49,15 @@ struct BenchOptions {
                 wantsHelp = true
                 continue
             }
-            if flag == "--queries-only" || flag == "--pipeline-only" || flag == "--compact-pages" {
+            if ["--queries-only", "--pipeline-only", "--politeness-only", "--compact-pages"].contains(flag) {
                 queriesOnly = queriesOnly || flag == "--queries-only"
                 pipelineOnly = pipelineOnly || flag == "--pipeline-only"
+                politenessOnly = politenessOnly || flag == "--politeness-only"
                 compactPages = compactPages || flag == "--compact-pages"
                 continue
             }
-            let known = ["--reports", "--concurrency", "--rounds", "--query-units", "--query-years", "--work", "--repository"]
+            let known = ["--reports", "--concurrency", "--rounds", "--query-units", "--query-years", "--politeness-rounds",
+                         "--delay-ms", "--work", "--repository"]
             guard known.contains(flag) else {
                 problems.append("unknown option \(flag)")
                 continue
@@ -66,6 +77,8 @@ struct BenchOptions {
             case "--rounds": rounds = max(number ?? rounds, 1)
             case "--query-units": queryUnits = number ?? queryUnits
             case "--query-years": queryYears = number ?? queryYears
+            case "--politeness-rounds": politenessRounds = max(number ?? politenessRounds, 1)
+            case "--delay-ms": delayMilliseconds = max(number ?? delayMilliseconds, 1)
             case "--work": work = value
             default: repository = URL(fileURLWithPath: value)
             }
@@ -89,3 +102,14 @@ struct BenchResults {
 }
 
 func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+
+/// The middle value (the upper one of an even count), 0 for none.
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+/// The smallest and largest of `values`, as "min–max".
+func range(_ values: [Double], _ digits: Int) -> String {
+    "\(fmt(values.min() ?? 0, digits))–\(fmt(values.max() ?? 0, digits))"
+}

@@ -101,15 +101,6 @@ struct PipelineBench {
         var xmllint, htmlExtract: ChildRun.Measurement
     }
 
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-    }
-
-    private func range(_ values: [Double], _ digits: Int) -> String {
-        "\(fmt(values.min() ?? 0, digits))–\(fmt(values.max() ?? 0, digits))"
-    }
-
     /// Figures per second into SQLite: the demo batch's figures, read once, stored in one transaction.
     private func ingest(into results: inout BenchResults) throws {
         var batch: [(unitId: String, year: Int, content: ReportContent)] = []

@@ -7,8 +7,10 @@ import Storage
 //   .build/release/nianbao-bench --queries-only …   (only rank/trend/export, reusing the query database)
 //   .build/release/nianbao-bench --pipeline-only …  (only curl/extract/collect/xmllint/ingest)
 //   .build/release/nianbao-bench --compact-pages …  (the demo city's 6 KB pages instead of portals' 25 KB ones)
+//   .build/release/nianbao-bench --politeness-only [--politeness-rounds 5] [--delay-ms 300]
 // It writes a synthetic province, serves it from a real loopback HTTP server (nginx when installed), and measures
-// collect, curl --parallel on the same URLs, extract alone, xmllint alone, SQLite ingest, and rank/trend/export latency.
+// collect, curl --parallel on the same URLs, extract alone, xmllint alone, SQLite ingest, a collect from hosts of
+// uneven size against its politeness bound, and rank/trend/export latency.
 let options = BenchOptions(CommandLine.arguments.dropFirst())
 if options.wantsHelp {
     print(BenchOptions.usage)
@@ -34,6 +36,11 @@ do {
         try? FileManager.default.removeItem(at: work.appendingPathComponent(name))
     }
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    if options.politenessOnly {
+        try PolitenessBench(options: options, nianbao: nianbao, work: work).run(into: &results)
+        print(results.markdown)
+        exit(0)
+    }
     let siteFolder = work.appendingPathComponent("site")
     let province = try Province.write(count: options.reports, compact: options.compactPages, to: siteFolder)
     results.note("province: \(province.files.count) reports, \(String(format: "%.1f", Double(province.bytes) / 1e6)) MB, "
@@ -46,7 +53,10 @@ do {
     try PipelineBench(options: options, nianbao: nianbao, work: work, files: province.files, bytes: province.bytes,
                       site: site).run(into: &results)
     site.stop()
-    if !options.pipelineOnly { try QueryBench(options: options, nianbao: nianbao, work: work).run(into: &results) }
+    if !options.pipelineOnly {
+        try PolitenessBench(options: options, nianbao: nianbao, work: work).run(into: &results)
+        try QueryBench(options: options, nianbao: nianbao, work: work).run(into: &results)
+    }
     print(results.markdown)
 } catch {
     FileHandle.standardError.write(Data("nianbao-bench: \(error)\n".utf8))
