@@ -43,8 +43,9 @@ enum PDFTableBuilder {
     /// placement compares lines with labels pairwise). A larger region is left to the layout text.
     static let maxRegionLines = 1_500
 
-    private static func table(_ lines: [PDFLine]) -> Table? {
-        guard lines.count <= maxRegionLines else { return nil }
+    private static func table(_ printed: [PDFLine]) -> Table? {
+        guard printed.count <= maxRegionLines else { return nil }
+        let lines = OCRLookAlikes.readingDigits(in: printed)
         var valueLines: [ValueLine] = []
         for line in lines {
             let values = Array(line.words.reversed().prefix(while: \.isValue).reversed())
@@ -95,7 +96,10 @@ enum PDFTableBuilder {
                 rows.append((line.page, line.midY, line.words.map { GridCell(text: $0.text) }))
             }
         }
-        let memberships = PDFGroupLabel.assign(groups, to: valueLines.map(\.line),
+        let spans = zip(valueLines, owners).map { valueLine, owner in
+            PDFRowSpan(line: valueLine.line, label: owner.map { blocks[$0] })
+        }
+        let memberships = PDFGroupLabel.assign(groups, to: valueLines.map(\.line), spans: spans,
                                                labels: owners.map { $0.map { blocks[$0].text } })
         var owned = Set<Int>()
         for (index, (valueLine, owner)) in zip(valueLines, owners).enumerated() {
