@@ -121,14 +121,15 @@ enum PDFTableBuilder {
 
     /// A row's value cells: under their columns (blank where nothing is printed), or as printed.
     private static func cells(_ values: [PDFWord], columns: PDFColumns, byColumn: Bool) -> [GridCell] {
-        guard byColumn else { return values.map { GridCell(text: $0.text) } }
+        let printed = values.map { GridCell(text: $0.text, confidence: $0.confidence) }
+        guard byColumn else { return printed }
         var slots = Array(repeating: GridCell(text: ""), count: columns.count)
         var taken = Set<Int>()
-        for word in values {
+        for (word, cell) in zip(values, printed) {
             let column = columns.column(of: word)
             // Two numbers under one column: the row cannot be placed, and is kept as printed.
-            guard taken.insert(column).inserted else { return values.map { GridCell(text: $0.text) } }
-            slots[column] = GridCell(text: word.text)
+            guard taken.insert(column).inserted else { return printed }
+            slots[column] = cell
         }
         return slots
     }
