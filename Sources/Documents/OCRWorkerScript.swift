@@ -9,6 +9,8 @@
 /// - Every box the recogniser reads is kept down to a score of 0.3 (the engine's own cut is 0.5, which loses
 ///   faint zeros); each word carries its confidence (`conf`): the lowest of its characters' and its box's.
 /// - A box of several numbers (`1 0 2`) is split into words at the recogniser's character positions.
+/// - The engine runs on one thread: the reader pool already reads one document per core, and one thread needs
+///   less memory.
 enum OCRWorkerScript {
     static let source = #"""
 import glob, html, math, os, subprocess, sys, tempfile
@@ -72,7 +74,7 @@ def words(result, scale):
 
 dpi, pdf = int(sys.argv[-2]), sys.argv[-1]
 scale = 72.0 / dpi
-engine = RapidOCR()
+engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
 out = ["<doc>"]
 with tempfile.TemporaryDirectory() as folder:
     subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", pdf, os.path.join(folder, "p")], check=True)
