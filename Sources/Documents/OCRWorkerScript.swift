@@ -1,7 +1,11 @@
 /// The OCR worker: a small Python program, run by the OCR environment's interpreter, that rasterises a PDF's
 /// pages with `pdftoppm`, reads each with RapidOCR (PP-OCR models, CPU) and prints the words with their boxes in
 /// points, in the XHTML that `pdftotext -bbox-layout` prints, so that the PDF's geometric table builder reads
-/// them. Arguments: DPI, then the PDF's path.
+/// them. Arguments: DPI, then the path of a PDF or of an image (PNG, JPEG, TIFF; every frame of a TIFF is a page).
+///
+/// - An image is a page 595 points wide (A4); one wider than 1.5 times an A4 page at DPI is scaled down to that
+///   width first. An image of more than 80 million pixels (a frame of a TIFF included) is refused before it is
+///   decoded, so that a picture bomb costs its own document only.
 ///
 /// - A turned page is levelled first: the angle (within ±3°) whose row profile of ink is sharpest, searched on a
 ///   quarter-size copy; pages within 0.25° are left as they are.
@@ -19,6 +23,7 @@ import numpy as np
 from rapidocr_onnxruntime import RapidOCR
 
 MIN_SCORE = 0.3
+LARGEST_IMAGE = 80_000_000
 
 
 def skew(image):
@@ -72,14 +77,35 @@ def words(result, scale):
             yield start * scale, top * scale, end * scale, bottom * scale, confidence, token
 
 
-dpi, pdf = int(sys.argv[-2]), sys.argv[-1]
-scale = 72.0 / dpi
+def pictures(path, dpi, folder):
+    if path.endswith(".pdf"):
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", path, os.path.join(folder, "p")], check=True)
+        for page in sorted(glob.glob(os.path.join(folder, "p*.png"))):
+            yield cv2.imread(page, cv2.IMREAD_GRAYSCALE), 72.0 / dpi
+        return
+    from PIL import Image, ImageSequence
+    Image.MAX_IMAGE_PIXELS = None  # each frame's size is checked here, before it is decoded
+    try:
+        picture = Image.open(path)
+        for frame in ImageSequence.Iterator(picture):
+            width, height = frame.size
+            if width * height > LARGEST_IMAGE:
+                sys.exit("the image is %d x %d pixels, more than %d million" % (width, height, LARGEST_IMAGE // 1_000_000))
+            gray = np.array(frame.convert("L"))
+            widest = int(1.5 * 8.27 * dpi)
+            if width > widest:
+                gray = cv2.resize(gray, (widest, max(1, round(height * widest / width))), interpolation=cv2.INTER_AREA)
+            yield gray, 595.0 / gray.shape[1]
+    except (OSError, ValueError) as error:
+        sys.exit("cannot read the image: %s" % error)
+
+
+dpi, source = int(sys.argv[-2]), sys.argv[-1]
 engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
 out = ["<doc>"]
 with tempfile.TemporaryDirectory() as folder:
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", pdf, os.path.join(folder, "p")], check=True)
-    for path in sorted(glob.glob(os.path.join(folder, "p*.png"))):
-        image = level(cv2.imread(path, cv2.IMREAD_GRAYSCALE))
+    for picture, scale in pictures(source, dpi, folder):
+        image = level(picture)
         height, width = image.shape[:2]
         out.append('<page width="%.2f" height="%.2f">' % (width * scale, height * scale))
         result, _ = engine(image, use_cls=False, return_word_box=True, text_score=0.0)

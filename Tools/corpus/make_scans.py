@@ -2,9 +2,12 @@
 """Writes scanned copies of corpus reports into Tests/ExtractionTests/Corpus: the reportlab PDF rasterised by
 pdftoppm at 300, 200 and 150 dpi, saved as JPEG (quality 80; the 150 dpi copy turned 1.5°, with noise, quality
 60) and put back into image-only PDFs by img2pdf (NAME.DPI.scan.pdf). Their truth is NAME.truth.json.
+`--images` writes, from the 200 dpi scans, the same JPEG pages as image files: every page as one TIFF
+(NAME.200.scan.tif) and the first page alone as a JPEG (NAME.200.p1.scan.jpg).
 
 Needs poppler-utils, img2pdf and Pillow.
 """
+import sys
 import glob
 import os
 import random
@@ -39,7 +42,23 @@ def scan(name, dpi, rough):
         subprocess.run(["img2pdf", *pages, "-o", os.path.join(OUT, "%s.%d.scan.pdf" % (name, dpi))], check=True)
 
 
-if __name__ == "__main__":
+def images(name):
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdfimages", "-j", os.path.join(OUT, "%s.200.scan.pdf" % name), os.path.join(folder, "p")],
+                       check=True)
+        pages = sorted(glob.glob(os.path.join(folder, "p-*.jpg")))
+        with open(pages[0], "rb") as first, open(os.path.join(OUT, "%s.200.p1.scan.jpg" % name), "wb") as copy:
+            copy.write(first.read())
+        frames = [Image.open(page) for page in pages]
+        frames[0].save(os.path.join(OUT, "%s.200.scan.tif" % name), save_all=True, append_images=frames[1:],
+                       compression="jpeg", quality=80, dpi=(200, 200))
+
+
+if __name__ == "__main__" and "--images" in sys.argv:
+    for report in REPORTS:
+        images(report)
+    print("images written to", OUT)
+elif __name__ == "__main__":
     for report in REPORTS:
         for dpi, rough in [(300, False), (200, False), (150, True)]:
             scan(report, dpi, rough)

@@ -21,7 +21,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 CORPUS = os.path.join(ROOT, "Tests", "ExtractionTests", "Corpus")
 MEDIA = [(".html", "HTML"), (".docx", "DOCX"), (".lo.pdf", "PDF · LibreOffice"), (".rl.pdf", "PDF · reportlab"),
          (".txt", "text · prose only (old format)"), (".300.scan.pdf", "scan · 300 dpi"),
-         (".200.scan.pdf", "scan · 200 dpi"), (".150.scan.pdf", "scan · 150 dpi, turned 1.5°, noise, JPEG 60")]
+         (".200.scan.pdf", "scan · 200 dpi"), (".200.scan.tif", "scan · 200 dpi, TIFF image"),
+         (".150.scan.pdf", "scan · 150 dpi, turned 1.5°, noise, JPEG 60")]
 
 
 def covering_rules(code):
