@@ -66,7 +66,11 @@ public enum DocumentReader {
     /// A scan — a PDF without a text layer, or an image file (`suffix` names its type, `description` says what it
     /// is) — read by OCR (when installed): tables from the words' boxes, the lines for prose and the stream.
     private static func scannedDocument(_ bytes: [UInt8], suffix: String, description: String) throws -> Document {
-        let pages = try OCRReader.pages(bytes, suffix: suffix, description: description)
+        try scan(OCRReader.pages(bytes, suffix: suffix, description: description), description: description)
+    }
+
+    /// The document of pages read by OCR.
+    static func scan(_ pages: [PDFPage], description: String) throws -> Document {
         let text = OCRReader.text(pages)
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw DocumentError.notAReport("\(description) in which OCR found no text: needs manual entry")

@@ -45,6 +45,15 @@ struct OCRTests {
         #expect(row.suffix(7).map(\.text) == ["4", "0", "2", "0", "0", "0", "6"])
     }
 
+    @Test(.enabled(if: OCRReader.python != nil, "needs the OCR environment (/opt/nianbao-ocr)"))
+    func aWordDocumentOfPagePicturesIsReadByOCR() throws {
+        let document = try DocumentReader.read(contentsOf: Self.corpus("r03-2019-2019.200.scan.docx"))
+        #expect(document.kind == .scan)
+        let table = try #require(document.tables.first { $0.compactText.contains("本年新收") })
+        // The table runs over both pictures: its last rows are on the second.
+        #expect(table.rows.contains { $0.contains { $0.text.hasPrefix("四、结转下年度") } })
+    }
+
     /// A PNG that decodes to 144 MB is refused from its header, quickly, with the reason.
     @Test(.enabled(if: OCRReader.python != nil && Tools.has("python3"), "needs the OCR environment and python3"))
     func anImageBombIsRefusedBeforeItIsDecoded() throws {

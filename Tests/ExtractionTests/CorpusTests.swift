@@ -18,7 +18,7 @@ struct CorpusFile: CustomTestStringConvertible, Sendable {
     static let all: [CorpusFile] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.sorted().compactMap { name in
-            for suffix in [".lo.pdf", ".rl.pdf", ".docx", ".html", ".txt"] where name.hasSuffix(suffix) {
+            for suffix in [".lo.pdf", ".rl.pdf", ".docx", ".html", ".txt"] where name.hasSuffix(suffix) && !name.contains(".scan.") {
                 return CorpusFile(name: name, base: String(name.dropLast(suffix.count)))
             }
             return nil

@@ -22,6 +22,7 @@ CORPUS = os.path.join(ROOT, "Tests", "ExtractionTests", "Corpus")
 MEDIA = [(".html", "HTML"), (".docx", "DOCX"), (".lo.pdf", "PDF · LibreOffice"), (".rl.pdf", "PDF · reportlab"),
          (".txt", "text · prose only (old format)"), (".300.scan.pdf", "scan · 300 dpi"),
          (".200.scan.pdf", "scan · 200 dpi"), (".200.scan.tif", "scan · 200 dpi, TIFF image"),
+         (".200.scan.docx", "scan · 200 dpi, DOCX of page pictures"),
          (".150.scan.pdf", "scan · 150 dpi, turned 1.5°, noise, JPEG 60")]
 
 
