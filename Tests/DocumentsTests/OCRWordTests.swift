@@ -53,7 +53,9 @@ struct OCRWordTests {
         #expect(texts.contains("O") && !texts.contains("o"))
         #expect(lines[1].words.filter(\.isValue).map(\.text) == ["1", "1", "0", "1", "1"])
         #expect(OCRLookAlikes.digitText("1O") == "10" && OCRLookAlikes.digitText("l2") == "12")
+        #expect(OCRLookAlikes.digitText("1：") == "1" && OCRLookAlikes.digitText("8.") == "8")
         #expect(OCRLookAlikes.digitText("属于") == nil && OCRLookAlikes.digitText("12") == nil)
+        #expect(OCRLookAlikes.digitText("2.5") == nil && OCRLookAlikes.digitText("1.属") == nil && OCRLookAlikes.digitText("。") == nil)
     }
 
     @Test func textLayerWordsAreNeverRewritten() {
