@@ -24,7 +24,7 @@ struct ReadReport: Sendable {
 public enum ReportReader {
     /// The readers' version: documents quarantined by an earlier version are read again. Raise it whenever a
     /// reader (HTML, text, PDF, DOCX, a converter's use) changes.
-    public static let readerVersion = 4
+    public static let readerVersion = 5
 
     /// Reads `bytes` in this process; never throws: a document that cannot be read is recorded as such, never as
     /// zeros.

@@ -4,7 +4,8 @@ import ReportModel
 import ZIPFoundation
 
 /// Reads a Word 2007+ document: `word/document.xml` from the ZIP, paragraphs in order and tables as grids with
-/// `gridSpan` (colspan) and `vMerge` (rowspan) expanded; nested tables are separate.
+/// `gridSpan` (colspan) and `vMerge` (rowspan) expanded; nested tables are separate. A document with no text whose
+/// pages are pictures is read by OCR (`DOCXPictures`).
 enum DOCXReader {
     /// The most bytes `word/document.xml` may unpack to (a report's is well under 5 MB).
     static let maxDocumentBytes = 16 * 1024 * 1024
@@ -40,6 +41,10 @@ enum DOCXReader {
         defer { xmlFreeDoc(parsed) }
         var walker = WordWalker()
         walker.walk(xmlDocGetRootElement(parsed))
+        if walker.tables.isEmpty, walker.paragraphs.allSatisfy({ $0.trimmedSpaces.isEmpty }),
+           let pictures = try DOCXPictures.document(bytes) {
+            return pictures
+        }
         let title = walker.paragraphs.first { $0.includes("年度报告") || $0.includes("年报") }
         return Document(kind: .docx, encoding: .utf8, title: title, paragraphs: walker.paragraphs, tables: walker.tables,
                         links: [], warnings: walker.refusals)

@@ -36,11 +36,14 @@ public struct GridCell: Sendable, Hashable {
     public let text: String
     /// True when this position is covered by a span of a cell that starts elsewhere.
     public let isSpanCopy: Bool
+    /// How sure OCR is of the cell's text (0–1), for a cell read from a scan; nil for every other cell.
+    public let confidence: Double?
 
     /// Creates a grid position.
-    public init(text: String, isSpanCopy: Bool = false) {
+    public init(text: String, isSpanCopy: Bool = false, confidence: Double? = nil) {
         self.text = text
         self.isSpanCopy = isSpanCopy
+        self.confidence = confidence
     }
 }
 

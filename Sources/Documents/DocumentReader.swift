@@ -15,7 +15,9 @@ public enum DocumentReader {
         case .pdf:
             let text = try ExternalConverter.run("pdftotext", arguments: ["-layout", "-enc", "UTF-8"], input: bytes,
                                                  suffix: ".pdf")
-            guard text.contains(where: { !$0.isWhitespace }) else { return try scannedDocument(bytes) }
+            guard text.contains(where: { !$0.isWhitespace }) else {
+                return try scannedDocument(bytes, suffix: ".pdf", description: "a PDF with no text layer (a scan or images)")
+            }
             var document = textDocument(text, kind: .pdf, encoding: .utf8, warnings: [], layoutColumns: true)
             do {
                 let placed = try PDFTableBuilder.tables(PDFWordReader.read(
@@ -32,6 +34,8 @@ public enum DocumentReader {
             return textDocument(text, kind: .doc, encoding: .utf8, warnings: [], layoutColumns: false)
         case .docx:
             return try DOCXReader.read(bytes)
+        case .image(let type):
+            return try scannedDocument(bytes, suffix: type.suffix, description: type.description)
         case .other(let description):
             throw DocumentError.notAReport(description)
         case .markup, .plainText:
@@ -59,12 +63,17 @@ public enum DocumentReader {
         try read(try LocalFile.bytes(atPath: url.path), fileName: url.lastPathComponent)
     }
 
-    /// A scan read by OCR (when installed): tables from the words' boxes, the lines for prose and the stream.
-    private static func scannedDocument(_ bytes: [UInt8]) throws -> Document {
-        let pages = try OCRReader.pages(bytes)
+    /// A scan — a PDF without a text layer, or an image file (`suffix` names its type, `description` says what it
+    /// is) — read by OCR (when installed): tables from the words' boxes, the lines for prose and the stream.
+    private static func scannedDocument(_ bytes: [UInt8], suffix: String, description: String) throws -> Document {
+        try scan(OCRReader.pages(bytes, suffix: suffix, description: description), description: description)
+    }
+
+    /// The document of pages read by OCR.
+    static func scan(_ pages: [PDFPage], description: String) throws -> Document {
         let text = OCRReader.text(pages)
         guard text.contains(where: { !$0.isWhitespace }) else {
-            throw DocumentError.notAReport("a PDF with no text layer in which OCR found no text: needs manual entry")
+            throw DocumentError.notAReport("\(description) in which OCR found no text: needs manual entry")
         }
         var document = textDocument(text, kind: .scan, encoding: .utf8, warnings: [], layoutColumns: true)
         let placed = PDFTableBuilder.tables(pages)

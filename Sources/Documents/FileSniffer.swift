@@ -4,6 +4,8 @@ import ReportModel
 enum FileSniffer {
     enum Kind: Equatable {
         case markup, plainText, pdf, doc, docx
+        /// A picture of pages, read by OCR.
+        case image(ImageType)
         case other(String)
     }
 
@@ -18,8 +20,7 @@ enum FileSniffer {
             return name.hasSuffix(".zip") || name.contains(".") ? .docx : .other("a ZIP archive")
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .doc }
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .other("a PNG image (needs manual entry)") }
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .other("a JPEG image (needs manual entry)") }
+        if let image = ImageType.sniff(bytes) { return .image(image) }
         if bytes.starts(with: Array("GIF8".utf8)) { return .other("a GIF image") }
         if bytes.starts(with: [0x1F, 0x8B]) { return .other("gzip-compressed data") }
         let head = bytes.prefix(4096)

@@ -19,17 +19,19 @@ enum OCRReader {
     }
 
     /// The scan's pages as words with boxes, read by the OCR environment's `python`; throws when OCR is not
-    /// installed (nil) or fails.
-    static func pages(_ bytes: [UInt8], python: String? = OCRReader.python) throws -> [PDFPage] {
+    /// installed (nil) or fails. `suffix` is the file's type as the worker reads it (`.pdf`, `.png`, `.jpg`, `.tif`),
+    /// `description` what messages call the file.
+    static func pages(_ bytes: [UInt8], suffix: String = ".pdf", description: String = "a PDF with no text layer",
+                      python: String? = OCRReader.python) throws -> [PDFPage] {
         guard let python else {
-            throw DocumentError.notAReport("a PDF with no text layer (a scan or images): needs manual entry; \(installHint)")
+            throw DocumentError.notAReport("\(description): needs manual entry; \(installHint)")
         }
         let xml: String
         do {
             xml = try ExternalConverter.run(python, arguments: ["-c", OCRWorkerScript.source, String(dpi)], input: bytes,
-                                            suffix: ".pdf", limits: ExternalConverter.Limits(seconds: 600))
+                                            suffix: suffix, limits: ExternalConverter.Limits(seconds: 600))
         } catch DocumentError.converterFailed(let why) {
-            throw DocumentError.converterFailed("OCR failed (\(why)); it needs reading.memory_mb of 2048 or more")
+            throw DocumentError.converterFailed("OCR failed for \(description) (\(why)); it needs reading.memory_mb of 2048 or more")
         }
         return PDFWordReader.read(xml)
     }

@@ -82,8 +82,10 @@ struct PDFGroupLabel: Sendable {
 
     /// The group of each line of numbers whose label is a numbered sub-row (`3.其他`). Sub-rows are numbered from
     /// 1 in each group, so the runs of numbering are the groups in order when there are as many runs as group
-    /// labels; otherwise each sub-row takes the group label nearest to it on its page.
-    static func assign(_ groups: [PDFGroupLabel], to lines: [PDFLine], labels: [String?]) -> [String?] {
+    /// labels; when there are more runs than labels (a group's opening bracket misread, so two labels ran into one),
+    /// each run takes the group words standing beside its rows (`PDFGroupLabel.splitByRuns`); otherwise each
+    /// sub-row takes the group label nearest to it on its page.
+    static func assign(_ groups: [PDFGroupLabel], to lines: [PDFLine], spans: [PDFRowSpan], labels: [String?]) -> [String?] {
         var runs: [Int?] = []
         var run = -1
         var previous = Int.max
@@ -97,6 +99,9 @@ struct PDFGroupLabel: Sendable {
             runs.append(run)
         }
         if run + 1 == groups.count { return runs.map { $0.map { groups[$0].text } } }
+        if run + 1 > groups.count, !groups.isEmpty {
+            return splitByRuns(groups.flatMap(\.words), runs: runs, spans: spans)
+        }
         return zip(lines, runs).map { line, run in
             guard run != nil else { return nil }
             return groups.compactMap { group in group.distance(page: line.page, y: line.midY).map { (group, $0) } }

@@ -43,8 +43,9 @@ enum PDFTableBuilder {
     /// placement compares lines with labels pairwise). A larger region is left to the layout text.
     static let maxRegionLines = 1_500
 
-    private static func table(_ lines: [PDFLine]) -> Table? {
-        guard lines.count <= maxRegionLines else { return nil }
+    private static func table(_ printed: [PDFLine]) -> Table? {
+        guard printed.count <= maxRegionLines else { return nil }
+        let lines = OCRLookAlikes.readingDigits(in: printed)
         var valueLines: [ValueLine] = []
         for line in lines {
             let values = Array(line.words.reversed().prefix(while: \.isValue).reversed())
@@ -95,7 +96,10 @@ enum PDFTableBuilder {
                 rows.append((line.page, line.midY, line.words.map { GridCell(text: $0.text) }))
             }
         }
-        let memberships = PDFGroupLabel.assign(groups, to: valueLines.map(\.line),
+        let spans = zip(valueLines, owners).map { valueLine, owner in
+            PDFRowSpan(line: valueLine.line, label: owner.map { blocks[$0] })
+        }
+        let memberships = PDFGroupLabel.assign(groups, to: valueLines.map(\.line), spans: spans,
                                                labels: owners.map { $0.map { blocks[$0].text } })
         var owned = Set<Int>()
         for (index, (valueLine, owner)) in zip(valueLines, owners).enumerated() {
@@ -117,14 +121,15 @@ enum PDFTableBuilder {
 
     /// A row's value cells: under their columns (blank where nothing is printed), or as printed.
     private static func cells(_ values: [PDFWord], columns: PDFColumns, byColumn: Bool) -> [GridCell] {
-        guard byColumn else { return values.map { GridCell(text: $0.text) } }
+        let printed = values.map { GridCell(text: $0.text, confidence: $0.confidence) }
+        guard byColumn else { return printed }
         var slots = Array(repeating: GridCell(text: ""), count: columns.count)
         var taken = Set<Int>()
-        for word in values {
+        for (word, cell) in zip(values, printed) {
             let column = columns.column(of: word)
             // Two numbers under one column: the row cannot be placed, and is kept as printed.
-            guard taken.insert(column).inserted else { return values.map { GridCell(text: $0.text) } }
-            slots[column] = GridCell(text: word.text)
+            guard taken.insert(column).inserted else { return printed }
+            slots[column] = cell
         }
         return slots
     }

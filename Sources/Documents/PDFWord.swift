@@ -15,15 +15,23 @@ struct PDFWord: Sendable {
     /// Whether the word is a figure: digits with an optional sign, separators and decimal point, or a
     /// placeholder for nothing (`—`, `-`, `/`).
     let isValue: Bool
+    /// How sure OCR is of the word (0–1); nil for a word of a text layer.
+    let confidence: Double?
 
-    init(text: String, page: Int, minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    init(text: String, page: Int, minX: Double, minY: Double, maxX: Double, maxY: Double, confidence: Double? = nil) {
         self.text = text
         self.page = page
         self.minX = minX
         self.minY = minY
         self.maxX = maxX
         self.maxY = maxY
+        self.confidence = confidence
         isValue = Self.looksLikeValue(text)
+    }
+
+    /// The same word with another text (a look-alike read as the digit it stands for).
+    func replacingText(_ text: String) -> PDFWord {
+        PDFWord(text: text, page: page, minX: minX, minY: minY, maxX: maxX, maxY: maxY, confidence: confidence)
     }
 
     var midX: Double { (minX + maxX) / 2 }
@@ -53,7 +61,7 @@ struct PDFPage: Sendable {
 }
 
 /// Reads the XHTML of `pdftotext -bbox-layout` (pages, flows, blocks, lines, words with `xMin`…`yMax`) with
-/// libxml2.
+/// libxml2; the OCR worker prints the same, each word with its confidence (`conf`).
 enum PDFWordReader {
     static func read(_ xml: String) -> [PDFPage] {
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
@@ -82,7 +90,8 @@ enum PDFWordReader {
                     if !text.isEmpty, !pages.isEmpty {
                         pages[pages.count - 1].words.append(PDFWord(
                             text: text, page: pages.count - 1, minX: number(current, "xMin"), minY: number(current, "yMin"),
-                            maxX: number(current, "xMax"), maxY: number(current, "yMax")))
+                            maxX: number(current, "xMax"), maxY: number(current, "yMax"),
+                            confidence: LibXMLNode.localAttribute(current, "conf").flatMap(Double.init)))
                     }
                 default:
                     collect(current.pointee.children, into: &pages)

@@ -96,7 +96,10 @@ public enum Extractor {
         }
         let values = figures.values
         var audit = Auditor.audit(values, format: format, items: items, previous: hints.previous)
-        if document.kind == .scan { audit.append(ScanRules.unchecked(figures.figures)) }
+        if document.kind == .scan {
+            audit.append(ScanRules.unchecked(figures.figures))
+            audit.append(ScanRules.lowConfidence(figures.figures))
+        }
         return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit,
                                 printedUnit: metadata.unit, printedYear: metadata.year,
                                 published: PublicationDateReader.read(document, fullText: fullText, reportYear: year),

@@ -39,7 +39,8 @@ struct FigureSet {
         case .text: return
         }
         add(Figure(code: code, value: cell.value, kind: kind,
-                   provenance: Provenance(table: table, row: row, column: column, raw: cell.raw)), at: position)
+                   provenance: Provenance(table: table, row: row, column: column, raw: cell.raw, confidence: cell.confidence)),
+            at: position)
     }
 
     mutating func add(_ figure: Figure) { add(figure, at: IndicatorCatalogue.position(of: figure.code)) }

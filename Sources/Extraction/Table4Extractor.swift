@@ -11,7 +11,11 @@ struct Table4Extractor {
     func extract(_ tables: [Table], into figures: inout FigureSet) {
         for table in tables where Self.matches(table) {
             for grid in table.rows {
-                let cells = grid.filter { !$0.isSpanCopy || $0.text.isEmpty }.map { CellValue.parse($0.text) }
+                let cells = grid.filter { !$0.isSpanCopy || $0.text.isEmpty }.map { cell in
+                    var parsed = CellValue.parse(cell.text)
+                    parsed.confidence = cell.confidence
+                    return parsed
+                }
                 let trailing = Array(cells.reversed().prefix { $0.isValue }.reversed())
                 guard trailing.count >= 15, trailing.contains(where: { $0.kind == .number }) else { continue }
                 let values = trailing.suffix(15)

@@ -55,7 +55,8 @@ struct TableRow {
         for position in index..<cells.count {
             let cell = cells[position]
             if cell.isSpanCopy && !cell.text.isEmpty { continue }
-            let parsed = position == index ? firstValue ?? CellValue.parse(cell.text) : CellValue.parse(cell.text)
+            var parsed = position == index ? firstValue ?? CellValue.parse(cell.text) : CellValue.parse(cell.text)
+            parsed.confidence = cell.confidence
             if parsed.kind == .text && Self.isUnitWord(parsed.raw.trimmedSpaces) {
                 hasUnit = true
                 continue  // a unit column (计量单位)

@@ -1,7 +1,8 @@
 import Documents
 
 /// A document and a reader's refusal as bytes, for the pipe between a reader worker and nianbao: lengths as
-/// little-endian 64-bit numbers, texts as their UTF-8.
+/// little-endian 64-bit numbers, texts as their UTF-8; a cell's flags byte says whether it is a span copy (1) and
+/// whether an OCR confidence in thousandths follows its text (2).
 enum DocumentCoding {
     /// What a worker answers for one request.
     enum Answer {
@@ -24,8 +25,9 @@ enum DocumentCoding {
                 for row in table.rows {
                     out.number(row.count)
                     for cell in row {
-                        out.byte(cell.isSpanCopy ? 1 : 0)
+                        out.byte((cell.isSpanCopy ? 1 : 0) | (cell.confidence == nil ? 0 : 2))
                         out.text(cell.text)
+                        if let confidence = cell.confidence { out.number(Int((confidence * 1_000).rounded())) }
                     }
                 }
             }
@@ -67,8 +69,10 @@ enum DocumentCoding {
                 for _ in 0..<(try input.count()) {
                     var row: [GridCell] = []
                     for _ in 0..<(try input.count()) {
-                        let isSpanCopy = try input.byte() == 1
-                        row.append(GridCell(text: try input.text(), isSpanCopy: isSpanCopy))
+                        let flags = try input.byte()
+                        let text = try input.text()
+                        let confidence = flags & 2 == 0 ? nil : Double(try input.number()) / 1_000
+                        row.append(GridCell(text: text, isSpanCopy: flags & 1 == 1, confidence: confidence))
                     }
                     rows.append(row)
                 }

@@ -20,7 +20,7 @@ struct CorpusFile: CustomTestStringConvertible, Sendable {
     static let all: [CorpusFile] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.sorted().compactMap { name in
-            for suffix in [".lo.pdf", ".rl.pdf", ".docx", ".html", ".txt"] where name.hasSuffix(suffix) {
+            for suffix in [".lo.pdf", ".rl.pdf", ".docx", ".html", ".txt"] where name.hasSuffix(suffix) && !name.contains(".scan.") {
                 return CorpusFile(name: name, base: String(name.dropLast(suffix.count)))
             }
             return nil
@@ -77,17 +77,18 @@ struct CorpusTests {
         }
     }
 
-    /// Scans at 300 dpi, read by OCR: most cells read (82 % and 99 % measured), and no wrong value left unflagged — tables 三
-    /// and 四 by their identities, every other figure by `ocr.unchecked`.
+    /// Scans at 300 and 200 dpi, read by OCR: at least 97 % of the cells read right (all of them measured), and no wrong
+    /// value left unflagged — tables 三 and 四 by their identities, every other figure by `ocr.unchecked`, and any
+    /// figure OCR was unsure of by `ocr.low_confidence`.
     @Test(.enabled(if: Tools.hasOCR, "needs the OCR environment (/opt/nianbao-ocr), pdftotext and pdftoppm"),
-          arguments: ["r01-2021-2021", "r03-2019-2019"])
-    func scansAreReadWithoutAWrongValuePassingSilently(_ base: String) throws {
-        let file = CorpusFile(name: base + ".300.scan.pdf", base: base)
+          arguments: ["r01-2021-2021", "r03-2019-2019"], [300, 200])
+    func scansAreReadWithoutAWrongValuePassingSilently(_ base: String, dpi: Int) throws {
+        let file = CorpusFile(name: "\(base).\(dpi).scan.pdf", base: base)
         let truth = try file.truth()
         let result = try Extractor.extract(try DocumentReader.read(contentsOf: CorpusFile.folder.appendingPathComponent(file.name)))
         let values = Dictionary(uniqueKeysWithValues: result.values.inCatalogueOrder.map { ($0.code, $0.value) })
         let flagged = Set(result.audit.filter { $0.status == .fail || $0.status == .uncertain }.map(\.rule))
-        let unchecked = Set(result.audit.first { $0.rule == "ocr.unchecked" }?.cells ?? [])
+        let unchecked = Set(result.audit.filter { $0.rule.hasPrefix("ocr.") && $0.status == .uncertain }.flatMap(\.cells))
         var right = 0
         for (code, printed) in truth.cells {
             guard let read = values[code] ?? nil else { continue }
@@ -95,7 +96,7 @@ struct CorpusTests {
                 #expect(Self.covers(code, flagged) || unchecked.contains(code), "\(code): read \(read), printed \(printed), passed silently")
             }
         }
-        #expect(Double(right) >= 0.8 * Double(truth.cells.count), "\(right) of \(truth.cells.count) cells read right")
+        #expect(Double(right) >= 0.97 * Double(truth.cells.count), "\(right) of \(truth.cells.count) cells read right")
     }
 
     /// Whether a failed or uncertain rule covers the cell of `code`.

@@ -24,6 +24,18 @@ struct DocumentCodingTests {
         }
     }
 
+    @Test func cellsReadByOCRKeepTheirConfidence() throws {
+        let cells = [GridCell(text: "7", confidence: 0.532), GridCell(text: "1.属于国家秘密"), GridCell(text: "0", isSpanCopy: true, confidence: 1)]
+        let document = Document(kind: .scan, encoding: .utf8, title: nil, paragraphs: [], tables: [Table(rows: [cells])],
+                                links: [], warnings: [])
+        guard case .document(let decoded) = try DocumentCoding.decode(DocumentCoding.encode(.document(document))) else {
+            Issue.record("the scan did not come back as a document")
+            return
+        }
+        #expect(decoded.tables == document.tables)
+        #expect(decoded.tables.first?.rows.first?.map(\.confidence) == [0.532, nil, 1])
+    }
+
     @Test func aRefusalComesBackWithItsReason() throws {
         for error in [DocumentError.notAReport("an empty file"), .tooLarge("a ZIP bomb"), .converterFailed("x"),
                       .unreadable("y")] {

@@ -4,7 +4,7 @@ Tests/ExtractionTests/Corpus and compares each printed cell with NAME.truth.json
 
 A cell is right (read, equal), missing (not read) or wrong. A wrong value counts as caught when an audit rule
 covering its cell fails or is uncertain (table 三: the column's balance/results rules or the row's rule; table
-四: its block's sum), and as passed silently otherwise. Prints one line per medium and producer, and the
+四: its block's sum; any other figure of a scan: ocr.unchecked), and as passed silently otherwise. Prints one line per medium and producer, and the
 silently passed cells.
 
 Usage: measure.py PATH-TO-nianbao [--files] [--config CONFIG]   (OCR of scans needs a config whose reading
@@ -21,7 +21,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 CORPUS = os.path.join(ROOT, "Tests", "ExtractionTests", "Corpus")
 MEDIA = [(".html", "HTML"), (".docx", "DOCX"), (".lo.pdf", "PDF · LibreOffice"), (".rl.pdf", "PDF · reportlab"),
          (".txt", "text · prose only (old format)"), (".300.scan.pdf", "scan · 300 dpi"),
-         (".200.scan.pdf", "scan · 200 dpi"), (".150.scan.pdf", "scan · 150 dpi, turned 1.5°, noise, JPEG 60")]
+         (".200.scan.pdf", "scan · 200 dpi"), (".200.scan.tif", "scan · 200 dpi, TIFF image"),
+         (".200.scan.docx", "scan · 200 dpi, DOCX of page pictures"),
+         (".150.scan.pdf", "scan · 150 dpi, turned 1.5°, noise, JPEG 60")]
 
 
 def covering_rules(code):
@@ -31,7 +33,7 @@ def covering_rules(code):
         return {"t3.balance." + column, "t3.results." + column, "t3.row." + row, "cells.nonnegative_integers"}
     if parts[0] == "t4":
         return {"t4.%s.sum" % parts[1], "cells.nonnegative_integers"}
-    return set()
+    return {"ocr.unchecked"}  # scans: every figure outside tables 三 and 四 is listed by it
 
 
 def medium_of(name):

@@ -10,6 +10,7 @@ Each file is what an attacker (or a badly broken portal) could publish where a r
   cell-flood.html       a page of 400,000 empty cells
   deep-nesting.html     50,000 nested <div>s
   binary.html           random bytes served as HTML
+  image-bomb.png        a 150 KB PNG of 12,000 x 12,000 grey pixels (144 MB once decoded)
 
 The second argument, a clean UTF-8 report page, is used for the byte-damage cases:
 
@@ -99,6 +100,19 @@ def html_bombs():
     write("binary.html", bytes(generator.getrandbits(8) for _ in range(200000)))
 
 
+def image_bomb():
+    side = 12000
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    compressor = zlib.compressobj(9)
+    row = b"\0" * (side + 1)
+    pixels = b"".join(compressor.compress(row) for _ in range(side)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    write("image-bomb.png", b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
 def byte_damage():
     if not CLEAN:
         return
@@ -115,4 +129,5 @@ if __name__ == "__main__":
     zip_bombs()
     stderr_flood()
     html_bombs()
+    image_bomb()
     byte_damage()
