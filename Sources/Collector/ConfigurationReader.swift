@@ -8,13 +8,14 @@ struct ConfigurationReader {
     let directory: URL
 
     private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis",
-                                                "quality", "reading", "units", "allow_files_outside"]
+                                                "quality", "reading", "units", "allow_files_outside",
+                                                "deadline_by_kind"]
     private static let qualityKeys: Set<String> = ["on_time", "obtainable", "complete", "consistent", "stable", "original",
                                                    "similarity_threshold", "template_share"]
     private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
                                                  "user_agent", "wait_budget_s"]
     private static let unitKeys: Set<String> = ["id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
-                                                "insecure_tls", "aliases", "ignore_robots"]
+                                                "insecure_tls", "aliases", "ignore_robots", "deadline"]
 
     func read() throws -> Configuration {
         let top = try root.mapping(allowed: Self.topKeys)
@@ -37,6 +38,10 @@ struct ConfigurationReader {
         configuration.reading = try top["reading"].map(readReading) ?? ReaderLimits()
         configuration.allowsFilesOutside = filesOutside
         configuration.sourceEndpoints = Configuration.sourceEndpoints(of: units, years: years)
+        if let node = top["deadline_by_kind"] {
+            let kinds = try node.mapping(allowed: Set(units.map(\.kind)))
+            configuration.kindDeadlines = try kinds.mapValues(readDeadline)
+        }
         return configuration
     }
 
@@ -51,11 +56,11 @@ struct ConfigurationReader {
     }
 
     private func readDeadline(_ node: ConfigNode) throws -> MonthDay {
-        let parts = try node.string().split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else {
-            throw node.error("expected \"MM-DD\", such as \"01-31\"")
+        let text = try node.string()
+        guard let deadline = MonthDay(parsing: text) else {
+            throw node.error("'\(text)' is not a deadline: expected \"MM-DD\", a day every year has, such as \"01-31\"")
         }
-        return MonthDay(month: parts[0], day: parts[1])
+        return deadline
     }
 
     private func readYears(_ node: ConfigNode) throws -> ClosedRange<Int> {
@@ -134,7 +139,8 @@ struct ConfigurationReader {
                 code: try keys["code"]?.string(), parent: try keys["parent"]?.string(), reports: reports,
                 listing: try keys["listing"].map(readURL), urlTemplate: try keys["url_template"].map(readURL),
                 verifyTLS: !(try keys["insecure_tls"]?.bool() ?? false),
-                ignoresRobots: try keys["ignore_robots"]?.bool() ?? false))
+                ignoresRobots: try keys["ignore_robots"]?.bool() ?? false,
+                deadline: try keys["deadline"].map(readDeadline)))
         }
         let ids = Set(units.map(\.id))
         for (index, unit) in units.enumerated() {

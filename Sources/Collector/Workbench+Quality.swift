@@ -12,7 +12,7 @@ extension Workbench {
                                 uniquingKeysWith: { first, _ in first })
         let sentences = try store.sentenceHashes(year: year)
         let previous = try store.sentenceHashes(year: year - 1)
-        let deadline = configuration.deadline.deadline(forReportYear: year)
+        let deadlines = configuration.deadlinesByUnit()
         let inputs = units.map { unit -> QualityInput in
             guard let report = reports[unit.id], report.status == .extracted || report.status == .manual else {
                 return QualityInput(unit: unit, hasReport: false, onTime: nil, obtainable: false, parts: nil, failedRules: 0,
@@ -20,7 +20,7 @@ extension Workbench {
             }
             let published = report.publishedOn.flatMap(CoverageState.chinaDate) ?? report.firstSeenAt
             let parts = report.partsFound.flatMap { found in report.partsExpected.map { (found, $0) } }
-            return QualityInput(unit: unit, hasReport: true, onTime: published <= deadline,
+            return QualityInput(unit: unit, hasReport: true, onTime: published <= (deadlines[unit.id] ?? configuration.deadline).deadline(forReportYear: year),
                                 obtainable: (states[unit.id]?.consecutiveFailures ?? 0) == 0, parts: parts,
                                 failedRules: report.failedRules, changed: report.changedAt != nil,
                                 sentences: sentences[unit.id] ?? [], previousSentences: previous[unit.id], published: published)

@@ -52,7 +52,7 @@ extension Workbench {
         let stamp = Self.day(now)
         var content = HTMLReportContent(
             title: "\(configuration.city)\(year)年度政府信息公开工作年度报告比较分析",
-            subtitle: "nianbao 生成于 \(stamp)；截止日为次年 \(configuration.deadline)；共 \(configuration.units.count) 个单位",
+            subtitle: "nianbao 生成于 \(stamp)；截止日为次年 \(configuration.deadline)\(configuration.hasOwnDeadlines ? "（另有规定的类别或单位按其截止日）" : "")；共 \(configuration.units.count) 个单位",
             summary: summary, coverage: coverage, rankings: rankings, quality: try qualityTable(year: year),
             cityTrends: trends, sparklines: ("各单位收到申请数（可比序列）", years, sparks),
             audits: try auditFindings(year: year, unitId: nil), method: method)

@@ -22,7 +22,8 @@ extension Workbench {
             TableColumn("状态", meaning: "not due / missing / fetched / extracted / not_a_report / mismatch / failed / deferred"),
             TableColumn("格式", meaning: "old / 2019 / 2021"), TableColumn("公开日期", meaning: "报告页面所印的公开日期"),
             TableColumn("首次获取", meaning: "首次获取日期（本地时区）"),
-            TableColumn("逾期", meaning: "公开日期（未印时以首次获取日期）晚于次年 \(configuration.deadline)"),
+            TableColumn("逾期", meaning: "公开日期（未印时以首次获取日期）晚于本单位的截止日：次年 \(configuration.deadline)"
+                        + (configuration.hasOwnDeadlines ? "，另有规定的类别或单位按其截止日" : "")),
             TableColumn("发布后修改", meaning: "首次获取后内容又有变化"),
             TableColumn("勾稽不符", meaning: "未通过的勾稽规则数"), TableColumn("说明", meaning: "原因或最近错误"),
         ]
@@ -38,7 +39,7 @@ extension Workbench {
             for year in years {
                 let report = reports[year]
                 var state = CoverageState.of(report: report, source: states[year], configured: configured.contains(year),
-                                             deadline: configuration.deadline.deadline(forReportYear: year))
+                                             deadline: configuration.deadline(of: unit).deadline(forReportYear: year))
                 if let conflict = conflicts[UnitYear(unitId: unit.id, year: year)] {
                     state.detail = state.detail.isEmpty ? conflict : "\(state.detail)；\(conflict)"
                 }
