@@ -33,6 +33,8 @@ public struct Configuration: Sendable {
     public var reading = ReaderLimits()
     /// Deadlines of unit kinds (config `deadline_by_kind`), replacing the city's for units of that kind.
     public var kindDeadlines: [String: MonthDay] = [:]
+    /// The file of units written by `nianbao units import` (config `units_file`), whose units follow the config's own.
+    public var unitsFile: URL?
 }
 
 /// A month and day, such as the 01-31 deadline.

@@ -17,19 +17,6 @@ struct Status: ParsableCommand {
     }
 }
 
-struct Units: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Configured units with source health: last success, consecutive failures, last error.",
-        discussion: "Example:\n  nianbao units --format json")
-    @OptionGroup var global: GlobalOptions
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
-
-    func run() throws {
-        let bench = try global.workbench()
-        try format.print(try Failure.guarding { try bench.unitHealth() })
-    }
-}
-
 struct Runs: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The run log: per run, counts by outcome and failure kind, bytes, duration.",
