@@ -6,8 +6,8 @@ import Storage
 extension Workbench {
     /// The office's workbook of `year`, sheet by sheet, from the same tables the CSV exports and query commands
     /// print: 概况 is `status` with each unit's 行政区划代码, 排名 `export rankings`, 趋势 `export trends --layout
-    /// wide` of each headline indicator, 质量 `quality`, 问题清单 `problems`, 全市汇总 `totals`; 口径说明 gathers
-    /// their notes and 数据字典 their columns.
+    /// wide` of each headline indicator, 质量 `quality`, 问题清单 `problems`, 全市汇总 `totals` in the template's
+    /// layout (`cityTablesSheet`); 口径说明 gathers their notes and 数据字典 their columns.
     public func workbookSheets(year: Int) throws -> [WorkbookSheet] {
         let city = configuration.city
         let tables: [WorkbookSheet] = [
@@ -22,8 +22,7 @@ extension Workbench {
             WorkbookSheet(name: "问题清单", title: "\(city)\(year)年度报告 问题清单（改“状态”“备注”列后可导入）",
                           table: try problemsTable(year: year), frozenColumns: 3,
                           choices: ["状态": ProblemStatus.allCases.map(\.rawValue) + ProblemStatus.allCases.map(\.label)]),
-            WorkbookSheet(name: "全市汇总", title: "\(city)\(year)年度 全市汇总与层级汇总核对",
-                          table: try totalsTable(year: year, codes: [])),
+            try cityTablesSheet(year: year),
         ]
         return tables + [
             WorkbookSheet(name: "口径说明", title: "口径说明", table: Self.methodTable(tables)),
@@ -73,7 +72,9 @@ extension Workbench {
                 + "保存后用 nianbao problems import 导入",
         ]
         let rows = general.map { [TableCell.text("全部"), .text($0)] }
-            + sheets.flatMap { sheet in sheet.table.notes.map { [TableCell.text(sheet.name), .text($0)] } }
+            + sheets.flatMap { sheet in
+                ([sheet.table] + sheet.blocks.map(\.table)).flatMap(\.notes).map { [TableCell.text(sheet.name), .text($0)] }
+            }
         return DataTable(columns: [TableColumn("工作表", meaning: "说明所属的工作表"), TableColumn("说明", meaning: "口径与方法")],
                          rows: rows)
     }
@@ -86,9 +87,11 @@ extension Workbench {
             TableColumn("口径说明", meaning: "跨格式或跨年度的口径说明"),
         ]
         let rows = sheets.flatMap { sheet in
-            sheet.table.columns.map { column -> [TableCell] in
-                [.text(sheet.name), .text(column.header), .text(column.meaning), .text(column.unit), .text(column.note)]
-            }
+            var seen: Set<String> = []
+            return ([sheet.table] + sheet.blocks.map(\.table)).flatMap(\.columns).filter { seen.insert($0.header).inserted }
+                .map { column -> [TableCell] in
+                    [.text(sheet.name), .text(column.header), .text(column.meaning), .text(column.unit), .text(column.note)]
+                }
         }
         return DataTable(columns: columns, rows: rows)
     }
