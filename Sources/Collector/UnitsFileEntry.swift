@@ -42,7 +42,8 @@ public struct UnitsFileEntry: Sendable, Equatable {
                 if let value = entry.fields[column] { pairs.append((Node(column.key), text(value))) }
             }
             if !entry.reports.isEmpty {
-                pairs.append((Node("reports"), Node(entry.reports.sorted { $0.key < $1.key }.map { (Node(String($0.key)), text($0.value)) })))
+                let years = entry.reports.sorted { $0.key < $1.key }.map { (Node(String($0.key)), text($0.value)) }
+                pairs.append((Node("reports"), Node(years)))
             }
             if !entry.aliases.isEmpty { pairs.append((Node("aliases"), Node(entry.aliases.map(text)))) }
             for (flag, value) in entry.flags.sorted(by: { $0.key < $1.key }) { pairs.append((Node(flag), Node(value))) }

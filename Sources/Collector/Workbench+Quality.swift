@@ -20,7 +20,8 @@ extension Workbench {
             }
             let published = report.publishedOn.flatMap(CoverageState.chinaDate) ?? report.firstSeenAt
             let parts = report.partsFound.flatMap { found in report.partsExpected.map { (found, $0) } }
-            return QualityInput(unit: unit, hasReport: true, onTime: published <= (deadlines[unit.id] ?? configuration.deadline).deadline(forReportYear: year),
+            let deadline = (deadlines[unit.id] ?? configuration.deadline).deadline(forReportYear: year)
+            return QualityInput(unit: unit, hasReport: true, onTime: published <= deadline,
                                 obtainable: (states[unit.id]?.consecutiveFailures ?? 0) == 0, parts: parts,
                                 failedRules: report.failedRules, changed: report.changedAt != nil,
                                 sentences: sentences[unit.id] ?? [], previousSentences: previous[unit.id], published: published)

@@ -50,9 +50,10 @@ extension Workbench {
         method.append(ComparableSeries.breakNote)
         method.append("本报告由 nianbao 根据各单位公开的年度报告自动提取、核对和汇总；原始文件均已存档，可逐项追溯到报告原文")
         let stamp = Self.day(now)
+        let otherDeadlines = configuration.hasOwnDeadlines ? "（另有规定的类别或单位按其截止日）" : ""
         var content = HTMLReportContent(
             title: "\(configuration.city)\(year)年度政府信息公开工作年度报告比较分析",
-            subtitle: "nianbao 生成于 \(stamp)；截止日为次年 \(configuration.deadline)\(configuration.hasOwnDeadlines ? "（另有规定的类别或单位按其截止日）" : "")；共 \(configuration.units.count) 个单位",
+            subtitle: "nianbao 生成于 \(stamp)；截止日为次年 \(configuration.deadline)\(otherDeadlines)；共 \(configuration.units.count) 个单位",
             summary: summary, coverage: coverage, rankings: rankings, quality: try qualityTable(year: year),
             cityTrends: trends, sparklines: ("各单位收到申请数（可比序列）", years, sparks),
             audits: try auditFindings(year: year, unitId: nil), method: method)

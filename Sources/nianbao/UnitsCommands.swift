@@ -18,7 +18,7 @@ struct Units: ParsableCommand {
 
 struct UnitsList: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "Units with source health: last success, consecutive failures, last error (the default).")
+        commandName: "list", abstract: "Units with source health: last success, consecutive failures, last error.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
@@ -61,7 +61,8 @@ struct UnitsImportCommand: ParsableCommand {
                 ? try XLSXReader.rows(ofSheet: nil, in: url) : try UnitRoster.csvRecords(url)
             let roster = try UnitRoster.read(table, file: file)
             if !roster.ignoredHeaders.isEmpty {
-                FileHandle.standardError.write(Data("nianbao: \(file): columns not read: \(roster.ignoredHeaders.joined(separator: ", "))\n".utf8))
+                let ignored = roster.ignoredHeaders.joined(separator: ", ")
+                FileHandle.standardError.write(Data("nianbao: \(file): columns not read: \(ignored)\n".utf8))
             }
             plan = try UnitsImport.plan(roster, configuration: configuration)
             for change in plan.changes where change.kind != .unchanged {
