@@ -55,6 +55,10 @@ struct UnitsImportCommand: ParsableCommand {
             throw Failure(message: "invalid config: \(error)", code: .usage).exit()
         }
         let url = URL(fileURLWithPath: file)
+        guard ["xlsx", "csv"].contains(url.pathExtension.lowercased()) else {
+            throw Failure(message: "\(file): a roster is an .xlsx or a .csv file (save it as one of them in Excel or WPS)",
+                          code: .badData).exit()
+        }
         let plan: UnitsImport
         do {
             let table = url.pathExtension.lowercased() == "xlsx"

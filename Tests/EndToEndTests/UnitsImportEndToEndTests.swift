@@ -142,6 +142,9 @@ struct UnitsImportEndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path("Config").path).sorted()
                     .filter { !$0.hasPrefix("nianbao.sqlite") } == ["nianbao.yaml", "units.yaml"], "no file left beside it")
 
+        try directory.write("roster.xls", "an Excel 97 file")
+        let oldExcel = try nianbao("units", "import", "roster.xls")
+        #expect(oldExcel.status == 65 && oldExcel.stderr.contains("a roster is an .xlsx or a .csv file"), "\(oldExcel.stderr)")
         try directory.write("notes.xlsx", "not a workbook")
         let notXLSX = try nianbao("units", "import", "notes.xlsx")
         #expect(notXLSX.status == 65 && notXLSX.stderr.contains("notes.xlsx: not an .xlsx file"), "\(notXLSX.stderr)")
