@@ -10,10 +10,11 @@ enum BackingOff {
     /// not handled in the run (`handled`), as items of outcome `backing_off`.
     static func items(_ states: [SourceStateRecord], units: Set<String>, years: Set<Int>,
                       handled: Set<UnitYear>, configuration: Configuration, now: Date) -> [CollectItem] {
-        states.compactMap { state in
+        let deadlines = configuration.deadlinesByUnit()
+        return states.compactMap { state in
             guard units.contains(state.unitId), years.isEmpty || years.contains(state.year),
                   !handled.contains(UnitYear(unitId: state.unitId, year: state.year)),
-                  configuration.deadline.deadline(forReportYear: state.year) < now,
+                  (deadlines[state.unitId] ?? configuration.deadline).deadline(forReportYear: state.year) < now,
                   let next = state.nextAttemptAt else { return nil }
             let failures = state.consecutiveFailures == 1 ? "1 failure" : "\(state.consecutiveFailures) failures"
             return CollectItem(unitId: state.unitId, year: state.year, outcome: .backingOff,

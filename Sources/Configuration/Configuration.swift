@@ -13,7 +13,8 @@ public struct Configuration: Sendable {
     public var city: String
     /// The SQLite database file.
     public var database: URL
-    /// The publication deadline as month and day of the year after the report year.
+    /// The city's publication deadline as month and day of the year after the report year; a kind's or a unit's
+    /// own deadline replaces it (`deadline(of:)`).
     public var deadline: MonthDay
     /// The report years the office expects (for coverage); defaults to the years named by sources.
     public var years: ClosedRange<Int>
@@ -30,6 +31,10 @@ public struct Configuration: Sendable {
     public var sourceEndpoints: Set<Endpoint> = []
     /// The reader workers' limits (config `reading`).
     public var reading = ReaderLimits()
+    /// Deadlines of unit kinds (config `deadline_by_kind`), replacing the city's for units of that kind.
+    public var kindDeadlines: [String: MonthDay] = [:]
+    /// The file of units written by `nianbao units import` (config `units_file`), whose units follow the config's own.
+    public var unitsFile: URL?
 }
 
 /// A month and day, such as the 01-31 deadline.
@@ -103,4 +108,6 @@ public struct UnitConfiguration: Sendable, Hashable {
     public var verifyTLS: Bool
     /// Whether robots.txt is not read for this unit's sources (config `ignore_robots: true`, warned about on every run).
     public var ignoresRobots = false
+    /// The unit's own publication deadline (config `deadline`), replacing its kind's and the city's.
+    public var deadline: MonthDay?
 }

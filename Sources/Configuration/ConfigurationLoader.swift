@@ -5,7 +5,18 @@ import Yams
 /// Reads and validates `nianbao.yaml`.
 public enum ConfigurationLoader {
     /// Loads the config at `url`; every problem is a `ConfigurationError` naming the file, line and key path.
-    public static func load(_ url: URL) throws -> Configuration {
+    /// With `unitsFileMayBeMissing`, a `units_file` not written yet holds no units; a `unitsFileReplacement` is
+    /// read in the place of the `units_file`.
+    public static func load(_ url: URL, unitsFileMayBeMissing: Bool = false, unitsFileReplacement: URL? = nil) throws
+        -> Configuration {
+        var reader = ConfigurationReader(root: try compose(url), directory: url.deletingLastPathComponent())
+        reader.unitsFileMayBeMissing = unitsFileMayBeMissing
+        reader.unitsFileReplacement = unitsFileReplacement
+        return try reader.read()
+    }
+
+    /// The YAML tree of the file at `url`: UTF-8, with or without a byte order mark.
+    static func compose(_ url: URL) throws -> ConfigNode {
         let file = url.path
         let bytes: [UInt8]
         do {
@@ -31,8 +42,7 @@ public enum ConfigurationLoader {
         } catch let error as YamlError {
             throw describe(error, text: text, file: file)
         }
-        return try ConfigurationReader(root: ConfigNode(node: root, path: "", file: file),
-                                       directory: url.deletingLastPathComponent()).read()
+        return ConfigNode(node: root, path: "", file: file)
     }
 
     /// A YAML syntax error in plain words with its line (libyaml's own messages name the problem, not the key).

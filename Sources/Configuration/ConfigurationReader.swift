@@ -6,15 +6,21 @@ import ReaderWorkers
 struct ConfigurationReader {
     let root: ConfigNode
     let directory: URL
+    /// Whether a `units_file` that does not exist yet counts as one without units (for `units import`, which
+    /// writes it).
+    var unitsFileMayBeMissing = false
+    /// A file read in place of the configured `units_file`, to check the config with a units file about to replace it.
+    var unitsFileReplacement: URL?
 
     private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis",
-                                                "quality", "reading", "units", "allow_files_outside"]
+                                                "quality", "reading", "units", "allow_files_outside",
+                                                "deadline_by_kind", "units_file"]
     private static let qualityKeys: Set<String> = ["on_time", "obtainable", "complete", "consistent", "stable", "original",
                                                    "similarity_threshold", "template_share"]
     private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
                                                  "user_agent", "wait_budget_s"]
-    private static let unitKeys: Set<String> = ["id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
-                                                "insecure_tls", "aliases", "ignore_robots"]
+    static let unitKeys: Set<String> = ["id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
+                                                "insecure_tls", "aliases", "ignore_robots", "deadline"]
 
     func read() throws -> Configuration {
         let top = try root.mapping(allowed: Self.topKeys)
@@ -26,17 +32,29 @@ struct ConfigurationReader {
         let fetch = try top["fetch"].map(readFetch) ?? FetchSettings()
         var analysis = try top["analysis"].map(readAnalysis) ?? AnalysisSettings()
         if let quality = top["quality"] { analysis.quality = try readQuality(quality) }
-        guard let unitsNode = top["units"] else { throw root.error("missing key 'units'") }
+        guard top["units"] != nil || top["units_file"] != nil else { throw root.error("missing key 'units'") }
         let filesOutside = try top["allow_files_outside"]?.bool() ?? false
-        let units = try readUnits(unitsNode, filesOutside: filesOutside)
+        var units = try top["units"].map { try readUnits($0, filesOutside: filesOutside) } ?? []
+        let own = units.count
+        let unitsFile = try top["units_file"].map { resolvePath(try $0.string()) }
+        if let unitsFile, let node = top["units_file"] {
+            units += try readUnitsFile(unitsFileReplacement ?? unitsFile, named: node, after: units, filesOutside: filesOutside)
+        }
+        try checkParents(units[..<own], file: root.file, among: units)
+        try checkParents(units[own...], file: unitsFile?.path ?? root.file, among: units)
         let named = units.flatMap { $0.reports.keys }
         let years = try top["years"].map(readYears) ?? ((named.min() ?? 2019)...(named.max() ?? 2019))
         var configuration = Configuration(file: URL(fileURLWithPath: root.file), version: version, city: city,
                                           database: database, deadline: deadline, years: years, fetch: fetch,
                                           analysis: analysis, units: units)
         configuration.reading = try top["reading"].map(readReading) ?? ReaderLimits()
+        configuration.unitsFile = unitsFile
         configuration.allowsFilesOutside = filesOutside
         configuration.sourceEndpoints = Configuration.sourceEndpoints(of: units, years: years)
+        if let node = top["deadline_by_kind"] {
+            let kinds = try node.mapping(allowed: Set(units.map(\.kind)))
+            configuration.kindDeadlines = try kinds.mapValues(readDeadline)
+        }
         return configuration
     }
 
@@ -51,11 +69,11 @@ struct ConfigurationReader {
     }
 
     private func readDeadline(_ node: ConfigNode) throws -> MonthDay {
-        let parts = try node.string().split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else {
-            throw node.error("expected \"MM-DD\", such as \"01-31\"")
+        let text = try node.string()
+        guard let deadline = MonthDay(parsing: text) else {
+            throw node.error("'\(text)' is not a deadline: expected \"MM-DD\", a day every year has, such as \"01-31\"")
         }
-        return MonthDay(month: parts[0], day: parts[1])
+        return deadline
     }
 
     private func readYears(_ node: ConfigNode) throws -> ClosedRange<Int> {
@@ -108,7 +126,8 @@ struct ConfigurationReader {
             || byte == UInt8(ascii: "-")
     }
 
-    private func readUnits(_ node: ConfigNode, filesOutside: Bool) throws -> [UnitConfiguration] {
+    /// The units listed under `node`; an id also defined in `elsewhere` (id → the file defining it) is refused.
+    func readUnits(_ node: ConfigNode, filesOutside: Bool, elsewhere: [String: String] = [:]) throws -> [UnitConfiguration] {
         let readURL = { (node: ConfigNode) in try self.readURL(node, filesOutside: filesOutside) }
         var firstLine: [String: Int?] = [:]
         var units: [UnitConfiguration] = []
@@ -119,6 +138,7 @@ struct ConfigurationReader {
             guard !id.isEmpty, id.utf8.allSatisfy(Self.isUnitIdByte) else {
                 throw idNode.error("unit id '\(id)' must be lower-case letters, digits and '-'")
             }
+            if let file = elsewhere[id] { throw idNode.error("unit id '\(id)' is also defined in \(file)") }
             if let earlier = firstLine[id] {
                 throw idNode.error("duplicate unit id '\(id)' (first at line \(earlier.map(String.init) ?? "?"))")
             }
@@ -134,16 +154,22 @@ struct ConfigurationReader {
                 code: try keys["code"]?.string(), parent: try keys["parent"]?.string(), reports: reports,
                 listing: try keys["listing"].map(readURL), urlTemplate: try keys["url_template"].map(readURL),
                 verifyTLS: !(try keys["insecure_tls"]?.bool() ?? false),
-                ignoresRobots: try keys["ignore_robots"]?.bool() ?? false))
+                ignoresRobots: try keys["ignore_robots"]?.bool() ?? false,
+                deadline: try keys["deadline"].map(readDeadline)))
         }
-        let ids = Set(units.map(\.id))
+        return units
+    }
+
+    /// Refuses a `parent` of `units` that names no unit of `among` and is not `city`; key paths count from the
+    /// first of `units`, in `file`.
+    private func checkParents(_ units: ArraySlice<UnitConfiguration>, file: String, among: [UnitConfiguration]) throws {
+        let ids = Set(among.map(\.id))
         for (index, unit) in units.enumerated() {
             if let parent = unit.parent, !ids.contains(parent), parent != "city" {
                 let path = "units[\(index)].parent"
-                throw ConfigurationError(file: root.file, line: nil, keyPath: path, message: "no unit has id '\(parent)'")
+                throw ConfigurationError(file: file, line: nil, keyPath: path, message: "no unit has id '\(parent)'")
             }
         }
-        return units
     }
 
     /// An http(s) URL as written, or a file path (relative to the config) as an absolute file:// URL that must exist,

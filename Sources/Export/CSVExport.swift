@@ -24,7 +24,7 @@ public enum CSVExport {
             let columns = try FigureTable.forEachRow(queries, year: year, layout: layout) { rows.append($0) }
             return DataTable(columns: columns, rows: rows)
         case .coverage:
-            return CoverageTable.make(try queries.coverage(year: year), deadline: configuration.deadline)
+            return CoverageTable.make(try queries.coverage(year: year), configuration)
         case .audits: return AuditTable.make(try queries.auditFindings(year: year, unitId: nil, includePassed: true))
         case .runs: return RunLogTable.make(try queries.runs(last: Int.max))
         case .quality:
@@ -58,7 +58,7 @@ public enum CSVExport {
         case .figures: rows = { try FigureTable.forEachRow(queries, year: year, layout: layout, header: $0, $1) }
         case .coverage:
             rows = { header, emit in
-                let columns = CoverageTable.columns(deadline: queries.configuration.deadline)
+                let columns = CoverageTable.columns(queries.configuration)
                 try header(columns)
                 try queries.forEachCoverage(year: year) { try emit(CoverageTable.cells($0)) }
                 return columns

@@ -6,8 +6,8 @@ import Storage
 
 /// The office's workbook of a year, sheet by sheet, from the same tables the CSV exports and query commands
 /// print: 概况 is `status` with each unit's 行政区划代码, 排名 `export rankings`, 趋势 `export trends --layout wide`
-/// of each headline indicator, 质量 `quality`, 问题清单 `problems`, 全市汇总 `totals`; 口径说明 gathers their notes
-/// and 数据字典 their columns.
+/// of each headline indicator, 质量 `quality`, 问题清单 `problems`, 全市汇总 `totals` in the template's layout
+/// (`cityTablesSheet`); 口径说明 gathers their notes and 数据字典 their columns.
 public enum OfficeWorkbook {
     /// The sheets of `year`.
     public static func sheets(_ queries: StoreQueries, year: Int) throws -> [WorkbookSheet] {
@@ -15,7 +15,7 @@ public enum OfficeWorkbook {
         let city = configuration.city
         let tables: [WorkbookSheet] = [
             WorkbookSheet(name: "概况", title: "\(city)\(year)年度报告 概况：覆盖与及时性",
-                          table: withAreaCodes(try queries.coverage(year: year), deadline: configuration.deadline),
+                          table: withAreaCodes(try queries.coverage(year: year), configuration),
                           frozenColumns: 2),
             WorkbookSheet(name: "排名", title: "\(city)\(year)年度报告 主要指标排名",
                           table: try CSVExport.table(.rankings, of: queries, year: year, layout: .long, indicators: [])),
@@ -28,8 +28,7 @@ public enum OfficeWorkbook {
                           table: ProblemTable.make(try queries.problems(year: year), names: queries.unitNames),
                           frozenColumns: 3,
                           choices: ["状态": ProblemStatus.allCases.map(\.rawValue) + ProblemStatus.allCases.map(\.label)]),
-            WorkbookSheet(name: "全市汇总", title: "\(city)\(year)年度 全市汇总与层级汇总核对",
-                          table: try CSVExport.table(.totals, of: queries, year: year, layout: .long, indicators: [])),
+            try cityTablesSheet(queries, year: year),
         ]
         return tables + [
             WorkbookSheet(name: "口径说明", title: "口径说明", table: methodTable(tables)),
@@ -38,8 +37,8 @@ public enum OfficeWorkbook {
     }
 
     /// The coverage table with each unit's 行政区划代码 (text) after its name.
-    static func withAreaCodes(_ coverage: [CoverageRow], deadline: MonthDay) -> DataTable {
-        var columns = CoverageTable.columns(deadline: deadline)
+    static func withAreaCodes(_ coverage: [CoverageRow], _ configuration: Configuration) -> DataTable {
+        var columns = CoverageTable.columns(configuration)
         columns.insert(TableColumn("行政区划代码", meaning: "行政区划代码（文本，保留前导零）"), at: 2)
         let rows = coverage.map { row in
             var cells = CoverageTable.cells(row)
@@ -79,7 +78,9 @@ public enum OfficeWorkbook {
                 + "保存后用 nianbao problems import 导入",
         ]
         let rows = general.map { [TableCell.text("全部"), .text($0)] }
-            + sheets.flatMap { sheet in sheet.table.notes.map { [TableCell.text(sheet.name), .text($0)] } }
+            + sheets.flatMap { sheet in
+                ([sheet.table] + sheet.blocks.map(\.table)).flatMap(\.notes).map { [TableCell.text(sheet.name), .text($0)] }
+            }
         return DataTable(columns: [TableColumn("工作表", meaning: "说明所属的工作表"), TableColumn("说明", meaning: "口径与方法")],
                          rows: rows)
     }
@@ -92,9 +93,11 @@ public enum OfficeWorkbook {
             TableColumn("口径说明", meaning: "跨格式或跨年度的口径说明"),
         ]
         let rows = sheets.flatMap { sheet in
-            sheet.table.columns.map { column -> [TableCell] in
-                [.text(sheet.name), .text(column.header), .text(column.meaning), .text(column.unit), .text(column.note)]
-            }
+            var seen: Set<String> = []
+            return ([sheet.table] + sheet.blocks.map(\.table)).flatMap(\.columns).filter { seen.insert($0.header).inserted }
+                .map { column -> [TableCell] in
+                    [.text(sheet.name), .text(column.header), .text(column.meaning), .text(column.unit), .text(column.note)]
+                }
         }
         return DataTable(columns: columns, rows: rows)
     }

@@ -10,6 +10,9 @@ public struct WorkbookSheet: Sendable {
     public var frozenColumns: Int
     /// Columns, by header, whose data cells take only these values, chosen from a drop-down list.
     public var choices: [String: [String]]
+    /// Tables below the main one, each under its caption; with blocks, only the title row stays in view and
+    /// repeats on printed pages, and the main table has no autofilter.
+    public var blocks: [SheetBlock] = []
 
     /// Creates a sheet.
     public init(name: String, title: String, table: DataTable, frozenColumns: Int = 0, choices: [String: [String]] = [:]) {

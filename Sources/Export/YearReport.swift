@@ -41,8 +41,10 @@ public enum YearReport {
         method.append("本报告由 nianbao 根据各单位公开的年度报告自动提取、核对和汇总；原始文件均已存档，可逐项追溯到报告原文")
         var content = HTMLReportContent(
             title: "\(configuration.city)\(year)年度政府信息公开工作年度报告比较分析",
-            subtitle: "nianbao 生成于 \(LocalTime.day(now))；截止日为次年 \(configuration.deadline)；共 \(configuration.units.count) 个单位",
-            summary: summary, coverage: CoverageTable.make(coverage, deadline: configuration.deadline),
+            subtitle: "nianbao 生成于 \(LocalTime.day(now))；截止日为次年 \(configuration.deadline)"
+                + (configuration.hasOwnDeadlines ? "（另有规定的类别或单位按其截止日）" : "")
+                + "；共 \(configuration.units.count) 个单位",
+            summary: summary, coverage: CoverageTable.make(coverage, configuration),
             rankings: rankings,
             quality: QualityTable.make(try queries.quality(year: year), weights: configuration.analysis.quality),
             cityTrends: trends, sparklines: ("各单位收到申请数（可比序列）", years, sparks),

@@ -59,7 +59,7 @@ extension StoreQueries {
             for year in years {
                 var row = Self.coverageRow(unit: unit, year: year, report: reports[year], source: states[year],
                                            configured: configured.contains(year),
-                                           deadline: configuration.deadline.deadline(forReportYear: year))
+                                           deadline: configuration.deadline(of: unit).deadline(forReportYear: year))
                 if let conflict = conflicts[UnitYear(unitId: unit.id, year: year)] {
                     row.detail = row.detail.isEmpty ? conflict : "\(row.detail)；\(conflict)"
                 }

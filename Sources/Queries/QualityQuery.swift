@@ -11,7 +11,7 @@ extension StoreQueries {
                                 uniquingKeysWith: { first, _ in first })
         let sentences = try store.sentenceHashes(year: year)
         let previous = try store.sentenceHashes(year: year - 1)
-        let deadline = configuration.deadline.deadline(forReportYear: year)
+        let deadlines = configuration.deadlinesByUnit()
         let inputs = units.map { unit -> QualityInput in
             guard let report = reports[unit.id], report.status == .extracted || report.status == .manual else {
                 return QualityInput(unit: unit, hasReport: false, onTime: nil, obtainable: false, parts: nil, failedRules: 0,
@@ -19,6 +19,7 @@ extension StoreQueries {
             }
             let published = report.publishedOn.flatMap(ChinaDay.start) ?? report.firstSeenAt
             let parts = report.partsFound.flatMap { found in report.partsExpected.map { (found, $0) } }
+            let deadline = (deadlines[unit.id] ?? configuration.deadline).deadline(forReportYear: year)
             return QualityInput(unit: unit, hasReport: true, onTime: published <= deadline,
                                 obtainable: (states[unit.id]?.consecutiveFailures ?? 0) == 0, parts: parts,
                                 failedRules: report.failedRules, changed: report.changedAt != nil,

@@ -4,6 +4,8 @@ import CXLSXWriter
 struct SheetStyles {
     /// The title row: bold and large.
     let title: UnsafeMutablePointer<lxw_format>
+    /// A block's caption: bold.
+    let caption: UnsafeMutablePointer<lxw_format>
     /// The header row: bold on grey, wrapped, boxed.
     let header: UnsafeMutablePointer<lxw_format>
     /// A data cell, text or number: boxed.
@@ -17,6 +19,9 @@ struct SheetStyles {
         title = workbook_add_format(workbook)
         format_set_bold(title)
         format_set_font_size(title, 14)
+        caption = workbook_add_format(workbook)
+        format_set_bold(caption)
+        format_set_font_size(caption, 12)
         header = workbook_add_format(workbook)
         format_set_bold(header)
         format_set_text_wrap(header)

@@ -24,29 +24,32 @@ struct SheetWriter {
             throw Failure(reason: "not a valid sheet name (at most 31 characters, none of []:*?/\\, unique)")
         }
         let table = sheet.table
-        let lastColumn = UInt16(max(table.columns.count, 1) - 1)
+        let tables = [table] + sheet.blocks.map(\.table)
+        let lastColumn = UInt16(max(tables.map(\.columns.count).max() ?? 1, 1) - 1)
         if lastColumn > 0 {
             try check(worksheet_merge_range(worksheet, 0, 0, 0, lastColumn, sheet.title, styles.title))
         } else {
             try check(worksheet_write_string(worksheet, 0, 0, sheet.title, styles.title))
         }
         worksheet_set_row(worksheet, 0, 24, nil)
-        for (index, column) in table.columns.enumerated() {
-            try check(worksheet_write_string(worksheet, Self.headerRow, UInt16(index), column.header, styles.header))
-        }
-        for (index, width) in ColumnWidths.of(table).enumerated() {
+        try writeHeader(table, worksheet, Self.headerRow)
+        for (index, width) in ColumnWidths.of(tables).enumerated() {
             worksheet_set_column(worksheet, UInt16(index), UInt16(index), width, nil)
         }
-        var row = Self.headerRow + 1
-        for cells in table.rows {
-            for (column, cell) in cells.enumerated() {
-                try write(cell, worksheet, row, UInt16(column))
-            }
-            row += 1
-        }
+        var row = try writeRows(table, worksheet, from: Self.headerRow + 1)
         let lastDataRow = row - 1
+        for block in sheet.blocks {
+            row += 1
+            try check(worksheet_write_string(worksheet, row, 0, block.caption, styles.caption))
+            if !block.groups.isEmpty {
+                row += 1
+                try writeGroups(block.groups, worksheet, row)
+            }
+            try writeHeader(block.table, worksheet, row + 1)
+            row = try writeRows(block.table, worksheet, from: row + 2)
+        }
         row += 1
-        for note in table.notes {
+        for note in tables.flatMap(\.notes) {
             try check(worksheet_write_string(worksheet, row, 0, Self.cut(note), styles.note))
             row += 1
         }
@@ -58,13 +61,51 @@ struct SheetWriter {
                 })
             }
         }
-        worksheet_freeze_panes(worksheet, Self.headerRow + 1, UInt16(sheet.frozenColumns))
-        if !table.columns.isEmpty { try check(worksheet_autofilter(worksheet, Self.headerRow, 0, lastDataRow, lastColumn)) }
+        let keptInView = sheet.blocks.isEmpty ? Self.headerRow : 0
+        worksheet_freeze_panes(worksheet, keptInView + 1, UInt16(sheet.frozenColumns))
+        if !table.columns.isEmpty && sheet.blocks.isEmpty {
+            try check(worksheet_autofilter(worksheet, Self.headerRow, 0, lastDataRow, lastColumn))
+        }
         worksheet_set_landscape(worksheet)
         worksheet_set_paper(worksheet, Self.paperA4)
-        try check(worksheet_repeat_rows(worksheet, 0, Self.headerRow))
+        try check(worksheet_repeat_rows(worksheet, 0, keptInView))
         worksheet_fit_to_pages(worksheet, 1, 0)
         try check(worksheet_set_footer(worksheet, "&C\(sheet.name) 第 &P 页，共 &N 页"))
+    }
+
+    /// Writes `table`'s header in `row`.
+    private func writeHeader(_ table: DataTable, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32) throws {
+        for (index, column) in table.columns.enumerated() {
+            try check(worksheet_write_string(worksheet, row, UInt16(index), column.header, styles.header))
+        }
+    }
+
+    /// Writes a header row of `groups` in `row`, neighbouring columns with the same text merged into one cell.
+    private func writeGroups(_ groups: [String], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32) throws {
+        var start = 0
+        while start < groups.count {
+            var end = start
+            while !groups[start].isEmpty, end + 1 < groups.count, groups[end + 1] == groups[start] { end += 1 }
+            if end > start {
+                try check(worksheet_merge_range(worksheet, row, UInt16(start), row, UInt16(end), groups[start], styles.header))
+            } else {
+                try check(worksheet_write_string(worksheet, row, UInt16(start), groups[start], styles.header))
+            }
+            start = end + 1
+        }
+    }
+
+    /// Writes `table`'s rows from `first` on; returns the row after the last.
+    private func writeRows(_ table: DataTable, _ worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                           from first: UInt32) throws -> UInt32 {
+        var row = first
+        for cells in table.rows {
+            for (column, cell) in cells.enumerated() {
+                try write(cell, worksheet, row, UInt16(column))
+            }
+            row += 1
+        }
+        return row
     }
 
     private func write(_ cell: TableCell, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32,

@@ -10,8 +10,9 @@ public enum XLSXReader {
     /// The largest part read, unpacked.
     static let maxPartBytes = 64 * 1024 * 1024
 
-    /// The rows of the sheet named `sheet` in `url`, each as long as its last filled cell; an empty cell is "".
-    public static func rows(ofSheet sheet: String, in url: URL) throws -> [[String]] {
+    /// The rows of the sheet named `sheet` (nil: the first sheet) in `url`, each as long as its last filled cell;
+    /// an empty cell is "".
+    public static func rows(ofSheet sheet: String?, in url: URL) throws -> [[String]] {
         let path = url.path
         func failure(_ reason: String) -> WorkbookReadError { WorkbookReadError(path: path, reason: reason) }
         let archive: Archive
@@ -29,9 +30,11 @@ public enum XLSXReader {
             LibXMLNode.children(workbook, named: ["sheets"]).flatMap { LibXMLNode.children($0, named: ["sheet"]) }
                 .map { (name: LibXMLNode.localAttribute($0, "name") ?? "", relationship: LibXMLNode.localAttribute($0, "id") ?? "") }
         }) else { throw failure("no xl/workbook.xml (not an .xlsx workbook)") }
-        guard let relationship = sheets.first(where: { $0.name == sheet })?.relationship else {
-            throw failure("no sheet named \(sheet) (sheets: \(sheets.map(\.name).joined(separator: ", ")))")
+        guard let relationship = (sheet.map { name in sheets.first { $0.name == name } } ?? sheets.first)?.relationship else {
+            throw failure(sheet.map { "no sheet named \($0) (sheets: \(sheets.map(\.name).joined(separator: ", ")))" }
+                          ?? "the workbook has no sheet")
         }
+        let sheet = sheet ?? sheets.first?.name ?? ""
         let target = try read("xl/_rels/workbook.xml.rels") { root in
             LibXMLNode.children(root, named: ["Relationship"]).first { LibXMLNode.localAttribute($0, "Id") == relationship }
                 .flatMap { LibXMLNode.localAttribute($0, "Target") }

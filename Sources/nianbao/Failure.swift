@@ -13,6 +13,9 @@ enum ExitStatus: Int32 {
     case locked = 75
     /// EX_IOERR: the database could not be opened, read or written (damaged, unreadable, a full disk).
     case ioError = 74
+
+    /// EX_DATAERR: a file's content cannot be taken (a roster with bad rows, like a document that is not a report).
+    static let badData = ExitStatus.notAReport
 }
 
 /// An error already explained to the user: printed to stderr, then the process exits with `code`.

@@ -15,21 +15,8 @@ struct Status: ParsableCommand {
         let queries = try global.queries()
         try Failure.guarding { try queries.check(years: year.map { [$0] } ?? []) }
         try format.print(try Failure.guarding {
-            CoverageTable.make(try queries.coverage(year: year), deadline: queries.configuration.deadline)
+            CoverageTable.make(try queries.coverage(year: year), queries.configuration)
         })
-    }
-}
-
-struct Units: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Configured units with source health: last success, consecutive failures, last error.",
-        discussion: "Example:\n  nianbao units --format json")
-    @OptionGroup var global: GlobalOptions
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
-
-    func run() throws {
-        let queries = try global.queries()
-        try format.print(try Failure.guarding { UnitHealthTable.make(try queries.unitHealth()) })
     }
 }
 

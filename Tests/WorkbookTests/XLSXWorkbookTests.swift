@@ -40,6 +40,26 @@ struct XLSXWorkbookTests {
         #expect(book.data["空表"]?.rows.first?.first == .text("无数据"))
     }
 
+    @Test(.enabled(if: XLSXReadBack.available, "python3-openpyxl is installed by .ci/run"))
+    func blocksFollowTheMainTableEachUnderItsCaptionAndHeader() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.path("book.xlsx")
+        let block = DataTable(columns: [TableColumn("申请人情况", meaning: "row"), TableColumn("自然人", meaning: "a"),
+                                        TableColumn("总计", meaning: "b")],
+                              rows: [[.text("一、本年新收"), .number(3), .number(nil)]], notes: ["块的说明"])
+        var sheet = WorkbookSheet(name: "全市汇总", title: "汇总", table: Self.table)
+        sheet.blocks = [SheetBlock(caption: "表三", table: block), SheetBlock(caption: "表三：各格计入单位数", table: block)]
+        try XLSXWorkbook.write([sheet], title: "测试", to: file)
+        let read = try #require(try XLSXReadBack.read(file).data["全市汇总"])
+        #expect(read.rows[5].allSatisfy { $0 == nil }, "a blank row after the main table's three rows")
+        #expect(read.rows[6].first == .text("表三") && read.rows[7].prefix(3).map { $0?.csvText } == ["申请人情况", "自然人", "总计"])
+        #expect(Array(read.rows[8].prefix(3)) == [.text("一、本年新收"), .number(3), nil], "missing is empty in a block too")
+        #expect(read.rows[10].first == .text("表三：各格计入单位数") && read.rows[12].first == .text("一、本年新收"))
+        #expect(read.rows[14].first == .text("缺报不按0计") && read.rows[15].first == .text("块的说明"), "all notes at the end")
+        #expect(read.freeze == "A2" && read.title_rows?.contains("2") == false, "only the title stays in view and repeats")
+        #expect(read.autofilter == nil, "no filter over a form")
+    }
+
     @Test func aFolderThatDoesNotExistIsNamedInTheError() throws {
         let path = "/nonexistent-\(getpid())/book.xlsx"
         #expect {
