@@ -40,6 +40,7 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "Export", dependencies: ["ReportModel", "Analysis"]),
+        .target(name: "DraftCheck", dependencies: ["ReportModel", "Documents", "Extraction", "Analysis"]),
         .target(
             name: "Workbook",
             dependencies: ["Export", "Documents", "CXLSXWriter", "CLibXML2",
@@ -48,6 +49,7 @@ let package = Package(
             name: "Collector",
             dependencies: [
                 "ReportModel", "Fetching", "Documents", "ReaderWorkers", "Extraction", "Storage", "Analysis", "Export",
+                "DraftCheck",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "Extraction", "Documents", "ReportModel", "DemoCity"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Export", "TestSupport"]),
         .testTarget(
             name: "CollectorTests",
