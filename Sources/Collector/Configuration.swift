@@ -1,4 +1,5 @@
 import Analysis
+import DraftCheck
 import Fetching
 import Foundation
 import ReaderWorkers
@@ -30,6 +31,8 @@ public struct Configuration: Sendable {
     public var sourceEndpoints: Set<Endpoint> = []
     /// The reader workers' limits (config `reading`).
     public var reading = ReaderLimits()
+    /// Which draft-check rules block and which warn (config `check`).
+    public var check = CheckPolicy()
 }
 
 /// A month and day, such as the 01-31 deadline.

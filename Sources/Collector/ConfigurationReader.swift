@@ -8,7 +8,7 @@ struct ConfigurationReader {
     let directory: URL
 
     private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis",
-                                                "quality", "reading", "units", "allow_files_outside"]
+                                                "quality", "reading", "units", "allow_files_outside", "check"]
     private static let qualityKeys: Set<String> = ["on_time", "obtainable", "complete", "consistent", "stable", "original",
                                                    "similarity_threshold", "template_share"]
     private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
@@ -35,6 +35,7 @@ struct ConfigurationReader {
                                           database: database, deadline: deadline, years: years, fetch: fetch,
                                           analysis: analysis, units: units)
         configuration.reading = try top["reading"].map(readReading) ?? ReaderLimits()
+        if let check = top["check"] { configuration.check = try readCheck(check) }
         configuration.allowsFilesOutside = filesOutside
         configuration.sourceEndpoints = Configuration.sourceEndpoints(of: units, years: years)
         return configuration

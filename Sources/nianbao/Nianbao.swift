@@ -15,7 +15,7 @@ struct Nianbao: AsyncParsableCommand {
         subcommands: [
             Collect.self, Status.self, Units.self, Runs.self, Extract.self, Reextract.self, Audit.self,
             Rank.self, Trend.self, Totals.self, Quality.self, Report.self, Export.self, Import.self, Indicators.self,
-            Changes.self, Resolve.self, WorkbookCommand.self, Problems.self, ReadWorker.self,
+            Changes.self, Resolve.self, WorkbookCommand.self, Problems.self, Check.self, ReadWorker.self,
         ])
 
     /// Runs the command line, global options given before the command moved after it.
