@@ -1,8 +1,9 @@
 import Extraction
 import ReportModel
 
-/// The audit's failed and uncertain results as problems: a failure is the unit's to correct (nianbao's, on a scan
-/// read by OCR) and blocks; an uncertain result — a cell missing — may be nianbao's reading and warns.
+/// The audit's failed and uncertain results as problems: a failure is the unit's to correct (perhaps nianbao's, on
+/// a PDF whose columns are read from word positions or a scan read by OCR) and blocks; an uncertain result — a
+/// cell missing — may be nianbao's reading and warns.
 enum AuditProblems {
     static func problems(_ audit: [AuditResult], values: IndicatorValues, format: ReportFormat,
                          previous: [String: Double?]?, failureActor: CheckActor, skipping explained: Set<String>) -> [CheckProblem] {

@@ -20,7 +20,7 @@ public enum DraftChecker {
         let splits = SplitNumbers.find(values: extraction.values, figures: extraction.figures, format: extraction.format,
                                        audit: extraction.audit, previous: previous, actor: cellActor)
         problems += AuditProblems.problems(extraction.audit, values: extraction.values, format: extraction.format,
-                                           previous: previous, failureActor: unitActor,
+                                           previous: previous, failureActor: cellActor,
                                            skipping: splits.reduce(into: Set<String>()) { $0.formUnion($1.explains) })
         problems += splits.map(\.problem)
         problems += ProseContradictions.problems(sentences(of: document), values: extraction.values, actor: unitActor)

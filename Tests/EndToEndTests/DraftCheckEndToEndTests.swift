@@ -140,6 +140,23 @@ struct DraftCheckEndToEndTests {
         #expect(fixed.count == 5 && fixed.allSatisfy { $0["状态"] as? String == "fixed" && $0["处理人"] as? String == "nianbao" })
     }
 
+    /// The drafts as Word files, as a unit sends them: the HTML pages saved as DOCX by LibreOffice.
+    @Test(.enabled(if: Tools.has("soffice"), "LibreOffice (soffice) saves the drafts as DOCX"))
+    func wordDraftsGetTheSameProblems() throws {
+        let profile = directory.path("lo-profile").absoluteString
+        let convert = try BinaryRunner.run(["--headless", "-env:UserInstallation=\(profile)", "--convert-to",
+                                            "docx:MS Word 2007 XML", "--outdir", directory.path("docx").path,
+                                            "zimao-2025-draft.html", "zimao-2025-clean.html"],
+                                           in: directory.url, program: URL(fileURLWithPath: try #require(Tools.path(of: "soffice"))))
+        #expect(convert.status == 0, "\(convert.stderr)")
+        let broken = try nianbao("check", "docx/zimao-2025-draft.docx", "--format", "json")
+        #expect(broken.status == 1, "\(broken.stderr)")
+        #expect(Set(try problems(broken).keys)
+                == ["outline.missing", "outline.numbering", "copying", "split_number", "contradiction.all_closed"])
+        let clean = try nianbao("check", "docx/zimao-2025-clean.docx")
+        #expect(clean.status == 0, "\(clean.stdout)")
+    }
+
     @Test(.enabled(if: XLSXReadBack.available, "python3-openpyxl is installed by .ci/run"))
     func theProblemsAsAWorkbookSheet() throws {
         let written = try nianbao("check", "zimao-2025-draft.html", "--format", "xlsx", "--out", "check.xlsx")
