@@ -104,8 +104,9 @@ public enum DraftCheckRun {
         let unknown = drafts.filter { $0.error == nil && ($0.unitId == nil || $0.year == nil) }.map(\.file)
         guard unknown.isEmpty else { throw DraftRecordError(files: unknown) }
         let store = try Store(path: configuration.database.path)
-        return try drafts.filter { $0.error == nil }.map { draft in
-            try store.recordDraftProblems(unitId: draft.unitId!, year: draft.year!, draft.problems.map { problem in
+        return try drafts.compactMap { draft in
+            guard draft.error == nil, let unitId = draft.unitId, let year = draft.year else { return nil }
+            return try store.recordDraftProblems(unitId: unitId, year: year, draft.problems.map { problem in
                 DraftProblemRecord(rule: problem.rule, cells: problem.cells, outcome: problem.actor == .reading ? .uncertain : .fail,
                                    message: problem.message)
             })

@@ -27,8 +27,9 @@ struct DraftIdentity {
         } else if let matched, matched.count == 1 {
             unitId = matched.first
         } else {
-            let why = printed.isEmpty ? "标题未印单位名称" : matched == nil ? "标题所印「\(printed)」不是配置中的单位"
-                : "标题所印「\(printed)」可指多个单位（\(matched!.sorted().joined(separator: "、"))）"
+            let why = printed.isEmpty ? "标题未印单位名称"
+                : matched.map { "标题所印「\(printed)」可指多个单位（\($0.sorted().joined(separator: "、"))）" }
+                ?? "标题所印「\(printed)」不是配置中的单位"
             problems.append(problem(.warn, cells: ["printed:unit"], expected: nil, printed: printed.isEmpty ? nil : printed,
                                     "\(why)：未与已存报告比较，请用 --unit 指定"))
         }

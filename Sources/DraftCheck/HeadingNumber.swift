@@ -59,7 +59,7 @@ public struct HeadingNumber: Sendable, Hashable {
         }
         index += 1
         let printed = String(characters[(opens ? start - 1 : start)..<index])
-        let rest = String(characters[index...]).trimmingCharacters(in: " 　")
+        let rest = String(characters[index...]).trimming(" 　")
         return (HeadingNumber(system: found, value: value, printed: printed), rest)
     }
 
@@ -108,8 +108,8 @@ extension Character {
 }
 
 extension String {
-    /// The text without the given characters at either end.
-    func trimmingCharacters(in set: String) -> String {
+    /// The text without the characters of `set` at either end.
+    func trimming(_ set: String) -> String {
         var characters = Substring(self)
         while let first = characters.first, set.contains(first) { characters = characters.dropFirst() }
         while let last = characters.last, set.contains(last) { characters = characters.dropLast() }

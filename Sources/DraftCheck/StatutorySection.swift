@@ -64,9 +64,9 @@ struct HeadingCandidate: Sendable, Hashable {
     static let maximumTitleLength = 40
 
     init?(_ line: String) {
-        let trimmed = line.trimmingCharacters(in: " 　")
+        let trimmed = line.trimming(" 　")
         let (number, rest) = HeadingNumber.split(trimmed)
-        let title = rest.trimmingCharacters(in: "：:")
+        let title = rest.trimming("：:")
         guard !title.isEmpty, title.count <= Self.maximumTitleLength,
               !title.contains(where: { "。，,；;".contains($0) }) else { return nil }
         self.number = number
