@@ -15,10 +15,11 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check drafts before publication: the audit, the outline, repetition, copying, contradictions, split numbers.",
         discussion: """
-            Each draft (DOCX, PDF, DOC, HTML, text, scans) is read as `extract` reads it and compared with the stored
-            reports: the unit's previous report, other units' reports of the same year. Every problem has a severity;
-            exit 1 when one blocks (the config's check.block / check.warn lists decide which do), 65 when a file
-            cannot be read as a report.
+            Each draft (DOCX, PDF, DOC, HTML, text, scans) is read as `extract` reads it
+            and compared with the stored reports: the unit's previous report, other
+            units' reports of the same year. Exit 1 when a problem blocks (the config's
+            check.block and check.warn lists decide which do), 65 when a file cannot be
+            read as a report.
             Examples:
               nianbao check zimao-2025-draft.docx --unit zimao --year 2025
               nianbao check drafts/ --format xlsx --out drafts.xlsx
