@@ -39,9 +39,10 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .target(name: "DraftCheck", dependencies: ["ReportModel", "Documents", "Extraction", "Analysis"]),
         .target(
             name: "Configuration",
-            dependencies: ["ReportModel", "Fetching", "Documents", "ReaderWorkers", "Analysis",
+            dependencies: ["ReportModel", "Fetching", "Documents", "ReaderWorkers", "Analysis", "DraftCheck",
                            .product(name: "Yams", package: "Yams")]),
         .target(name: "Scheduling", dependencies: ["Configuration", "Storage"]),
         .target(
@@ -59,7 +60,7 @@ let package = Package(
             name: "Collector",
             dependencies: [
                 "ReportModel", "Configuration", "Scheduling", "Fetching", "Documents", "ReaderWorkers", "Extraction",
-                "Storage", "Export",
+                "Storage", "Export", "DraftCheck",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]),
@@ -89,6 +90,7 @@ let package = Package(
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "Extraction", "Documents", "ReportModel", "DemoCity"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Export", "TestSupport"]),
         .testTarget(
             name: "CollectorTests",

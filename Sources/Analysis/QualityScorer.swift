@@ -70,7 +70,7 @@ public enum QualityScorer {
     }
 
     /// Sentences printed by at least `share` of the reports (and by at least 3): template wording.
-    static func templateSentences(_ reports: [[Int64]], share: Double) -> Set<Int64> {
+    public static func templateSentences(_ reports: [[Int64]], share: Double) -> Set<Int64> {
         var counts: [Int64: Int] = [:]
         for report in reports { for sentence in Set(report) { counts[sentence, default: 0] += 1 } }
         let needed = max(3, Int((Double(reports.count) * share).rounded(.up)))

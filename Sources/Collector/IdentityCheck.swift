@@ -50,7 +50,7 @@ struct IdentityCheck: Sendable {
     }
 
     /// The units whose longest name appears in `printed` (every substring looked up: titles are short).
-    private func longestMatch(in printed: String) -> Set<String>? {
+    func longestMatch(in printed: String) -> Set<String>? {
         let characters = Array(printed)
         for length in stride(from: min(characters.count, 60), through: 2, by: -1) {
             var found: Set<String> = []
@@ -74,5 +74,5 @@ struct IdentityCheck: Sendable {
     }
 
     /// A name without spaces, as titles are compared.
-    private static func compact(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+    static func compact(_ text: String) -> String { text.filter { !$0.isWhitespace } }
 }

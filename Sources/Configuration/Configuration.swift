@@ -1,4 +1,5 @@
 import Analysis
+import DraftCheck
 import Fetching
 import Foundation
 import ReaderWorkers
@@ -35,6 +36,8 @@ public struct Configuration: Sendable {
     public var kindDeadlines: [String: MonthDay] = [:]
     /// The file of units written by `nianbao units import` (config `units_file`), whose units follow the config's own.
     public var unitsFile: URL?
+    /// Which draft-check rules block and which warn (config `check`).
+    public var check = CheckPolicy()
 }
 
 /// A month and day, such as the 01-31 deadline.

@@ -14,7 +14,7 @@ struct ConfigurationReader {
 
     private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis",
                                                 "quality", "reading", "units", "allow_files_outside",
-                                                "deadline_by_kind", "units_file"]
+                                                "deadline_by_kind", "units_file", "check"]
     private static let qualityKeys: Set<String> = ["on_time", "obtainable", "complete", "consistent", "stable", "original",
                                                    "similarity_threshold", "template_share"]
     private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
@@ -49,6 +49,7 @@ struct ConfigurationReader {
                                           analysis: analysis, units: units)
         configuration.reading = try top["reading"].map(readReading) ?? ReaderLimits()
         configuration.unitsFile = unitsFile
+        if let check = top["check"] { configuration.check = try readCheck(check) }
         configuration.allowsFilesOutside = filesOutside
         configuration.sourceEndpoints = Configuration.sourceEndpoints(of: units, years: years)
         if let node = top["deadline_by_kind"] {

@@ -251,6 +251,11 @@ enum Migrations {
                 CREATE INDEX problem_unit_year ON problem(unit_id, year);
                 """)
         }
+        migrator.registerMigration("draft-problems") { db in
+            // Problems recorded by `nianbao check --record` from a draft are marked as such: they are fixed by a
+            // later check of the draft, not by the stored report's audit.
+            try db.execute(sql: "ALTER TABLE problem ADD COLUMN origin TEXT NOT NULL DEFAULT 'report'")
+        }
         return migrator
     }
 }

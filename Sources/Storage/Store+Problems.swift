@@ -37,7 +37,9 @@ extension Store {
     /// extracted or hand-typed report is a problem under its fingerprint (new ones `open`; the office's status
     /// of known ones kept, whatever run or version shows them); an `open` or `sent` problem the report's current
     /// version no longer shows becomes `fixed` by `nianbao`, with that version; a `fixed` one shown again is
-    /// opened anew. Problems of a report that is gone, unreadable or mismatched are left as they are.
+    /// opened anew. Problems of a report that is gone, unreadable or mismatched are left as they are, and so are
+    /// problems only a checked draft has shown (`recordDraftProblems`); a stored report showing one makes it the
+    /// report's.
     @discardableResult
     public func syncProblems(now: Date = Date()) throws -> ProblemSync {
         try pool.write { db in
@@ -72,12 +74,14 @@ extension Store {
                     sync.reopened += 1
                 default: break
                 }
-                try db.execute(sql: "UPDATE problem SET outcome = ?, message = ?, last_seen_at = ? WHERE fingerprint = ?",
+                try db.execute(sql: """
+                    UPDATE problem SET outcome = ?, message = ?, last_seen_at = ?, origin = 'report' WHERE fingerprint = ?
+                    """,
                                arguments: [row["status"] as String, row["message"] as String, now, fingerprint])
             }
             let pending = try Row.fetchAll(db, sql: """
                 SELECT p.fingerprint, r.version_id FROM problem p JOIN report r ON r.unit_id = p.unit_id AND r.year = p.year
-                WHERE p.status IN ('open', 'sent') AND r.status IN ('extracted', 'manual')
+                WHERE p.status IN ('open', 'sent') AND r.status IN ('extracted', 'manual') AND p.origin = 'report'
                 """)
             for row in pending where !seen.contains(row["fingerprint"] as String) {
                 try db.execute(sql: """

@@ -17,7 +17,7 @@ struct Nianbao: AsyncParsableCommand {
         subcommands: [
             Collect.self, Status.self, Units.self, Runs.self, Extract.self, Reextract.self, Audit.self,
             Rank.self, Trend.self, Totals.self, Quality.self, Report.self, Export.self, Import.self, Indicators.self,
-            Changes.self, Resolve.self, WorkbookCommand.self, Problems.self, ReadWorker.self,
+            Changes.self, Resolve.self, WorkbookCommand.self, Problems.self, Check.self, ReadWorker.self,
         ])
 
     /// "nianbao 1.0 (readers 4, database schema v9-source-origin)": the program, its readers' version (a change

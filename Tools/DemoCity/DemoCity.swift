@@ -4,14 +4,15 @@ import ReportModel
 /// The synthetic 晋江市 demo city built around the real seed report: every report, its truth, and its bytes.
 public enum DemoCity {
     /// Every demo report in unit then year order (the unpublished one is absent; the seed is included).
-    public static let reports: [DemoReport] = DemoUnits.all.flatMap(reports(for:))
+    public static let reports: [DemoReport] = DemoUnits.all.flatMap { reports(for: $0) }
 
     /// The report of a unit·year, if it was published.
     public static func report(_ unitId: String, _ year: Int) -> DemoReport? {
         reports.first { $0.unit.id == unitId && $0.year == year }
     }
 
-    static func reports(for unit: DemoUnit) -> [DemoReport] {
+    /// A unit's reports in year order; the unpublished unit·year only when `includingUnpublished`.
+    static func reports(for unit: DemoUnit, includingUnpublished: Bool = false) -> [DemoReport] {
         var result: [DemoReport] = []
         var cumulative: Int?
         var carried: [String: Int] = [:]
@@ -40,7 +41,9 @@ public enum DemoCity {
             // A copied report comes out after the one it copies.
             let copied = DemoProse.copies[key] != nil
             let published = (year + 1, late?.0 ?? 1, late?.1 ?? (copied ? 29 : random.int(8...28)))
-            if unit.id == DemoScenario.unpublished.unit && year == DemoScenario.unpublished.year { continue }
+            if !includingUnpublished && unit.id == DemoScenario.unpublished.unit && year == DemoScenario.unpublished.year {
+                continue
+            }
             let isSeed = unit.id == "luoshan" && year == 2017
             if isSeed { cumulative = Int(SeedTruth.figures["old.proactive.cumulative"] ?? 0) }
             let encoding: DemoEncoding = DemoScenario.gbkMislabelled.contains(key) ? .gbkMislabelled
