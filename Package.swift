@@ -5,7 +5,7 @@ let package = Package(
     name: "nianbao",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "nianbao", targets: ["nianbao"]),
+        .executable(name: "nianbao", targets: ["nianbao"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,27 +35,35 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["ReportModel", "Documents"]),
         .target(
             name: "Storage",
-            dependencies: ["ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                           .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "DraftCheck", dependencies: ["ReportModel", "Documents", "Extraction", "Analysis"]),
         .target(
             name: "Configuration",
-            dependencies: ["ReportModel", "Fetching", "Documents", "ReaderWorkers", "Analysis", "DraftCheck",
-                           .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "ReportModel", "Fetching", "Documents", "ReaderWorkers", "Analysis", "DraftCheck",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         .target(name: "Scheduling", dependencies: ["Configuration", "Storage"]),
         .target(
             name: "Queries",
-            dependencies: ["ReportModel", "Configuration", "Scheduling", "Storage", "Analysis", "Documents",
-                           "ReaderWorkers", "Extraction"]),
+            dependencies: [
+                "ReportModel", "Configuration", "Scheduling", "Storage", "Analysis", "Documents",
+                "ReaderWorkers", "Extraction",
+            ]),
         .target(
             name: "Export",
             dependencies: ["ReportModel", "Configuration", "Scheduling", "Storage", "Analysis", "Queries"]),
         .target(
             name: "Workbook",
-            dependencies: ["Export", "Documents", "CXLSXWriter", "CLibXML2",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "Export", "Documents", "CXLSXWriter", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(
             name: "Collector",
             dependencies: [
@@ -68,16 +76,21 @@ let package = Package(
         .target(name: "DemoCity", dependencies: ["ReportModel"], path: "Tools/DemoCity"),
         .executableTarget(
             name: "nianbao",
-            dependencies: ["Collector", "Configuration", "Queries", "Export", "Storage", "ReaderWorkers", "Workbook",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Collector", "Configuration", "Queries", "Export", "Storage", "ReaderWorkers", "Workbook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"], path: "Tools/nianbao-demo"),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["Collector", "Configuration", "Queries", "Storage", "Extraction", "Documents", "ReportModel",
-                           "DemoCity"],
+            dependencies: [
+                "Collector", "Configuration", "Queries", "Storage", "Extraction", "Documents", "ReportModel",
+                "DemoCity",
+            ],
             path: "Tools/nianbao-bench"),
-        .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport",
-                resources: [.copy("Resources")]),
+        .target(
+            name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport",
+            resources: [.copy("Resources")]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
@@ -85,22 +98,31 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Documents", "DemoCity", "TestSupport"],
             exclude: ["Fixtures", "Corpus"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "Analysis", .product(name: "SwiftCSV", package: "SwiftCSV")]),
-        .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "Extraction", "Documents", "ReportModel", "DemoCity"]),
+        .testTarget(
+            name: "DraftCheckTests", dependencies: ["DraftCheck", "Extraction", "Documents", "ReportModel", "DemoCity"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Export", "TestSupport"]),
         .testTarget(
             name: "CollectorTests",
-            dependencies: ["Collector", "Configuration", "Scheduling", "Queries", "ReaderWorkers", "Storage", "Analysis",
-                           "Export", "DemoCity", "TestSupport",
-                           .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Collector", "Configuration", "Scheduling", "Queries", "ReaderWorkers", "Storage", "Analysis",
+                "Export", "DemoCity", "TestSupport",
+                .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "DemoCity", "nianbao", "nianbao-bench",
-                                                          .product(name: "SwiftCSV", package: "SwiftCSV")],
-                    exclude: ["Golden"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "TestSupport", "DemoCity", "nianbao", "nianbao-bench",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -73,8 +73,10 @@ public enum ValueStatus: String, Sendable, Hashable, Codable {
 /// The value of any code (indicator, series or rate) in one report, with the rate's denominator.
 public enum IndicatorValue {
     /// Resolves `indicator` in `figures`: nil value with a status when there is nothing to rank.
-    public static func resolve(_ indicator: IndicatorReference, in figures: UnitYearFigures?,
-                               minimumDenominator: Double) -> (value: Double?, denominator: Double?, status: ValueStatus) {
+    public static func resolve(
+        _ indicator: IndicatorReference, in figures: UnitYearFigures?,
+        minimumDenominator: Double
+    ) -> (value: Double?, denominator: Double?, status: ValueStatus) {
         Resolver(indicator, minimumDenominator: minimumDenominator).resolve(figures)
     }
 
@@ -90,7 +92,8 @@ public enum IndicatorValue {
         }
 
         /// The value in one report (nil: the unit·year has no stored report).
-        public func resolve(_ figures: UnitYearFigures?) -> (value: Double?, denominator: Double?, status: ValueStatus) {
+        public func resolve(_ figures: UnitYearFigures?) -> (value: Double?, denominator: Double?, status: ValueStatus)
+        {
             guard let figures, let format = figures.format else { return (nil, nil, .missing) }
             let values = figures.values
             switch indicator {
@@ -100,10 +103,14 @@ public enum IndicatorValue {
                     return (nil, nil, .notPrinted)
                 }
                 guard let evaluated = rate.evaluate({ values[$0].number }) else { return (nil, 0, .noDenominator) }
-                if evaluated.denominator < minimumDenominator { return (evaluated.rate, evaluated.denominator, .tooFew) }
+                if evaluated.denominator < minimumDenominator {
+                    return (evaluated.rate, evaluated.denominator, .tooFew)
+                }
                 return (evaluated.rate, evaluated.denominator, .ranked)
             case .series(let series):
-                guard let value = series.value(format: format, { values[$0].number }) else { return (nil, nil, .notPrinted) }
+                guard let value = series.value(format: format, { values[$0].number }) else {
+                    return (nil, nil, .notPrinted)
+                }
                 return (value, nil, .ranked)
             case .figure(let figure):
                 guard let value = values[figure.code].number else { return (nil, nil, .notPrinted) }

@@ -47,8 +47,10 @@ public struct QualityInput: Sendable {
     public var published: Date?
 
     /// Creates an input.
-    public init(unit: UnitInfo, hasReport: Bool, onTime: Bool?, obtainable: Bool, parts: (found: Int, expected: Int)?,
-                failedRules: Int, changed: Bool, sentences: [Int64], previousSentences: [Int64]?, published: Date? = nil) {
+    public init(
+        unit: UnitInfo, hasReport: Bool, onTime: Bool?, obtainable: Bool, parts: (found: Int, expected: Int)?,
+        failedRules: Int, changed: Bool, sentences: [Int64], previousSentences: [Int64]?, published: Date? = nil
+    ) {
         self.unit = unit
         self.hasReport = hasReport
         self.onTime = onTime

@@ -35,7 +35,9 @@ public enum QualityScorer {
             var parts: [String: Double] = [:]
             if let onTime = input.onTime { parts["on_time"] = onTime ? 1 : 0 }
             parts["obtainable"] = input.obtainable ? 1 : 0
-            if let found = input.parts, found.expected > 0 { parts["complete"] = Double(found.found) / Double(found.expected) }
+            if let found = input.parts, found.expected > 0 {
+                parts["complete"] = Double(found.found) / Double(found.expected)
+            }
             parts["consistent"] = max(0, 1 - Double(input.failedRules) / 4)
             parts["stable"] = input.changed ? 0 : 1
             let toPrevious = input.previousSentences.map { jaccard(own[index], Set($0).subtracting(template)) }
@@ -48,15 +50,18 @@ public enum QualityScorer {
                 let excess = max(0, worst - weights.similarityThreshold) / max(1 - weights.similarityThreshold, 0.01)
                 parts["original"] = max(0, 1 - excess)
             }
-            return QualityScore(unit: input.unit, total: total(parts, weights), components: parts,
-                                similarityToPrevious: toPrevious, similarityToOthers: toOthers)
+            return QualityScore(
+                unit: input.unit, total: total(parts, weights), components: parts,
+                similarityToPrevious: toPrevious, similarityToOthers: toOthers)
         }
     }
 
     static func total(_ parts: [String: Double], _ weights: QualityWeights) -> Double? {
-        let weight: [String: Double] = ["on_time": weights.onTime, "obtainable": weights.obtainable,
-                                        "complete": weights.complete, "consistent": weights.consistent,
-                                        "stable": weights.stable, "original": weights.original]
+        let weight: [String: Double] = [
+            "on_time": weights.onTime, "obtainable": weights.obtainable,
+            "complete": weights.complete, "consistent": weights.consistent,
+            "stable": weights.stable, "original": weights.original,
+        ]
         let denominator = parts.keys.reduce(0) { $0 + (weight[$1] ?? 0) }
         guard denominator > 0 else { return nil }
         let numerator = parts.reduce(0) { $0 + (weight[$1.key] ?? 0) * $1.value }

@@ -3,14 +3,18 @@ import ReportModel
 /// Competition rankings with ties, direction from the catalogue, and changes since last year.
 public enum Ranker {
     /// Ranks `units` on `indicator` in `year`; `figures` should hold that year and the year before.
-    public static func rank(_ indicator: IndicatorReference, year: Int, units: [UnitInfo], figures: [UnitYearFigures],
-                            group: String? = nil, minimumDenominator: Double = 30) -> Ranking {
+    public static func rank(
+        _ indicator: IndicatorReference, year: Int, units: [UnitInfo], figures: [UnitYearFigures],
+        group: String? = nil, minimumDenominator: Double = 30
+    ) -> Ranking {
         let members = units.filter { group == nil || $0.kind == group }
         let direction = indicator.direction
-        let current = rows(indicator, year: year, units: members, figures: figures, direction: direction,
-                           minimumDenominator: minimumDenominator)
-        let previous = rows(indicator, year: year - 1, units: members, figures: figures, direction: direction,
-                            minimumDenominator: minimumDenominator)
+        let current = rows(
+            indicator, year: year, units: members, figures: figures, direction: direction,
+            minimumDenominator: minimumDenominator)
+        let previous = rows(
+            indicator, year: year - 1, units: members, figures: figures, direction: direction,
+            minimumDenominator: minimumDenominator)
         let previousByUnit = Dictionary(previous.map { ($0.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
         let isRate = indicator.isRate
         let counted = current.filter { $0.status == .ranked }
@@ -27,25 +31,33 @@ public enum Ranker {
             }
             return row
         }
-        return Ranking(indicator: indicator, year: year, group: group,
-                       direction: direction, rows: enriched, cityTotal: total, reportingUnits: counted.count,
-                       notes: notes(indicator, year: year, direction: direction, minimumDenominator: minimumDenominator))
+        return Ranking(
+            indicator: indicator, year: year, group: group,
+            direction: direction, rows: enriched, cityTotal: total, reportingUnits: counted.count,
+            notes: notes(indicator, year: year, direction: direction, minimumDenominator: minimumDenominator))
     }
 
-    static func rows(_ indicator: IndicatorReference, year: Int, units: [UnitInfo], figures: [UnitYearFigures], direction: RankDirection,
-                     minimumDenominator: Double) -> [RankingRow] {
-        let byUnit = Dictionary(figures.filter { $0.year == year }.map { ($0.unitId, $0) },
-                                uniquingKeysWith: { first, _ in first })
+    static func rows(
+        _ indicator: IndicatorReference, year: Int, units: [UnitInfo], figures: [UnitYearFigures],
+        direction: RankDirection,
+        minimumDenominator: Double
+    ) -> [RankingRow] {
+        let byUnit = Dictionary(
+            figures.filter { $0.year == year }.map { ($0.unitId, $0) },
+            uniquingKeysWith: { first, _ in first })
         var rows = units.map { unit -> RankingRow in
-            let resolved = IndicatorValue.resolve(indicator, in: byUnit[unit.id], minimumDenominator: minimumDenominator)
-            return RankingRow(rank: nil, unit: unit, value: resolved.value, denominator: resolved.denominator,
-                              status: resolved.status)
+            let resolved = IndicatorValue.resolve(
+                indicator, in: byUnit[unit.id], minimumDenominator: minimumDenominator)
+            return RankingRow(
+                rank: nil, unit: unit, value: resolved.value, denominator: resolved.denominator,
+                status: resolved.status)
         }
         let ranked = rows.indices.filter { rows[$0].status == .ranked }
         // Values sorted best first: a unit's rank is 1 + the number of strictly better values (binary search).
         let values = ranked.compactMap { rows[$0].value }.sorted { direction == .lowerIsBetter ? $0 < $1 : $0 > $1 }
         func strictlyBetter(than value: Double) -> Int {
-            var low = 0, high = values.count
+            var low = 0
+            var high = values.count
             while low < high {
                 let middle = (low + high) / 2
                 let isBetter = direction == .lowerIsBetter ? values[middle] < value : values[middle] > value
@@ -58,7 +70,8 @@ public enum Ranker {
             let better = strictlyBetter(than: value)
             rows[index].rank = better + 1
             // (N − rank) ÷ (N − 1): the best is 100, the last 0, ties share the better place's percentile.
-            rows[index].percentile = values.count > 1 ? Double(values.count - better - 1) / Double(values.count - 1) * 100 : 100
+            rows[index].percentile =
+                values.count > 1 ? Double(values.count - better - 1) / Double(values.count - 1) * 100 : 100
         }
         // Ranked first by rank, then the unranked by why; ties by unit id. The rows' positions are sorted, not the
         // rows themselves: moving 10,000 rows of strings about was over a third of a ranking's time.
@@ -72,7 +85,9 @@ public enum Ranker {
         return order.map { rows[$0] }
     }
 
-    static func notes(_ indicator: IndicatorReference, year: Int, direction: RankDirection, minimumDenominator: Double) -> [String] {
+    static func notes(_ indicator: IndicatorReference, year: Int, direction: RankDirection, minimumDenominator: Double)
+        -> [String]
+    {
         var notes: [String] = []
         switch direction {
         case .lowerIsBetter: notes.append("数值越低排名越前")
@@ -81,7 +96,8 @@ public enum Ranker {
         }
         switch indicator {
         case .rate(let rate):
-            notes.append("\(rate.label) = \(rate.formula)；分母不足 \(NumberText.format(minimumDenominator)) 的单位列为“样本过少”，不参与排名")
+            notes.append(
+                "\(rate.label) = \(rate.formula)；分母不足 \(NumberText.format(minimumDenominator)) 的单位列为“样本过少”，不参与排名")
         case .series: notes.append(ComparableSeries.breakNote)
         case .figure: break
         }

@@ -29,7 +29,9 @@ struct SharedSentences {
         var best: (other: Int, value: Double)?
         for (other, shared) in sharedCounts where isCandidate(other) {
             let value = Double(shared) / Double(own[index].count + own[other].count - shared)
-            if let current = best, value < current.value || (value == current.value && other > current.other) { continue }
+            if let current = best, value < current.value || (value == current.value && other > current.other) {
+                continue
+            }
             best = (other, value)
         }
         if let best { return best }

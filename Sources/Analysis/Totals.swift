@@ -38,23 +38,30 @@ public struct RollUpCheck: Sendable, Hashable {
 /// City totals and 层级汇总 checks over stored figures.
 public enum Totals {
     /// The city total of each code: the sum over units that are not summaries of other units.
-    public static func cityTotals(_ indicators: [IndicatorReference], year: Int, units: [UnitInfo], figures: [UnitYearFigures]) -> [CityTotal] {
+    public static func cityTotals(
+        _ indicators: [IndicatorReference], year: Int, units: [UnitInfo], figures: [UnitYearFigures]
+    ) -> [CityTotal] {
         let parents = Set(units.compactMap(\.parent))
         let leaves = units.filter { !parents.contains($0.id) }
-        let byUnit = Dictionary(figures.filter { $0.year == year }.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
+        let byUnit = Dictionary(
+            figures.filter { $0.year == year }.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
         return indicators.map { indicator in
             let values = leaves.compactMap { unit -> Double? in
                 let resolved = IndicatorValue.resolve(indicator, in: byUnit[unit.id], minimumDenominator: 0)
                 return resolved.status == .ranked ? resolved.value : nil
             }
-            return CityTotal(indicator: indicator, total: values.isEmpty ? nil : values.reduce(0, +), reporting: values.count,
-                             units: leaves.count)
+            return CityTotal(
+                indicator: indicator, total: values.isEmpty ? nil : values.reduce(0, +), reporting: values.count,
+                units: leaves.count)
         }
     }
 
     /// For every unit that others roll up into and that has a report: its printed value against its children's sum.
-    public static func rollUps(_ indicators: [IndicatorReference], year: Int, units: [UnitInfo], figures: [UnitYearFigures]) -> [RollUpCheck] {
-        let byUnit = Dictionary(figures.filter { $0.year == year }.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
+    public static func rollUps(
+        _ indicators: [IndicatorReference], year: Int, units: [UnitInfo], figures: [UnitYearFigures]
+    ) -> [RollUpCheck] {
+        let byUnit = Dictionary(
+            figures.filter { $0.year == year }.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
         var checks: [RollUpCheck] = []
         for parent in units where byUnit[parent.id] != nil {
             let children = units.filter { $0.parent == parent.id }
@@ -65,9 +72,11 @@ public enum Totals {
                     let resolved = IndicatorValue.resolve(indicator, in: byUnit[child.id], minimumDenominator: 0)
                     return resolved.status == .ranked ? resolved.value : nil
                 }
-                checks.append(RollUpCheck(parent: parent, indicator: indicator, printed: printed.status == .ranked ? printed.value : nil,
-                                          childrenSum: values.reduce(0, +), childrenReporting: values.count,
-                                          children: children.count))
+                checks.append(
+                    RollUpCheck(
+                        parent: parent, indicator: indicator, printed: printed.status == .ranked ? printed.value : nil,
+                        childrenSum: values.reduce(0, +), childrenReporting: values.count,
+                        children: children.count))
             }
         }
         return checks

@@ -63,18 +63,23 @@ extension TrendTable {
 /// Builds trend tables.
 public enum TrendBuilder {
     /// The trend of `indicator` over `years` for `units`.
-    public static func trend(_ indicator: IndicatorReference, years: [Int], units: [UnitInfo], figures: [UnitYearFigures],
-                             minimumDenominator: Double = 0) -> TrendTable {
+    public static func trend(
+        _ indicator: IndicatorReference, years: [Int], units: [UnitInfo], figures: [UnitYearFigures],
+        minimumDenominator: Double = 0
+    ) -> TrendTable {
         // One slot per unit·year, found by the unit's row and the year's column: no hashing per cell.
-        let unitIndex = Dictionary(units.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let unitIndex = Dictionary(
+            units.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         guard let firstYear = years.first else {
-            return TrendTable(indicator: indicator, years: years, rows: [],
-                              cityTotal: [:], reporting: [:], notes: [])
+            return TrendTable(
+                indicator: indicator, years: years, rows: [],
+                cityTotal: [:], reporting: [:], notes: [])
         }
         let yearSpan = (years.last ?? firstYear) - firstYear + 1
         var slots = [Int](repeating: -1, count: units.count * yearSpan)  // index into `figures`, -1: none
         for (index, figure) in figures.enumerated() {
-            guard let row = unitIndex[figure.unitId], figure.year >= firstYear, figure.year - firstYear < yearSpan else { continue }
+            guard let row = unitIndex[figure.unitId], figure.year >= firstYear, figure.year - firstYear < yearSpan
+            else { continue }
             let slot = row * yearSpan + figure.year - firstYear
             if slots[slot] < 0 { slots[slot] = index }
         }
@@ -108,9 +113,10 @@ public enum TrendBuilder {
             totalCells[year] = TrendCell(value: value, status: value == nil ? .missing : .ranked)
             if reporting[year - firstYear] > 0 { reportingByYear[year] = reporting[year - firstYear] }
         }
-        return TrendTable(indicator: indicator, years: years, rows: rows,
-                          cityTotal: withChanges(totalCells, years: years), reporting: reportingByYear,
-                          notes: notes(indicator, years: years))
+        return TrendTable(
+            indicator: indicator, years: years, rows: rows,
+            cityTotal: withChanges(totalCells, years: years), reporting: reportingByYear,
+            notes: notes(indicator, years: years))
     }
 
     /// The 口径 note where the years cross the 2019 format change, and the rate note.

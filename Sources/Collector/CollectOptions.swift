@@ -42,8 +42,10 @@ public struct CollectItem: Sendable, Hashable {
     public var retriesExhausted = false
 
     /// Creates an item.
-    public init(unitId: String, year: Int, outcome: CollectOutcome, failureKind: FailureKind?, message: String?,
-                retriesExhausted: Bool = false) {
+    public init(
+        unitId: String, year: Int, outcome: CollectOutcome, failureKind: FailureKind?, message: String?,
+        retriesExhausted: Bool = false
+    ) {
         self.unitId = unitId
         self.year = year
         self.outcome = outcome

@@ -78,7 +78,8 @@ public enum ExtractCommand {
     /// file it names, never walked into (a link to a folder above could send the walk round in circles).
     private static func files(beneath path: String, followingLinks: Bool) -> [String] {
         guard isFolder(path, followingLinks: followingLinks),
-              let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [path] }
+            let entries = try? FileManager.default.contentsOfDirectory(atPath: path)
+        else { return [path] }
         let folder = path.hasSuffix("/") ? path : path + "/"
         return entries.filter { !$0.hasPrefix(".") }.flatMap { files(beneath: folder + $0, followingLinks: false) }
     }
@@ -108,18 +109,21 @@ public enum ExtractCommand {
         }
         do {
             let result = try Extractor.extract(document, hints: ExtractionHints(year: year, unit: unit))
-            return Output(file: file, format: result.format.rawValue, year: result.year, unit: result.unit,
-                          published: result.published,
-                          figures: result.values,
-                          audit: result.audit.map { AuditLine(rule: $0.rule, status: $0.status.rawValue, message: $0.message) },
-                          warnings: result.warnings, error: nil)
+            return Output(
+                file: file, format: result.format.rawValue, year: result.year, unit: result.unit,
+                published: result.published,
+                figures: result.values,
+                audit: result.audit.map { AuditLine(rule: $0.rule, status: $0.status.rawValue, message: $0.message) },
+                warnings: result.warnings, error: nil)
         } catch {
             return failure(file, "\(error)")
         }
     }
 
     private static func failure(_ file: String, _ message: String) -> Output {
-        Output(file: file, format: ReportFormat.unknown.rawValue, year: nil, unit: nil, published: nil, figures: [:], audit: [],
-               warnings: [], error: message)
+        Output(
+            file: file, format: ReportFormat.unknown.rawValue, year: nil, unit: nil, published: nil, figures: [:],
+            audit: [],
+            warnings: [], error: message)
     }
 }

@@ -51,7 +51,9 @@ private struct PrettyJSONWriter {
             for (index, position) in positions.enumerated() {
                 if index > 0 { separator() }
                 newline()
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keyBytes[keys.starts[position]..<keys.starts[position + 1]]))
+                bytes.append(
+                    contentsOf: UnsafeBufferPointer(
+                        rebasing: keyBytes[keys.starts[position]..<keys.starts[position + 1]]))
                 number(figures[position: position].number)
             }
         }
@@ -145,7 +147,8 @@ private struct PrettyJSONWriter {
         var text = value
         text.withUTF8 { utf8 in
             var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for (index, byte) in utf8.enumerated()
+            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 escape(byte)

@@ -45,8 +45,10 @@ struct IdentityCheck: Sendable {
             return warned
         }
         guard !best.contains(unitId), let other = best.sorted().first else { return content }
-        return mismatch(content, "prints '\(printed)' (\(displayNames[other] ?? other), unit \(other)), "
-                        + "collected for \(configured) (unit \(unitId))")
+        return mismatch(
+            content,
+            "prints '\(printed)' (\(displayNames[other] ?? other), unit \(other)), "
+                + "collected for \(configured) (unit \(unitId))")
     }
 
     /// The units whose longest name appears in `printed` (every substring looked up: titles are short).
@@ -63,12 +65,13 @@ struct IdentityCheck: Sendable {
     }
 
     private func mismatch(_ content: ReportContent, _ message: String) -> ReportContent {
-        var kept = ReportContent(versionId: content.versionId, status: .mismatch, format: content.format,
-                                 printedUnit: content.printedUnit, printedYear: content.printedYear,
-                                 publishedOn: content.publishedOn, message: "identity mismatch: \(message)",
-                                 figures: [], items: [],
-                                 audit: [AuditResult(rule: Self.rule, status: .fail, message: message, cells: [])],
-                                 warnings: content.warnings)
+        var kept = ReportContent(
+            versionId: content.versionId, status: .mismatch, format: content.format,
+            printedUnit: content.printedUnit, printedYear: content.printedYear,
+            publishedOn: content.publishedOn, message: "identity mismatch: \(message)",
+            figures: [], items: [],
+            audit: [AuditResult(rule: Self.rule, status: .fail, message: message, cells: [])],
+            warnings: content.warnings)
         kept.parts = content.parts
         return kept
     }

@@ -14,15 +14,18 @@ extension JobCollector {
         state.status = .failed(.deferred)
         state.lastError = message
         state.nextAttemptAt = next
-        let item = CollectItem(unitId: job.unit.id, year: job.year, outcome: .deferred, failureKind: .deferred,
-                               message: message)
+        let item = CollectItem(
+            unitId: job.unit.id, year: job.year, outcome: .deferred, failureKind: .deferred,
+            message: message)
         return JobOutcome(item: item, state: state, report: nil)
     }
 
     /// The outcome of a job whose page points to an `attachment` that `attempt` could not fetch: deferred with it,
     /// refused for its address, or failed as an attachment.
-    func unfetchedAttachment(_ job: FetchJob, _ state: inout SourceStateRecord, _ attachment: String,
-                             _ attempt: FetchAttempt) -> JobOutcome {
+    func unfetchedAttachment(
+        _ job: FetchJob, _ state: inout SourceStateRecord, _ attachment: String,
+        _ attempt: FetchAttempt
+    ) -> JobOutcome {
         let prefix = "\(job.url) points to \(attachment), which could not be fetched"
         switch attempt {
         case .deferred(let seconds, let reason): return deferral(job, &state, seconds: seconds, reason: reason)

@@ -38,8 +38,9 @@ struct JobCollector {
         var state = attempt(job, stored: stored, isRetry: isRetry)
         switch fetched {
         case .notAsked(let host, let reason):
-            return finish(job, &state, outcome: .blocked, kind: .blocked,
-                          message: "not asked: \(host) blocked this run (\(reason))")
+            return finish(
+                job, &state, outcome: .blocked, kind: .blocked,
+                message: "not asked: \(host) blocked this run (\(reason))")
         case .response(let response):
             state.etag = response.headers["etag"] ?? state.etag
             state.lastModified = response.headers["last-modified"] ?? state.lastModified
@@ -48,10 +49,12 @@ struct JobCollector {
         case .notPublished(let status):
             return finish(job, &state, outcome: .notPublished, kind: nil, message: "HTTP \(status): not published yet")
         case .blocked(let reason):
-            return finish(job, &state, outcome: .blocked, kind: .blocked,
-                          message: "\(job.url): \(reason); stopped asking this host this run")
+            return finish(
+                job, &state, outcome: .blocked, kind: .blocked,
+                message: "\(job.url): \(reason); stopped asking this host this run")
         case .failed(let kind, let message, let retriesExhausted):
-            return finish(job, &state, outcome: .failed, kind: kind, message: message, retriesExhausted: retriesExhausted)
+            return finish(
+                job, &state, outcome: .failed, kind: kind, message: message, retriesExhausted: retriesExhausted)
         case .deferred(let seconds, let reason):
             return deferral(job, &state, seconds: seconds, reason: reason)
         }
@@ -66,8 +69,10 @@ struct JobCollector {
         return state
     }
 
-    private func archiveAndRead(_ job: FetchJob, _ response: FetchResponse,
-                                _ state: inout SourceStateRecord) async throws -> JobOutcome {
+    private func archiveAndRead(
+        _ job: FetchJob, _ response: FetchResponse,
+        _ state: inout SourceStateRecord
+    ) async throws -> JobOutcome {
         let store = unit.store.pipeline
         // Sniffed once for the archive's character set; the reading is the worker's.
         let sniffed = ReportReader.sniff(response.body, contentType: response.contentType, url: job.url)
@@ -79,11 +84,13 @@ struct JobCollector {
         }
         var label = Self.label(outcome)
         let hints = Self.hints(job.unit, job.year, previous: archived.lastYear)
-        var page = await read(response, url: job.url, sha256: version.sha256, versionId: outcome.versionId,
-                              job: job, hints: hints)
+        var page = await read(
+            response, url: job.url, sha256: version.sha256, versionId: outcome.versionId,
+            job: job, hints: hints)
         // An article whose body only points to its attachment ("详见附件") is read through the attachment.
         if page.isHTML, (page.content?.figures.count ?? 0) < 3,
-           let attachment = AttachmentFinder.attachment(in: page.links, pageURL: response.finalURL) {
+            let attachment = AttachmentFinder.attachment(in: page.links, pageURL: response.finalURL)
+        {
             var attachmentJob = job
             attachmentJob.url = attachment
             attachmentJob.etag = nil
@@ -99,8 +106,9 @@ struct JobCollector {
             if case .unchanged = attached, archived.storedVersionId == attached.versionId {
                 return finish(job, &state, outcome: .unchanged, kind: nil, message: nil)
             }
-            page = await read(file, url: attachment, sha256: attachedVersion.sha256, versionId: attached.versionId,
-                              job: job, hints: hints)
+            page = await read(
+                file, url: attachment, sha256: attachedVersion.sha256, versionId: attached.versionId,
+                job: job, hints: hints)
         }
         if let failure = page.failure {
             return finish(job, &state, outcome: .failed, kind: failure.kind, message: failure.message)
@@ -112,22 +120,28 @@ struct JobCollector {
         case .notAReport:
             finished = finish(job, &state, outcome: .notAReport, kind: page.refusalKind, message: content.message)
         case .mismatch:
-            finished = finish(job, &state, outcome: .mismatch, kind: .mismatch, message: "\(job.url): \(content.message ?? "")")
+            finished = finish(
+                job, &state, outcome: .mismatch, kind: .mismatch, message: "\(job.url): \(content.message ?? "")")
         case .extracted where archived.storedStatus == .manual:
-            finished = finish(job, &state, outcome: .conflict, kind: nil,
-                              message: "\(job.url): read \(content.figures.count) figures but kept the figures typed by hand "
-                                  + "(nianbao import); the conflict is listed by status and audit until nianbao resolve chooses")
+            finished = finish(
+                job, &state, outcome: .conflict, kind: nil,
+                message: "\(job.url): read \(content.figures.count) figures but kept the figures typed by hand "
+                    + "(nianbao import); the conflict is listed by status and audit until nianbao resolve chooses")
         case .extracted, .manual:
-            finished = finish(job, &state, outcome: label, kind: nil,
-                              message: "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
+            finished = finish(
+                job, &state, outcome: label, kind: nil,
+                message:
+                    "\(content.format?.rawValue ?? "?") · \(content.figures.count) figures · \(failed) failed checks")
         }
         finished.report = Self.wouldDowngrade(content, held: archived.storedStatus) ? nil : content
         return finished
     }
 
     /// A fetched document read by a worker, unless it is quarantined; a reader's failure quarantines it.
-    private func read(_ response: FetchResponse, url: String, sha256: String, versionId: Int64, job: FetchJob,
-                      hints: ExtractionHints) async -> JobRead {
+    private func read(
+        _ response: FetchResponse, url: String, sha256: String, versionId: Int64, job: FetchJob,
+        hints: ExtractionHints
+    ) async -> JobRead {
         if let entry = unit.quarantine.entry(for: sha256) {
             return JobRead(failure: (entry.kind, QuarantineList.skipped(entry, url: url)))
         }
@@ -135,8 +149,9 @@ struct JobCollector {
         let report = ReportReader.report(await unit.readers.read(request), versionId: versionId, hints: hints)
         guard let fault = report.fault else {
             let content = report.content.map { unit.identity.checked($0, unitId: job.unit.id, year: job.year) }
-            return JobRead(content: content, links: report.links, isHTML: report.isHTML,
-                           refusalKind: report.refusalKind)
+            return JobRead(
+                content: content, links: report.links, isHTML: report.isHTML,
+                refusalKind: report.refusalKind)
         }
         let entry = unit.quarantine.add(fault, sha256: sha256, unitId: job.unit.id, year: job.year, at: unit.now)
         unit.store.pipeline.quarantine(entry)
@@ -151,8 +166,10 @@ struct JobCollector {
         }
     }
 
-    static func version(_ job: FetchJob, url: String, _ response: FetchResponse, _ sniffed: SniffedDocument,
-                        at now: Date) -> DocumentVersionRecord {
+    static func version(
+        _ job: FetchJob, url: String, _ response: FetchResponse, _ sniffed: SniffedDocument,
+        at now: Date
+    ) -> DocumentVersionRecord {
         DocumentVersionRecord(
             id: nil, unitId: job.unit.id, year: job.year, url: url, finalUrl: response.finalURL,
             sha256: CollectRun.sha256(response.body), content: Data(response.body), contentType: response.contentType,
@@ -171,9 +188,11 @@ struct JobCollector {
     /// quarantined documents are skipped. `at` gives each save's time. Versions are loaded one at a time (memory
     /// stays flat however large the archive), read a few ahead on a thread of their own while the caller saves
     /// them, and saved `rereadBatch` to a transaction: a stop loses at most the batch being saved.
-    static func reread(_ ids: [Int64], configuration: Configuration, store: Store, readers: DocumentReaders,
-                       quarantine: QuarantineList,
-                       at time: @escaping @Sendable (DocumentVersionRecord) -> Date) throws -> RereadSummary {
+    static func reread(
+        _ ids: [Int64], configuration: Configuration, store: Store, readers: DocumentReaders,
+        quarantine: QuarantineList,
+        at time: @escaping @Sendable (DocumentVersionRecord) -> Date
+    ) throws -> RereadSummary {
         let units = Dictionary(configuration.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var summary = RereadSummary()
         var keys: [VersionKey] = []
@@ -184,8 +203,9 @@ struct JobCollector {
                 keys.append(key)
             }
         }
-        let pipeline = RereadPipeline(store: store, units: units, batch: rereadBatch, readers: readers,
-                                      quarantine: quarantine)
+        let pipeline = RereadPipeline(
+            store: store, units: units, batch: rereadBatch, readers: readers,
+            quarantine: quarantine)
         try pipeline.run(keys, at: time, into: &summary)
         return summary
     }
@@ -213,8 +233,10 @@ struct JobCollector {
     }
 
     /// Updates the source's state (health, back-off) for the outcome and returns both, to be recorded together.
-    func finish(_ job: FetchJob, _ state: inout SourceStateRecord, outcome: CollectOutcome, kind: FailureKind?,
-                message: String?, retriesExhausted: Bool = false) -> JobOutcome {
+    func finish(
+        _ job: FetchJob, _ state: inout SourceStateRecord, outcome: CollectOutcome, kind: FailureKind?,
+        message: String?, retriesExhausted: Bool = false
+    ) -> JobOutcome {
         Self.adoptOrigin(job, &state)
         state.status = SourceStatus(outcome, kind: kind)
         if kind == nil {
@@ -229,8 +251,9 @@ struct JobCollector {
             let hours = min(pow(2, Double(state.consecutiveFailures - 1)), 168)
             state.nextAttemptAt = unit.now.addingTimeInterval(hours * 3600)
         }
-        let item = CollectItem(unitId: job.unit.id, year: job.year, outcome: outcome, failureKind: kind, message: message,
-                               retriesExhausted: retriesExhausted)
+        let item = CollectItem(
+            unitId: job.unit.id, year: job.year, outcome: outcome, failureKind: kind, message: message,
+            retriesExhausted: retriesExhausted)
         return JobOutcome(item: item, state: state, report: nil)
     }
 }

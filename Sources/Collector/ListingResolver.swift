@@ -14,7 +14,9 @@ struct ListingResolver {
 
     /// URLs for `years` found on the listing; years not listed are absent. `problem` says why the listing
     /// itself could not be read, when it could not.
-    func resolve(unit: UnitConfiguration, listing: String, years: [Int]) async -> (urls: [Int: String], problem: ListingProblem?) {
+    func resolve(unit: UnitConfiguration, listing: String, years: [Int]) async -> (
+        urls: [Int: String], problem: ListingProblem?
+    ) {
         var found: [Int: String] = [:]
         var page: String? = listing
         var visited: Set<String> = []
@@ -61,7 +63,8 @@ struct ListingResolver {
     /// An http(s) URL for `href` relative to `base`; nil for other schemes (javascript:, mailto:, file:).
     static func absolute(_ href: String, base: String) -> String? {
         guard let url = URL(string: href.trimmingCharacters(in: .whitespaces), relativeTo: URL(string: base)),
-              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
+            let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https"
+        else { return nil }
         return url.absoluteURL.absoluteString
     }
 }
@@ -77,10 +80,12 @@ enum ListingProblem {
     init?(_ url: String, _ attempt: FetchAttempt) {
         switch attempt {
         case .deferred(let seconds, let reason): self = .deferred(seconds: seconds, reason: reason)
-        case .failed(_, let message, _), .blocked(let message): self = .unreadable("the listing page \(url) could not be fetched: \(message)")
+        case .failed(_, let message, _), .blocked(let message):
+            self = .unreadable("the listing page \(url) could not be fetched: \(message)")
         case .notAsked(let host, let reason):
             self = .unreadable("the listing page \(url) was not asked for: \(host) blocked this run (\(reason))")
-        case .notPublished(let status): self = .unreadable("the listing page \(url) could not be fetched: HTTP \(status)")
+        case .notPublished(let status):
+            self = .unreadable("the listing page \(url) could not be fetched: HTTP \(status)")
         case .response: return nil
         }
     }

@@ -36,7 +36,9 @@ public enum ManualImport {
     ]
 
     /// Validates and imports `file`; throws `ImportError` listing every bad row, having written nothing.
-    public static func run(_ configuration: Configuration, file: URL, source: String?, now: Date = Date()) throws -> [Imported] {
+    public static func run(_ configuration: Configuration, file: URL, source: String?, now: Date = Date()) throws
+        -> [Imported]
+    {
         let rows = try parse(file, configuration: configuration)
         let store = try Store(path: configuration.database.path)
         let groups = Dictionary(grouping: rows) { "\($0.unit)|\($0.year)" }
@@ -53,20 +55,26 @@ public enum ManualImport {
                 firstSeenAt: now)
             let versionId = try store.archive(version).versionId
             let figures = group.map { row in
-                Figure(code: row.code, value: row.value, kind: .manual,
-                       provenance: Provenance(table: "manual", row: source ?? file.lastPathComponent, column: row.note,
-                                              raw: row.rawValue))
+                Figure(
+                    code: row.code, value: row.value, kind: .manual,
+                    provenance: Provenance(
+                        table: "manual", row: source ?? file.lastPathComponent, column: row.note,
+                        raw: row.rawValue))
             }
             let values = Dictionary(figures.map { ($0.code, $0.value) }, uniquingKeysWith: { _, last in last })
             let previous = try store.figureValues(unitId: first.unit, year: first.year - 1)
             let audit = Auditor.audit(IndicatorValues(values), format: format, previous: previous)
-            try store.saveReport(unitId: first.unit, year: first.year, content: ReportContent(
-                versionId: versionId, status: .manual, format: format, printedUnit: nil, printedYear: first.year,
-                publishedOn: group.compactMap(\.published).first,
-                message: "typed by hand from \(source ?? file.lastPathComponent)", figures: figures, items: [],
-                audit: audit, warnings: []), at: now)
-            imported.append(Imported(unitId: first.unit, year: first.year, format: format, figures: figures.count,
-                                     failedRules: audit.filter { $0.status == .fail }.map(\.rule)))
+            try store.saveReport(
+                unitId: first.unit, year: first.year,
+                content: ReportContent(
+                    versionId: versionId, status: .manual, format: format, printedUnit: nil, printedYear: first.year,
+                    publishedOn: group.compactMap(\.published).first,
+                    message: "typed by hand from \(source ?? file.lastPathComponent)", figures: figures, items: [],
+                    audit: audit, warnings: []), at: now)
+            imported.append(
+                Imported(
+                    unitId: first.unit, year: first.year, format: format, figures: figures.count,
+                    failedRules: audit.filter { $0.status == .fail }.map(\.rule)))
         }
         return imported
     }
@@ -113,7 +121,8 @@ public enum ManualImport {
         }
         let missing = ["unit", "year", "code", "value"].filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            throw ImportError(file: file.path, problems: ["line 1: missing column(s) \(missing.joined(separator: ", "))"])
+            throw ImportError(
+                file: file.path, problems: ["line 1: missing column(s) \(missing.joined(separator: ", "))"])
         }
         let units = Set(configuration.units.map(\.id))
         var rows: [Row] = []
@@ -127,15 +136,18 @@ public enum ManualImport {
                 return cells[column].trimmingCharacters(in: .whitespaces)
             }
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            let unit = cell("unit"), code = cell("code"), rawValue = cell("value")
+            let unit = cell("unit")
+            let code = cell("code")
+            let rawValue = cell("value")
             var bad: [String] = []
             if !units.contains(unit) { bad.append("unit '\(unit)' is not in the config") }
             let year = Int(cell("year"))
             if year.map({ !(2000...2100).contains($0) }) ?? true {
                 bad.append("year '\(cell("year"))' is not a report year")
             } else if let year, !configuration.years.contains(year) {
-                bad.append("year \(year) is outside the config's years "
-                           + "\(configuration.years.lowerBound)–\(configuration.years.upperBound)")
+                bad.append(
+                    "year \(year) is outside the config's years "
+                        + "\(configuration.years.lowerBound)–\(configuration.years.upperBound)")
             }
             let published = cell("published").isEmpty ? nil : PublishedDate.normalized(cell("published"))
             if !cell("published").isEmpty && published == nil {
@@ -157,8 +169,10 @@ public enum ManualImport {
             guard let year else { continue }
             seen["\(unit)|\(year)|\(code)"] = line
             if let published, dates["\(unit)|\(year)"] == nil { dates["\(unit)|\(year)"] = (published, line) }
-            rows.append(Row(unit: unit, year: year, code: code, value: value, rawValue: rawValue, note: cell("note"),
-                            published: published, line: cells.map(CSVQuoting.quote).joined(separator: ",")))
+            rows.append(
+                Row(
+                    unit: unit, year: year, code: code, value: value, rawValue: rawValue, note: cell("note"),
+                    published: published, line: cells.map(CSVQuoting.quote).joined(separator: ",")))
         }
         if !problems.isEmpty { throw ImportError(file: file.path, problems: problems) }
         if rows.isEmpty { throw ImportError(file: file.path, problems: ["no figures in the file"]) }

@@ -41,10 +41,11 @@ struct PoliteFetcher {
 
     func fetch(_ job: FetchJob) async -> FetchAttempt {
         let host = HostGate.host(of: job.url)
-        let request = FetchRequest(url: job.url, etag: job.etag, lastModified: job.lastModified,
-                                   userAgent: settings.userAgent, timeout: settings.timeoutSeconds,
-                                   maxBytes: settings.maxBytes, verifyTLS: job.unit.verifyTLS,
-                                   privateAddresses: privateAddresses)
+        let request = FetchRequest(
+            url: job.url, etag: job.etag, lastModified: job.lastModified,
+            userAgent: settings.userAgent, timeout: settings.timeoutSeconds,
+            maxBytes: settings.maxBytes, verifyTLS: job.unit.verifyTLS,
+            privateAddresses: privateAddresses)
         if let refusal = refusal(host) { return refusal }
         if !job.unit.ignoresRobots, let disallowed = await robots.refusal(for: job.url, verifyTLS: job.unit.verifyTLS) {
             return .failed(kind: .robots, message: disallowed)
@@ -67,7 +68,8 @@ struct PoliteFetcher {
                 verdict = RetryPolicy.verdict(status: received.status, headers: received.headers, body: received.body)
             } catch let error as FetchError {
                 verdict = RetryPolicy.verdict(error: error)
-                if case .retry = verdict {} else {
+                if case .retry = verdict {
+                } else {
                     await gate.leave(host)
                     return .failed(kind: FailureKind(error.kind), message: error.description)
                 }
@@ -98,14 +100,17 @@ struct PoliteFetcher {
             case .retry(let kind, let after):
                 let detail = response.map { "HTTP \($0.status)" } ?? kind.rawValue
                 guard attempt <= settings.retries else {
-                    return .failed(kind: kind, message: "\(job.url): \(detail) after \(attempt) attempts",
-                                   retriesExhausted: true)
+                    return .failed(
+                        kind: kind, message: "\(job.url): \(detail) after \(attempt) attempts",
+                        retriesExhausted: true)
                 }
                 let seconds = RetryPolicy.delay(attempt: attempt, retryAfter: after)
                 if case .exceeds(let left) = waits.draw(seconds, for: job.unit.id, budget: settings.waitBudgetSeconds) {
                     let asked = after == nil ? "the back-off before the next try is" : "the server asked to wait"
-                    return .deferred(seconds: seconds, reason: "\(job.url): \(detail); \(asked) \(Self.duration(seconds)), "
-                                     + "more than the \(Self.duration(left)) this unit may still wait this run")
+                    return .deferred(
+                        seconds: seconds,
+                        reason: "\(job.url): \(detail); \(asked) \(Self.duration(seconds)), "
+                            + "more than the \(Self.duration(left)) this unit may still wait this run")
                 }
                 counters.addRetry()
                 try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))

@@ -21,8 +21,9 @@ final class QuarantineList: @unchecked Sendable {
 
     /// The entry for a document a reader has just failed on, remembered for the rest of the run.
     func add(_ fault: ReaderFault, sha256: String, unitId: String, year: Int, at now: Date) -> QuarantineEntry {
-        let entry = QuarantineEntry(sha256: sha256, readerVersion: ReportReader.readerVersion, kind: fault.kind,
-                                    detail: fault.detail, unitId: unitId, year: year, at: now)
+        let entry = QuarantineEntry(
+            sha256: sha256, readerVersion: ReportReader.readerVersion, kind: fault.kind,
+            detail: fault.detail, unitId: unitId, year: year, at: now)
         lock.withLock { entries[sha256] = entry }
         return entry
     }

@@ -28,8 +28,10 @@ public enum ReportReader {
 
     /// Reads `bytes` in this process; never throws: a document that cannot be read is recorded as such, never as
     /// zeros.
-    public static func read(_ bytes: [UInt8], contentType: String?, url: String, versionId: Int64,
-                            hints: ExtractionHints) -> ReportContent {
+    public static func read(
+        _ bytes: [UInt8], contentType: String?, url: String, versionId: Int64,
+        hints: ExtractionHints
+    ) -> ReportContent {
         let request = request(bytes, contentType: contentType, url: url)
         return report(DocumentReaders(.inProcess).read(request), versionId: versionId, hints: hints).content
             ?? notAReport(versionId, "the document could not be read")
@@ -51,17 +53,19 @@ public enum ReportReader {
         switch outcome {
         case .document(let read): document = read
         case .refused(let error):
-            return ReadReport(content: notAReport(versionId, "\(error)"), links: [], isHTML: false,
-                              refusalKind: refusalKind(error))
+            return ReadReport(
+                content: notAReport(versionId, "\(error)"), links: [], isHTML: false,
+                refusalKind: refusalKind(error))
         case .fault(let fault): return ReadReport(content: nil, links: [], isHTML: false, fault: fault)
         }
         let isHTML = document.kind == .html
         do {
             let result = try Extractor.extract(document, hints: hints)
-            var content = ReportContent(versionId: versionId, status: .extracted, format: result.format,
-                                        printedUnit: result.printedUnit, printedYear: result.printedYear, publishedOn: result.published,
-                                        message: nil, figures: result.figures, items: result.items, audit: result.audit,
-                                        warnings: result.warnings)
+            var content = ReportContent(
+                versionId: versionId, status: .extracted, format: result.format,
+                printedUnit: result.printedUnit, printedYear: result.printedYear, publishedOn: result.published,
+                message: nil, figures: result.figures, items: result.items, audit: result.audit,
+                warnings: result.warnings)
             content.parts = (result.shape.partsFound, result.shape.partsExpected)
             content.sentenceHashes = result.shape.sentenceHashes
             return ReadReport(content: content, links: document.links, isHTML: isHTML)
@@ -81,7 +85,8 @@ public enum ReportReader {
     private static func fileName(_ url: String) -> String? { URL(string: url)?.lastPathComponent }
 
     private static func notAReport(_ versionId: Int64, _ message: String) -> ReportContent {
-        ReportContent(versionId: versionId, status: .notAReport, format: nil, printedUnit: nil, printedYear: nil,
-                      message: message, figures: [], items: [], audit: [], warnings: [])
+        ReportContent(
+            versionId: versionId, status: .notAReport, format: nil, printedUnit: nil, printedYear: nil,
+            message: message, figures: [], items: [], audit: [], warnings: [])
     }
 }

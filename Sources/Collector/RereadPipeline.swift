@@ -34,16 +34,19 @@ struct RereadPipeline {
     let quarantine: QuarantineList
 
     /// Reads and saves every key, counting what was read and naming what failed in `summary`.
-    func run(_ keys: [VersionKey], at time: @escaping @Sendable (DocumentVersionRecord) -> Date,
-             into summary: inout RereadSummary) throws {
+    func run(
+        _ keys: [VersionKey], at time: @escaping @Sendable (DocumentVersionRecord) -> Date,
+        into summary: inout RereadSummary
+    ) throws {
         let queue = ReadAheadQueue<Result<Read, Error>>(capacity: 16)
         let (store, units, readers, quarantine) = (self.store, self.units, self.readers, self.quarantine)
         let readerEnded = DispatchSemaphore(value: 0)
         // The thread holds the store only while it reads, so that no connection outlives this call.
         Thread { [weak store] in
             if let store {
-                Self.readAll(keys, store: store, units: units, readers: readers, quarantine: quarantine, time: time,
-                             into: queue)
+                Self.readAll(
+                    keys, store: store, units: units, readers: readers, quarantine: quarantine, time: time,
+                    into: queue)
             }
             readerEnded.signal()
         }.start()
@@ -57,7 +60,10 @@ struct RereadPipeline {
                 var batchSummary = summary
                 var saved = 0
                 while saved < batch {
-                    guard let next = queue.take() else { ended = true; break }
+                    guard let next = queue.take() else {
+                        ended = true
+                        break
+                    }
                     let read = try next.get()
                     saved += 1
                     switch read.read {
@@ -67,8 +73,9 @@ struct RereadPipeline {
                     case .success(let content):
                         let held = try transaction.reportStatus(unitId: read.unitId, year: read.year)
                         if !JobCollector.wouldDowngrade(content, held: held) {
-                            try transaction.saveReport(unitId: read.unitId, year: read.year, content: content,
-                                                       at: read.savedAt)
+                            try transaction.saveReport(
+                                unitId: read.unitId, year: read.year, content: content,
+                                at: read.savedAt)
                         }
                         batchSummary.read += 1
                     }
@@ -80,26 +87,31 @@ struct RereadPipeline {
 
     /// The reading thread's work: every key in order, last year's figures from the report just read when it is
     /// the year before of the same unit.
-    private static func readAll(_ keys: [VersionKey], store: Store, units: [String: UnitConfiguration],
-                                readers: DocumentReaders, quarantine: QuarantineList,
-                                time: @Sendable (DocumentVersionRecord) -> Date,
-                                into queue: ReadAheadQueue<Result<Read, Error>>) {
+    private static func readAll(
+        _ keys: [VersionKey], store: Store, units: [String: UnitConfiguration],
+        readers: DocumentReaders, quarantine: QuarantineList,
+        time: @Sendable (DocumentVersionRecord) -> Date,
+        into queue: ReadAheadQueue<Result<Read, Error>>
+    ) {
         var last: (unitId: String, year: Int, replaced: Bool, figures: [String: Double?]?)?
         let identity = IdentityCheck(units: Array(units.values))
         for key in keys {
             do {
                 guard let unit = units[key.unitId], let version = try store.documentVersion(id: key.id),
-                      let id = version.id else { continue }
+                    let id = version.id
+                else { continue }
                 let previous: [String: Double?]?
                 if let last, last.unitId == key.unitId, last.year == key.year - 1, last.replaced {
                     previous = last.figures
                 } else {
                     previous = try store.figureValues(unitId: key.unitId, year: key.year - 1)
                 }
-                let request = ReportReader.request([UInt8](version.content), contentType: version.contentType,
-                                                   url: version.url)
-                let report = ReportReader.report(readers.read(request), versionId: id,
-                                                 hints: JobCollector.hints(unit, version.year, previous: previous))
+                let request = ReportReader.request(
+                    [UInt8](version.content), contentType: version.contentType,
+                    url: version.url)
+                let report = ReportReader.report(
+                    readers.read(request), versionId: id,
+                    hints: JobCollector.hints(unit, version.year, previous: previous))
                 let read: Result<ReportContent, Failed>
                 if let readContent = report.content {
                     let content = identity.checked(readContent, unitId: key.unitId, year: key.year)
@@ -108,13 +120,22 @@ struct RereadPipeline {
                     last = (key.unitId, key.year, content.status != .notAReport, storedValues(content.figures))
                 } else {
                     let fault = report.fault ?? .crashed("no answer")
-                    let entry = quarantine.add(fault, sha256: key.sha256, unitId: key.unitId, year: key.year, at: Date())
-                    read = .failure(Failed(entry: entry, message: QuarantineList.failed(
-                        fault, url: "\(key.unitId) \(key.year) (\(key.url))")))
+                    let entry = quarantine.add(
+                        fault, sha256: key.sha256, unitId: key.unitId, year: key.year, at: Date())
+                    read = .failure(
+                        Failed(
+                            entry: entry,
+                            message: QuarantineList.failed(
+                                fault, url: "\(key.unitId) \(key.year) (\(key.url))")))
                     last = nil
                 }
-                guard queue.put(.success(Read(unitId: key.unitId, year: key.year, read: read,
-                                              savedAt: time(version)))) else { return }
+                guard
+                    queue.put(
+                        .success(
+                            Read(
+                                unitId: key.unitId, year: key.year, read: read,
+                                savedAt: time(version))))
+                else { return }
             } catch {
                 _ = queue.put(.failure(error))
                 break

@@ -30,7 +30,8 @@ enum RetryPolicy {
     }
 
     static func verdict(error: FetchError) -> FetchVerdict {
-        error.kind.isTransient ? .retry(kind: FailureKind(error.kind), after: nil)
+        error.kind.isTransient
+            ? .retry(kind: FailureKind(error.kind), after: nil)
             : .failed(kind: FailureKind(error.kind), message: error.message)
     }
 

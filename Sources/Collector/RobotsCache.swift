@@ -24,7 +24,8 @@ actor RobotsCache {
     /// Why robots.txt forbids `url`, in plain words, or nil when it may be fetched (and for file URLs).
     func refusal(for url: String, verifyTLS: Bool) async -> String? {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = HostGate.host(of: url) else { return nil }
+            scheme == "http" || scheme == "https", let host = HostGate.host(of: url)
+        else { return nil }
         var origin = components
         origin.path = "/robots.txt"
         origin.query = nil
@@ -35,8 +36,9 @@ actor RobotsCache {
             task = known
         } else {
             task = Task { [client, gate, settings, privateAddresses] in
-                await Self.load(robotsURL, host: host, verifyTLS: verifyTLS, client: client, gate: gate,
-                                settings: settings, privateAddresses: privateAddresses)
+                await Self.load(
+                    robotsURL, host: host, verifyTLS: verifyTLS, client: client, gate: gate,
+                    settings: settings, privateAddresses: privateAddresses)
             }
             answers[host] = task
         }
@@ -50,17 +52,21 @@ actor RobotsCache {
         }
     }
 
-    private static func load(_ url: String, host: String, verifyTLS: Bool, client: CurlClient, gate: HostGate,
-                             settings: FetchSettings, privateAddresses: PrivateAddressRule) async -> RobotsAnswer {
-        let request = FetchRequest(url: url, userAgent: settings.userAgent, timeout: settings.timeoutSeconds,
-                                   maxBytes: maxBytes, verifyTLS: verifyTLS, privateAddresses: privateAddresses)
+    private static func load(
+        _ url: String, host: String, verifyTLS: Bool, client: CurlClient, gate: HostGate,
+        settings: FetchSettings, privateAddresses: PrivateAddressRule
+    ) async -> RobotsAnswer {
+        let request = FetchRequest(
+            url: url, userAgent: settings.userAgent, timeout: settings.timeoutSeconds,
+            maxBytes: maxBytes, verifyTLS: verifyTLS, privateAddresses: privateAddresses)
         await gate.enter(host)
         let answer: RobotsAnswer
         do {
             let response = try await client.fetch(request)
             switch response.status {
             case 200...299:
-                let rules = RobotsRules(text: String(decoding: response.body, as: UTF8.self), userAgent: settings.userAgent)
+                let rules = RobotsRules(
+                    text: String(decoding: response.body, as: UTF8.self), userAgent: settings.userAgent)
                 answer = .rules(rules)
             case 400...499: answer = .rules(.allowAll)
             default: answer = .unreachable("HTTP \(response.status)")

@@ -58,8 +58,13 @@ struct RobotsRules: Sendable, Equatable {
         let target = path.isEmpty ? "/" : path
         var best: Rule?
         for rule in rules where Self.matches(rule.pattern, target) {
-            guard let current = best else { best = rule; continue }
-            if rule.pattern.count > current.pattern.count || (rule.pattern.count == current.pattern.count && rule.allows) {
+            guard let current = best else {
+                best = rule
+                continue
+            }
+            if rule.pattern.count > current.pattern.count
+                || (rule.pattern.count == current.pattern.count && rule.allows)
+            {
                 best = rule
             }
         }
@@ -69,7 +74,8 @@ struct RobotsRules: Sendable, Equatable {
     /// Whether `pattern` (prefix, `*`, final `$`) matches `path`.
     static func matches(_ pattern: String, _ path: String) -> Bool {
         let anchored = pattern.hasSuffix("$")
-        let pieces = (anchored ? String(pattern.dropLast()) : pattern).split(separator: "*", omittingEmptySubsequences: false)
+        let pieces = (anchored ? String(pattern.dropLast()) : pattern).split(
+            separator: "*", omittingEmptySubsequences: false)
         var rest = Substring(path)
         for (index, piece) in pieces.enumerated() {
             if index == 0 {

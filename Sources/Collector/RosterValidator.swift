@@ -29,10 +29,16 @@ struct RosterValidator {
             var bad: [(position: Int, message: String)] = []
             func problem(_ column: RosterColumn, _ message: String) {
                 let position = roster.columns[column] ?? 0
-                bad.append((position, "row \(row.number), column \(UnitRoster.letters(position)) (\(column.label)): \(message)"))
+                bad.append(
+                    (
+                        position,
+                        "row \(row.number), column \(UnitRoster.letters(position)) (\(column.label)): \(message)"
+                    ))
             }
             let id = row.cells[.id] ?? ""
-            if id.isEmpty || !id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            if id.isEmpty
+                || !id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+            {
                 problem(.id, "'\(id)' is not a unit id (lower-case letters, digits and '-')")
             } else if let earlier = firstRow[id] {
                 problem(.id, "unit '\(id)' is already on row \(earlier)")
@@ -49,7 +55,9 @@ struct RosterValidator {
             }
             if let unit = ownUnits[id] {
                 for column in Self.differences(values, from: unit) {
-                    problem(column, "unit '\(id)' is defined in \(configuration.file.lastPathComponent) with "
+                    problem(
+                        column,
+                        "unit '\(id)' is defined in \(configuration.file.lastPathComponent) with "
                             + "\(column.key) '\(Self.value(of: unit, column) ?? "")'; change it there, or "
                             + "move the unit to \(configuration.unitsFile?.lastPathComponent ?? "the units file")")
                 }
@@ -66,15 +74,19 @@ struct RosterValidator {
     struct Message: Error { var text: String }
 
     /// One cell's value as the units file writes it, nil for an empty optional cell.
-    private func checked(_ column: RosterColumn, _ cell: String, id: String, ids: Set<String>,
-                         idsByName: [String: String]) -> Result<String?, Message> {
+    private func checked(
+        _ column: RosterColumn, _ cell: String, id: String, ids: Set<String>,
+        idsByName: [String: String]
+    ) -> Result<String?, Message> {
         if cell.isEmpty { return column == .name ? .failure(Message(text: "a unit needs a name")) : .success(nil) }
         switch column {
         case .id, .name, .kind: return .success(cell)
         case .code:
             guard cell.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
-                return .failure(Message(text: "'\(cell)' is not a 行政区划代码 (digits only; format the column as text "
-                                        + "so that Excel keeps every digit)"))
+                return .failure(
+                    Message(
+                        text: "'\(cell)' is not a 行政区划代码 (digits only; format the column as text "
+                            + "so that Excel keeps every digit)"))
             }
             return .success(cell)
         case .parent:
@@ -85,12 +97,14 @@ struct RosterValidator {
             return parent == id ? .failure(Message(text: "a unit cannot roll up into itself")) : .success(parent)
         case .deadline:
             guard let deadline = Self.deadline(cell) else {
-                return .failure(Message(text: "'\(cell)' is not a deadline: write the month and day, as 01-31 or 1月31日"))
+                return .failure(
+                    Message(text: "'\(cell)' is not a deadline: write the month and day, as 01-31 or 1月31日"))
             }
             return .success(deadline.description)
         case .listing, .urlTemplate:
             guard let url = URL(string: cell), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                  url.host?.isEmpty == false else {
+                url.host?.isEmpty == false
+            else {
                 return .failure(Message(text: "'\(cell)' is not an http or https address"))
             }
             if column == .urlTemplate && !cell.contains("{year}") {

@@ -29,7 +29,9 @@ final class SourceStatesAhead: @unchecked Sendable {
         try lock.withLock {
             if let states = batch.removeValue(forKey: unitId) { return states }
             // The unit's batch starts with it; a unit asked out of order is read by itself.
-            guard let start = unitIds[nextStart...].firstIndex(of: unitId) else { return try store.sourceStates(unitId: unitId) }
+            guard let start = unitIds[nextStart...].firstIndex(of: unitId) else {
+                return try store.sourceStates(unitId: unitId)
+            }
             let ids = unitIds[start..<min(start + batchSize, unitIds.count)]
             let read = try store.sourceStates(unitIds: Array(ids))
             batch = Dictionary(ids.map { ($0, read[$0] ?? []) }, uniquingKeysWith: { first, _ in first })

@@ -33,27 +33,34 @@ struct UnitCollector: Sendable {
     let robots: RobotsCache
 
     var fetcher: PoliteFetcher {
-        PoliteFetcher(client: client, gate: gate, settings: configuration.fetch, counters: counters, blocked: blocked,
-                      waits: waits, privateAddresses: configuration.privateAddressRule, robots: robots)
+        PoliteFetcher(
+            client: client, gate: gate, settings: configuration.fetch, counters: counters, blocked: blocked,
+            waits: waits, privateAddresses: configuration.privateAddressRule, robots: robots)
     }
 
     /// Collects `units`, each planned by `plan` as its turn comes (nil: nothing is due).
-    func collect(_ units: [UnitConfiguration],
-                 plan: @escaping @Sendable (UnitConfiguration) throws -> UnitPlan?) async throws -> [CollectItem] {
+    func collect(
+        _ units: [UnitConfiguration],
+        plan: @escaping @Sendable (UnitConfiguration) throws -> UnitPlan?
+    ) async throws -> [CollectItem] {
         // Only each unit·year's item is kept to the end of the run: a province's 150,000 unit·years held as whole
         // results (job, unit, state) had taken 440 MB.
         var items: [CollectItem] = []
         var retryable: [(position: Int, unitId: String, year: Int)] = []
         var unitsLeft = units.makeIterator()
-        try await forEachConcurrently(next: {
-            // Planned as its turn comes, from its own states; only a unit with something due starts a task.
-            while let unit = unitsLeft.next() {
-                if let due = try plan(unit) { return due }
-            }
-            return nil
-        }, { plan in try await collectUnit(plan) }) { results in
+        try await forEachConcurrently(
+            next: {
+                // Planned as its turn comes, from its own states; only a unit with something due starts a task.
+                while let unit = unitsLeft.next() {
+                    if let due = try plan(unit) { return due }
+                }
+                return nil
+            }, { plan in try await collectUnit(plan) }
+        ) { results in
             for result in results {
-                if result.item.isTransientFailure { retryable.append((items.count, result.item.unitId, result.item.year)) }
+                if result.item.isTransientFailure {
+                    retryable.append((items.count, result.item.unitId, result.item.year))
+                }
                 items.append(result.item)
             }
         }
@@ -65,19 +72,26 @@ struct UnitCollector: Sendable {
         let unitsById = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var retriesLeft = retryable.makeIterator()
         var unitStates: (unitId: String, byYear: [Int: SourceStateRecord]) = ("", [:])
-        try await forEachConcurrently(next: { () throws -> (Int, FetchJob, SourceStateRecord)? in
-            while let failed = retriesLeft.next() {
-                // A unit's failures come together: its states are read once.
-                if unitStates.unitId != failed.unitId {
-                    unitStates = (failed.unitId, try store.sourceStates(unitId: failed.unitId).byYear)
+        try await forEachConcurrently(
+            next: { () throws -> (Int, FetchJob, SourceStateRecord)? in
+                while let failed = retriesLeft.next() {
+                    // A unit's failures come together: its states are read once.
+                    if unitStates.unitId != failed.unitId {
+                        unitStates = (failed.unitId, try store.sourceStates(unitId: failed.unitId).byYear)
+                    }
+                    guard let unit = unitsById[failed.unitId], let state = unitStates.byYear[failed.year] else {
+                        continue
+                    }
+                    return (
+                        failed.position, Scheduler.job(unit, failed.year, state.url, state: state, force: force), state
+                    )
                 }
-                guard let unit = unitsById[failed.unitId], let state = unitStates.byYear[failed.year] else { continue }
-                return (failed.position, Scheduler.job(unit, failed.year, state.url, state: state, force: force), state)
+                return nil
+            },
+            { position, job, state in
+                (position, try await collectAndRecord(job, stored: state, retry: true).item)
             }
-            return nil
-        }, { position, job, state in
-            (position, try await collectAndRecord(job, stored: state, retry: true).item)
-        }) { position, item in items[position] = item }
+        ) { position, item in items[position] = item }
         return sorted(items)
     }
 
@@ -94,7 +108,8 @@ struct UnitCollector: Sendable {
     /// Runs `body` for each element `next` gives, with at most `unitsInFlight` running at once, handing each
     /// output to `take` as it comes (`next` and `take` run in the calling task: they need no locking).
     private func forEachConcurrently<Element: Sendable, Output: Sendable>(
-        next: () throws -> Element?, _ body: @escaping @Sendable (Element) async throws -> Output, take: (Output) -> Void
+        next: () throws -> Element?, _ body: @escaping @Sendable (Element) async throws -> Output,
+        take: (Output) -> Void
     ) async throws {
         try await withThrowingTaskGroup(of: Output.self) { group in
             for _ in 0..<unitsInFlight {
@@ -112,23 +127,26 @@ struct UnitCollector: Sendable {
         var jobs = plan.jobs
         var results: [JobResult] = []
         if let listing = plan.unit.listing, !plan.listingYears.isEmpty {
-            let found = await ListingResolver(fetcher: fetcher).resolve(unit: plan.unit, listing: listing,
-                                                                        years: plan.listingYears)
+            let found = await ListingResolver(fetcher: fetcher).resolve(
+                unit: plan.unit, listing: listing,
+                years: plan.listingYears)
             for year in plan.listingYears {
                 if let url = found.urls[year] {
                     let state = plan.states[year]
                     jobs.append(Scheduler.job(plan.unit, year, url, state: state, force: false))
                 } else {
                     let job = FetchJob(unit: plan.unit, year: year, url: listing, etag: nil, lastModified: nil)
-                    var state = plan.states[year]
+                    var state =
+                        plan.states[year]
                         ?? SourceStateRecord(unitId: plan.unit.id, year: year, url: listing)
                     state.lastAttemptAt = now
                     let collector = JobCollector(unit: self)
                     var finished: JobOutcome
                     switch found.problem {
                     case nil:
-                        finished = collector.finish(job, &state, outcome: .notPublished, kind: nil,
-                                                    message: "no \(year) report linked from \(listing)")
+                        finished = collector.finish(
+                            job, &state, outcome: .notPublished, kind: nil,
+                            message: "no \(year) report linked from \(listing)")
                         // Told apart from a 404 in `status`: the listing page has no link for the year.
                         finished.state.status = .notListed
                     case .unreadable(let message)?:
@@ -156,18 +174,24 @@ struct UnitCollector: Sendable {
     /// write fails the run at its flush), then reports progress.
     private func record(_ job: FetchJob, _ outcome: JobOutcome) -> JobResult {
         let item = outcome.item
-        store.pipeline.record(RunItem(unitId: item.unitId, year: item.year, outcome: item.outcome,
-                                      failureKind: item.failureKind, message: item.message),
-                              runId: runId, state: outcome.state, report: outcome.report, at: now)
+        store.pipeline.record(
+            RunItem(
+                unitId: item.unitId, year: item.year, outcome: item.outcome,
+                failureKind: item.failureKind, message: item.message),
+            runId: runId, state: outcome.state, report: outcome.report, at: now)
         progress(item)
         return JobResult(job: job, item: item, state: outcome.state)
     }
 
     /// Extracts versions archived by a run that was killed before it could read them.
-    static func finishInterruptedExtractions(store: Store, configuration: Configuration, readers: DocumentReaders,
-                                             quarantine: QuarantineList) throws -> RereadSummary {
-        try JobCollector.reread(try store.versionsAwaitingExtraction(), configuration: configuration, store: store,
-                                readers: readers, quarantine: quarantine) { $0.firstSeenAt }
+    static func finishInterruptedExtractions(
+        store: Store, configuration: Configuration, readers: DocumentReaders,
+        quarantine: QuarantineList
+    ) throws -> RereadSummary {
+        try JobCollector.reread(
+            try store.versionsAwaitingExtraction(), configuration: configuration, store: store,
+            readers: readers, quarantine: quarantine
+        ) { $0.firstSeenAt }
     }
 }
 

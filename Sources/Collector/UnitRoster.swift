@@ -25,8 +25,9 @@ public struct UnitRoster: Sendable {
     /// The roster in `table` (rows of text cells, the first sheet of a workbook or a CSV file's records): the
     /// header is the first row naming both the id and the name columns (a title above it is skipped).
     public static func read(_ table: [[String]], file: String) throws -> UnitRoster {
-        let known = Dictionary(RosterColumn.allCases.flatMap { column in column.headers.map { ($0, column) } },
-                               uniquingKeysWith: { first, _ in first })
+        let known = Dictionary(
+            RosterColumn.allCases.flatMap { column in column.headers.map { ($0, column) } },
+            uniquingKeysWith: { first, _ in first })
         for (index, row) in table.enumerated() {
             var columns: [RosterColumn: Int] = [:]
             var ignored: [String] = []
@@ -47,8 +48,12 @@ public struct UnitRoster: Sendable {
             return UnitRoster(file: file, columns: columns, ignoredHeaders: ignored, rows: rows)
         }
         let headers = RosterColumn.allCases.map { "\($0.label) (\($0.key))" }.joined(separator: ", ")
-        throw RosterError(file: file, problems: ["no header row naming 单位编号 (id) and 单位名称 (name); "
-                                                 + "the columns read are \(headers)"])
+        throw RosterError(
+            file: file,
+            problems: [
+                "no header row naming 单位编号 (id) and 单位名称 (name); "
+                    + "the columns read are \(headers)"
+            ])
     }
 
     /// The records of a CSV file: UTF-8 with or without a byte order mark, or GBK as Excel on Chinese Windows saves it.
@@ -83,7 +88,8 @@ public struct UnitRoster: Sendable {
 
     /// A cell without surrounding spaces, full-width and no-break ones included.
     static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}")))
+        text.trimmingCharacters(
+            in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}")))
     }
 }
 

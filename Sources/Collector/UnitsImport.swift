@@ -8,7 +8,11 @@ public struct UnitsImport: Sendable {
     /// What the import does to one unit of the roster.
     public struct Change: Sendable {
         /// Added, updated or left as it is.
-        public enum Kind: String, Sendable { case added = "add", updated = "update", unchanged }
+        public enum Kind: String, Sendable {
+            case added = "add"
+            case updated = "update"
+            case unchanged
+        }
         /// What happens.
         public var kind: Kind
         /// The unit id.
@@ -31,11 +35,14 @@ public struct UnitsImport: Sendable {
     /// Checks every row of `roster` against `configuration` (which must name a `units_file`) and works out the
     /// units file's new content; throws a `RosterError` listing every bad cell, nothing changed.
     public static func plan(_ roster: UnitRoster, configuration: Configuration) throws -> UnitsImport {
-        guard let unitsFile = configuration.unitsFile else { throw UnitsImportError.noUnitsFile(configuration.file.path) }
+        guard let unitsFile = configuration.unitsFile else {
+            throw UnitsImportError.noUnitsFile(configuration.file.path)
+        }
         var entries = try UnitsFileEntry.read(unitsFile)
         let fileIds = Set(entries.map(\.id))
-        let ownUnits = Dictionary(configuration.units.filter { !fileIds.contains($0.id) }.map { ($0.id, $0) },
-                                  uniquingKeysWith: { first, _ in first })
+        let ownUnits = Dictionary(
+            configuration.units.filter { !fileIds.contains($0.id) }.map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         let validator = RosterValidator(roster: roster, configuration: configuration, fileEntries: entries)
         let rows = try validator.validRows(ownUnits: ownUnits)
         var changes: [Change] = []
@@ -54,7 +61,8 @@ public struct UnitsImport: Sendable {
                     details.append("\(column.key) \(old ?? "—") → \(value ?? "—")")
                     entries[index].fields[column] = value
                 }
-                changes.append(Change(kind: details.isEmpty ? .unchanged : .updated, id: row.id, name: name, details: details))
+                changes.append(
+                    Change(kind: details.isEmpty ? .unchanged : .updated, id: row.id, name: name, details: details))
             } else {
                 let fields = row.values.compactMapValues { $0 }
                 positions[row.id] = entries.count
@@ -66,7 +74,8 @@ public struct UnitsImport: Sendable {
             }
         }
         let listed = Set(rows.map(\.id))
-        return UnitsImport(changes: changes, kept: fileIds.subtracting(listed).count, unitsFile: unitsFile, entries: entries)
+        return UnitsImport(
+            changes: changes, kept: fileIds.subtracting(listed).count, unitsFile: unitsFile, entries: entries)
     }
 
     /// Writes the units file: the new text goes to a file beside it, the config is loaded with it (so an import

@@ -24,11 +24,13 @@ struct ConfigNode {
             guard let name = key.string else { throw error("a key is not text") }
             let entry = child(name, value)
             guard allowed.contains(name) else {
-                throw ConfigurationError(file: file, line: key.mark?.line, keyPath: entry.path,
-                                         message: "unknown key '\(name)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                throw ConfigurationError(
+                    file: file, line: key.mark?.line, keyPath: entry.path,
+                    message: "unknown key '\(name)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
             }
             guard entries[name] == nil else {
-                throw ConfigurationError(file: file, line: key.mark?.line, keyPath: entry.path, message: "key given twice")
+                throw ConfigurationError(
+                    file: file, line: key.mark?.line, keyPath: entry.path, message: "key given twice")
             }
             entries[name] = entry
         }
@@ -42,11 +44,13 @@ struct ConfigNode {
         return try mapping.map { key, value in
             let entry = child(key.string ?? "?", value)
             guard let text = key.string, let year = Int(text), (2000...2100).contains(year) else {
-                throw ConfigurationError(file: file, line: key.mark?.line, keyPath: entry.path,
-                                         message: "'\(key.string ?? "")' is not a report year (2000–2100)")
+                throw ConfigurationError(
+                    file: file, line: key.mark?.line, keyPath: entry.path,
+                    message: "'\(key.string ?? "")' is not a report year (2000–2100)")
             }
             guard seen.insert(year).inserted else {
-                throw ConfigurationError(file: file, line: key.mark?.line, keyPath: entry.path, message: "year given twice")
+                throw ConfigurationError(
+                    file: file, line: key.mark?.line, keyPath: entry.path, message: "year given twice")
             }
             return (year, entry)
         }

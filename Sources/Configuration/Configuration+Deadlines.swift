@@ -24,9 +24,11 @@ extension MonthDay {
     /// Reads "MM-DD" (or "M-D"), a day that exists every year; nil otherwise.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let month = Int(parts[0]), let day = Int(parts[1]), (1...12).contains(month),
-              (1...Self.daysInMonth[month - 1]).contains(day) else { return nil }
+        guard parts.count == 2,
+            parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let month = Int(parts[0]), let day = Int(parts[1]), (1...12).contains(month),
+            (1...Self.daysInMonth[month - 1]).contains(day)
+        else { return nil }
         self.init(month: month, day: day)
     }
 }

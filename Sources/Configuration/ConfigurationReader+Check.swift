@@ -10,9 +10,10 @@ extension ConfigurationReader {
             return try list.sequence().map { entry in
                 let name = try entry.string()
                 guard CheckPolicy.isKnown(name) else {
-                    throw entry.error("unknown rule '\(name)'"
-                                      + NearestNames.hint(NearestNames.to(name, among: CheckPolicy.knownEntries))
-                                      + "; the rules are listed in docs/office-year.md")
+                    throw entry.error(
+                        "unknown rule '\(name)'"
+                            + NearestNames.hint(NearestNames.to(name, among: CheckPolicy.knownEntries))
+                            + "; the rules are listed in docs/office-year.md")
                 }
                 return name
             }

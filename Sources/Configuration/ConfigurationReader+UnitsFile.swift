@@ -3,8 +3,10 @@ import Foundation
 extension ConfigurationReader {
     /// The units of the config's `units_file` (`units:` as in the config; paths relative to the config's folder),
     /// which `nianbao units import` writes. An id the config itself defines is refused.
-    func readUnitsFile(_ file: URL, named node: ConfigNode, after own: [UnitConfiguration],
-                       filesOutside: Bool) throws -> [UnitConfiguration] {
+    func readUnitsFile(
+        _ file: URL, named node: ConfigNode, after own: [UnitConfiguration],
+        filesOutside: Bool
+    ) throws -> [UnitConfiguration] {
         guard FileManager.default.fileExists(atPath: file.path) else {
             if unitsFileMayBeMissing { return [] }
             throw node.error("the units file '\(file.path)' does not exist (`nianbao units import ROSTER` writes it)")

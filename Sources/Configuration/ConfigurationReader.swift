@@ -12,22 +12,32 @@ struct ConfigurationReader {
     /// A file read in place of the configured `units_file`, to check the config with a units file about to replace it.
     var unitsFileReplacement: URL?
 
-    private static let topKeys: Set<String> = ["version", "city", "database", "deadline", "years", "fetch", "analysis",
-                                                "quality", "reading", "units", "allow_files_outside",
-                                                "deadline_by_kind", "units_file", "check"]
-    private static let qualityKeys: Set<String> = ["on_time", "obtainable", "complete", "consistent", "stable", "original",
-                                                   "similarity_threshold", "template_share"]
-    private static let fetchKeys: Set<String> = ["concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
-                                                 "user_agent", "wait_budget_s"]
-    static let unitKeys: Set<String> = ["id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
-                                                "insecure_tls", "aliases", "ignore_robots", "deadline"]
+    private static let topKeys: Set<String> = [
+        "version", "city", "database", "deadline", "years", "fetch", "analysis",
+        "quality", "reading", "units", "allow_files_outside",
+        "deadline_by_kind", "units_file", "check",
+    ]
+    private static let qualityKeys: Set<String> = [
+        "on_time", "obtainable", "complete", "consistent", "stable", "original",
+        "similarity_threshold", "template_share",
+    ]
+    private static let fetchKeys: Set<String> = [
+        "concurrency", "per_host", "delay_ms", "timeout_s", "retries", "max_bytes",
+        "user_agent", "wait_budget_s",
+    ]
+    static let unitKeys: Set<String> = [
+        "id", "name", "kind", "code", "parent", "reports", "listing", "url_template",
+        "insecure_tls", "aliases", "ignore_robots", "deadline",
+    ]
 
     func read() throws -> Configuration {
         let top = try root.mapping(allowed: Self.topKeys)
         let version = try top["version"].map { try $0.int(in: 1...1) } ?? 1
         guard let cityNode = top["city"] else { throw root.error("missing key 'city'") }
         let city = try cityNode.string()
-        let database = try top["database"].map { resolvePath(try $0.string()) } ?? directory.appendingPathComponent("nianbao.sqlite")
+        let database =
+            try top["database"].map { resolvePath(try $0.string()) }
+            ?? directory.appendingPathComponent("nianbao.sqlite")
         let deadline = try top["deadline"].map(readDeadline) ?? MonthDay(month: 1, day: 31)
         let fetch = try top["fetch"].map(readFetch) ?? FetchSettings()
         var analysis = try top["analysis"].map(readAnalysis) ?? AnalysisSettings()
@@ -38,15 +48,17 @@ struct ConfigurationReader {
         let own = units.count
         let unitsFile = try top["units_file"].map { resolvePath(try $0.string()) }
         if let unitsFile, let node = top["units_file"] {
-            units += try readUnitsFile(unitsFileReplacement ?? unitsFile, named: node, after: units, filesOutside: filesOutside)
+            units += try readUnitsFile(
+                unitsFileReplacement ?? unitsFile, named: node, after: units, filesOutside: filesOutside)
         }
         try checkParents(units[..<own], file: root.file, among: units)
         try checkParents(units[own...], file: unitsFile?.path ?? root.file, among: units)
         let named = units.flatMap { $0.reports.keys }
         let years = try top["years"].map(readYears) ?? ((named.min() ?? 2019)...(named.max() ?? 2019))
-        var configuration = Configuration(file: URL(fileURLWithPath: root.file), version: version, city: city,
-                                          database: database, deadline: deadline, years: years, fetch: fetch,
-                                          analysis: analysis, units: units)
+        var configuration = Configuration(
+            file: URL(fileURLWithPath: root.file), version: version, city: city,
+            database: database, deadline: deadline, years: years, fetch: fetch,
+            analysis: analysis, units: units)
         configuration.reading = try top["reading"].map(readReading) ?? ReaderLimits()
         configuration.unitsFile = unitsFile
         if let check = top["check"] { configuration.check = try readCheck(check) }
@@ -128,7 +140,9 @@ struct ConfigurationReader {
     }
 
     /// The units listed under `node`; an id also defined in `elsewhere` (id → the file defining it) is refused.
-    func readUnits(_ node: ConfigNode, filesOutside: Bool, elsewhere: [String: String] = [:]) throws -> [UnitConfiguration] {
+    func readUnits(_ node: ConfigNode, filesOutside: Bool, elsewhere: [String: String] = [:]) throws
+        -> [UnitConfiguration]
+    {
         let readURL = { (node: ConfigNode) in try self.readURL(node, filesOutside: filesOutside) }
         var firstLine: [String: Int?] = [:]
         var units: [UnitConfiguration] = []
@@ -149,14 +163,16 @@ struct ConfigurationReader {
             if let reportsNode = keys["reports"] {
                 for (year, urlNode) in try reportsNode.yearMapping() { reports[year] = try readURL(urlNode) }
             }
-            units.append(UnitConfiguration(
-                id: id, name: try nameNode.string(), aliases: try keys["aliases"]?.sequence().map { try $0.string() } ?? [],
-                kind: try keys["kind"]?.string() ?? "单位",
-                code: try keys["code"]?.string(), parent: try keys["parent"]?.string(), reports: reports,
-                listing: try keys["listing"].map(readURL), urlTemplate: try keys["url_template"].map(readURL),
-                verifyTLS: !(try keys["insecure_tls"]?.bool() ?? false),
-                ignoresRobots: try keys["ignore_robots"]?.bool() ?? false,
-                deadline: try keys["deadline"].map(readDeadline)))
+            units.append(
+                UnitConfiguration(
+                    id: id, name: try nameNode.string(),
+                    aliases: try keys["aliases"]?.sequence().map { try $0.string() } ?? [],
+                    kind: try keys["kind"]?.string() ?? "单位",
+                    code: try keys["code"]?.string(), parent: try keys["parent"]?.string(), reports: reports,
+                    listing: try keys["listing"].map(readURL), urlTemplate: try keys["url_template"].map(readURL),
+                    verifyTLS: !(try keys["insecure_tls"]?.bool() ?? false),
+                    ignoresRobots: try keys["ignore_robots"]?.bool() ?? false,
+                    deadline: try keys["deadline"].map(readDeadline)))
         }
         return units
     }
@@ -190,8 +206,9 @@ struct ConfigurationReader {
             throw node.error("cannot read file '\(url.path)'")
         }
         guard filesOutside || isInConfigFolder(url) else {
-            throw node.error("'\(url.path)' is outside the config file's folder \(directory.path) (set "
-                             + "allow_files_outside: true at the top of the config to read files elsewhere)")
+            throw node.error(
+                "'\(url.path)' is outside the config file's folder \(directory.path) (set "
+                    + "allow_files_outside: true at the top of the config to read files elsewhere)")
         }
         return url.absoluteString
     }

@@ -6,7 +6,8 @@ public enum NearestNames {
         let typedCharacters = Array(typed.lowercased())
         let scored = known.map { name -> (name: String, distance: Int) in
             let lowered = name.lowercased()
-            let distance = !typed.isEmpty && lowered.contains(typed.lowercased())
+            let distance =
+                !typed.isEmpty && lowered.contains(typed.lowercased())
                 ? lowered.count - typedCharacters.count : editDistance(typedCharacters, Array(lowered))
             return (name, distance)
         }

@@ -15,7 +15,8 @@ enum DOCXPictures {
         guard !pictures.isEmpty else { return nil }
         var pages: [PDFPage] = []
         for (type, picture) in pictures {
-            let read = try OCRReader.pages(picture, suffix: type.suffix, description: "a DOCX of pictures (\(type.description))")
+            let read = try OCRReader.pages(
+                picture, suffix: type.suffix, description: "a DOCX of pictures (\(type.description))")
             pages += read.map { $0.renumbered(pages.count) }
         }
         return try DocumentReader.scan(pages, description: "a DOCX of pictures")
@@ -34,13 +35,15 @@ enum DOCXPictures {
         var pictures: [(ImageType, [UInt8])] = []
         for entry in entries.prefix(maxPictures) {
             guard entry.uncompressedSize <= UInt64(maxPictureBytes) else {
-                throw DocumentError.tooLarge("a DOCX picture (\(entry.path)) unpacks to more than \(maxPictureBytes / 1_048_576) MB")
+                throw DocumentError.tooLarge(
+                    "a DOCX picture (\(entry.path)) unpacks to more than \(maxPictureBytes / 1_048_576) MB")
             }
             var collected = Data()
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     guard collected.count + chunk.count <= maxPictureBytes else {
-                        throw DocumentError.tooLarge("a DOCX picture (\(entry.path)) unpacks to more than \(maxPictureBytes / 1_048_576) MB")
+                        throw DocumentError.tooLarge(
+                            "a DOCX picture (\(entry.path)) unpacks to more than \(maxPictureBytes / 1_048_576) MB")
                     }
                     collected.append(chunk)
                 }
@@ -65,8 +68,12 @@ enum DOCXPictures {
 extension PDFPage {
     /// The page as page `index` of a longer document (its words say so).
     func renumbered(_ index: Int) -> PDFPage {
-        PDFPage(width: width, height: height, words: words.map {
-            PDFWord(text: $0.text, page: index, minX: $0.minX, minY: $0.minY, maxX: $0.maxX, maxY: $0.maxY, confidence: $0.confidence)
-        })
+        PDFPage(
+            width: width, height: height,
+            words: words.map {
+                PDFWord(
+                    text: $0.text, page: index, minX: $0.minX, minY: $0.minY, maxX: $0.maxX, maxY: $0.maxY,
+                    confidence: $0.confidence)
+            })
     }
 }

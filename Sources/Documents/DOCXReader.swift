@@ -32,32 +32,38 @@ enum DOCXReader {
         } catch {
             throw DocumentError.notAReport("a damaged ZIP/DOCX file (\(error))")
         }
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+        let options = Int32(
+            XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
         let parsed = xml.withUnsafeBytes { buffer in
-            xmlReadMemory(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
+            xmlReadMemory(
+                buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
         }
         guard let parsed else { throw DocumentError.notAReport("a DOCX whose document.xml is not XML") }
         defer { xmlFreeDoc(parsed) }
         var walker = WordWalker()
         walker.walk(xmlDocGetRootElement(parsed))
         if walker.tables.isEmpty, walker.paragraphs.allSatisfy({ $0.trimmedSpaces.isEmpty }),
-           let pictures = try DOCXPictures.document(bytes) {
+            let pictures = try DOCXPictures.document(bytes)
+        {
             return pictures
         }
         let title = walker.paragraphs.first { $0.includes("年度报告") || $0.includes("年报") }
-        return Document(kind: .docx, encoding: .utf8, title: title, paragraphs: walker.paragraphs, tables: walker.tables,
-                        links: [], warnings: walker.refusals)
+        return Document(
+            kind: .docx, encoding: .utf8, title: title, paragraphs: walker.paragraphs, tables: walker.tables,
+            links: [], warnings: walker.refusals)
     }
 
     /// Refuses an entry that unpacks past `maxDocumentBytes`, or past 4 MB at more than `maxRatio` to 1.
     private static func checkSize(declared: UInt64, compressed: UInt64) throws {
         if declared > UInt64(maxDocumentBytes) {
-            throw DocumentError.tooLarge("a DOCX whose document.xml unpacks to more than \(maxDocumentBytes / 1_048_576) MB")
+            throw DocumentError.tooLarge(
+                "a DOCX whose document.xml unpacks to more than \(maxDocumentBytes / 1_048_576) MB")
         }
         if declared > 4 * 1024 * 1024, declared / max(compressed, 1) > UInt64(maxRatio) {
-            throw DocumentError.tooLarge("a DOCX whose document.xml unpacks more than \(maxRatio) times its packed size "
-                                         + "(a ZIP bomb)")
+            throw DocumentError.tooLarge(
+                "a DOCX whose document.xml unpacks more than \(maxRatio) times its packed size "
+                    + "(a ZIP bomb)")
         }
     }
 }
@@ -121,7 +127,8 @@ struct WordWalker {
             var cells: [GridCell] = []
             for cell in rowCells {
                 let properties = LibXMLNode.children(cell, named: ["tcPr"]).first
-                let span = properties.flatMap { LibXMLNode.children($0, named: ["gridSpan"]).first }
+                let span =
+                    properties.flatMap { LibXMLNode.children($0, named: ["gridSpan"]).first }
                     .flatMap { LibXMLNode.localAttribute($0, "val") }.flatMap(Int.init) ?? 1
                 let merge = properties.flatMap { LibXMLNode.children($0, named: ["vMerge"]).first }
                 let continues = merge.map { LibXMLNode.localAttribute($0, "val") != "restart" } ?? false

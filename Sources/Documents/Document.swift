@@ -97,8 +97,10 @@ public struct Document: Sendable {
     public var lines: [String] = []
 
     /// Creates a document.
-    public init(kind: DocumentKind, encoding: TextEncoding?, title: String?, paragraphs: [String], tables: [Table],
-                links: [Link], warnings: [String]) {
+    public init(
+        kind: DocumentKind, encoding: TextEncoding?, title: String?, paragraphs: [String], tables: [Table],
+        links: [Link], warnings: [String]
+    ) {
         self.kind = kind
         self.encoding = encoding
         self.title = title

@@ -13,15 +13,19 @@ public enum DocumentReader {
         let (bytes, kind) = (sniffed.bytes, sniffed.kind)
         switch kind {
         case .pdf:
-            let text = try ExternalConverter.run("pdftotext", arguments: ["-layout", "-enc", "UTF-8"], input: bytes,
-                                                 suffix: ".pdf")
+            let text = try ExternalConverter.run(
+                "pdftotext", arguments: ["-layout", "-enc", "UTF-8"], input: bytes,
+                suffix: ".pdf")
             guard text.contains(where: { !$0.isWhitespace }) else {
-                return try scannedDocument(bytes, suffix: ".pdf", description: "a PDF with no text layer (a scan or images)")
+                return try scannedDocument(
+                    bytes, suffix: ".pdf", description: "a PDF with no text layer (a scan or images)")
             }
             var document = textDocument(text, kind: .pdf, encoding: .utf8, warnings: [], layoutColumns: true)
             do {
-                let placed = try PDFTableBuilder.tables(PDFWordReader.read(
-                    ExternalConverter.run("pdftotext", arguments: ["-bbox-layout", "-enc", "UTF-8"], input: bytes, suffix: ".pdf")))
+                let placed = try PDFTableBuilder.tables(
+                    PDFWordReader.read(
+                        ExternalConverter.run(
+                            "pdftotext", arguments: ["-bbox-layout", "-enc", "UTF-8"], input: bytes, suffix: ".pdf")))
                 if !placed.isEmpty { document.tables = placed }
             } catch let error as DocumentError {
                 // The words' boxes are a second reading: without them the layout text is read alone.
@@ -29,8 +33,9 @@ public enum DocumentReader {
             }
             return document
         case .doc:
-            let text = try ExternalConverter.run("antiword", arguments: ["-m", "UTF-8.txt", "-w", "0"], input: bytes,
-                                                 suffix: ".doc")
+            let text = try ExternalConverter.run(
+                "antiword", arguments: ["-m", "UTF-8.txt", "-w", "0"], input: bytes,
+                suffix: ".doc")
             return textDocument(text, kind: .doc, encoding: .utf8, warnings: [], layoutColumns: false)
         case .docx:
             return try DOCXReader.read(bytes)
@@ -47,14 +52,17 @@ public enum DocumentReader {
             if kind == .markup {
                 let page = HTMLReader.read(text)
                 if page.isCutShort {
-                    warnings.append("the page nests elements more than \(HTMLPageBuilder.deepestElement) deep: read up to there")
+                    warnings.append(
+                        "the page nests elements more than \(HTMLPageBuilder.deepestElement) deep: read up to there")
                 }
                 warnings += page.refusals
-                return Document(kind: .html, encoding: detection.encoding, title: page.title,
-                                paragraphs: page.paragraphs, tables: page.tables, links: page.links, warnings: warnings)
+                return Document(
+                    kind: .html, encoding: detection.encoding, title: page.title,
+                    paragraphs: page.paragraphs, tables: page.tables, links: page.links, warnings: warnings)
             }
-            return textDocument(text, kind: .text, encoding: detection.encoding, warnings: warnings,
-                                layoutColumns: false)
+            return textDocument(
+                text, kind: .text, encoding: detection.encoding, warnings: warnings,
+                layoutColumns: false)
         }
     }
 
@@ -81,12 +89,15 @@ public enum DocumentReader {
         return document
     }
 
-    private static func textDocument(_ text: String, kind: DocumentKind, encoding: TextEncoding, warnings: [String],
-                                     layoutColumns: Bool) -> Document {
+    private static func textDocument(
+        _ text: String, kind: DocumentKind, encoding: TextEncoding, warnings: [String],
+        layoutColumns: Bool
+    ) -> Document {
         let parsed = TextReader.read(text, layoutColumns: layoutColumns)
         let title = parsed.paragraphs.first { $0.includes("年度报告") || $0.includes("年报") }
-        var document = Document(kind: kind, encoding: encoding, title: title, paragraphs: parsed.paragraphs,
-                                tables: parsed.tables, links: [], warnings: warnings)
+        var document = Document(
+            kind: kind, encoding: encoding, title: title, paragraphs: parsed.paragraphs,
+            tables: parsed.tables, links: [], warnings: warnings)
         document.lines = parsed.lines
         return document
     }

@@ -15,8 +15,10 @@ enum ExternalConverter {
     }
 
     /// Converts `input` with `program arguments… FILE [-]`; returns the text it printed.
-    static func run(_ program: String, arguments: [String], input: [UInt8], suffix: String,
-                    limits: Limits = Limits()) throws -> String {
+    static func run(
+        _ program: String, arguments: [String], input: [UInt8], suffix: String,
+        limits: Limits = Limits()
+    ) throws -> String {
         guard let path = locate(program) else {
             throw DocumentError.converterFailed("\(program) is not installed (apt-get install \(package(of: program)))")
         }
@@ -27,13 +29,15 @@ enum ExternalConverter {
         } catch {
             throw DocumentError.converterFailed("cannot write the scratch file \(file): \(error.localizedDescription)")
         }
-        let finished = try ChildProcess.run(path, arguments: arguments + [file] + (program == "pdftotext" ? ["-"] : []),
-                                            limits: limits)
+        let finished = try ChildProcess.run(
+            path, arguments: arguments + [file] + (program == "pdftotext" ? ["-"] : []),
+            limits: limits)
         switch finished.ending {
         case .deadline:
             throw DocumentError.converterFailed("\(program) ran longer than \(Int(limits.seconds)) s and was stopped")
         case .outputCap:
-            throw DocumentError.tooLarge("\(program) wrote more than \(limits.outputBytes / 1_048_576) MB of text and was stopped")
+            throw DocumentError.tooLarge(
+                "\(program) wrote more than \(limits.outputBytes / 1_048_576) MB of text and was stopped")
         case .signal(let number):
             throw DocumentError.converterFailed("\(program) was killed by signal \(number)\(finished.errorSummary)")
         case .exit(let status) where status != 0:

@@ -25,10 +25,13 @@ enum FileSniffer {
         if bytes.starts(with: [0x1F, 0x8B]) { return .other("gzip-compressed data") }
         let head = bytes.prefix(4096)
         var controls = 0
-        for byte in head where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+        for byte in head
+        where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
             controls += 1
         }
-        if controls * 20 > head.count { return .other("binary data (\(controls) control bytes in the first \(head.count))") }
+        if controls * 20 > head.count {
+            return .other("binary data (\(controls) control bytes in the first \(head.count))")
+        }
         // Markup markers are ASCII: looked for in the head's bytes with its ASCII capitals lower-cased.
         let lowered = head.lowercasedASCII
         if contentType?.lowercased().includes("html") == true || markupMarkers.contains(where: lowered.includes) {
@@ -38,8 +41,10 @@ enum FileSniffer {
     }
 
     /// What starts an element of an HTML page, lower-cased.
-    private static let markupMarkers = ["<html", "<body", "<table", "<div", "<p>", "<p ", "<!doctype html", "<meta", "<head"]
-        .map { Array($0.utf8) }
+    private static let markupMarkers = [
+        "<html", "<body", "<table", "<div", "<p>", "<p ", "<!doctype html", "<meta", "<head",
+    ]
+    .map { Array($0.utf8) }
 
     /// The `charset=` parameter of a Content-Type header.
     static func charset(of contentType: String?) -> String? {
@@ -47,6 +52,8 @@ enum FileSniffer {
         let bytes = Array(contentType.utf8)
         let parameter = Array("charset=".utf8)
         guard let start = bytes.lowercasedASCII.firstOffset(of: parameter) else { return nil }
-        return String(decoding: bytes[(start + parameter.count)...].prefix { $0 != UInt8(ascii: ";") && $0 != 0x20 }, as: UTF8.self)
+        return String(
+            decoding: bytes[(start + parameter.count)...].prefix { $0 != UInt8(ascii: ";") && $0 != 0x20 },
+            as: UTF8.self)
     }
 }

@@ -73,8 +73,10 @@ struct HTMLPageBuilder {
     /// Swift string.
     private var tagsByName: [(name: UnsafePointer<xmlChar>, tag: HTMLTag)] = []
 
-    private static let chromeWords: Set<String> = ["nav", "menu", "footer", "header", "breadcrumb", "crumb", "sidebar",
-                                                   "topbar", "daohang", "dh", "bottom", "share", "copyright"]
+    private static let chromeWords: Set<String> = [
+        "nav", "menu", "footer", "header", "breadcrumb", "crumb", "sidebar",
+        "topbar", "daohang", "dh", "bottom", "share", "copyright",
+    ]
 
     /// The SAX callbacks that feed a builder whose address is the parser's user data.
     static func handler() -> htmlSAXHandler {
@@ -88,7 +90,8 @@ struct HTMLPageBuilder {
         }
         let text: charactersSAXFunc = { context, text, length in
             guard let context, let text, length > 0 else { return }
-            context.assumingMemoryBound(to: HTMLPageBuilder.self).pointee.text(UnsafeBufferPointer(start: text, count: Int(length)))
+            context.assumingMemoryBound(to: HTMLPageBuilder.self).pointee.text(
+                UnsafeBufferPointer(start: text, count: Int(length)))
         }
         handler.characters = text
         handler.cdataBlock = text
@@ -100,7 +103,9 @@ struct HTMLPageBuilder {
         flushParagraph()
     }
 
-    private mutating func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func start(
+        _ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         guard open.count < Self.deepestElement else {
             isCutShort = true
             if let parser { xmlStopParser(parser) }
@@ -121,8 +126,9 @@ struct HTMLPageBuilder {
                 element = openCell(attributes)
             } else {
                 if tag == .row { openTables[openTables.count - 1].startRow() }
-                element = OpenElement(tag: tag, inside: tag == .row ? .cells : tag == .rowGroup ? .rows : .ignored,
-                                      closing: .nothing)
+                element = OpenElement(
+                    tag: tag, inside: tag == .row ? .cells : tag == .rowGroup ? .rows : .ignored,
+                    closing: .nothing)
             }
         case .cells:
             element = tag == .cell ? openCell(attributes) : OpenElement(tag: tag, inside: .ignored, closing: .nothing)
@@ -141,13 +147,17 @@ struct HTMLPageBuilder {
     /// A table cell, its text captured until it closes.
     private mutating func openCell(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> OpenElement {
         openCapture(skipsTables: true)
-        return OpenElement(tag: .cell, inside: .cell,
-                           closing: .cell(rowSpan: TableGridBuilder.span(Self.attribute("rowspan", in: attributes)),
-                                          columnSpan: TableGridBuilder.span(Self.attribute("colspan", in: attributes))))
+        return OpenElement(
+            tag: .cell, inside: .cell,
+            closing: .cell(
+                rowSpan: TableGridBuilder.span(Self.attribute("rowspan", in: attributes)),
+                columnSpan: TableGridBuilder.span(Self.attribute("colspan", in: attributes))))
     }
 
     /// An element read as part of the page.
-    private mutating func visit(_ tag: HTMLTag, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> OpenElement {
+    private mutating func visit(_ tag: HTMLTag, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+        -> OpenElement
+    {
         switch tag {
         case .title:
             guard title == nil else { return OpenElement(tag: tag, inside: .ignored, closing: .nothing) }
@@ -218,14 +228,16 @@ struct HTMLPageBuilder {
             if let table = openTables.removeLast().table {
                 tables[index] = table
             } else {
-                refusals.append("table \(index + 1) left out: its spans make a grid of more than "
-                                + "\(TableGridBuilder.maxGridPositions) positions")
+                refusals.append(
+                    "table \(index + 1) left out: its spans make a grid of more than "
+                        + "\(TableGridBuilder.maxGridPositions) positions")
             }
         case .cell(let rowSpan, let columnSpan):
             let text = TextNormalizer.normalize(utf8: closeCapture())
             cellCount += 1
             if cellCount <= Self.maxCells {
-                openTables[openTables.count - 1].add(TableGridBuilder.Cell(text: text, rowSpan: rowSpan, columnSpan: columnSpan))
+                openTables[openTables.count - 1].add(
+                    TableGridBuilder.Cell(text: text, rowSpan: rowSpan, columnSpan: columnSpan))
             } else if cellCount == Self.maxCells + 1 {
                 refusals.append("cells after the first \(Self.maxCells) left out")
             }
@@ -268,7 +280,9 @@ struct HTMLPageBuilder {
     }
 
     /// An attribute's value from the parser's name/value list ("" when written without one), or nil.
-    private static func attribute(_ name: StaticString, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
+    private static func attribute(_ name: StaticString, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+        -> String?
+    {
         guard var pair = attributes else { return nil }
         while let attributeName = pair[0] {
             let matches = name.withUTF8Buffer { expected in
@@ -285,7 +299,9 @@ struct HTMLPageBuilder {
     /// Whether an element is part of the site template by its id or class (navigation, header, footer…).
     private static func isMarkedChrome(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
         guard attributes != nil else { return false }
-        let marks = [attribute("class", in: attributes), attribute("id", in: attributes)].compactMap { $0?.lowercased() }
+        let marks = [attribute("class", in: attributes), attribute("id", in: attributes)].compactMap {
+            $0?.lowercased()
+        }
         return marks.contains { mark in
             mark.split(whereSeparator: { !$0.isLetter }).contains { word in chromeWords.contains(String(word)) }
         }

@@ -28,11 +28,14 @@ enum HTMLReader {
         var text = text.isEmpty ? " " : text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: " ") : text
         var builder = HTMLPageBuilder()
         text.withUTF8 { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { parse($0, count: buffer.count, into: &builder) }
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                parse($0, count: buffer.count, into: &builder)
+            }
         }
         builder.finish()
-        var page = HTMLPage(title: builder.title, paragraphs: builder.paragraphs, tables: builder.tables,
-                            links: builder.links, isCutShort: builder.isCutShort, refusals: builder.refusals)
+        var page = HTMLPage(
+            title: builder.title, paragraphs: builder.paragraphs, tables: builder.tables,
+            links: builder.links, isCutShort: builder.isCutShort, refusals: builder.refusals)
         // Some sites render the report body from a JavaScript string: read the HTML inside such strings too.
         if readScripts {
             for markup in builder.scripts.flatMap(ScriptStrings.htmlLiterals) {
@@ -51,8 +54,9 @@ enum HTMLReader {
     private static func parse(_ bytes: UnsafePointer<CChar>, count: Int, into builder: inout HTMLPageBuilder) {
         guard let context = htmlCreateMemoryParserCtxt(bytes, Int32(count)) else { return }
         defer { htmlFreeParserCtxt(context) }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         htmlCtxtUseOptions(context, options)
         if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(context, utf8) }
         if let input = context.pointee.input, input.pointee.encoding == nil {

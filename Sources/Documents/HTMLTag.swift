@@ -26,13 +26,17 @@ enum HTMLTag: Sendable {
     }
 
     private static let byName: [String: HTMLTag] = {
-        var tags: [String: HTMLTag] = ["title": .title, "head": .head, "script": .script, "style": .style,
-                                       "table": .table, "a": .link, "body": .root, "html": .root, "tr": .row,
-                                       "thead": .rowGroup, "tbody": .rowGroup, "tfoot": .rowGroup,
-                                       "td": .cell, "th": .cell, "p": .breaking, "div": .breaking, "br": .breaking]
+        var tags: [String: HTMLTag] = [
+            "title": .title, "head": .head, "script": .script, "style": .style,
+            "table": .table, "a": .link, "body": .root, "html": .root, "tr": .row,
+            "thead": .rowGroup, "tbody": .rowGroup, "tfoot": .rowGroup,
+            "td": .cell, "th": .cell, "p": .breaking, "div": .breaking, "br": .breaking,
+        ]
         for name in ["noscript", "template", "select", "option"] { tags[name] = .skipped }
-        for name in ["h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "blockquote", "pre",
-                     "dd", "dt", "dl", "hr", "center", "form", "main"] { tags[name] = .block }
+        for name in [
+            "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "blockquote", "pre",
+            "dd", "dt", "dl", "hr", "center", "form", "main",
+        ] { tags[name] = .block }
         for name in ["nav", "header", "footer", "aside", "menu"] { tags[name] = .chrome }
         return tags
     }()

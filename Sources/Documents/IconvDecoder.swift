@@ -6,8 +6,9 @@ public enum IconvDecoder {
     /// Decodes `bytes` from `encoding` into a string; bad bytes become U+FFFD and are counted.
     public static func decode(_ bytes: [UInt8], from encoding: TextEncoding) -> (text: String, badBytes: Int) {
         if encoding == .utf8 {
-            let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes,
-                              as: UTF8.self)
+            let text = String(
+                decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes,
+                as: UTF8.self)
             return (text, replacementCount(text))
         }
         let converter = iconv_open("UTF-8", encoding.rawValue)

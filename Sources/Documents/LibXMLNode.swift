@@ -36,7 +36,10 @@ public enum LibXMLNode {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    out.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+                    out.append(
+                        contentsOf: UnsafeBufferPointer(
+                            start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                        ))
                 }
             case XML_ELEMENT_NODE:
                 append(current.pointee.children, to: &out)

@@ -16,11 +16,13 @@ enum OCRLookAlikes {
         guard values.contains(where: { $0.confidence != nil }) else { return lines }
         let columns = PDFColumns(words: values)
         return lines.map { line in
-            PDFLine(words: line.words.map { word in
-                guard word.confidence != nil, let text = digitText(word.text),
-                      columns.ranges.contains(where: { $0.contains(word.midX) }) else { return word }
-                return word.replacingText(text)
-            })
+            PDFLine(
+                words: line.words.map { word in
+                    guard word.confidence != nil, let text = digitText(word.text),
+                        columns.ranges.contains(where: { $0.contains(word.midX) })
+                    else { return word }
+                    return word.replacingText(text)
+                })
         }
     }
 

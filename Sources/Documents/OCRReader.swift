@@ -9,7 +9,8 @@ enum OCRReader {
     /// Where the README and `.ci/run` install the OCR environment; `NIANBAO_OCR_PYTHON` names another interpreter.
     static let defaultPython = "/opt/nianbao-ocr/bin/python"
     /// How to install the OCR environment.
-    static let installHint = "to read scans, install OCR: python3 -m venv /opt/nianbao-ocr && "
+    static let installHint =
+        "to read scans, install OCR: python3 -m venv /opt/nianbao-ocr && "
         + "/opt/nianbao-ocr/bin/pip install rapidocr-onnxruntime (and give readers reading.memory_mb: 2048)"
 
     /// The OCR environment's interpreter, if it is installed.
@@ -21,17 +22,21 @@ enum OCRReader {
     /// The scan's pages as words with boxes, read by the OCR environment's `python`; throws when OCR is not
     /// installed (nil) or fails. `suffix` is the file's type as the worker reads it (`.pdf`, `.png`, `.jpg`, `.tif`),
     /// `description` what messages call the file.
-    static func pages(_ bytes: [UInt8], suffix: String = ".pdf", description: String = "a PDF with no text layer",
-                      python: String? = OCRReader.python) throws -> [PDFPage] {
+    static func pages(
+        _ bytes: [UInt8], suffix: String = ".pdf", description: String = "a PDF with no text layer",
+        python: String? = OCRReader.python
+    ) throws -> [PDFPage] {
         guard let python else {
             throw DocumentError.notAReport("\(description): needs manual entry; \(installHint)")
         }
         let xml: String
         do {
-            xml = try ExternalConverter.run(python, arguments: ["-c", OCRWorkerScript.source, String(dpi)], input: bytes,
-                                            suffix: suffix, limits: ExternalConverter.Limits(seconds: 600))
+            xml = try ExternalConverter.run(
+                python, arguments: ["-c", OCRWorkerScript.source, String(dpi)], input: bytes,
+                suffix: suffix, limits: ExternalConverter.Limits(seconds: 600))
         } catch DocumentError.converterFailed(let why) {
-            throw DocumentError.converterFailed("OCR failed for \(description) (\(why)); it needs reading.memory_mb of 2048 or more")
+            throw DocumentError.converterFailed(
+                "OCR failed for \(description) (\(why)); it needs reading.memory_mb of 2048 or more")
         }
         return PDFWordReader.read(xml)
     }

@@ -28,7 +28,8 @@ struct PDFColumns: Sendable {
         let x = word.midX
         for (index, range) in ranges.enumerated() {
             let left = index == 0 ? -Double.infinity : (ranges[index - 1].upperBound + range.lowerBound) / 2
-            let right = index == ranges.count - 1 ? Double.infinity : (range.upperBound + ranges[index + 1].lowerBound) / 2
+            let right =
+                index == ranges.count - 1 ? Double.infinity : (range.upperBound + ranges[index + 1].lowerBound) / 2
             if x >= left && x < right { return index }
         }
         return ranges.count - 1

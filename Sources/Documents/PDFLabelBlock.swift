@@ -60,8 +60,10 @@ struct PDFLabelBlock: Sendable {
             blocks.append(PDFLabelBlock(lines: [line]))
         }
         // A numbered label whose last lines went over to the next page: the first label there, unnumbered.
-        for index in blocks.indices.dropFirst() where blocks[index].page != blocks[index - 1].page
-            && !blocks[index].startsNumbered && blocks[index - 1].startsNumbered {
+        for index in blocks.indices.dropFirst()
+        where blocks[index].page != blocks[index - 1].page
+            && !blocks[index].startsNumbered && blocks[index - 1].startsNumbered
+        {
             let whole = blocks[index - 1].ownText + blocks[index].ownText
             blocks[index - 1].acrossPages = whole
             blocks[index].acrossPages = whole
@@ -85,12 +87,15 @@ struct PDFGroupLabel: Sendable {
     /// labels; when there are more runs than labels (a group's opening bracket misread, so two labels ran into one),
     /// each run takes the group words standing beside its rows (`PDFGroupLabel.splitByRuns`); otherwise each
     /// sub-row takes the group label nearest to it on its page.
-    static func assign(_ groups: [PDFGroupLabel], to lines: [PDFLine], spans: [PDFRowSpan], labels: [String?]) -> [String?] {
+    static func assign(_ groups: [PDFGroupLabel], to lines: [PDFLine], spans: [PDFRowSpan], labels: [String?])
+        -> [String?]
+    {
         var runs: [Int?] = []
         var run = -1
         var previous = Int.max
         for label in labels {
-            guard let label, PDFLabelBlock.startsWithDigit(label), let number = Int(label.prefix(while: \.isNumber)) else {
+            guard let label, PDFLabelBlock.startsWithDigit(label), let number = Int(label.prefix(while: \.isNumber))
+            else {
                 runs.append(nil)
                 continue
             }
@@ -117,7 +122,8 @@ struct PDFGroupLabel: Sendable {
         for word in single {
             if let index = stacks.lastIndex(where: { stack in
                 let last = stack[stack.count - 1]
-                return last.page == word.page && abs(last.midX - word.midX) <= 2.5 && word.minY - last.maxY < 1.6 * last.height
+                return last.page == word.page && abs(last.midX - word.midX) <= 2.5
+                    && word.minY - last.maxY < 1.6 * last.height
             }) {
                 stacks[index].append(word)
             } else {

@@ -14,7 +14,9 @@ struct PDFLine: Sendable {
     static func lines(of words: [PDFWord]) -> [PDFLine] {
         var lines: [PDFLine] = []
         for word in words.sorted(by: { $0.midY < $1.midY }) {
-            if let last = lines.indices.last, abs(lines[last].midY - word.midY) <= 0.4 * min(lines[last].height, word.height) {
+            if let last = lines.indices.last,
+                abs(lines[last].midY - word.midY) <= 0.4 * min(lines[last].height, word.height)
+            {
                 lines[last].words.append(word)
             } else {
                 lines.append(PDFLine(words: [word]))

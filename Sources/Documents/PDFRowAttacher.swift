@@ -17,9 +17,12 @@ enum PDFRowAttacher {
         for (index, line) in lines.enumerated() {
             let tolerance = 0.3 * line.height
             let inside = blocks.indices.filter { b in
-                blocks[b].page == line.page && blocks[b].minY - tolerance <= line.midY && line.midY <= blocks[b].maxY + tolerance
+                blocks[b].page == line.page && blocks[b].minY - tolerance <= line.midY
+                    && line.midY <= blocks[b].maxY + tolerance
             }
-            guard let owner = inside.min(by: { distance(line, blocks[$0]) < distance(line, blocks[$1]) }) else { continue }
+            guard let owner = inside.min(by: { distance(line, blocks[$0]) < distance(line, blocks[$1]) }) else {
+                continue
+            }
             guard !taken.contains(owner) else {
                 contested.insert(index)  // two lines of numbers in one label's cell: neither guessed further
                 continue
@@ -39,10 +42,13 @@ enum PDFRowAttacher {
         let placement = votes.max { $0.value < $1.value }?.key ?? .centre
         for (index, line) in lines.enumerated() where owners[index] == nil && !contested.contains(index) {
             // Only numbered labels (table 三's, whose identities check the placement) take numbers from outside.
-            let free = blocks.indices.filter { blocks[$0].page == line.page && !taken.contains($0) && blocks[$0].startsNumbered }
+            let free = blocks.indices.filter {
+                blocks[$0].page == line.page && !taken.contains($0) && blocks[$0].startsNumbered
+            }
             let choice: Int?
             switch placement {
-            case .bottom: choice = free.filter { blocks[$0].maxY <= line.midY }.max { blocks[$0].maxY < blocks[$1].maxY }
+            case .bottom:
+                choice = free.filter { blocks[$0].maxY <= line.midY }.max { blocks[$0].maxY < blocks[$1].maxY }
             case .top: choice = free.filter { blocks[$0].minY >= line.midY }.min { blocks[$0].minY < blocks[$1].minY }
             case .centre: choice = free.min { distance(line, blocks[$0]) < distance(line, blocks[$1]) }
             }
@@ -65,6 +71,8 @@ enum PDFRowAttacher {
     private static func adjacent(_ line: PDFLine, _ block: PDFLabelBlock, lines: [PDFLine]) -> Bool {
         let low = min(line.midY, (block.minY + block.maxY) / 2)
         let high = max(line.midY, (block.minY + block.maxY) / 2)
-        return !lines.contains { $0.page == line.page && $0.midY > low && $0.midY < high && abs($0.midY - line.midY) > 0.5 * line.height }
+        return !lines.contains {
+            $0.page == line.page && $0.midY > low && $0.midY < high && abs($0.midY - line.midY) > 0.5 * line.height
+        }
     }
 }

@@ -29,7 +29,8 @@ enum PDFTableBuilder {
     static func isSectionHeading(_ line: PDFLine) -> Bool {
         let text = line.compactText
         guard !line.words.contains(where: \.isValue), let first = text.first, "一二三四五六七八九十".contains(first),
-              text.prefix(3).contains("、") else { return false }
+            text.prefix(3).contains("、")
+        else { return false }
         return text.hasSuffix("情况") || text.contains("存在的主要问题") || text.contains("其他需要报告")
     }
 
@@ -69,13 +70,16 @@ enum PDFTableBuilder {
         var groupWords: [PDFWord] = []
         var stacked: [PDFWord] = []
         if let edge = subRows.map(\.minX).min(), let first = subRows.map({ ($0.page, $0.minY) }).min(by: <),
-           let last = subRows.map({ ($0.page, $0.maxY) }).max(by: <) {
+            let last = subRows.map({ ($0.page, $0.maxY) }).max(by: <)
+        {
             let left = labelWords.filter { $0.maxX < edge - 0.5 }
             let stacks = PDFGroupLabel.stacks(left)
-            let inRange = Set(left.filter { ($0.page, $0.maxY) > first && ($0.page, $0.minY) < last }.map { WordID($0) })
+            let inRange = Set(
+                left.filter { ($0.page, $0.maxY) > first && ($0.page, $0.minY) < last }.map { WordID($0) })
             // A stack reaching into the sub-rows belongs to their groups whole, even where it runs past them.
             let reaching = stacks.filter { $0.contains { inRange.contains(WordID($0)) } }.flatMap { $0 }
-            groupWords = left.filter { inRange.contains(WordID($0)) }
+            groupWords =
+                left.filter { inRange.contains(WordID($0)) }
                 + reaching.filter { !inRange.contains(WordID($0)) }
             stacked = stacks.flatMap { $0 }
         }
@@ -90,7 +94,12 @@ enum PDFTableBuilder {
         let byColumn = columns.count >= 5
         var rows: [(page: Int, y: Double, cells: [GridCell])] = []
         if byColumn {
-            rows.append((-1, 0, [GridCell(text: ""), GridCell(text: "")] + header(headerWords, above: valueLines[0].line, columns: columns)))
+            rows.append(
+                (
+                    -1, 0,
+                    [GridCell(text: ""), GridCell(text: "")]
+                        + header(headerWords, above: valueLines[0].line, columns: columns)
+                ))
         } else {
             for line in Dictionary(grouping: headerWords, by: \.page).flatMap({ PDFLine.lines(of: $0.value) }) {
                 rows.append((line.page, line.midY, line.words.map { GridCell(text: $0.text) }))
@@ -99,8 +108,9 @@ enum PDFTableBuilder {
         let spans = zip(valueLines, owners).map { valueLine, owner in
             PDFRowSpan(line: valueLine.line, label: owner.map { blocks[$0] })
         }
-        let memberships = PDFGroupLabel.assign(groups, to: valueLines.map(\.line), spans: spans,
-                                               labels: owners.map { $0.map { blocks[$0].text } })
+        let memberships = PDFGroupLabel.assign(
+            groups, to: valueLines.map(\.line), spans: spans,
+            labels: owners.map { $0.map { blocks[$0].text } })
         var owned = Set<Int>()
         for (index, (valueLine, owner)) in zip(valueLines, owners).enumerated() {
             var label = ""
@@ -109,8 +119,12 @@ enum PDFTableBuilder {
                 label = blocks[owner].text
             }
             let group = memberships[index] ?? ""
-            rows.append((valueLine.line.page, valueLine.line.midY,
-                         [GridCell(text: group), GridCell(text: label)] + cells(valueLine.values, columns: columns, byColumn: byColumn)))
+            rows.append(
+                (
+                    valueLine.line.page, valueLine.line.midY,
+                    [GridCell(text: group), GridCell(text: label)]
+                        + cells(valueLine.values, columns: columns, byColumn: byColumn)
+                ))
         }
         for (index, block) in blocks.enumerated() where !owned.contains(index) {
             rows.append((block.page, (block.minY + block.maxY) / 2, [GridCell(text: block.text)]))
@@ -141,7 +155,8 @@ enum PDFTableBuilder {
             .flatMap { PDFLine.lines(of: $0.value) }.flatMap(joiningSpaced)
         return above.filter { word in
             !above.contains { other in
-                other.page == word.page && other.minY > word.maxY - 1 && other.minX < word.maxX && other.maxX > word.minX
+                other.page == word.page && other.minY > word.maxY - 1 && other.minX < word.maxX
+                    && other.maxX > word.minX
             }
         }
     }
@@ -151,8 +166,9 @@ enum PDFTableBuilder {
         var joined: [PDFWord] = []
         for word in line.words {
             if let last = joined.last, word.minX - last.maxX < 0.5 * max(last.height, word.height) {
-                joined[joined.count - 1] = PDFWord(text: last.text + word.text, page: last.page, minX: last.minX,
-                                                   minY: min(last.minY, word.minY), maxX: word.maxX, maxY: max(last.maxY, word.maxY))
+                joined[joined.count - 1] = PDFWord(
+                    text: last.text + word.text, page: last.page, minX: last.minX,
+                    minY: min(last.minY, word.minY), maxX: word.maxX, maxY: max(last.maxY, word.maxY))
             } else {
                 joined.append(word)
             }

@@ -44,7 +44,9 @@ struct PDFWord: Sendable {
         for (index, scalar) in text.unicodeScalars.enumerated() {
             switch scalar {
             case "0"..."9": digits += 1
-            case "+", "-" where index == 0: continue
+            case "+",
+                "-" where index == 0:
+                continue
             case ".", ",": continue
             default: return false
             }
@@ -64,11 +66,13 @@ struct PDFPage: Sendable {
 /// libxml2; the OCR worker prints the same, each word with its confidence (`conf`).
 enum PDFWordReader {
     static func read(_ xml: String) -> [PDFPage] {
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+        let options = Int32(
+            XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
         var bytes = Array(xml.utf8)
         let parsed = bytes.withUnsafeMutableBytes { buffer in
-            xmlReadMemory(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
+            xmlReadMemory(
+                buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
         }
         guard let parsed else { return [] }
         defer { xmlFreeDoc(parsed) }
@@ -88,10 +92,12 @@ enum PDFWordReader {
                 case "word":
                     let text = TextNormalizer.normalize(LibXMLNode.text(current))
                     if !text.isEmpty, !pages.isEmpty {
-                        pages[pages.count - 1].words.append(PDFWord(
-                            text: text, page: pages.count - 1, minX: number(current, "xMin"), minY: number(current, "yMin"),
-                            maxX: number(current, "xMax"), maxY: number(current, "yMax"),
-                            confidence: LibXMLNode.localAttribute(current, "conf").flatMap(Double.init)))
+                        pages[pages.count - 1].words.append(
+                            PDFWord(
+                                text: text, page: pages.count - 1, minX: number(current, "xMin"),
+                                minY: number(current, "yMin"),
+                                maxX: number(current, "xMax"), maxY: number(current, "yMax"),
+                                confidence: LibXMLNode.localAttribute(current, "conf").flatMap(Double.init)))
                     }
                 default:
                     collect(current.pointee.children, into: &pages)

@@ -31,12 +31,14 @@ final class ScratchFolder: Sendable {
     private static func make() throws -> String {
         let parent = Self.parent
         if mkdir(parent, 0o700) != 0 && errno != EEXIST {
-            throw DocumentError.converterFailed("cannot make the scratch folder \(parent): \(String(cString: strerror(errno)))")
+            throw DocumentError.converterFailed(
+                "cannot make the scratch folder \(parent): \(String(cString: strerror(errno)))")
         }
         sweepStale(in: parent)
         let folder = "\(parent)/\(getpid())"
         if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-            throw DocumentError.converterFailed("cannot make the scratch folder \(folder): \(String(cString: strerror(errno)))")
+            throw DocumentError.converterFailed(
+                "cannot make the scratch folder \(folder): \(String(cString: strerror(errno)))")
         }
         atexit { try? FileManager.default.removeItem(atPath: "\(ScratchFolder.parent)/\(getpid())") }
         return folder

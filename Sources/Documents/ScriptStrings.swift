@@ -10,7 +10,10 @@ enum ScriptStrings {
         var current = String.UnicodeScalarView()
         while let scalar = characters.next() {
             guard let open = quote else {
-                if scalar == "\"" || scalar == "'" || scalar == "`" { quote = scalar; current = .init() }
+                if scalar == "\"" || scalar == "'" || scalar == "`" {
+                    quote = scalar
+                    current = .init()
+                }
                 continue
             }
             if scalar == open {
@@ -26,7 +29,9 @@ enum ScriptStrings {
                 case "u":
                     var hex = ""
                     for _ in 0..<4 { if let digit = characters.next() { hex.unicodeScalars.append(digit) } }
-                    if let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) { current.append(decoded) }
+                    if let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) {
+                        current.append(decoded)
+                    }
                 default: current.append(escaped)
                 }
             } else {

@@ -13,7 +13,8 @@ public struct SniffedDocument: Sendable {
         self.bytes = bytes
         kind = FileSniffer.sniff(bytes, contentType: contentType, fileName: fileName)
         switch kind {
-        case .markup, .plainText: decoded = EncodingDetector.decode(bytes, httpCharset: FileSniffer.charset(of: contentType))
+        case .markup, .plainText:
+            decoded = EncodingDetector.decode(bytes, httpCharset: FileSniffer.charset(of: contentType))
         default: decoded = nil
         }
     }

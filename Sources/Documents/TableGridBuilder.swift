@@ -66,8 +66,10 @@ struct TableGridBuilder {
                     while occupied[spannedRow].count < columnEnd { occupied[spannedRow].append(false) }
                     for spannedColumn in column..<columnEnd { occupied[spannedRow][spannedColumn] = true }
                 }
-                placed.append(Placement(text: cell.text, row: rowIndex, column: column, rowEnd: rowEnd,
-                                        columnEnd: columnEnd))
+                placed.append(
+                    Placement(
+                        text: cell.text, row: rowIndex, column: column, rowEnd: rowEnd,
+                        columnEnd: columnEnd))
                 column = columnEnd
             }
         }

@@ -78,9 +78,11 @@ public enum EncodingDetector {
                     index += 1
                     continue
                 }
-                let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? (lead <= 0xEF ? 3 : 0) : lead >= 0xC2 ? 2 : 0
+                let length =
+                    lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? (lead <= 0xEF ? 3 : 0) : lead >= 0xC2 ? 2 : 0
                 if length > 0, index + length <= bytes.count,
-                   bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                    bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+                {
                     good += 1
                     index += length
                 } else {
@@ -106,19 +108,22 @@ public enum EncodingDetector {
     /// The encoding of bytes without a byte order mark: the HTTP charset, else the `<meta>` one, unless the bytes
     /// contradict it; else UTF-8 when they are (mostly) valid UTF-8, GB18030 when not.
     private static func decide(_ bytes: [UInt8], httpCharset: String?, utf8: UTF8Evidence) -> Detection {
-        let damaged = utf8 == .mostly
+        let damaged =
+            utf8 == .mostly
             ? "a few bytes are not valid UTF-8 among many that are: read as UTF-8" : nil
         let labels: [(String, String?)] = [("http", httpCharset), ("meta", metaCharset(bytes))]
         for (source, label) in labels {
             guard let label, let encoding = TextEncoding(label: label) else { continue }
             if encoding == .utf8 && !utf8.isUTF8 {
-                return Detection(encoding: .gb18030, source: "bytes",
-                                 note: "\(source) charset says \(label) but the bytes are not UTF-8; read as GB18030")
+                return Detection(
+                    encoding: .gb18030, source: "bytes",
+                    note: "\(source) charset says \(label) but the bytes are not UTF-8; read as GB18030")
             }
             if encoding == .gb18030 && utf8.isUTF8 && containsMultibyte(bytes) {
-                return Detection(encoding: .utf8, source: "bytes",
-                                 note: "\(source) charset says \(label) but the bytes are "
-                                     + (damaged.map { "UTF-8 (\($0))" } ?? "valid UTF-8; read as UTF-8"))
+                return Detection(
+                    encoding: .utf8, source: "bytes",
+                    note: "\(source) charset says \(label) but the bytes are "
+                        + (damaged.map { "UTF-8 (\($0))" } ?? "valid UTF-8; read as UTF-8"))
             }
             return Detection(encoding: encoding, source: source, note: encoding == .utf8 ? damaged : nil)
         }
@@ -133,9 +138,12 @@ public enum EncodingDetector {
         let head = bytes.prefix(2048).lowercasedASCII
         let word = Array("charset=".utf8)
         guard let start = head.firstOffset(of: word) else { return nil }
-        let tail = head[(start + word.count)...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20 }
+        let tail = head[(start + word.count)...].drop {
+            $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20
+        }
         let name = tail.prefix { byte in
-            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "_")
         }
         return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }

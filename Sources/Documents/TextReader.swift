@@ -5,7 +5,8 @@
 enum TextReader {
     static func read(_ text: String, layoutColumns: Bool) -> (paragraphs: [String], tables: [Table], lines: [String]) {
         // LF, CRLF (one Character) and a lone CR, as old Mac and some export tools end lines.
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         var paragraphs: [String] = []
         var tables: [Table] = []
         var rows: [[GridCell]] = []
@@ -17,7 +18,9 @@ enum TextReader {
         }
         func endTable() {
             endCellRow()
-            if rows.count >= 2 { tables.append(Table(rows: rows)) } else {
+            if rows.count >= 2 {
+                tables.append(Table(rows: rows))
+            } else {
                 paragraphs.append(contentsOf: rows.flatMap { $0 }.map(\.text).filter { !$0.isEmpty })
             }
             rows = []
@@ -46,13 +49,17 @@ enum TextReader {
     static func splitRow(_ line: Substring, layoutColumns: Bool) -> [GridCell]? {
         let trimmed = line.drop { $0 == "\t" || $0 == " " }
         if trimmed.utf8.count(where: { $0 == UInt8(ascii: "|") }) >= 2 {
-            var parts = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { TextNormalizer.normalize($0) }
+            var parts = trimmed.split(separator: "|", omittingEmptySubsequences: false).map {
+                TextNormalizer.normalize($0)
+            }
             if parts.first == "" { parts.removeFirst() }
             if parts.last == "" { parts.removeLast() }
             return parts.map { GridCell(text: $0) }
         }
         if trimmed.utf8.contains(UInt8(ascii: "\t")) {
-            let parts = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map { TextNormalizer.normalize($0) }
+            let parts = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map {
+                TextNormalizer.normalize($0)
+            }
             if parts.count >= 2 && parts.contains(where: { !$0.isEmpty }) { return parts.map { GridCell(text: $0) } }
         }
         if layoutColumns {

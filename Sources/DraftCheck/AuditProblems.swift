@@ -5,10 +5,14 @@ import ReportModel
 /// a PDF whose columns are read from word positions or a scan read by OCR) and blocks; an uncertain result — a
 /// cell missing — may be nianbao's reading and warns.
 enum AuditProblems {
-    static func problems(_ audit: [AuditResult], values: IndicatorValues, format: ReportFormat,
-                         previous: [String: Double?]?, failureActor: CheckActor, skipping explained: Set<String>) -> [CheckProblem] {
-        let identities = Dictionary(AuditRules.identities(for: format).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        return audit.filter { ($0.status == .fail || $0.status == .uncertain) && !explained.contains($0.rule) }.map { result in
+    static func problems(
+        _ audit: [AuditResult], values: IndicatorValues, format: ReportFormat,
+        previous: [String: Double?]?, failureActor: CheckActor, skipping explained: Set<String>
+    ) -> [CheckProblem] {
+        let identities = Dictionary(
+            AuditRules.identities(for: format).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return audit.filter { ($0.status == .fail || $0.status == .uncertain) && !explained.contains($0.rule) }.map {
+            result in
             var expected: String?
             var printed: String?
             if let identity = identities[result.rule] {
@@ -16,12 +20,14 @@ enum AuditProblems {
                 expected = sum(identity.rhs, values)
             } else if result.rule.hasPrefix("cross.carry."), result.cells.count == 2 {
                 printed = values[result.cells[0]].number.map(NumberText.format)
-                expected = (previous?[String(result.cells[1].dropFirst("previous:".count))] ?? nil).map(NumberText.format)
+                expected = (previous?[String(result.cells[1].dropFirst("previous:".count))] ?? nil).map(
+                    NumberText.format)
             }
             let failed = result.status == .fail
-            return CheckProblem(rule: result.rule, severity: failed ? .block : .warn,
-                                actor: failed ? failureActor : .reading, cells: result.cells,
-                                expected: expected, printed: printed, message: result.message)
+            return CheckProblem(
+                rule: result.rule, severity: failed ? .block : .warn,
+                actor: failed ? failureActor : .reading, cells: result.cells,
+                expected: expected, printed: printed, message: result.message)
         }
     }
 

@@ -32,7 +32,8 @@ public struct CheckPolicy: Sendable, Hashable {
         func matchLength(_ entries: [String]) -> Int {
             entries.filter { problem.rule == $0 || problem.rule.hasPrefix($0 + ".") }.map(\.count).max() ?? -1
         }
-        let blocking = matchLength(block), warning = matchLength(warn)
+        let blocking = matchLength(block)
+        let warning = matchLength(warn)
         if blocking < 0 && warning < 0 { return problem.severity }
         return blocking > warning ? .block : .warn
     }

@@ -36,8 +36,10 @@ public struct CheckProblem: Sendable, Hashable {
     public var message: String
 
     /// Creates a problem.
-    public init(rule: String, severity: CheckSeverity, actor: CheckActor, cells: [String], passage: String? = nil,
-                expected: String? = nil, printed: String? = nil, message: String) {
+    public init(
+        rule: String, severity: CheckSeverity, actor: CheckActor, cells: [String], passage: String? = nil,
+        expected: String? = nil, printed: String? = nil, message: String
+    ) {
         self.rule = rule
         self.severity = severity
         self.actor = actor

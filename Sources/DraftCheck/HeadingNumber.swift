@@ -43,7 +43,8 @@ public struct HeadingNumber: Sendable, Hashable {
             index += digits
             system = opens ? .parenthesisedArabic : .arabic
         } else if let numerals = Self.prefix(of: characters, from: index, where: ChineseNumeral.isNumeral),
-                  let number = ChineseNumeral.value(String(characters[index..<(index + numerals)])) {
+            let number = ChineseNumeral.value(String(characters[index..<(index + numerals)]))
+        {
             value = number
             index += numerals
             system = opens ? .parenthesisedChinese : .chinese
@@ -87,7 +88,8 @@ enum ChineseNumeral {
             if characters[1] == "十", let tens = digit(characters[0]), tens > 1 { return tens * 10 }
             return nil
         case 3:
-            guard characters[1] == "十", let tens = digit(characters[0]), tens > 1, let ones = digit(characters[2]), ones > 0
+            guard characters[1] == "十", let tens = digit(characters[0]), tens > 1, let ones = digit(characters[2]),
+                ones > 0
             else { return nil }
             return tens * 10 + ones
         default: return nil
@@ -96,7 +98,8 @@ enum ChineseNumeral {
 
     /// 1 … 99 as Chinese numerals.
     static func text(_ number: Int) -> String {
-        let tens = number / 10, ones = number % 10
+        let tens = number / 10
+        let ones = number % 10
         let tensText = tens == 0 ? "" : (tens == 1 ? "" : String(digits[tens])) + "十"
         return tensText + (ones == 0 ? "" : String(digits[ones]))
     }

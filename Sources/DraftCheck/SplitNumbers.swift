@@ -28,8 +28,10 @@ public enum SplitNumbers {
     /// 0, the digits joined are put in one cell and 0 in the other; a placement that makes at least one failed
     /// identity pass and no passing rule fail is a split number. Of the placements explaining the same failures,
     /// the one explaining most is kept.
-    public static func find(values: IndicatorValues, figures: [Figure], format: ReportFormat,
-                            audit: [AuditResult], previous: [String: Double?]?, actor: CheckActor) -> [SplitNumber] {
+    public static func find(
+        values: IndicatorValues, figures: [Figure], format: ReportFormat,
+        audit: [AuditResult], previous: [String: Double?]?, actor: CheckActor
+    ) -> [SplitNumber] {
         let failed = Set(audit.filter { $0.status == .fail }.map(\.rule))
         guard format.isNewTemplate, !failed.isEmpty else { return [] }
         let failedCells = Set(audit.filter { $0.status == .fail }.flatMap(\.cells))
@@ -37,8 +39,10 @@ public enum SplitNumbers {
         var found: [SplitNumber] = []
         for (left, right) in adjacentPairs(format) where failedCells.contains(left) || failedCells.contains(right) {
             guard printedNumbers.contains(left), printedNumbers.contains(right),
-                  let leftValue = wholeNumber(values[left].number), let rightValue = wholeNumber(values[right].number), leftValue > 0,
-                  let joined = Int("\(leftValue)\(rightValue)") else { continue }
+                let leftValue = wholeNumber(values[left].number), let rightValue = wholeNumber(values[right].number),
+                leftValue > 0,
+                let joined = Int("\(leftValue)\(rightValue)")
+            else { continue }
             for (into, zeroed) in [(left, right), (right, left)] {
                 var trial = values
                 trial[into] = .value(Double(joined))

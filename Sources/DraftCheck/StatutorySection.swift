@@ -1,6 +1,7 @@
 /// The six sections a 2019- or 2021-template report has, in their statutory order.
 public enum StatutorySection: Int, Sendable, CaseIterable {
-    case overview = 1, proactive, applications, reviewAndLitigation, problems, other
+    case overview = 1
+    case proactive, applications, reviewAndLitigation, problems, other
 
     /// The statutory title.
     public var title: String {
@@ -68,7 +69,8 @@ struct HeadingCandidate: Sendable, Hashable {
         let (number, rest) = HeadingNumber.split(trimmed)
         let title = rest.trimming("：:")
         guard !title.isEmpty, title.count <= Self.maximumTitleLength,
-              !title.contains(where: { "。，,；;".contains($0) }) else { return nil }
+            !title.contains(where: { "。，,；;".contains($0) })
+        else { return nil }
         self.number = number
         self.title = title
         self.line = trimmed

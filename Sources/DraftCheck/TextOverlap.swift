@@ -17,8 +17,10 @@ public struct StoredText: Sendable {
     public var templateShare: Double
 
     /// Creates the comparison set.
-    public init(previous: [Int64]?, previousYear: [String: [Int64]], sameYear: [String: [Int64]],
-                unitNames: [String: String], templateShare: Double) {
+    public init(
+        previous: [Int64]?, previousYear: [String: [Int64]], sameYear: [String: [Int64]],
+        unitNames: [String: String], templateShare: Double
+    ) {
         self.previous = previous
         self.previousYear = previousYear
         self.sameYear = sameYear
@@ -39,8 +41,10 @@ public enum TextOverlap {
 
     /// The repetition problem, when more than half of the draft's prose (by characters, template wording left out)
     /// repeats the unit's previous report.
-    public static func repetition(_ passages: [SentencePassage], stored: StoredText, year: Int,
-                                  actor: CheckActor) -> CheckProblem? {
+    public static func repetition(
+        _ passages: [SentencePassage], stored: StoredText, year: Int,
+        actor: CheckActor
+    ) -> CheckProblem? {
         guard let previous = stored.previous else { return nil }
         let template = QualityScorer.templateSentences(Array(stored.previousYear.values), share: stored.templateShare)
         let own = passages.filter { !template.contains($0.hash) }
@@ -50,9 +54,10 @@ public enum TextOverlap {
         let share = total == 0 ? 0 : Double(repeated.reduce(0) { $0 + $1.length }) / Double(total)
         guard share > repetitionLimit else { return nil }
         let rule = DraftRule.repetition
-        return CheckProblem(rule: rule.rawValue, severity: rule.defaultSeverity, actor: actor, cells: ["previous:\(year - 1)"],
-                            passage: shown(repeated), expected: "≤ \(percent(repetitionLimit))", printed: percent(share),
-                            message: "正文的 \(percent(share)) 与本单位\(year - 1)年报告相同（\(repeated.count) 句，模板用语不计）")
+        return CheckProblem(
+            rule: rule.rawValue, severity: rule.defaultSeverity, actor: actor, cells: ["previous:\(year - 1)"],
+            passage: shown(repeated), expected: "≤ \(percent(repetitionLimit))", printed: percent(share),
+            message: "正文的 \(percent(share)) 与本单位\(year - 1)年报告相同（\(repeated.count) 句，模板用语不计）")
     }
 
     /// One copying problem per other unit whose report of the same year prints sentences of the draft that are not
@@ -69,9 +74,10 @@ public enum TextOverlap {
             let share = Double(copied.reduce(0) { $0 + $1.length }) / Double(total)
             let name = stored.unitNames[unitId] ?? unitId
             let rule = DraftRule.copying
-            return CheckProblem(rule: rule.rawValue, severity: rule.defaultSeverity, actor: actor, cells: ["unit:\(unitId)"],
-                                passage: shown(copied), expected: "0%", printed: percent(share),
-                                message: "\(copied.count) 句与\(name)（\(unitId)）同年报告相同，占正文 \(percent(share))")
+            return CheckProblem(
+                rule: rule.rawValue, severity: rule.defaultSeverity, actor: actor, cells: ["unit:\(unitId)"],
+                passage: shown(copied), expected: "0%", printed: percent(share),
+                message: "\(copied.count) 句与\(name)（\(unitId)）同年报告相同，占正文 \(percent(share))")
         }
     }
 

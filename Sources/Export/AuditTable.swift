@@ -5,8 +5,10 @@ public enum AuditTable {
     /// The table.
     public static func make(_ findings: [AuditFinding]) -> DataTable {
         let rows = findings.map { finding -> [TableCell] in
-            [.text(finding.unitId), .text(finding.unitName), .number(Double(finding.year)), .text(finding.rule),
-             .text(finding.status.rawValue), .text(finding.message), .text(finding.cells.joined(separator: " "))]
+            [
+                .text(finding.unitId), .text(finding.unitName), .number(Double(finding.year)), .text(finding.rule),
+                .text(finding.status.rawValue), .text(finding.message), .text(finding.cells.joined(separator: " ")),
+            ]
         }
         let columns = [
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),

@@ -15,8 +15,10 @@ public enum ExportLayout: String, Sendable, CaseIterable {
 /// The CSV exports of the store, each with its data dictionary.
 public enum CSVExport {
     /// The table of an export; `indicators` (default: the headlines) apply to rankings, trends and totals.
-    public static func table(_ kind: ExportKind, of queries: StoreQueries, year: Int?, layout: ExportLayout,
-                             indicators codes: [String]) throws -> DataTable {
+    public static func table(
+        _ kind: ExportKind, of queries: StoreQueries, year: Int?, layout: ExportLayout,
+        indicators codes: [String]
+    ) throws -> DataTable {
         let configuration = queries.configuration
         switch kind {
         case .figures:
@@ -28,8 +30,9 @@ public enum CSVExport {
         case .audits: return AuditTable.make(try queries.auditFindings(year: year, unitId: nil, includePassed: true))
         case .runs: return RunLogTable.make(try queries.runs(last: Int.max))
         case .quality:
-            return QualityTable.make(try queries.quality(year: try year ?? queries.latestYear()),
-                                     weights: configuration.analysis.quality)
+            return QualityTable.make(
+                try queries.quality(year: try year ?? queries.latestYear()),
+                weights: configuration.analysis.quality)
         case .totals:
             let indicators = try (codes.isEmpty ? Headlines.totals : codes).map(StoreQueries.indicator)
             return TotalsTable.make(try queries.totals(indicators, year: try year ?? queries.latestYear()))
@@ -51,9 +54,12 @@ public enum CSVExport {
     /// Writes an export to `url` (stdout when nil) with its data dictionary beside it. `export figures` streams
     /// from a database cursor, so memory stays flat however large the database, and `export coverage` writes its
     /// rows as they are made (a province's 150,000 unit·years are not held as a table). Returns the rows written.
-    public static func write(_ kind: ExportKind, of queries: StoreQueries, year: Int?, layout: ExportLayout,
-                             indicators: [String], to url: URL?, profile: CSVProfile) throws -> Int {
-        let rows: (_ header: ([TableColumn]) throws -> Void, _ emit: ([TableCell]) throws -> Void) throws -> [TableColumn]
+    public static func write(
+        _ kind: ExportKind, of queries: StoreQueries, year: Int?, layout: ExportLayout,
+        indicators: [String], to url: URL?, profile: CSVProfile
+    ) throws -> Int {
+        let rows:
+            (_ header: ([TableColumn]) throws -> Void, _ emit: ([TableCell]) throws -> Void) throws -> [TableColumn]
         switch kind {
         case .figures: rows = { try FigureTable.forEachRow(queries, year: year, layout: layout, header: $0, $1) }
         case .coverage:

@@ -23,8 +23,12 @@ public final class CSVWriter {
         if let url {
             let opened = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard opened >= 0 else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path,
-                                                                    NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                throw CocoaError(
+                    .fileWriteNoPermission,
+                    userInfo: [
+                        NSFilePathErrorKey: url.path,
+                        NSLocalizedDescriptionKey: String(cString: strerror(errno)),
+                    ])
             }
             descriptor = opened
             closesDescriptor = true
@@ -63,7 +67,8 @@ public final class CSVWriter {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                throw CocoaError(
+                    .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
             offset += written
         }
@@ -109,7 +114,8 @@ public enum CSVQuoting {
     public static func quote(_ text: String) -> String {
         // Bytes, not characters: a CRLF is one character, equal to neither "\r" nor "\n", and must be quoted too.
         let needsQuotes = text.utf8.contains { byte in
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                || byte == UInt8(ascii: "\r")
         }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -8,42 +8,53 @@ import Storage
 enum FigureTable {
     /// Hands `header` the columns, then `emit` each row; returns the columns.
     @discardableResult
-    static func forEachRow(_ queries: StoreQueries, year: Int?, layout: ExportLayout,
-                           header: ([TableColumn]) throws -> Void = { _ in },
-                           _ emit: ([TableCell]) throws -> Void) throws -> [TableColumn] {
+    static func forEachRow(
+        _ queries: StoreQueries, year: Int?, layout: ExportLayout,
+        header: ([TableColumn]) throws -> Void = { _ in },
+        _ emit: ([TableCell]) throws -> Void
+    ) throws -> [TableColumn] {
         let units = Dictionary(queries.configuration.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let base = [TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
-                    TableColumn("行政区划代码", meaning: "行政区划代码（文本，保留前导零）"), TableColumn("年度", meaning: "报告年度")]
+        let base = [
+            TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
+            TableColumn("行政区划代码", meaning: "行政区划代码（文本，保留前导零）"), TableColumn("年度", meaning: "报告年度"),
+        ]
         func unitCells(_ unitId: String, _ year: Int) -> [TableCell] {
             [.text(unitId), .text(units[unitId]?.name ?? ""), .text(units[unitId]?.code ?? ""), .number(Double(year))]
         }
         if layout == .long {
-            let columns = base + [
-                TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称"),
-                TableColumn("数值", meaning: "报告所印数值；空 = 印为空白的合计（不是0）"), TableColumn("计量单位", meaning: "件、条、元、万元……"),
-                TableColumn("单元格", meaning: "number / blank / placeholder / blank_total / prose / manual"),
-                TableColumn("来源表", meaning: "表二/表三/表四/附表/正文/manual"), TableColumn("行", meaning: "行标签原文"),
-                TableColumn("列", meaning: "列标签原文"), TableColumn("原文", meaning: "单元格原文或正文句子"),
-            ]
+            let columns =
+                base + [
+                    TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称"),
+                    TableColumn("数值", meaning: "报告所印数值；空 = 印为空白的合计（不是0）"), TableColumn("计量单位", meaning: "件、条、元、万元……"),
+                    TableColumn("单元格", meaning: "number / blank / placeholder / blank_total / prose / manual"),
+                    TableColumn("来源表", meaning: "表二/表三/表四/附表/正文/manual"), TableColumn("行", meaning: "行标签原文"),
+                    TableColumn("列", meaning: "列标签原文"), TableColumn("原文", meaning: "单元格原文或正文句子"),
+                ]
             try header(columns)
             try queries.forEachFigure(year: year) { figure in
                 let indicator = IndicatorCatalogue.indicator(figure.code)
-                try emit(unitCells(figure.unitId, figure.year) + [
-                    .text(figure.code), .text(indicator?.label ?? ""), .number(figure.value),
-                    .text(indicator?.unit.rawValue ?? ""), .text(figure.kind.rawValue), .text(figure.provenance.table),
-                    .text(figure.provenance.row), .text(figure.provenance.column), .text(figure.provenance.raw)])
+                try emit(
+                    unitCells(figure.unitId, figure.year) + [
+                        .text(figure.code), .text(indicator?.label ?? ""), .number(figure.value),
+                        .text(indicator?.unit.rawValue ?? ""), .text(figure.kind.rawValue),
+                        .text(figure.provenance.table),
+                        .text(figure.provenance.row), .text(figure.provenance.column), .text(figure.provenance.raw),
+                    ])
             }
             return columns
         }
         let present = try queries.storedCodes(year: year)
         let codes = IndicatorCatalogue.all.map(\.code).filter(present.contains)
         let position = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let columns = base + codes.map { code in
-            let indicator = IndicatorCatalogue.indicator(code)
-            return TableColumn("\(indicator?.label ?? code)（\(code)）", meaning: indicator?.label ?? code,
-                               unit: indicator?.unit.rawValue ?? "",
-                               note: code.hasPrefix("old.") ? "旧格式口径（2008–2018）" : "")
-        }
+        let columns =
+            base
+            + codes.map { code in
+                let indicator = IndicatorCatalogue.indicator(code)
+                return TableColumn(
+                    "\(indicator?.label ?? code)（\(code)）", meaning: indicator?.label ?? code,
+                    unit: indicator?.unit.rawValue ?? "",
+                    note: code.hasPrefix("old.") ? "旧格式口径（2008–2018）" : "")
+            }
         try header(columns)
         var current: (unit: String, year: Int)?
         var values: [TableCell] = []

@@ -18,14 +18,17 @@ public enum IndicatorDocument {
     static func table(_ index: Int) -> String {
         switch index {
         case sections.count - 2:
-            return (["| code | 中文名称 | 2019 and 2021 templates | old format | kind |", "| --- | --- | --- | --- | --- |"]
+            return
+                (["| code | 中文名称 | 2019 and 2021 templates | old format | kind |", "| --- | --- | --- | --- | --- |"]
                 + ComparableSeries.all.map { series in
                     "| `\(series.code)` | \(series.label) | \(sum(series.newCodes)) | \(sum(series.oldCodes)) | series |"
                 }).joined(separator: "\n")
         case sections.count - 1:
-            return (["| code | 中文名称 | formula | kind |", "| --- | --- | --- | --- |"] + DerivedRate.all.map { rate in
-                "| `\(rate.code)` | \(rate.label) | \(operand(rate.numerator)) ÷ \(operand(rate.denominator)) | rate |"
-            }).joined(separator: "\n")
+            return
+                (["| code | 中文名称 | formula | kind |", "| --- | --- | --- | --- |"]
+                + DerivedRate.all.map { rate in
+                    "| `\(rate.code)` | \(rate.label) | \(operand(rate.numerator)) ÷ \(operand(rate.denominator)) | rate |"
+                }).joined(separator: "\n")
         default:
             let rows = IndicatorCatalogue.all.compactMap { indicator -> String? in
                 guard let place = IndicatorPlacement.of(indicator.code), place.section == index else { return nil }
@@ -34,7 +37,8 @@ public enum IndicatorDocument {
                 return "| `\(indicator.code)` | \(indicator.label) | \(place.table) | \(place.row) | \(place.column) | "
                     + "\(indicator.unit.rawValue) | \(formats) | \(place.kind) |"
             }
-            return (["| code | 中文名称 | 表 | 行 | 列 | 单位 | 格式 | kind |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+            return
+                (["| code | 中文名称 | 表 | 行 | 列 | 单位 | 格式 | kind |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
                 + rows).joined(separator: "\n")
         }
     }
@@ -86,32 +90,49 @@ public enum IndicatorDocument {
 
     /// Each section's heading and the text before its table.
     static let sections: [(heading: String, text: String)] = [
-        ("Table 二, 2021 template (`format` = `2021`)", """
+        (
+            "Table 二, 2021 template (`format` = `2021`)",
+            """
             二、主动公开政府信息情况 under 国办公开办函〔2021〕30号. Rows are the items of 第二十条; a unit that writes
             规范性文件 instead of 行政规范性文件 is read the same way.
-            """),
-        ("Table 二, 2019 template (`format` = `2019`)", """
+            """
+        ),
+        (
+            "Table 二, 2019 template (`format` = `2019`)",
+            """
             二、主动公开政府信息情况 under 国办公开办函〔2019〕60号. 采购总金额 is stored under `amount_yuan` or
             `amount_wan` according to the unit the report prints (a cell such as `251000元` carries its own unit).
-            """),
-        ("Table 三 (both templates)", """
+            """
+        ),
+        (
+            "Table 三 (both templates)",
+            """
             三、收到和处理政府信息公开申请情况. Each code is `t3.<column>.<row>`. Columns: `natural` 自然人 ·
             `commercial` 商业企业 · `research` 科研机构 · `social` 社会公益组织 · `legal` 法律服务机构 · `other_org` 其他
             (the five 法人或其他组织 columns) · `total` 总计. The 2019 template prints （六）其他处理 as one row
             (`result.other`), the 2021 template as three (`result.other.no_correction`, `.unpaid_fee`, `.misc`).
             The stored row label is the printed one, group heading included (for example
             `三、本年度办理结果 （三）不予公开 4.保护第三方合法权益`).
-            """),
-        ("Table 四 (both templates)", """
+            """
+        ),
+        (
+            "Table 四 (both templates)",
+            """
             四、政府信息公开行政复议、行政诉讼情况: one data row of fifteen cells, three blocks of five columns.
             In `figure_detail` the row label is stored as `行政复议/行政诉讼` and the column as block·column.
-            """),
-        ("Prose figures (every format)", """
+            """
+        ),
+        (
+            "Prose figures (every format)",
+            """
             Read from sentences, not tables, in every format. A zero stated in words (未收到…申请, 未收取…费用, 免费提供)
             is stored as 0. `s1.applications` is what the prose says; it may include 上年结转, so it can differ from
             `t3.total.new_received` (the audit rule `prose.applications` compares them).
-            """),
-        ("Old format (`format` = `old`, 2008–2018)", """
+            """
+        ),
+        (
+            "Old format (`format` = `old`, 2008–2018)",
+            """
             2008–2018 reports print their figures in an appendix table (附表 / 统计表: the national 《政府信息公开情况统计表》,
             Shanghai-style coded tables 01–35, or local tables such as 晋江's) and in prose. The 行 column gives the words
             the reader looks for in a row label (`…` = anywhere in the label); the most specific match wins, and
@@ -121,16 +142,23 @@ public enum IndicatorDocument {
 
             Category lines of proactive items (for example 机构职能、人事类信息 11条，占4.8%) are not codes: they are stored
             as labelled items (table `labelled_item`, see `database.md`).
-            """),
-        ("Comparable series (kind `series`)", """
+            """
+        ),
+        (
+            "Comparable series (kind `series`)",
+            """
             A series follows one quantity across the 2019 format break by summing the codes of each format. Every output
             that joins years on both sides of the break prints the 口径 note “2019年起按新模板统计（国办公开办函〔2019〕60号），
             与2018年及以前口径不同”. A series is missing for a report that lacks any of its codes.
-            """),
-        ("Derived rates (kind `rate`)", """
+            """
+        ),
+        (
+            "Derived rates (kind `rate`)",
+            """
             Computed from stored figures when a command needs them, never extracted or stored. A rate is missing when an
             operand is missing or its denominator is 0 (无分母). `rank` lists a rate whose denominator is below
             `analysis.min_denominator` (default 30) as 样本过少 instead of ranking it. Rates print as percentages.
-            """),
+            """
+        ),
     ]
 }

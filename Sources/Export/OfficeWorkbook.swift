@@ -14,20 +14,25 @@ public enum OfficeWorkbook {
         let configuration = queries.configuration
         let city = configuration.city
         let tables: [WorkbookSheet] = [
-            WorkbookSheet(name: "概况", title: "\(city)\(year)年度报告 概况：覆盖与及时性",
-                          table: withAreaCodes(try queries.coverage(year: year), configuration),
-                          frozenColumns: 2),
-            WorkbookSheet(name: "排名", title: "\(city)\(year)年度报告 主要指标排名",
-                          table: try CSVExport.table(.rankings, of: queries, year: year, layout: .long, indicators: [])),
-            WorkbookSheet(name: "趋势", title: "\(city)主要指标历年趋势（至\(year)年）",
-                          table: try trends(queries, to: year), frozenColumns: 4),
-            WorkbookSheet(name: "质量", title: "\(city)\(year)年度报告 发布质量得分",
-                          table: QualityTable.make(try queries.quality(year: year), weights: configuration.analysis.quality),
-                          frozenColumns: 2),
-            WorkbookSheet(name: "问题清单", title: "\(city)\(year)年度报告 问题清单（改“状态”“备注”列后可导入）",
-                          table: ProblemTable.make(try queries.problems(year: year), names: queries.unitNames),
-                          frozenColumns: 3,
-                          choices: ["状态": ProblemStatus.allCases.map(\.rawValue) + ProblemStatus.allCases.map(\.label)]),
+            WorkbookSheet(
+                name: "概况", title: "\(city)\(year)年度报告 概况：覆盖与及时性",
+                table: withAreaCodes(try queries.coverage(year: year), configuration),
+                frozenColumns: 2),
+            WorkbookSheet(
+                name: "排名", title: "\(city)\(year)年度报告 主要指标排名",
+                table: try CSVExport.table(.rankings, of: queries, year: year, layout: .long, indicators: [])),
+            WorkbookSheet(
+                name: "趋势", title: "\(city)主要指标历年趋势（至\(year)年）",
+                table: try trends(queries, to: year), frozenColumns: 4),
+            WorkbookSheet(
+                name: "质量", title: "\(city)\(year)年度报告 发布质量得分",
+                table: QualityTable.make(try queries.quality(year: year), weights: configuration.analysis.quality),
+                frozenColumns: 2),
+            WorkbookSheet(
+                name: "问题清单", title: "\(city)\(year)年度报告 问题清单（改“状态”“备注”列后可导入）",
+                table: ProblemTable.make(try queries.problems(year: year), names: queries.unitNames),
+                frozenColumns: 3,
+                choices: ["状态": ProblemStatus.allCases.map(\.rawValue) + ProblemStatus.allCases.map(\.label)]),
             try cityTablesSheet(queries, year: year),
         ]
         return tables + [
@@ -59,13 +64,16 @@ public enum OfficeWorkbook {
         let lead = [TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称")]
         var notes: [String] = []
         for note in tables.flatMap(\.1.notes) where !notes.contains(note) { notes.append(note) }
-        return DataTable(columns: lead + first.columns.map { column in
-            var column = column
-            if !column.header.hasSuffix("同比%") { column.unit = "见指标" }
-            return column
-        }, rows: tables.flatMap { indicator, table in
-            table.rows.map { [.text(indicator.code), .text(indicator.label)] + $0 }
-        }, notes: notes)
+        return DataTable(
+            columns: lead
+                + first.columns.map { column in
+                    var column = column
+                    if !column.header.hasSuffix("同比%") { column.unit = "见指标" }
+                    return column
+                },
+            rows: tables.flatMap { indicator, table in
+                table.rows.map { [.text(indicator.code), .text(indicator.label)] + $0 }
+            }, notes: notes)
     }
 
     /// 口径说明: every sheet's notes, and what holds for all of them.
@@ -77,12 +85,16 @@ public enum OfficeWorkbook {
             "问题清单的状态列可改为 open、sent、fixed、accepted、wont_fix（或 待处理、已发单位、已整改、已认可、不予整改），"
                 + "保存后用 nianbao problems import 导入",
         ]
-        let rows = general.map { [TableCell.text("全部"), .text($0)] }
+        let rows =
+            general.map { [TableCell.text("全部"), .text($0)] }
             + sheets.flatMap { sheet in
-                ([sheet.table] + sheet.blocks.map(\.table)).flatMap(\.notes).map { [TableCell.text(sheet.name), .text($0)] }
+                ([sheet.table] + sheet.blocks.map(\.table)).flatMap(\.notes).map {
+                    [TableCell.text(sheet.name), .text($0)]
+                }
             }
-        return DataTable(columns: [TableColumn("工作表", meaning: "说明所属的工作表"), TableColumn("说明", meaning: "口径与方法")],
-                         rows: rows)
+        return DataTable(
+            columns: [TableColumn("工作表", meaning: "说明所属的工作表"), TableColumn("说明", meaning: "口径与方法")],
+            rows: rows)
     }
 
     /// 数据字典: every column of every sheet with its meaning, unit and 口径 note.
@@ -94,10 +106,15 @@ public enum OfficeWorkbook {
         ]
         let rows = sheets.flatMap { sheet in
             var seen: Set<String> = []
-            return ([sheet.table] + sheet.blocks.map(\.table)).flatMap(\.columns).filter { seen.insert($0.header).inserted }
-                .map { column -> [TableCell] in
-                    [.text(sheet.name), .text(column.header), .text(column.meaning), .text(column.unit), .text(column.note)]
-                }
+            return ([sheet.table] + sheet.blocks.map(\.table)).flatMap(\.columns).filter {
+                seen.insert($0.header).inserted
+            }
+            .map { column -> [TableCell] in
+                [
+                    .text(sheet.name), .text(column.header), .text(column.meaning), .text(column.unit),
+                    .text(column.note),
+                ]
+            }
         }
         return DataTable(columns: columns, rows: rows)
     }

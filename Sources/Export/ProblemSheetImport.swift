@@ -10,7 +10,9 @@ public struct ProblemImportError: Error, Sendable, CustomStringConvertible {
     public var problems: [String]
 
     /// A plain-words explanation.
-    public var description: String { "\(path): nothing imported:\n" + problems.map { "  \($0)" }.joined(separator: "\n") }
+    public var description: String {
+        "\(path): nothing imported:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+    }
 }
 
 /// Reads a 问题清单 sheet the office edited back into status changes (`nianbao problems import`).
@@ -18,8 +20,10 @@ public enum ProblemSheetImport {
     /// The status changes a 问题清单 sheet's rows ask for (`rows` as `XLSXReader` gives them: title, header,
     /// data down to the first empty row, then notes), each row checked first: a row naming an unknown status or
     /// fingerprint fails them all. Rows whose status and note equal the stored ones ask for nothing.
-    public static func changes(fromSheet rows: [[String]], stored problems: [Problem], path: String,
-                               by: String) throws -> [ProblemStatusChange] {
+    public static func changes(
+        fromSheet rows: [[String]], stored problems: [Problem], path: String,
+        by: String
+    ) throws -> [ProblemStatusChange] {
         guard let headerIndex = rows.firstIndex(where: { $0.contains("指纹") && $0.contains("状态") }) else {
             throw ProblemImportError(path: path, problems: ["no header row with the columns 指纹 and 状态 (sheet 问题清单)"])
         }
@@ -40,8 +44,9 @@ public enum ProblemSheetImport {
                 continue
             }
             guard let status = ProblemStatus(named: cell("状态") ?? "") else {
-                bad.append("\(line): unknown status '\(cell("状态") ?? "")' (use "
-                           + ProblemStatus.allCases.map { "\($0.rawValue) \($0.label)" }.joined(separator: ", ") + ")")
+                bad.append(
+                    "\(line): unknown status '\(cell("状态") ?? "")' (use "
+                        + ProblemStatus.allCases.map { "\($0.rawValue) \($0.label)" }.joined(separator: ", ") + ")")
                 continue
             }
             let note = cell("备注")

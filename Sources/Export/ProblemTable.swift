@@ -20,13 +20,18 @@ public enum ProblemTable {
     /// The table of `problems`, each unit named from `names`.
     public static func make(_ problems: [Problem], names: [String: String]) -> DataTable {
         let rows = problems.map { problem -> [TableCell] in
-            [.text(problem.fingerprint), .text(problem.unitId), .text(names[problem.unitId] ?? problem.unitId),
-             .number(Double(problem.year)), .text(problem.rule), .text(problem.outcome.rawValue), .text(problem.message),
-             .text(problem.cells.joined(separator: " ")), .text(problem.status.rawValue), .text(problem.statusBy),
-             .text(LocalTime.minute(problem.statusAt)), .text(problem.note), .number(problem.fixedVersion.map(Double.init)),
-             .text(LocalTime.day(problem.firstSeenAt))]
+            [
+                .text(problem.fingerprint), .text(problem.unitId), .text(names[problem.unitId] ?? problem.unitId),
+                .number(Double(problem.year)), .text(problem.rule), .text(problem.outcome.rawValue),
+                .text(problem.message),
+                .text(problem.cells.joined(separator: " ")), .text(problem.status.rawValue), .text(problem.statusBy),
+                .text(LocalTime.minute(problem.statusAt)), .text(problem.note),
+                .number(problem.fixedVersion.map(Double.init)),
+                .text(LocalTime.day(problem.firstSeenAt)),
+            ]
         }
-        return DataTable(columns: columns, rows: rows,
-                         notes: ["状态随 collect、reextract 与新版本保留；问题不再出现时由 nianbao 自动标为 fixed 并记下修复版本"])
+        return DataTable(
+            columns: columns, rows: rows,
+            notes: ["状态随 collect、reextract 与新版本保留；问题不再出现时由 nianbao 自动标为 fixed 并记下修复版本"])
     }
 }

@@ -13,7 +13,8 @@ public enum RankingTable {
     public static func combined(_ rankings: [Ranking]) -> DataTable {
         let tables = rankings.map { ($0.indicator, table($0, combined: true)) }
         guard let first = tables.first?.1 else { return DataTable(columns: [], rows: []) }
-        let columns = [TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称")]
+        let columns =
+            [TableColumn("指标代码", meaning: "docs/indicators.md 中的代码"), TableColumn("指标名称", meaning: "指标中文名称")]
             + first.columns
         let rows = tables.flatMap { indicator, table in
             table.rows.map { [.text(indicator.code), .text(indicator.label)] + $0 }
@@ -31,8 +32,9 @@ public enum RankingTable {
             TableColumn("类别", meaning: "同类分组（街道、镇、部门……）"),
             combined
                 ? TableColumn("数值", meaning: "该指标的数值；比率（rate.*）以百分数表示", unit: "见指标")
-                : TableColumn(valueHeader, meaning: "\(ranking.label)（\(ranking.code)）" + (isRate ? "，以百分数表示" : ""),
-                              unit: isRate ? "%" : ranking.indicator.unitLabel),
+                : TableColumn(
+                    valueHeader, meaning: "\(ranking.label)（\(ranking.code)）" + (isRate ? "，以百分数表示" : ""),
+                    unit: isRate ? "%" : ranking.indicator.unitLabel),
         ]
         if isRate || combined { columns.append(TableColumn("分母", meaning: "比率的分母")) }
         columns += [

@@ -6,13 +6,17 @@ public enum RunLogTable {
     /// The table, newest run first.
     public static func make(_ runs: [RunSummary]) -> DataTable {
         let rows = runs.map { run -> [TableCell] in
-            let outcomes = run.outcomes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            let kinds = run.failureKinds.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            let outcomes = run.outcomes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: " ")
+            let kinds = run.failureKinds.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: " ")
             let seconds = run.finishedAt.map { $0.timeIntervalSince(run.startedAt) }
-            return [.number(Double(run.id)), .text(LocalTime.second(run.startedAt)),
-                    .number(seconds.map { ($0 * 10).rounded() / 10 }), .text(outcomes), .text(kinds),
-                    .number(Double(run.bytes)), .number(Double(run.retries)), .number(run.exitCode.map(Double.init)),
-                    .text(run.finishedAt == nil ? "未完成（被中断）" : "")]
+            return [
+                .number(Double(run.id)), .text(LocalTime.second(run.startedAt)),
+                .number(seconds.map { ($0 * 10).rounded() / 10 }), .text(outcomes), .text(kinds),
+                .number(Double(run.bytes)), .number(Double(run.retries)), .number(run.exitCode.map(Double.init)),
+                .text(run.finishedAt == nil ? "未完成（被中断）" : ""),
+            ]
         }
         let columns = [
             TableColumn("运行", meaning: "run id"), TableColumn("开始", meaning: "开始时间（本地时间，带时区）"),

@@ -21,18 +21,23 @@ public enum SVGCharts {
 
     /// A horizontal bar chart, one row per bar, longest bar to scale.
     public static func bars(_ bars: [Bar], title: String) -> String {
-        let rowHeight = 20, labelWidth = 110, barWidth = 360, width = 560
+        let rowHeight = 20
+        let labelWidth = 110
+        let barWidth = 360
+        let width = 560
         let height = bars.count * rowHeight + 28
         let largest = bars.compactMap(\.value).max() ?? 0
         var svg = header(width: width, height: height, title: title)
         svg += "<text x=\"0\" y=\"14\" class=\"t\">\(HTMLText.escape(title))</text>"
         for (index, bar) in bars.enumerated() {
             let y = 24 + index * rowHeight
-            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(HTMLText.escape(bar.label))</text>"
+            svg +=
+                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(HTMLText.escape(bar.label))</text>"
             var end = labelWidth
             if let value = bar.value, largest > 0 {
                 let length = max(1, Int(Double(barWidth) * value / largest))
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" class=\"bar\"/>"
+                svg +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" class=\"bar\"/>"
                 end += length
             }
             svg += "<text x=\"\(end + 5)\" y=\"\(y + 13)\" class=\"v\">\(HTMLText.escape(bar.note))</text>"
@@ -42,7 +47,12 @@ public enum SVGCharts {
 
     /// A line chart of values by year with a dashed line at the 2019 format break when the years cross it.
     public static func line(years: [Int], values: [Int: Double], title: String) -> String {
-        let width = 560, height = 230, left = 50, right = 20, top = 44, bottom = 30
+        let width = 560
+        let height = 230
+        let left = 50
+        let right = 20
+        let top = 44
+        let bottom = 30
         let known = years.compactMap { values[$0] }
         let largest = max(known.max() ?? 1, 1)
         let step = years.count > 1 ? Double(width - left - right) / Double(years.count - 1) : 0
@@ -50,12 +60,15 @@ public enum SVGCharts {
         func y(_ value: Double) -> Int { top + Int(Double(height - top - bottom) * (1 - value / largest)) }
         var svg = header(width: width, height: height, title: title)
         svg += "<text x=\"0\" y=\"14\" class=\"t\">\(HTMLText.escape(title))</text>"
-        svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\" class=\"axis\"/>"
-        svg += "<text x=\"\(left - 6)\" y=\"\(top + 4)\" text-anchor=\"end\" class=\"v\">\(NumberText.format(largest))</text>"
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\" class=\"axis\"/>"
+        svg +=
+            "<text x=\"\(left - 6)\" y=\"\(top + 4)\" text-anchor=\"end\" class=\"v\">\(NumberText.format(largest))</text>"
         svg += "<text x=\"\(left - 6)\" y=\"\(height - bottom)\" text-anchor=\"end\" class=\"v\">0</text>"
         if let breakIndex = years.firstIndex(of: 2019), breakIndex > 0 {
             let position = (x(breakIndex) + x(breakIndex - 1)) / 2
-            svg += "<line x1=\"\(position)\" y1=\"\(top)\" x2=\"\(position)\" y2=\"\(height - bottom)\" class=\"break\"/>"
+            svg +=
+                "<line x1=\"\(position)\" y1=\"\(top)\" x2=\"\(position)\" y2=\"\(height - bottom)\" class=\"break\"/>"
             svg += "<text x=\"\(position + 4)\" y=\"\(height - bottom - 6)\" class=\"v\">口径变化</text>"
         }
         var points: [String] = []
@@ -67,7 +80,8 @@ public enum SVGCharts {
             svg += "<circle cx=\"\(x(index))\" cy=\"\(y(value))\" r=\"3\" class=\"dot\"/>"
             let text = NumberText.format(value)
             // Above the point, else below it; a label that would overlap one already drawn is left out.
-            if let labelY = [y(value) - 7, y(value) + 15].first(where: { placed.isFree(x: x(index), y: $0, text: text) }) {
+            if let labelY = [y(value) - 7, y(value) + 15].first(where: { placed.isFree(x: x(index), y: $0, text: text) }
+            ) {
                 placed.add(x: x(index), y: labelY, text: text)
                 svg += "<text x=\"\(x(index))\" y=\"\(labelY)\" text-anchor=\"middle\" class=\"v\">\(text)</text>"
             }
@@ -78,7 +92,8 @@ public enum SVGCharts {
 
     /// A small line of values by year for a table cell; gaps where a year is missing.
     public static func sparkline(years: [Int], values: [Int: Double], largest: Double) -> String {
-        let width = 120, height = 24
+        let width = 120
+        let height = 24
         let step = years.count > 1 ? Double(width - 4) / Double(years.count - 1) : 0
         var segments: [[String]] = [[]]
         for (index, year) in years.enumerated() {
@@ -91,7 +106,8 @@ public enum SVGCharts {
         }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" class=\"spark\">"
         for segment in segments where !segment.isEmpty {
-            svg += segment.count == 1
+            svg +=
+                segment.count == 1
                 ? "<circle cx=\"\(segment[0].split(separator: ",")[0])\" cy=\"\(segment[0].split(separator: ",")[1])\" r=\"1.5\" class=\"dot\"/>"
                 : "<polyline points=\"\(segment.joined(separator: " "))\" class=\"line\"/>"
         }

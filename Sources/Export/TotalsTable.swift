@@ -11,15 +11,20 @@ public enum TotalsTable {
             TableColumn("单位总数", meaning: "应计入的单位数"), TableColumn("结论", meaning: "层级汇总核对结论"),
         ]
         var rows: [[TableCell]] = totals.totals.map { total in
-            [.text("全市"), .text(total.indicator.code), .text(total.indicator.label), .number(nil),
-             .number(total.total), .number(Double(total.reporting)), .number(Double(total.units)), .text("")]
+            [
+                .text("全市"), .text(total.indicator.code), .text(total.indicator.label), .number(nil),
+                .number(total.total), .number(Double(total.reporting)), .number(Double(total.units)), .text(""),
+            ]
         }
         rows += totals.rollUps.map { check in
-            [.text(check.parent.name), .text(check.indicator.code), .text(check.indicator.label),
-             .number(check.printed), .number(check.childrenSum), .number(Double(check.childrenReporting)),
-             .number(Double(check.children)), .text(check.verdict)]
+            [
+                .text(check.parent.name), .text(check.indicator.code), .text(check.indicator.label),
+                .number(check.printed), .number(check.childrenSum), .number(Double(check.childrenReporting)),
+                .number(Double(check.children)), .text(check.verdict),
+            ]
         }
-        return DataTable(columns: columns, rows: rows,
-                         notes: ["全市合计只计不汇总其他单位的单位，避免重复计算", "缺报单位不计入合计，也不按0计"])
+        return DataTable(
+            columns: columns, rows: rows,
+            notes: ["全市合计只计不汇总其他单位的单位，避免重复计算", "缺报单位不计入合计，也不按0计"])
     }
 }

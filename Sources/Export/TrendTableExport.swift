@@ -7,8 +7,10 @@ public enum TrendTableExport {
     public static func wide(_ trend: TrendTable) -> DataTable {
         var columns = [TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称")]
         for year in trend.years {
-            columns.append(TableColumn("\(year)", meaning: "\(year)年 \(trend.label)（\(trend.code)）",
-                                       unit: trend.indicator.unitLabel, note: note(trend, year)))
+            columns.append(
+                TableColumn(
+                    "\(year)", meaning: "\(year)年 \(trend.label)（\(trend.code)）",
+                    unit: trend.indicator.unitLabel, note: note(trend, year)))
             columns.append(TableColumn("\(year)同比%", meaning: "\(year)年较上年的变化百分比", unit: "%"))
         }
         func cells(_ byYear: (Int) -> TrendCell?) -> [TableCell] {
@@ -34,14 +36,18 @@ public enum TrendTableExport {
         ]
         var rows: [[TableCell]] = []
         let allRows: [(String, String, (Int) -> TrendCell?)] =
-            trend.rows.map { row in (row.unit.id, row.unit.name, { row[$0] }) } + [("city", "全市合计", { trend.cityTotal[$0] })]
+            trend.rows.map { row in (row.unit.id, row.unit.name, { row[$0] }) } + [
+                ("city", "全市合计", { trend.cityTotal[$0] })
+            ]
         for (id, name, cellOf) in allRows {
             for year in trend.years {
                 let cell = cellOf(year)
-                rows.append([.text(id), .text(name), .number(Double(year)), .text(trend.code), .text(trend.label),
-                             .number(cell?.value), .number(cell?.change),
-                             .number(cell?.percentChange.map { ($0 * 10).rounded() / 10 }),
-                             .text(cell?.status.label ?? ValueStatus.missing.label), .text(note(trend, year))])
+                rows.append([
+                    .text(id), .text(name), .number(Double(year)), .text(trend.code), .text(trend.label),
+                    .number(cell?.value), .number(cell?.change),
+                    .number(cell?.percentChange.map { ($0 * 10).rounded() / 10 }),
+                    .text(cell?.status.label ?? ValueStatus.missing.label), .text(note(trend, year)),
+                ])
             }
         }
         return DataTable(columns: columns, rows: rows, notes: trend.notes)

@@ -9,10 +9,12 @@ public enum UnitHealthTable {
     public static func make(_ units: [UnitHealth]) -> DataTable {
         let rows = units.map { health -> [TableCell] in
             let unit = health.unit
-            return [.text(unit.id), .text(unit.name), .text(unit.kind), .text(unit.code ?? ""),
-                    .number(Double(health.sources.count)), .text(health.lastSuccess.map(LocalTime.day) ?? ""),
-                    .number(Double(health.worst?.consecutiveFailures ?? 0)), .text(health.worst?.lastError ?? ""),
-                    .text(nextAttempt(health.schedule)), .text(waitReasons(health.schedule))]
+            return [
+                .text(unit.id), .text(unit.name), .text(unit.kind), .text(unit.code ?? ""),
+                .number(Double(health.sources.count)), .text(health.lastSuccess.map(LocalTime.day) ?? ""),
+                .number(Double(health.worst?.consecutiveFailures ?? 0)), .text(health.worst?.lastError ?? ""),
+                .text(nextAttempt(health.schedule)), .text(waitReasons(health.schedule)),
+            ]
         }
         let columns = [
             TableColumn("单位编号", meaning: "配置中的单位 id"), TableColumn("单位名称", meaning: "单位名称"),
@@ -29,7 +31,9 @@ public enum UnitHealthTable {
     static func nextAttempt(_ schedule: [SourceSchedule]) -> String {
         let due = schedule.filter(\.isDue).count
         if due > 0 { return "本次运行（\(due)）" }
-        let waits = schedule.compactMap { source -> Date? in if case .after(let date) = source.next { date } else { nil } }
+        let waits = schedule.compactMap { source -> Date? in
+            if case .after(let date) = source.next { date } else { nil }
+        }
         return waits.min().map(LocalTime.minute) ?? ""
     }
 

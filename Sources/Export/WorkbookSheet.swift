@@ -15,7 +15,9 @@ public struct WorkbookSheet: Sendable {
     public var blocks: [SheetBlock] = []
 
     /// Creates a sheet.
-    public init(name: String, title: String, table: DataTable, frozenColumns: Int = 0, choices: [String: [String]] = [:]) {
+    public init(
+        name: String, title: String, table: DataTable, frozenColumns: Int = 0, choices: [String: [String]] = [:]
+    ) {
         self.name = name
         self.title = title
         self.table = table

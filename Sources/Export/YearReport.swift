@@ -28,13 +28,19 @@ public enum YearReport {
         let years = Array(first...max(first, min(year, configuration.years.upperBound)))
         var trendCoverage: [String] = []
         let trends = try ["series.proactive_items", "series.applications", "series.review"].map { code in
-            let table = try queries.trend(try StoreQueries.indicator(code), from: years.first, to: years.last, unitIds: [])
-            trendCoverage.append("\(configuration.city)\(table.label)，各年有数的单位（共 \(configuration.units.count) 个）："
-                                 + years.map { "\($0) 年 \(table.reporting[$0] ?? 0)" }.joined(separator: "、"))
-            return (title: "\(configuration.city)\(table.label)", years: years, values: table.cityTotal.compactMapValues(\.value))
+            let table = try queries.trend(
+                try StoreQueries.indicator(code), from: years.first, to: years.last, unitIds: [])
+            trendCoverage.append(
+                "\(configuration.city)\(table.label)，各年有数的单位（共 \(configuration.units.count) 个）："
+                    + years.map { "\($0) 年 \(table.reporting[$0] ?? 0)" }.joined(separator: "、"))
+            return (
+                title: "\(configuration.city)\(table.label)", years: years,
+                values: table.cityTotal.compactMapValues(\.value)
+            )
         }
-        let applications = try queries.trend(try StoreQueries.indicator("series.applications"), from: years.first,
-                                             to: years.last, unitIds: [])
+        let applications = try queries.trend(
+            try StoreQueries.indicator("series.applications"), from: years.first,
+            to: years.last, unitIds: [])
         let sparks = applications.rows.map { (name: $0.unit.name, values: $0.values) }
         method += QualityScorer.method(configuration.analysis.quality)
         method.append(ComparableSeries.breakNote)
@@ -61,8 +67,10 @@ public enum YearReport {
             .map { label, rows in "\(label)：\(rows.map(\.unit.name).joined(separator: "、"))" }
         let bars = ranking.rows.filter { !isRate || $0.status == .ranked }.map { row -> SVGCharts.Bar in
             let shown = row.status == .ranked ? row.value : nil
-            let text = row.status == .ranked
-                ? (isRate ? NumberText.format(((row.value ?? 0) * 1000).rounded() / 10) + "%" : NumberText.format(row.value))
+            let text =
+                row.status == .ranked
+                ? (isRate
+                    ? NumberText.format(((row.value ?? 0) * 1000).rounded() / 10) + "%" : NumberText.format(row.value))
                 : row.status.label
             return SVGCharts.Bar(label: row.unit.name, value: shown, note: (row.rank.map { "第\($0)名 " } ?? "") + text)
         }

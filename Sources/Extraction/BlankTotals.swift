@@ -13,8 +13,9 @@ enum BlankTotals {
             missing.value = nil
             missing.kind = .blankTotal
             figures.replace(missing)
-            figures.warnings.append("\(total) printed blank while its parts sum to \(NumberText.format(implied)); "
-                                    + "recorded as not printed (implied \(NumberText.format(implied)))")
+            figures.warnings.append(
+                "\(total) printed blank while its parts sum to \(NumberText.format(implied)); "
+                    + "recorded as not printed (implied \(NumberText.format(implied)))")
         }
     }
 }

@@ -24,9 +24,13 @@ struct CellValue: Equatable {
         let trimmed = text.trimmedSpaces
         if trimmed.isEmpty { return CellValue(kind: .blank, value: 0, raw: text, unit: nil) }
         // Placeholders are at most two characters: a length check first spares comparing every long cell text.
-        if trimmed.utf8.count <= 6, placeholders.contains(trimmed) { return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil) }
+        if trimmed.utf8.count <= 6, placeholders.contains(trimmed) {
+            return CellValue(kind: .placeholder, value: 0, raw: text, unit: nil)
+        }
         guard let (number, restOffset) = leadingNumber(trimmed) else {
-            if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
+            if let repaired = ocrDigits(trimmed) {
+                return CellValue(kind: .number, value: repaired, raw: text, unit: nil)
+            }
             return CellValue(kind: .text, value: nil, raw: text, unit: nil)
         }
         switch following(number: restOffset, in: trimmed) {
@@ -34,7 +38,9 @@ struct CellValue: Equatable {
         case .unit(let unit): return CellValue(kind: .number, value: number, raw: text, unit: unit)
         case .bracket: return CellValue(kind: .number, value: number, raw: text, unit: nil)
         case .text:
-            if let repaired = ocrDigits(trimmed) { return CellValue(kind: .number, value: repaired, raw: text, unit: nil) }
+            if let repaired = ocrDigits(trimmed) {
+                return CellValue(kind: .number, value: repaired, raw: text, unit: nil)
+            }
             return CellValue(kind: .text, value: nil, raw: text, unit: nil)
         }
     }
@@ -88,8 +94,9 @@ struct CellValue: Equatable {
     /// nil unless the cell has at least one real digit and nothing but digits and those letters.
     static func ocrDigits(_ text: String) -> Double? {
         guard text.utf8.count <= 6, text.contains(where: { $0.isASCII && $0.isNumber }),
-              text.contains(where: { lookalikes[$0] != nil }),
-              text.allSatisfy({ ($0.isASCII && $0.isNumber) || lookalikes[$0] != nil }) else { return nil }
+            text.contains(where: { lookalikes[$0] != nil }),
+            text.allSatisfy({ ($0.isASCII && $0.isNumber) || lookalikes[$0] != nil })
+        else { return nil }
         return Double(String(text.map { lookalikes[$0] ?? $0 }))
     }
 
@@ -97,7 +104,8 @@ struct CellValue: Equatable {
     /// what follows it, read from the bytes.
     static func leadingNumber(_ text: String) -> (Double, Int)? {
         // Only a digit, a sign or a full-width minus (EF BC 8D) can start a number: labels are turned away at once.
-        guard let lead = text.utf8.first, (0x30...0x39).contains(lead) || lead == 0x2D || lead == 0x2B || lead == 0xEF else {
+        guard let lead = text.utf8.first, (0x30...0x39).contains(lead) || lead == 0x2D || lead == 0x2B || lead == 0xEF
+        else {
             return nil
         }
         var text = text

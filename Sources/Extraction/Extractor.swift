@@ -62,7 +62,9 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
 /// Reads a `Document` into indicator figures and audits them. Pure: no I/O.
 public enum Extractor {
     /// Extracts and audits one document.
-    public static func extract(_ document: Document, hints: ExtractionHints = ExtractionHints()) throws -> ExtractionResult {
+    public static func extract(_ document: Document, hints: ExtractionHints = ExtractionHints()) throws
+        -> ExtractionResult
+    {
         let metadata = MetadataReader.read(document)
         let fullText = document.fullText
         let year = hints.year ?? metadata.year
@@ -100,11 +102,12 @@ public enum Extractor {
             audit.append(ScanRules.unchecked(figures.figures))
             audit.append(ScanRules.lowConfidence(figures.figures))
         }
-        return ExtractionResult(format: format, year: year, unit: hints.unit ?? metadata.unit,
-                                printedUnit: metadata.unit, printedYear: metadata.year,
-                                published: PublicationDateReader.read(document, fullText: fullText, reportYear: year),
-                                figures: figures.figures, values: values, items: items, audit: audit,
-                                warnings: document.warnings + figures.warnings,
-                                shape: ReportShape.of(document, format: format, figures: figures))
+        return ExtractionResult(
+            format: format, year: year, unit: hints.unit ?? metadata.unit,
+            printedUnit: metadata.unit, printedYear: metadata.year,
+            published: PublicationDateReader.read(document, fullText: fullText, reportYear: year),
+            figures: figures.figures, values: values, items: items, audit: audit,
+            warnings: document.warnings + figures.warnings,
+            shape: ReportShape.of(document, format: format, figures: figures))
     }
 }

@@ -30,7 +30,8 @@ struct FigureSet {
     }
 
     /// `add` of a code whose catalogue position is already known (codes made once, by tables read many times).
-    mutating func add(_ code: String, at position: Int?, _ cell: CellValue, table: String, row: String, column: String) {
+    mutating func add(_ code: String, at position: Int?, _ cell: CellValue, table: String, row: String, column: String)
+    {
         let kind: CellKind
         switch cell.kind {
         case .number: kind = .number
@@ -38,8 +39,11 @@ struct FigureSet {
         case .placeholder: kind = .placeholder
         case .text: return
         }
-        add(Figure(code: code, value: cell.value, kind: kind,
-                   provenance: Provenance(table: table, row: row, column: column, raw: cell.raw, confidence: cell.confidence)),
+        add(
+            Figure(
+                code: code, value: cell.value, kind: kind,
+                provenance: Provenance(
+                    table: table, row: row, column: column, raw: cell.raw, confidence: cell.confidence)),
             at: position)
     }
 
@@ -51,8 +55,9 @@ struct FigureSet {
         if places[position] >= 0 {
             let existing = figures[places[position]]
             if existing.value != figure.value {
-                warnings.append("\(figure.code) printed twice: \(NumberText.format(existing.value)) (kept) and "
-                                + "\(NumberText.format(figure.value)) (\(figure.provenance.table) \(figure.provenance.row))")
+                warnings.append(
+                    "\(figure.code) printed twice: \(NumberText.format(existing.value)) (kept) and "
+                        + "\(NumberText.format(figure.value)) (\(figure.provenance.table) \(figure.provenance.row))")
             }
             return
         }
@@ -93,10 +98,13 @@ struct FigureSet {
         let values = (grid: grid.values, stream: stream.values)
         for prefixes in [["t2.", "t2v19."], ["t3."], ["t4."]] {
             let tableRules = rules.filter { rule in prefixes.contains { rule.name.hasBytePrefix($0) } }
-            let holds = (grid: !tableRules.contains { $0.evaluate(values.grid).status == .fail },
-                         stream: !tableRules.contains { $0.evaluate(values.stream).status == .fail })
+            let holds = (
+                grid: !tableRules.contains { $0.evaluate(values.grid).status == .fail },
+                stream: !tableRules.contains { $0.evaluate(values.stream).status == .fail }
+            )
             let counts = (grid: grid.count(prefixes: prefixes), stream: stream.count(prefixes: prefixes))
-            let fromStream = holds.grid != holds.stream && counts.grid > 0 && counts.stream > 0
+            let fromStream =
+                holds.grid != holds.stream && counts.grid > 0 && counts.stream > 0
                 ? holds.stream : counts.stream > counts.grid
             let source = fromStream ? stream : grid
             if fromStream { used.stream = true } else { used.grid = true }
@@ -111,7 +119,9 @@ struct FigureSet {
     /// The figures' values by catalogue position, made without hashing a code.
     var values: IndicatorValues {
         var values = IndicatorValues()
-        for (figure, position) in zip(figures, catalogued) { values[position: position] = FigureCell(stored: figure.value) }
+        for (figure, position) in zip(figures, catalogued) {
+            values[position: position] = FigureCell(stored: figure.value)
+        }
         return values
     }
 }

@@ -14,8 +14,10 @@ enum FormatDetector {
             if let year { return year >= 2021 ? .v2021 : .v2019 }
             return text.includes("（六）其他处理1") || text.includes("其他处理1.") ? .v2021 : .v2019
         }
-        let oldMarkers = ["依申请公开", "申请答复数", "对申请的答复", "收费及减免", "收费和减免", "附表", "统计表",
-                          "主动公开政府信息", "政府信息公开工作年度报告", "政府信息公开年度报告"]
+        let oldMarkers = [
+            "依申请公开", "申请答复数", "对申请的答复", "收费及减免", "收费和减免", "附表", "统计表",
+            "主动公开政府信息", "政府信息公开工作年度报告", "政府信息公开年度报告",
+        ]
         if oldMarkers.contains(where: text.includes) { return .old }
         return .unknown
     }

@@ -51,7 +51,8 @@ public struct IdentityRule: Sendable, Hashable {
         message.append(UInt8(ascii: ")"))
         func result(_ status: AuditStatus, _ ending: String = "") -> AuditResult {
             message += ending.utf8
-            return AuditResult(rule: name, status: status, message: String(decoding: message, as: UTF8.self), cells: cells)
+            return AuditResult(
+                rule: name, status: status, message: String(decoding: message, as: UTF8.self), cells: cells)
         }
         if rightAbsent, leftValues.numbers == left.count, leftValues.allZero {
             return result(.pass, ": total 0, no breakdown needed")  // a zero total needs no breakdown: every part is 0
@@ -60,7 +61,8 @@ public struct IdentityRule: Sendable, Hashable {
         let rightMissing = rightValues.numbers < right.count
         let printedParts = rightValues.sum
         if !leftMissing, rightMissing, lhs.count == 1, let total = leftValues.first, printedParts > total + 1e-6,
-           rightValues.allNonNegative {
+            rightValues.allNonNegative
+        {
             // Parts are never negative: printed parts that already exceed the total break the identity.
             return result(.fail, ": printed parts exceed the total by \(NumberText.format(printedParts - total))")
         }

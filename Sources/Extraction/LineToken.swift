@@ -14,7 +14,9 @@ struct LineToken {
         isBlank = trimmed.isEmpty
         var parts: [String]
         if trimmed.filter({ $0 == "|" }).count >= 2 {
-            parts = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            parts = trimmed.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             if parts.first == "" { parts.removeFirst() }
             if parts.last == "" { parts.removeLast() }
         } else {

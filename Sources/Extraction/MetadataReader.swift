@@ -20,10 +20,13 @@ enum MetadataReader {
             let range = NSRange(compact.startIndex..., in: compact)
             for match in titlePattern.matches(in: compact, range: range) {
                 guard let yearRange = Range(match.range(at: 2), in: compact), let year = Int(compact[yearRange]),
-                      let unitRange = Range(match.range(at: 1), in: compact) else { continue }
+                    let unitRange = Range(match.range(at: 1), in: compact)
+                else { continue }
                 var unit = compact[unitRange]
                 // A site name before the unit's ("某某网_", "首页-"): the unit follows the last separator.
-                if let separator = unit.lastIndex(where: separators.contains) { unit = unit[unit.index(after: separator)...] }
+                if let separator = unit.lastIndex(where: separators.contains) {
+                    unit = unit[unit.index(after: separator)...]
+                }
                 unit = unit.trimmingEnds(where: quotes.contains)
                 return (unit.isEmpty ? nil : String(unit), year)
             }

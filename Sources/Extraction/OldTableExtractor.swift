@@ -91,7 +91,8 @@ struct OldTableExtractor {
                 guard let code = code(for: label, block: block), let first = row.values.first else { continue }
                 figures.add(code, first, table: "附表", row: row.printedLabel, column: "本年")
                 if let cumulativeColumn, let index = row.valueColumns.firstIndex(of: cumulativeColumn),
-                   let cumulativeCode = Self.cumulativeCodes[code] {
+                    let cumulativeCode = Self.cumulativeCodes[code]
+                {
                     figures.add(cumulativeCode, row.values[index], table: "附表", row: row.printedLabel, column: "历年累计")
                 }
             }

@@ -25,16 +25,19 @@ struct ProseExtractor {
         rule("s1.proactive_items", "主动公开(?:各类|各类政府|政府)?信息(?:数为|数|共计|共|总数为|总数)?\(number)条", requires: ["主动公开", "条"]),
         rule("s1.proactive_items", "(?:共|全年|累计)(?:主动)?公开(?:各类|各类政府|政府)?信息(?:共计|共)?\(number)条", requires: ["公开", "条"]),
         rule("s1.applications", "未(?:收到|受理)(?:过)?(?:任何)?\(applicationKinds)?的?申请", requires: ["申请"], zero: 0),
-        rule("s1.applications", "(?:收到|受理|新收)(?:了)?\(applicationKinds)(?:申请)?(?:共计|共)?\(number)件", requires: ["公开", "件"]),
+        rule(
+            "s1.applications", "(?:收到|受理|新收)(?:了)?\(applicationKinds)(?:申请)?(?:共计|共)?\(number)件", requires: ["公开", "件"]),
         rule("s1.applications", "(?:收到|受理)(?:各类)?申请(?:共计|共)?\(number)件", requires: ["申请", "件"]),
         rule("s6.processing_fee_yuan", "未(?:收取|收)(?:任何)?(?:信息处理费|费用|处理费)", requires: ["费"], zero: 0),
         rule("s6.processing_fee_yuan", "(?:收取|收缴)(?:信息处理费|处理费|费用)(?:共计|共)?\(number)元", requires: ["费", "元"]),
         rule("s6.processing_fee_yuan", "免费提供", requires: ["免费提供"], zero: 0),
-        rule("old.channel.noticeboard", "公开栏(?:上)?(?:主动|张贴)?公开(?:各类|政府)?(?:信息)?(?:共计|共)?\(number)条",
-             requires: ["公开栏", "条"]),
+        rule(
+            "old.channel.noticeboard", "公开栏(?:上)?(?:主动|张贴)?公开(?:各类|政府)?(?:信息)?(?:共计|共)?\(number)条",
+            requires: ["公开栏", "条"]),
         rule("old.channel.website", "网站(?:上)?(?:主动)?公开(?:各类|政府)?(?:信息)?(?:共计|共)?\(number)条", requires: ["网站", "条"]),
-        rule("old.response.hotspots", "回应(?:社会|公众)?(?:关注|关切)?(?:的)?热点(?:问题|事件)?(?:共计|共)?\(number)(?:次|个|件)",
-             requires: ["回应", "热点"]),
+        rule(
+            "old.response.hotspots", "回应(?:社会|公众)?(?:关注|关切)?(?:的)?热点(?:问题|事件)?(?:共计|共)?\(number)(?:次|个|件)",
+            requires: ["回应", "热点"]),
         rule("old.review.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政复议", requires: ["行政复议"], zero: 0),
         rule("old.review.total", "行政复议(?:申请|案件)?(?:共)?\(number)件", requires: ["行政复议", "件"]),
         rule("old.litigation.total", "未(?:发生|收到|受理|有)[^。；，]{0,30}?行政诉讼", requires: ["行政诉讼"], zero: 0),
@@ -52,23 +55,30 @@ struct ProseExtractor {
             search: for paragraph in paragraphs where rule.requires.allSatisfy(paragraph.includes) {
                 let range = NSRange(paragraph.startIndex..., in: paragraph)
                 // A count inside brackets (（其中规范性文件412条）) is a part, not the year's figure.
-                guard let match = rule.pattern.matches(in: paragraph, range: range).first(where: {
-                          !Self.insideBrackets($0.range, of: paragraph)
-                      }),
-                      let whole = Range(match.range, in: paragraph) else { continue }
+                guard
+                    let match = rule.pattern.matches(in: paragraph, range: range).first(where: {
+                        !Self.insideBrackets($0.range, of: paragraph)
+                    }),
+                    let whole = Range(match.range, in: paragraph)
+                else { continue }
                 var value = rule.zero
                 if value == nil, let capture = Range(match.range(at: 1), in: paragraph) {
                     value = Double(paragraph[capture])
                 }
                 guard let value else { continue }
-                figures.add(Figure(code: rule.code, value: value, kind: .prose,
-                                   provenance: Provenance(table: "正文", row: IndicatorCatalogue.label(of: rule.code) ?? "",
-                                                          column: "", raw: sentence(around: whole, in: paragraph))))
+                figures.add(
+                    Figure(
+                        code: rule.code, value: value, kind: .prose,
+                        provenance: Provenance(
+                            table: "正文", row: IndicatorCatalogue.label(of: rule.code) ?? "",
+                            column: "", raw: sentence(around: whole, in: paragraph))))
                 break search
             }
         }
         if format == .old {
-            for (target, source) in [("old.proactive.total", "s1.proactive_items"), ("old.apply.received", "s1.applications")]
+            for (target, source) in [
+                ("old.proactive.total", "s1.proactive_items"), ("old.apply.received", "s1.applications"),
+            ]
             where !figures.contains(target) {
                 if let stated = figures[source] {
                     figures.add(Figure(code: target, value: stated.value, kind: .prose, provenance: stated.provenance))
@@ -91,15 +101,19 @@ struct ProseExtractor {
     /// The category breakdown lines of the proactive-disclosure section.
     func categories(_ paragraphs: [String]) -> [LabelledItem] {
         var items: [LabelledItem] = []
-        for paragraph in paragraphs where paragraph.includes("条") && paragraph.includes("占") && paragraph.includes("%") {
+        for paragraph in paragraphs where paragraph.includes("条") && paragraph.includes("占") && paragraph.includes("%")
+        {
             let range = NSRange(paragraph.startIndex..., in: paragraph)
             for match in Self.category.matches(in: paragraph, range: range) {
                 guard let label = Range(match.range(at: 1), in: paragraph),
-                      let count = Range(match.range(at: 2), in: paragraph),
-                      let percent = Range(match.range(at: 3), in: paragraph),
-                      let countValue = Double(paragraph[count]) else { continue }
-                items.append(LabelledItem(label: paragraph[label].trimmingCharacters(in: .whitespaces),
-                                          count: countValue, percent: Double(paragraph[percent])))
+                    let count = Range(match.range(at: 2), in: paragraph),
+                    let percent = Range(match.range(at: 3), in: paragraph),
+                    let countValue = Double(paragraph[count])
+                else { continue }
+                items.append(
+                    LabelledItem(
+                        label: paragraph[label].trimmingCharacters(in: .whitespaces),
+                        count: countValue, percent: Double(paragraph[percent])))
             }
             if !items.isEmpty { return items }
         }

@@ -12,7 +12,9 @@ enum PublicationDateReader {
     static func read(_ document: Document, fullText text: String, reportYear: Int?) -> String? {
         if let date = firstField(in: text, after: reportYear) { return date }
         for paragraph in document.paragraphs.suffix(6).reversed() where paragraph.includes("日") {
-            if let date = signature(paragraph.withoutSpaces), acceptable(date, after: reportYear) { return format(date) }
+            if let date = signature(paragraph.withoutSpaces), acceptable(date, after: reportYear) {
+                return format(date)
+            }
         }
         return nil
     }
@@ -23,7 +25,9 @@ enum PublicationDateReader {
         var text = text
         return text.withUTF8 { bytes in
             for offset in offsets {
-                if let date = fieldDate(bytes, from: offset), acceptable(date, after: reportYear) { return format(date) }
+                if let date = fieldDate(bytes, from: offset), acceptable(date, after: reportYear) {
+                    return format(date)
+                }
             }
             return nil
         }
@@ -55,7 +59,8 @@ enum PublicationDateReader {
         return paragraph.withUTF8 { bytes in
             var cursor = ByteCursor(bytes: bytes, offset: 0)
             guard let year = cursor.digits(4...4), cursor.skip("年"), let month = cursor.digits(1...2), cursor.skip("月"),
-                  let day = cursor.digits(1...2), cursor.skip("日"), cursor.atEnd else { return nil }
+                let day = cursor.digits(1...2), cursor.skip("日"), cursor.atEnd
+            else { return nil }
             return (year, month, day)
         }
     }

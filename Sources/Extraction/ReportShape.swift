@@ -11,19 +11,24 @@ public struct ReportShape: Sendable, Hashable {
     /// FNV-1a hashes of the report's sentences with digits and spaces removed (at most 600, sorted).
     public var sentenceHashes: [Int64]
 
-    private static let newSections = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议",
-                                      "存在的主要问题", "其他需要报告的事项"]
+    private static let newSections = [
+        "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议",
+        "存在的主要问题", "其他需要报告的事项",
+    ]
     private static let oldSections = ["概述", "主动公开", "依申请公开", "收费", "行政复议", "存在的主要问题"]
 
     static func of(_ document: Document, format: ReportFormat, figures: FigureSet) -> ReportShape {
         let text = document.paragraphs.joined(separator: "\n") + "\n" + document.lines.joined(separator: "\n")
         let sections = format == .old ? oldSections : newSections
         var found = sections.filter { text.includes($0) }.count
-        let tables: [[String]] = format == .old ? [["old.proactive."], ["old.apply.", "old.answer."]]
+        let tables: [[String]] =
+            format == .old
+            ? [["old.proactive."], ["old.apply.", "old.answer."]]
             : [["t2.", "t2v19."], ["t3."], ["t4."]]
         found += tables.filter { figures.hasAny(prefixes: $0) }.count
-        return ReportShape(partsFound: found, partsExpected: sections.count + tables.count,
-                           sentenceHashes: sentences((document.paragraphs + document.lines).filter { !isTitleLine($0) }))
+        return ReportShape(
+            partsFound: found, partsExpected: sections.count + tables.count,
+            sentenceHashes: sentences((document.paragraphs + document.lines).filter { !isTitleLine($0) }))
     }
 
     /// The report's title line ("…2024年政府信息公开工作年度报告"), which names the unit and says nothing about copying.

@@ -10,11 +10,13 @@ enum ScanRules {
     static func unchecked(_ figures: [Figure]) -> AuditResult {
         let codes = figures.map(\.code).filter { !$0.hasBytePrefix("t3.") && !$0.hasBytePrefix("t4.") }.sorted()
         guard !codes.isEmpty else {
-            return AuditResult(rule: "ocr.unchecked", status: .pass, message: "扫描件经OCR读取：表三、表四均有勾稽关系核对",
-                               cells: [])
+            return AuditResult(
+                rule: "ocr.unchecked", status: .pass, message: "扫描件经OCR读取：表三、表四均有勾稽关系核对",
+                cells: [])
         }
-        return AuditResult(rule: "ocr.unchecked", status: .uncertain,
-                           message: "扫描件经OCR读取：\(codes.count) 个数字无勾稽关系可核对，请对照原件确认", cells: codes)
+        return AuditResult(
+            rule: "ocr.unchecked", status: .uncertain,
+            message: "扫描件经OCR读取：\(codes.count) 个数字无勾稽关系可核对，请对照原件确认", cells: codes)
     }
 
     /// The figures whose printed cell OCR read with a confidence below `confidentFrom`: uncertain, whether or not
@@ -22,13 +24,17 @@ enum ScanRules {
     static func lowConfidence(_ figures: [Figure]) -> AuditResult {
         let doubtful = figures.filter { ($0.provenance.confidence ?? 1) < confidentFrom }
         guard !doubtful.isEmpty else {
-            return AuditResult(rule: "ocr.low_confidence", status: .pass,
-                               message: "扫描件经OCR读取：所有表格数字的识别置信度均不低于 \(confidentFrom)", cells: [])
+            return AuditResult(
+                rule: "ocr.low_confidence", status: .pass,
+                message: "扫描件经OCR读取：所有表格数字的识别置信度均不低于 \(confidentFrom)", cells: [])
         }
-        let listed = doubtful.prefix(5).map { "\($0.code)=\($0.provenance.raw)（\(Int((($0.provenance.confidence ?? 0) * 100).rounded(.down)))%）" }
-        return AuditResult(rule: "ocr.low_confidence", status: .uncertain,
-                           message: "扫描件经OCR读取：\(doubtful.count) 个数字识别置信度低于 \(confidentFrom)，请对照原件确认："
-                               + listed.joined(separator: "、") + (doubtful.count > 5 ? "…" : ""),
-                           cells: doubtful.map(\.code).sorted())
+        let listed = doubtful.prefix(5).map {
+            "\($0.code)=\($0.provenance.raw)（\(Int((($0.provenance.confidence ?? 0) * 100).rounded(.down)))%）"
+        }
+        return AuditResult(
+            rule: "ocr.low_confidence", status: .uncertain,
+            message: "扫描件经OCR读取：\(doubtful.count) 个数字识别置信度低于 \(confidentFrom)，请对照原件确认："
+                + listed.joined(separator: "、") + (doubtful.count > 5 ? "…" : ""),
+            cells: doubtful.map(\.code).sorted())
     }
 }

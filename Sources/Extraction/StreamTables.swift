@@ -20,8 +20,10 @@ struct StreamTables {
 
     /// Reads rows of `width` values starting at `start`; `key` names a row from its labels (nil for headings).
     /// Returns the rows found and the index after the last one read; `stop` ends the region.
-    private func rows(from start: Int, width: Int, stop: (LineToken) -> Bool,
-                      key: ([String]) -> String?) -> (rows: [(key: String, label: String, values: [CellValue])], end: Int) {
+    private func rows(
+        from start: Int, width: Int, stop: (LineToken) -> Bool,
+        key: ([String]) -> String?
+    ) -> (rows: [(key: String, label: String, values: [CellValue])], end: Int) {
         var found: [(key: String, label: String, values: [CellValue])] = []
         var pending = PendingRow(labels: [])
         var lastComplete = false
@@ -75,9 +77,13 @@ struct StreamTables {
         guard let start = tokens.firstIndex(where: { $0.label.includes("本年新收") }) else { return nil }
         let extractor = Table3Extractor(format: format)
         var group: String?
-        let read = rows(from: start, width: Table3Layout.columns.count,
-                        stop: { $0.label.includes("行政复议") || $0.label.includes("存在的主要问题") }) { labels in
-            if let heading = labels.first(where: { $0.hasPrefix("（三）") || $0.hasPrefix("（四）") || $0.hasPrefix("（五）") || $0.hasPrefix("（六）") }) {
+        let read = rows(
+            from: start, width: Table3Layout.columns.count,
+            stop: { $0.label.includes("行政复议") || $0.label.includes("存在的主要问题") }
+        ) { labels in
+            if let heading = labels.first(where: {
+                $0.hasPrefix("（三）") || $0.hasPrefix("（四）") || $0.hasPrefix("（五）") || $0.hasPrefix("（六）")
+            }) {
                 group = heading
             } else if labels.contains(where: { $0.hasPrefix("（") }) {
                 group = nil
@@ -86,8 +92,9 @@ struct StreamTables {
         }
         for row in read.rows {
             for (column, cell) in zip(Table3Layout.columns, row.values) {
-                figures.add(Table3Layout.code(column: column.key, row: row.key), cell, table: "表三", row: row.label,
-                            column: column.label)
+                figures.add(
+                    Table3Layout.code(column: column.key, row: row.key), cell, table: "表三", row: row.label,
+                    column: column.label)
             }
         }
         return read.end
@@ -109,7 +116,8 @@ struct StreamTables {
         }
         guard values.count >= 15 else { return }
         for (code, cell) in zip(Table4Layout.codes, values.prefix(15)) {
-            figures.add(code, cell, table: "表四", row: "行政复议/行政诉讼", column: IndicatorCatalogue.indicator(code)?.label ?? code)
+            figures.add(
+                code, cell, table: "表四", row: "行政复议/行政诉讼", column: IndicatorCatalogue.indicator(code)?.label ?? code)
         }
     }
 
@@ -121,7 +129,8 @@ struct StreamTables {
             let token = tokens[index]
             index += 1
             guard token.label.count <= 14, !token.label.includes("信息内容"),
-                  let row = extractor.row(for: token.label) else { continue }
+                let row = extractor.row(for: token.label)
+            else { continue }
             var values = token.values
             while values.count < row.columns.count, index < end {
                 let next = tokens[index]

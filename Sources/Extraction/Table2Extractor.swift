@@ -56,10 +56,13 @@ struct Table2Extractor {
                     amountInWan = grid.contains { $0.text.includes("万元") }
                 }
                 guard !label.includes("信息内容"), let match = row(for: label),
-                      !cells.values.isEmpty, cells.values.contains(where: { $0.kind != .text }) else { continue }
+                    !cells.values.isEmpty, cells.values.contains(where: { $0.kind != .text })
+                else { continue }
                 let printedLabel = cells.printedLabel
                 guard cells.values.count >= match.columns.count else {
-                    figures.warnings.append("表二 \(printedLabel): \(cells.values.count) cells for \(match.columns.count) columns; row skipped")
+                    figures.warnings.append(
+                        "表二 \(printedLabel): \(cells.values.count) cells for \(match.columns.count) columns; row skipped"
+                    )
                     continue
                 }
                 add(row: match, values: cells.values, label: printedLabel, amountInWan: amountInWan, into: &figures)
@@ -74,7 +77,8 @@ struct Table2Extractor {
             if column == "amount" {
                 code += cell.unit == "万元" || (cell.unit == nil && amountInWan) ? "_wan" : "_yuan"
             }
-            figures.add(code, cell, table: "表二", row: label, column: IndicatorCatalogue.indicator(code)?.label ?? column)
+            figures.add(
+                code, cell, table: "表二", row: label, column: IndicatorCatalogue.indicator(code)?.label ?? column)
         }
     }
 }

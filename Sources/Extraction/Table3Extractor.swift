@@ -87,9 +87,13 @@ struct Table3Extractor {
             for (index, cell) in row.enumerated() {
                 let text = cell.text.withoutSpaces
                 for (column, layout) in Table3Layout.columns.enumerated() {
-                    let matchesLeaf = column == otherColumn ? text.hasSameBytes(as: "其他") || text.hasSameBytes(as: "其他组织")
+                    let matchesLeaf =
+                        column == otherColumn
+                        ? text.hasSameBytes(as: "其他") || text.hasSameBytes(as: "其他组织")
                         : text.includes(layout.label)
-                    if matchesLeaf && !text.includes("法人或其他组织") || (column == naturalColumn && text.hasSameBytes(as: "自然人")) {
+                    if matchesLeaf && !text.includes("法人或其他组织")
+                        || (column == naturalColumn && text.hasSameBytes(as: "自然人"))
+                    {
                         leaves[index] = column
                     }
                 }
@@ -129,8 +133,9 @@ struct Table3Extractor {
                 }
                 let codes = Self.codes[key] ?? Self.catalogued(row: key)
                 for (column, cell) in zip(columns, values) {
-                    figures.add(codes[column].code, at: codes[column].position, cell, table: "表三", row: printedLabel,
-                                column: Table3Layout.columns[column].label)
+                    figures.add(
+                        codes[column].code, at: codes[column].position, cell, table: "表三", row: printedLabel,
+                        column: Table3Layout.columns[column].label)
                 }
             }
         }

@@ -20,8 +20,9 @@ struct Table4Extractor {
                 guard trailing.count >= 15, trailing.contains(where: { $0.kind == .number }) else { continue }
                 let values = trailing.suffix(15)
                 for (code, cell) in zip(Table4Layout.codes, values) {
-                    figures.add(code, cell, table: "表四", row: "行政复议/行政诉讼",
-                                column: IndicatorCatalogue.indicator(code)?.label ?? code)
+                    figures.add(
+                        code, cell, table: "表四", row: "行政复议/行政诉讼",
+                        column: IndicatorCatalogue.indicator(code)?.label ?? code)
                 }
                 return
             }

@@ -44,7 +44,9 @@ struct TableRow {
                 index += 1
                 continue
             }
-            if !(labels.last?.hasSameBytes(as: cell.text) ?? false) && !Self.isUnitWord(cell.text) { labels.append(cell.text) }
+            if !(labels.last?.hasSameBytes(as: cell.text) ?? false) && !Self.isUnitWord(cell.text) {
+                labels.append(cell.text)
+            }
             index += 1
         }
         var values: [CellValue] = []

@@ -11,7 +11,9 @@ enum TolerantLabel {
 
     /// The one key whose keywords come closest to `label` within their allowance, with its score; nil when no
     /// key does or when two keys are equally close.
-    static func closest<Key: Equatable>(_ label: String, among rows: [(key: Key, keywords: [String])]) -> (key: Key, edits: Int)? {
+    static func closest<Key: Equatable>(_ label: String, among rows: [(key: Key, keywords: [String])]) -> (
+        key: Key, edits: Int
+    )? {
         let text = Array(label)
         var best: (key: Key, edits: Int)?
         var tied = false

@@ -52,7 +52,8 @@ public enum AddressScope: String, Sendable, Hashable, CaseIterable {
     private static func ipv6(_ bytes: [UInt8]) -> AddressScope {
         let zeroes = { (range: Range<Int>) in bytes[range].allSatisfy { $0 == 0 } }
         if zeroes(0..<15) { return bytes[15] == 1 ? .loopback : .thisNetwork }
-        let embedsIPv4 = (zeroes(0..<10) && bytes[10] == 0xFF && bytes[11] == 0xFF) || zeroes(0..<12)
+        let embedsIPv4 =
+            (zeroes(0..<10) && bytes[10] == 0xFF && bytes[11] == 0xFF) || zeroes(0..<12)
             || (bytes[0...3] == [0x00, 0x64, 0xFF, 0x9B] && zeroes(4..<12))
         if embedsIPv4 { return ipv4(bytes[12], bytes[13], bytes[14], bytes[15]) }
         if bytes[0] == 0x20, bytes[1] == 0x02 { return ipv4(bytes[2], bytes[3], bytes[4], bytes[5]) }

@@ -26,20 +26,26 @@ public final class CurlClient: @unchecked Sendable {
     /// Starts the curl thread. `maxConnections` and `maxPerHost` cap connections (0 = unlimited).
     public init(maxConnections: Int = 0, maxPerHost: Int = 0) {
         _ = CurlGlobal.ready
-        guard let multi = curl_multi_init() else { preconditionFailure("curl_multi_init returned NULL (out of memory)") }
+        guard let multi = curl_multi_init() else {
+            preconditionFailure("curl_multi_init returned NULL (out of memory)")
+        }
         self.multi = multi
         var problems = [
-            CurlOption.problem(nb_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections),
-                               "CURLMOPT_MAX_TOTAL_CONNECTIONS"),
-            CurlOption.problem(nb_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxPerHost),
-                               "CURLMOPT_MAX_HOST_CONNECTIONS"),
+            CurlOption.problem(
+                nb_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections),
+                "CURLMOPT_MAX_TOTAL_CONNECTIONS"),
+            CurlOption.problem(
+                nb_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxPerHost),
+                "CURLMOPT_MAX_HOST_CONNECTIONS"),
         ]
         // Idle connections kept for reuse: by default four per transfer under way, so a moment with one or two
         // transfers closed the others' connections and the next fetches opened them again (121 connections for
         // 2,000 fetches at concurrency 8, each a new TCP handshake with a unit's server).
         if maxConnections > 0 {
-            problems.append(CurlOption.problem(nb_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxConnections),
-                                               "CURLMOPT_MAXCONNECTS"))
+            problems.append(
+                CurlOption.problem(
+                    nb_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxConnections),
+                    "CURLMOPT_MAXCONNECTS"))
         }
         setupProblem = problems.compactMap { $0 }.first
         let thread = Thread { self.run() }
@@ -133,7 +139,8 @@ public final class CurlClient: @unchecked Sendable {
             var remaining: Int32 = 0
             while let message = curl_multi_info_read(multi, &remaining) {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
-                      let (transfer, _) = active[handle] else { continue }
+                    let (transfer, _) = active[handle]
+                else { continue }
                 let code = message.pointee.data.result
                 curl_multi_remove_handle(multi, handle)
                 active[handle] = nil
@@ -146,8 +153,10 @@ public final class CurlClient: @unchecked Sendable {
 }
 
 /// Runs `body` with a client that is shut down afterwards, however `body` ends.
-public func withCurlClient<T>(maxConnections: Int = 0, maxPerHost: Int = 0,
-                              _ body: (CurlClient) async throws -> T) async rethrows -> T {
+public func withCurlClient<T>(
+    maxConnections: Int = 0, maxPerHost: Int = 0,
+    _ body: (CurlClient) async throws -> T
+) async rethrows -> T {
     let client = CurlClient(maxConnections: maxConnections, maxPerHost: maxPerHost)
     defer { client.shutdown() }
     return try await body(client)

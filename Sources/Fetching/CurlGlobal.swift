@@ -20,7 +20,8 @@ enum CurlGlobal {
             let url = proxy.contains("://") ? proxy : "http://\(proxy)"
             guard let components = URLComponents(string: url), let host = components.host else { return }
             // curl's default proxy port.
-            addresses.formUnion(SocketAddress.resolving(host.trimmingCharacters(in: ["[", "]"]), port: components.port ?? 1080))
+            addresses.formUnion(
+                SocketAddress.resolving(host.trimmingCharacters(in: ["[", "]"]), port: components.port ?? 1080))
         }
     }()
 
@@ -34,8 +35,8 @@ enum CurlGlobal {
         case CURLE_PARTIAL_FILE: return .partialBody
         case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_HTTP2, CURLE_HTTP2_STREAM: return .reset
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
-             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
-             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_ENGINE_NOTFOUND:
+            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_ENGINE_NOTFOUND:
             return .tls
         case CURLE_FILESIZE_EXCEEDED: return .tooLarge
         case CURLE_TOO_MANY_REDIRECTS, CURLE_UNSUPPORTED_PROTOCOL: return .redirect

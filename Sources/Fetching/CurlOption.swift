@@ -6,9 +6,11 @@ enum CurlOption {
     /// Throws unless `code`, libcurl's answer to setting `option` on the transfer of `url`, is CURLE_OK.
     static func check(_ code: CURLcode, _ option: CURLoption, url: String) throws(FetchError) {
         guard code != CURLE_OK else { return }
-        let name = curl_easy_option_by_id(option)?.pointee.name.map { String(cString: $0) } ?? "option \(option.rawValue)"
-        throw FetchError(kind: .other, curlCode: Int(code.rawValue),
-                         message: "libcurl refused CURLOPT_\(name): \(String(cString: curl_easy_strerror(code)))", url: url)
+        let name =
+            curl_easy_option_by_id(option)?.pointee.name.map { String(cString: $0) } ?? "option \(option.rawValue)"
+        throw FetchError(
+            kind: .other, curlCode: Int(code.rawValue),
+            message: "libcurl refused CURLOPT_\(name): \(String(cString: curl_easy_strerror(code)))", url: url)
     }
 
     /// nil when `code`, libcurl's answer to setting the multi handle's option `name`, is CURLM_OK; else why not.

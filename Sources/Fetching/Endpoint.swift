@@ -17,8 +17,9 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     /// The endpoint of an http or https URL; nil for other schemes and URLs without a host.
     public init?(url: String) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              let defaultPort = ["http": 80, "https": 443][scheme],
-              var host = components.host, !host.isEmpty else { return nil }
+            let defaultPort = ["http": 80, "https": 443][scheme],
+            var host = components.host, !host.isEmpty
+        else { return nil }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         self.init(host: host, port: components.port ?? defaultPort)
     }

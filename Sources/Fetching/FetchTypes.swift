@@ -23,9 +23,11 @@ public struct FetchRequest: Sendable, Hashable {
     public var privateAddresses: PrivateAddressRule
 
     /// Creates a request with polite defaults.
-    public init(url: String, etag: String? = nil, lastModified: String? = nil, userAgent: String = "nianbao/1.0",
-                timeout: Double = 30, maxBytes: Int = 20_000_000, verifyTLS: Bool = true, maxRedirects: Int = 5,
-                privateAddresses: PrivateAddressRule = .allowed) {
+    public init(
+        url: String, etag: String? = nil, lastModified: String? = nil, userAgent: String = "nianbao/1.0",
+        timeout: Double = 30, maxBytes: Int = 20_000_000, verifyTLS: Bool = true, maxRedirects: Int = 5,
+        privateAddresses: PrivateAddressRule = .allowed
+    ) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified

@@ -44,9 +44,13 @@ struct SocketAddress: Hashable, CustomStringConvertible {
             let ip: [UInt8]
             switch info.ai_family {
             case AF_INET:
-                ip = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { withUnsafeBytes(of: $0.pointee.sin_addr, Array.init) }
+                ip = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                    withUnsafeBytes(of: $0.pointee.sin_addr, Array.init)
+                }
             case AF_INET6:
-                ip = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { withUnsafeBytes(of: $0.pointee.sin6_addr, Array.init) }
+                ip = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    withUnsafeBytes(of: $0.pointee.sin6_addr, Array.init)
+                }
             default: continue
             }
             found.insert(SocketAddress(ip: ip, port: port))

@@ -42,33 +42,48 @@ final class Transfer {
         try set(CURLOPT_TIMEOUT_MS, Int(request.timeout * 1000))
         try set(CURLOPT_CONNECTTIMEOUT_MS, Int(min(request.timeout, 15) * 1000))
         try set(CURLOPT_USERAGENT, request.userAgent)
-        try check(nb_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes)), CURLOPT_MAXFILESIZE_LARGE)
+        try check(
+            nb_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes)),
+            CURLOPT_MAXFILESIZE_LARGE)
         try set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
         if !request.verifyTLS {
             try set(CURLOPT_SSL_VERIFYPEER, 0)
             try set(CURLOPT_SSL_VERIFYHOST, 0)
         }
         if let etag = request.etag { headerList = curl_slist_append(headerList, "If-None-Match: \(etag)") }
-        if let modified = request.lastModified { headerList = curl_slist_append(headerList, "If-Modified-Since: \(modified)") }
-        if let headerList { try check(nb_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), CURLOPT_HTTPHEADER) }
-        try check(nb_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, userdata in
-            guard let data, let userdata else { return 0 }
-            let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
-            return transfer.receive(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
-        }), CURLOPT_WRITEFUNCTION)
+        if let modified = request.lastModified {
+            headerList = curl_slist_append(headerList, "If-Modified-Since: \(modified)")
+        }
+        if let headerList {
+            try check(nb_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), CURLOPT_HTTPHEADER)
+        }
+        try check(
+            nb_easy_setopt_data_callback(
+                handle, CURLOPT_WRITEFUNCTION,
+                { data, size, count, userdata in
+                    guard let data, let userdata else { return 0 }
+                    let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
+                    return transfer.receive(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
+                }), CURLOPT_WRITEFUNCTION)
         try set(CURLOPT_WRITEDATA, me)
-        try check(nb_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, { data, size, count, userdata in
-            guard let data, let userdata else { return 0 }
-            let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
-            transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
-            return size * count
-        }), CURLOPT_HEADERFUNCTION)
+        try check(
+            nb_easy_setopt_data_callback(
+                handle, CURLOPT_HEADERFUNCTION,
+                { data, size, count, userdata in
+                    guard let data, let userdata else { return 0 }
+                    let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
+                    transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
+                    return size * count
+                }), CURLOPT_HEADERFUNCTION)
         try set(CURLOPT_HEADERDATA, me)
         if case .onlyAt = request.privateAddresses {
-            try check(nb_easy_setopt_opensocket(handle, { userdata, _, address in
-                guard let userdata, let address else { return CURL_SOCKET_BAD }
-                return Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue().openSocket(address)
-            }), CURLOPT_OPENSOCKETFUNCTION)
+            try check(
+                nb_easy_setopt_opensocket(
+                    handle,
+                    { userdata, _, address in
+                        guard let userdata, let address else { return CURL_SOCKET_BAD }
+                        return Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue().openSocket(address)
+                    }), CURLOPT_OPENSOCKETFUNCTION)
             try set(CURLOPT_OPENSOCKETDATA, me)
         }
     }
@@ -99,17 +114,20 @@ final class Transfer {
         }
         forbidden = nil
         // Close-on-exec from the start: never inherited by a reader worker another thread starts meanwhile.
-        return socket(address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue),
-                      address.pointee.protocol)
+        return socket(
+            address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue),
+            address.pointee.protocol)
     }
 
     /// Why a connection to `address` is not allowed for the URL curl is at (the request's, or a redirect's).
     private func refusal(of address: UnsafeMutablePointer<curl_sockaddr>) -> ForbiddenConnection? {
         guard let target = SocketAddress(address), let scope = AddressScope(ip: target.ip), scope != .publicInternet,
-              !CurlGlobal.proxyAddresses.contains(target) else { return nil }
+            !CurlGlobal.proxyAddresses.contains(target)
+        else { return nil }
         // curl moves its effective URL to a redirect's target before connecting to it.
         var effective: UnsafeMutablePointer<CChar>?
-        let url = nb_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK
+        let url =
+            nb_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK
             ? effective.map { String(cString: $0) } ?? request.url : request.url
         guard !request.privateAddresses.admits(scope, for: Endpoint(url: url)) else { return nil }
         return ForbiddenConnection(url: url, address: target, scope: scope)
@@ -136,13 +154,15 @@ final class Transfer {
         }
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
         let name = line[..<colon].lowercasedASCII
-        headers[String(decoding: name, as: UTF8.self)] = String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
+        headers[String(decoding: name, as: UTF8.self)] = String(
+            decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
     }
 
     /// The bytes without the spaces, tabs and line ends around them.
     private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
         let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else {
             return bytes[bytes.startIndex..<bytes.startIndex]
         }
         return bytes[first...last]
@@ -152,14 +172,20 @@ final class Transfer {
     func finish(code: CURLcode) -> Result<FetchResponse, FetchError> {
         guard code == CURLE_OK else {
             if let forbidden {
-                return .failure(FetchError(kind: .forbiddenAddress, curlCode: Int(code.rawValue),
-                                           message: forbidden.description, url: request.url))
+                return .failure(
+                    FetchError(
+                        kind: .forbiddenAddress, curlCode: Int(code.rawValue),
+                        message: forbidden.description, url: request.url))
             }
             let text = String(cString: errorBuffer)
-            let message = abortedForSize ? "body larger than \(request.maxBytes) bytes; transfer stopped"
+            let message =
+                abortedForSize
+                ? "body larger than \(request.maxBytes) bytes; transfer stopped"
                 : (text.isEmpty ? String(cString: curl_easy_strerror(code)) : text)
-            return .failure(FetchError(kind: CurlGlobal.kind(of: code, abortedForSize: abortedForSize),
-                                       curlCode: Int(code.rawValue), message: message, url: request.url))
+            return .failure(
+                FetchError(
+                    kind: CurlGlobal.kind(of: code, abortedForSize: abortedForSize),
+                    curlCode: Int(code.rawValue), message: message, url: request.url))
         }
         var status = 0
         _ = nb_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -169,9 +195,11 @@ final class Transfer {
         _ = nb_easy_getinfo_double(handle, CURLINFO_TOTAL_TIME, &total)
         var redirects = 0
         _ = nb_easy_getinfo_long(handle, CURLINFO_REDIRECT_COUNT, &redirects)
-        return .success(FetchResponse(status: status, headers: headers,
-                                      finalURL: effective.map { String(cString: $0) } ?? request.url,
-                                      body: body, totalTime: total, redirects: redirects))
+        return .success(
+            FetchResponse(
+                status: status, headers: headers,
+                finalURL: effective.map { String(cString: $0) } ?? request.url,
+                body: body, totalTime: total, redirects: redirects))
     }
 }
 

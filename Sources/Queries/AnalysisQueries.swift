@@ -11,17 +11,19 @@ extension StoreQueries {
         let columns = FigureColumns(codes: grid.codes, slots: grid.cells)
         return grid.reports.indices.map { index in
             let report = grid.reports[index]
-            return UnitYearFigures(unitId: report.unitId, year: report.year,
-                                   format: report.status == .extracted || report.status == .manual ? report.format : nil,
-                                   values: FigureValues(columns, row: index))
+            return UnitYearFigures(
+                unitId: report.unitId, year: report.year,
+                format: report.status == .extracted || report.status == .manual ? report.format : nil,
+                values: FigureValues(columns, row: index))
         }
     }
 
     /// The ranking of `indicator` in `year`, optionally within a peer group.
     public func rank(_ indicator: IndicatorReference, year: Int, group: String?) throws -> Ranking {
         let figures = try unitYearFigures([indicator], years: [year - 1, year])
-        return Ranker.rank(indicator, year: year, units: units, figures: figures, group: group,
-                           minimumDenominator: configuration.analysis.minimumDenominator)
+        return Ranker.rank(
+            indicator, year: year, units: units, figures: figures, group: group,
+            minimumDenominator: configuration.analysis.minimumDenominator)
     }
 
     /// The trend of `indicator` from `from` to `to` (default: the configured years) for some units (all when empty).
@@ -37,8 +39,9 @@ extension StoreQueries {
     /// City totals of `indicators` in `year` and the 层级汇总 checks of units that others roll up into.
     public func totals(_ indicators: [IndicatorReference], year: Int) throws -> CityTotals {
         let figures = try unitYearFigures(indicators, years: [year])
-        return CityTotals(totals: Totals.cityTotals(indicators, year: year, units: units, figures: figures),
-                          rollUps: Totals.rollUps(indicators, year: year, units: units, figures: figures))
+        return CityTotals(
+            totals: Totals.cityTotals(indicators, year: year, units: units, figures: figures),
+            rollUps: Totals.rollUps(indicators, year: year, units: units, figures: figures))
     }
 }
 

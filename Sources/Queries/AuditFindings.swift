@@ -26,15 +26,19 @@ extension StoreQueries {
         let statuses: [AuditStatus] = includePassed ? [] : [.fail, .uncertain]
         let names = unitNames
         var findings = try store.audits(year: year, unitId: unitId, statuses: statuses).map { row in
-            AuditFinding(unitId: row.unitId, unitName: names[row.unitId] ?? row.unitId, year: row.year,
-                         rule: row.result.rule, status: row.result.status, message: row.result.message,
-                         cells: row.result.cells)
+            AuditFinding(
+                unitId: row.unitId, unitName: names[row.unitId] ?? row.unitId, year: row.year,
+                rule: row.result.rule, status: row.result.status, message: row.result.message,
+                cells: row.result.cells)
         }
         let conflicts = try ManualConflicts.notes(in: store)
             .sorted { ($0.key.year, $0.key.unitId) < ($1.key.year, $1.key.unitId) }
-        for (key, note) in conflicts where (year == nil || key.year == year) && (unitId == nil || key.unitId == unitId) {
-            findings.append(AuditFinding(unitId: key.unitId, unitName: names[key.unitId] ?? key.unitId, year: key.year,
-                                         rule: ManualConflicts.rule, status: .uncertain, message: note, cells: []))
+        for (key, note) in conflicts where (year == nil || key.year == year) && (unitId == nil || key.unitId == unitId)
+        {
+            findings.append(
+                AuditFinding(
+                    unitId: key.unitId, unitName: names[key.unitId] ?? key.unitId, year: key.year,
+                    rule: ManualConflicts.rule, status: .uncertain, message: note, cells: []))
         }
         return findings
     }

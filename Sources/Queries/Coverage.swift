@@ -57,9 +57,10 @@ extension StoreQueries {
             let states = sourceStates.byYear
             let configured = Scheduler.sourceYears(of: unit, in: configuration)
             for year in years {
-                var row = Self.coverageRow(unit: unit, year: year, report: reports[year], source: states[year],
-                                           configured: configured.contains(year),
-                                           deadline: configuration.deadline(of: unit).deadline(forReportYear: year))
+                var row = Self.coverageRow(
+                    unit: unit, year: year, report: reports[year], source: states[year],
+                    configured: configured.contains(year),
+                    deadline: configuration.deadline(of: unit).deadline(forReportYear: year))
                 if let conflict = conflicts[UnitYear(unitId: unit.id, year: year)] {
                     row.detail = row.detail.isEmpty ? conflict : "\(row.detail)；\(conflict)"
                 }
@@ -69,8 +70,10 @@ extension StoreQueries {
     }
 
     /// The coverage of one unit·year from its stored report or, without one, its source's state.
-    static func coverageRow(unit: UnitConfiguration, year: Int, report: ReportSummary?, source: SourceStateRecord?,
-                            configured: Bool, deadline: Date) -> CoverageRow {
+    static func coverageRow(
+        unit: UnitConfiguration, year: Int, report: ReportSummary?, source: SourceStateRecord?,
+        configured: Bool, deadline: Date
+    ) -> CoverageRow {
         func row(_ status: CoverageStatus, late: Bool = false, _ detail: String) -> CoverageRow {
             CoverageRow(unit: unit, year: year, status: status, report: report, late: late, detail: detail)
         }

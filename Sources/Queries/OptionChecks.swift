@@ -4,8 +4,10 @@ import ReportModel
 extension StoreQueries {
     /// Checks a read command's `--unit`, `--group` and `--year` values (and a `--from`/`--to` range) against the
     /// config and the data, so that a typo is an error with the nearest names, never an empty answer.
-    public func check(units unitIds: [String] = [], group: String? = nil, years: [Int] = [],
-                      from: Int? = nil, to: Int? = nil) throws {
+    public func check(
+        units unitIds: [String] = [], group: String? = nil, years: [Int] = [],
+        from: Int? = nil, to: Int? = nil
+    ) throws {
         let ids = configuration.units.map(\.id)
         for id in unitIds where !ids.contains(id) {
             let byName = configuration.units.filter { $0.name == id || $0.aliases.contains(id) }.map(\.id)

@@ -41,8 +41,10 @@ public enum ReportChanges {
     public static let lineLength = 80
 
     /// Every report of `unitId` and `year` (all when nil) fetched again with other bytes, compared version by version.
-    public static func find(in store: Store, units: [UnitConfiguration], unitId: String?, year: Int?,
-                            readers: DocumentReaders) throws -> [ReportChange] {
+    public static func find(
+        in store: Store, units: [UnitConfiguration], unitId: String?, year: Int?,
+        readers: DocumentReaders
+    ) throws -> [ReportChange] {
         let names = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let groups = Dictionary(grouping: try store.revisedVersions(unitId: unitId, year: year)) {
             "\($0.year)\u{1F}\($0.unitId)\u{1F}\($0.url)"
@@ -55,7 +57,8 @@ public enum ReportChanges {
                 reads.append(read(record, unit: names[first.unitId], readers: readers))
             }
             let steps = zip(reads, reads.dropFirst()).map(compare)
-            return ReportChange(unitId: first.unitId, year: first.year, url: first.url, versions: versions, steps: steps)
+            return ReportChange(
+                unitId: first.unitId, year: first.year, url: first.url, versions: versions, steps: steps)
         }
     }
 
@@ -65,13 +68,17 @@ public enum ReportChanges {
     }
 
     private static func read(_ record: DocumentVersionRecord, unit: String?, readers: DocumentReaders)
-        -> Result<(figures: [String: Double?], paragraphs: [String]), ChangeFailure> {
-        let request = ReadRequest(bytes: [UInt8](record.content), contentType: record.contentType,
-                                  fileName: URL(string: record.url)?.lastPathComponent)
+        -> Result<(figures: [String: Double?], paragraphs: [String]), ChangeFailure>
+    {
+        let request = ReadRequest(
+            bytes: [UInt8](record.content), contentType: record.contentType,
+            fileName: URL(string: record.url)?.lastPathComponent)
         switch readers.read(request) {
         case .document(let document):
-            let figures = (try? Extractor.extract(document, hints: ExtractionHints(year: record.year, unit: unit)))
-                .map { Dictionary($0.figures.map { ($0.code, $0.value) }, uniquingKeysWith: { first, _ in first }) } ?? [:]
+            let figures =
+                (try? Extractor.extract(document, hints: ExtractionHints(year: record.year, unit: unit)))
+                .map { Dictionary($0.figures.map { ($0.code, $0.value) }, uniquingKeysWith: { first, _ in first }) }
+                ?? [:]
             return .success((figures, document.paragraphs + document.lines))
         case .refused(let error): return .failure(ChangeFailure(reason: "\(error)"))
         case .fault(let fault): return .failure(ChangeFailure(reason: fault.description))
@@ -80,19 +87,22 @@ public enum ReportChanges {
 
     private static func compare(
         _ old: Result<(figures: [String: Double?], paragraphs: [String]), ChangeFailure>,
-        _ new: Result<(figures: [String: Double?], paragraphs: [String]), ChangeFailure>) -> ChangeStep {
+        _ new: Result<(figures: [String: Double?], paragraphs: [String]), ChangeFailure>
+    ) -> ChangeStep {
         switch (old, new) {
         case (.success(let before), .success(let after)):
             let codes = Set(before.figures.keys).union(after.figures.keys)
             let order = { (code: String) in IndicatorCatalogue.position(of: code) ?? Int.max }
-            let figures = codes.sorted { (order($0), $0) < (order($1), $1) }.compactMap { code -> (String, FigureCell, FigureCell)? in
+            let figures = codes.sorted { (order($0), $0) < (order($1), $1) }.compactMap {
+                code -> (String, FigureCell, FigureCell)? in
                 let (was, now) = (cell(before.figures, code), cell(after.figures, code))
                 return was == now ? nil : (code, was, now)
             }
             let (kept, keptAfter) = (Set(after.paragraphs), Set(before.paragraphs))
-            return ChangeStep(figures: figures,
-                              removed: shown(before.paragraphs.filter { !kept.contains($0) }),
-                              added: shown(after.paragraphs.filter { !keptAfter.contains($0) }))
+            return ChangeStep(
+                figures: figures,
+                removed: shown(before.paragraphs.filter { !kept.contains($0) }),
+                added: shown(after.paragraphs.filter { !keptAfter.contains($0) }))
         case (.failure(let failure), _), (_, .failure(let failure)):
             return ChangeStep(figures: [], removed: [], added: [], unreadable: failure.reason)
         }

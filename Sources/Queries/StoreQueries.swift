@@ -38,11 +38,15 @@ public struct StoreQueries: Sendable {
 /// The indicators the reports, workbook and exports lead with when none is named.
 public enum Headlines {
     /// Ranked and charted: applications, the disclosure rate, the review correction rate, proactive items.
-    public static let indicators = ["series.applications", "rate.disclosed", "rate.review_corrected",
-                                    "series.proactive_items"]
+    public static let indicators = [
+        "series.applications", "rate.disclosed", "rate.review_corrected",
+        "series.proactive_items",
+    ]
 
     /// Totalled: the comparable series and the main table 三/四 totals.
-    public static let totals = ["series.proactive_items", "series.applications", "series.granted", "series.partial",
-                                "series.review", "series.litigation", "t3.total.result.total",
-                                "t3.total.carried_forward"]
+    public static let totals = [
+        "series.proactive_items", "series.applications", "series.granted", "series.partial",
+        "series.review", "series.litigation", "t3.total.result.total",
+        "t3.total.carried_forward",
+    ]
 }

@@ -25,9 +25,11 @@ extension StoreQueries {
         let states = Dictionary(grouping: try store.sourceStates(), by: \.unitId)
         return configuration.units.map { unit in
             let own = states[unit.id] ?? []
-            return UnitHealth(unit: unit, sources: own,
-                              schedule: Scheduler.schedule(unit, in: configuration, states: own.byYear, now: now,
-                                                           years: [], force: false))
+            return UnitHealth(
+                unit: unit, sources: own,
+                schedule: Scheduler.schedule(
+                    unit, in: configuration, states: own.byYear, now: now,
+                    years: [], force: false))
         }
     }
 }

@@ -40,12 +40,13 @@ enum DocumentCoding {
             out.texts(document.lines)
         case .refused(let error):
             out.byte(1)
-            let (tag, text): (UInt8, String) = switch error {
-            case .notAReport(let text): (0, text)
-            case .converterFailed(let text): (1, text)
-            case .unreadable(let text): (2, text)
-            case .tooLarge(let text): (3, text)
-            }
+            let (tag, text): (UInt8, String) =
+                switch error {
+                case .notAReport(let text): (0, text)
+                case .converterFailed(let text): (1, text)
+                case .unreadable(let text): (2, text)
+                case .tooLarge(let text): (3, text)
+                }
             out.byte(tag)
             out.text(text)
         }
@@ -80,8 +81,9 @@ enum DocumentCoding {
             }
             var links: [Link] = []
             for _ in 0..<(try input.count()) { links.append(Link(title: try input.text(), href: try input.text())) }
-            var document = Document(kind: kind, encoding: encoding, title: title, paragraphs: paragraphs, tables: tables,
-                                    links: links, warnings: try input.texts())
+            var document = Document(
+                kind: kind, encoding: encoding, title: title, paragraphs: paragraphs, tables: tables,
+                links: links, warnings: try input.texts())
             document.lines = try input.texts()
             return .document(document)
         case 1:

@@ -77,8 +77,10 @@ public final class DocumentReaders: @unchecked Sendable {
 
     private static func readHere(_ request: ReadRequest) -> ReadOutcome {
         do {
-            return .document(try DocumentReader.read(request.bytes, contentType: request.contentType,
-                                                     fileName: request.fileName))
+            return .document(
+                try DocumentReader.read(
+                    request.bytes, contentType: request.contentType,
+                    fileName: request.fileName))
         } catch let error as DocumentError {
             return .refused(error)
         } catch {

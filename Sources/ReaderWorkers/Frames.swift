@@ -23,7 +23,9 @@ enum Frames {
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            let count = bytes.withUnsafeBytes {
+                Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
+            }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return false }
             written += count
@@ -35,7 +37,9 @@ enum Frames {
         var bytes = [UInt8](repeating: 0, count: length)
         var filled = 0
         while filled < length {
-            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, length - filled) }
+            let count = bytes.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress! + filled, length - filled)
+            }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return nil }
             filled += count

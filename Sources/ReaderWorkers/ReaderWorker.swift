@@ -14,9 +14,12 @@ final class ReaderWorker {
 
     /// Starts a worker from `executable`.
     init(executable: String, limits: ReaderLimits) throws(ReaderStartFailure) {
-        var requests: [Int32] = [-1, -1], answers: [Int32] = [-1, -1], messages: [Int32] = [-1, -1]
+        var requests: [Int32] = [-1, -1]
+        var answers: [Int32] = [-1, -1]
+        var messages: [Int32] = [-1, -1]
         guard makePipe(&requests, O_CLOEXEC) == 0, makePipe(&answers, O_CLOEXEC) == 0,
-              makePipe(&messages, O_CLOEXEC) == 0 else {
+            makePipe(&messages, O_CLOEXEC) == 0
+        else {
             throw ReaderStartFailure(reason: String(cString: strerror(errno)))
         }
         var actions = posix_spawn_file_actions_t()
@@ -36,7 +39,8 @@ final class ReaderWorker {
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         posix_spawnattr_setpgroup(&attributes, 0)
         let argv = ([executable, "read-worker"] + limits.workerArguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -72,8 +76,10 @@ final class ReaderWorker {
                 _ = reap()
                 return .failure(.timeout("took more than \(Self.seconds(limits.wallSeconds)) s (reading.timeout_s)"))
             }
-            var polled = [pollfd(fd: fromWorker, events: Int16(POLLIN), revents: 0),
-                          pollfd(fd: errors, events: Int16(POLLIN), revents: 0)]
+            var polled = [
+                pollfd(fd: fromWorker, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&polled, 2, Int32(min((deadline - now) / 1_000_000 + 1, 1000)))
             if ready < 0 && errno != EINTR { return .failure(ended()) }
             if polled[1].revents != 0 { readErrors(into: &buffer) }

@@ -6,7 +6,8 @@ import Foundation
 public enum WorkerServer {
     /// Serves until standard input closes.
     public static func serve(memoryMegabytes: Int, cpuSeconds: Int) {
-        var memory = rlimit(rlim_cur: rlim_t(memoryMegabytes) * 1_048_576, rlim_max: rlim_t(memoryMegabytes) * 1_048_576)
+        var memory = rlimit(
+            rlim_cur: rlim_t(memoryMegabytes) * 1_048_576, rlim_max: rlim_t(memoryMegabytes) * 1_048_576)
         setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
         // No core files of a worker's crash.
         var cores = rlimit(rlim_cur: 0, rlim_max: 0)
@@ -17,8 +18,10 @@ public enum WorkerServer {
             let answer: DocumentCoding.Answer
             do {
                 let request = try ReadRequest(decoding: frame)
-                answer = .document(try DocumentReader.read(request.bytes, contentType: request.contentType,
-                                                           fileName: request.fileName))
+                answer = .document(
+                    try DocumentReader.read(
+                        request.bytes, contentType: request.contentType,
+                        fileName: request.fileName))
             } catch let error as DocumentError {
                 answer = .refused(error)
             } catch {

@@ -19,19 +19,25 @@ public struct ComparableSeries: Sendable, Hashable {
 
     /// All comparable series of `docs/indicators.md`.
     public static let all: [ComparableSeries] = [
-        ComparableSeries(code: "series.applications", label: "收到申请数（可比序列）",
-                         newCodes: ["t3.total.new_received"], oldCodes: ["old.apply.received"], direction: .neutral),
-        ComparableSeries(code: "series.granted", label: "予以公开数（可比序列）",
-                         newCodes: ["t3.total.result.granted"], oldCodes: ["old.answer.granted"], direction: .neutral),
-        ComparableSeries(code: "series.partial", label: "部分公开数（可比序列）",
-                         newCodes: ["t3.total.result.partial"], oldCodes: ["old.answer.partial"], direction: .neutral),
-        ComparableSeries(code: "series.review", label: "行政复议数（可比序列）",
-                         newCodes: ["t4.review.total"], oldCodes: ["old.review.total"], direction: .neutral),
-        ComparableSeries(code: "series.litigation", label: "行政诉讼数（可比序列）",
-                         newCodes: ["t4.lit_direct.total", "t4.lit_after_review.total"],
-                         oldCodes: ["old.litigation.total"], direction: .neutral),
-        ComparableSeries(code: "series.proactive_items", label: "主动公开政府信息数（可比序列）",
-                         newCodes: ["s1.proactive_items"], oldCodes: ["old.proactive.total"], direction: .higherIsBetter),
+        ComparableSeries(
+            code: "series.applications", label: "收到申请数（可比序列）",
+            newCodes: ["t3.total.new_received"], oldCodes: ["old.apply.received"], direction: .neutral),
+        ComparableSeries(
+            code: "series.granted", label: "予以公开数（可比序列）",
+            newCodes: ["t3.total.result.granted"], oldCodes: ["old.answer.granted"], direction: .neutral),
+        ComparableSeries(
+            code: "series.partial", label: "部分公开数（可比序列）",
+            newCodes: ["t3.total.result.partial"], oldCodes: ["old.answer.partial"], direction: .neutral),
+        ComparableSeries(
+            code: "series.review", label: "行政复议数（可比序列）",
+            newCodes: ["t4.review.total"], oldCodes: ["old.review.total"], direction: .neutral),
+        ComparableSeries(
+            code: "series.litigation", label: "行政诉讼数（可比序列）",
+            newCodes: ["t4.lit_direct.total", "t4.lit_after_review.total"],
+            oldCodes: ["old.litigation.total"], direction: .neutral),
+        ComparableSeries(
+            code: "series.proactive_items", label: "主动公开政府信息数（可比序列）",
+            newCodes: ["s1.proactive_items"], oldCodes: ["old.proactive.total"], direction: .higherIsBetter),
     ]
 
     private static let byCode = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

@@ -15,17 +15,21 @@ public struct DerivedRate: Sendable, Hashable {
 
     /// The four rates of `docs/indicators.md`.
     public static let all: [DerivedRate] = [
-        DerivedRate(code: "rate.disclosed", label: "实质公开率",
-                    numerator: ["t3.total.result.granted", "t3.total.result.partial"],
-                    denominator: ["t3.total.result.total"], direction: .higherIsBetter),
-        DerivedRate(code: "rate.review_corrected", label: "复议纠错率",
-                    numerator: ["t4.review.corrected"], denominator: ["t4.review.total"], direction: .lowerIsBetter),
-        DerivedRate(code: "rate.litigation_corrected", label: "诉讼纠错率",
-                    numerator: ["t4.lit_direct.corrected", "t4.lit_after_review.corrected"],
-                    denominator: ["t4.lit_direct.total", "t4.lit_after_review.total"], direction: .lowerIsBetter),
-        DerivedRate(code: "rate.carried_forward", label: "结转率",
-                    numerator: ["t3.total.carried_forward"],
-                    denominator: ["t3.total.new_received", "t3.total.carried_over"], direction: .lowerIsBetter),
+        DerivedRate(
+            code: "rate.disclosed", label: "实质公开率",
+            numerator: ["t3.total.result.granted", "t3.total.result.partial"],
+            denominator: ["t3.total.result.total"], direction: .higherIsBetter),
+        DerivedRate(
+            code: "rate.review_corrected", label: "复议纠错率",
+            numerator: ["t4.review.corrected"], denominator: ["t4.review.total"], direction: .lowerIsBetter),
+        DerivedRate(
+            code: "rate.litigation_corrected", label: "诉讼纠错率",
+            numerator: ["t4.lit_direct.corrected", "t4.lit_after_review.corrected"],
+            denominator: ["t4.lit_direct.total", "t4.lit_after_review.total"], direction: .lowerIsBetter),
+        DerivedRate(
+            code: "rate.carried_forward", label: "结转率",
+            numerator: ["t3.total.carried_forward"],
+            denominator: ["t3.total.new_received", "t3.total.carried_over"], direction: .lowerIsBetter),
     ]
 
     private static let byCode = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

@@ -42,8 +42,10 @@ public struct Indicator: Sendable, Hashable, Codable {
     public let direction: RankDirection
 
     /// Creates a catalogue entry.
-    public init(code: String, label: String, unit: IndicatorUnit, formats: Set<ReportFormat>,
-                direction: RankDirection = .neutral) {
+    public init(
+        code: String, label: String, unit: IndicatorUnit, formats: Set<ReportFormat>,
+        direction: RankDirection = .neutral
+    ) {
         self.code = code
         self.label = label
         self.unit = unit

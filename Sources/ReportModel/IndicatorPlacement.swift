@@ -16,9 +16,13 @@ public struct IndicatorPlacement: Sendable, Hashable {
     /// The placement of a catalogue code, nil for series, rates and unknown codes.
     public static func of(_ code: String) -> IndicatorPlacement? { byCode[code] }
 
-    private static let byCode: [String: IndicatorPlacement] = Dictionary(uniqueKeysWithValues: all.map { entry in
-        (entry.0, IndicatorPlacement(section: entry.1, table: entry.2, row: entry.3, column: entry.4, kind: entry.5))
-    })
+    private static let byCode: [String: IndicatorPlacement] = Dictionary(
+        uniqueKeysWithValues: all.map { entry in
+            (
+                entry.0,
+                IndicatorPlacement(section: entry.1, table: entry.2, row: entry.3, column: entry.4, kind: entry.5)
+            )
+        })
 
     private static let all: [(String, Int, String, String, String, String)] = [
         ("t2.reg.made", 0, "表二", "第（一）项 规章", "本年制发件数", "cell"),
@@ -202,26 +206,42 @@ public struct IndicatorPlacement: Sendable, Hashable {
         ("t3.other_org.result.other", 2, "表三", "（六）其他处理", "其他", "cell"),
         ("t3.total.result.other", 2, "表三", "（六）其他处理", "总计", "cell"),
         ("t3.natural.result.other.no_correction", 2, "表三", "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "自然人", "cell"),
-        ("t3.commercial.result.other.no_correction", 2, "表三",
-         "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "商业企业", "cell"),
-        ("t3.research.result.other.no_correction", 2, "表三",
-         "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "科研机构", "cell"),
-        ("t3.social.result.other.no_correction", 2, "表三",
-         "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "社会公益组织", "cell"),
+        (
+            "t3.commercial.result.other.no_correction", 2, "表三",
+            "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "商业企业", "cell"
+        ),
+        (
+            "t3.research.result.other.no_correction", 2, "表三",
+            "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "科研机构", "cell"
+        ),
+        (
+            "t3.social.result.other.no_correction", 2, "表三",
+            "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "社会公益组织", "cell"
+        ),
         ("t3.legal.result.other.no_correction", 2, "表三", "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "法律服务机构", "cell"),
         ("t3.other_org.result.other.no_correction", 2, "表三", "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "其他", "cell"),
         ("t3.total.result.other.no_correction", 2, "表三", "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "总计", "cell"),
         ("t3.natural.result.other.unpaid_fee", 2, "表三", "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "自然人", "cell"),
-        ("t3.commercial.result.other.unpaid_fee", 2, "表三",
-         "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "商业企业", "cell"),
-        ("t3.research.result.other.unpaid_fee", 2, "表三",
-         "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "科研机构", "cell"),
-        ("t3.social.result.other.unpaid_fee", 2, "表三",
-         "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "社会公益组织", "cell"),
-        ("t3.legal.result.other.unpaid_fee", 2, "表三",
-         "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "法律服务机构", "cell"),
-        ("t3.other_org.result.other.unpaid_fee", 2, "表三",
-         "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他", "cell"),
+        (
+            "t3.commercial.result.other.unpaid_fee", 2, "表三",
+            "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "商业企业", "cell"
+        ),
+        (
+            "t3.research.result.other.unpaid_fee", 2, "表三",
+            "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "科研机构", "cell"
+        ),
+        (
+            "t3.social.result.other.unpaid_fee", 2, "表三",
+            "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "社会公益组织", "cell"
+        ),
+        (
+            "t3.legal.result.other.unpaid_fee", 2, "表三",
+            "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "法律服务机构", "cell"
+        ),
+        (
+            "t3.other_org.result.other.unpaid_fee", 2, "表三",
+            "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他", "cell"
+        ),
         ("t3.total.result.other.unpaid_fee", 2, "表三", "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "总计", "cell"),
         ("t3.natural.result.other.misc", 2, "表三", "（六）其他处理 3.其他", "自然人", "cell"),
         ("t3.commercial.result.other.misc", 2, "表三", "（六）其他处理 3.其他", "商业企业", "cell"),

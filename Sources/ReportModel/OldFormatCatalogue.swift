@@ -1,7 +1,9 @@
 /// The `old.*` codes of 2008–2018 reports.
 enum OldFormatCatalogue {
-    private static func old(_ code: String, _ label: String, _ unit: IndicatorUnit,
-                            _ direction: RankDirection = .neutral) -> Indicator {
+    private static func old(
+        _ code: String, _ label: String, _ unit: IndicatorUnit,
+        _ direction: RankDirection = .neutral
+    ) -> Indicator {
         Indicator(code: "old.\(code)", label: label, unit: unit, formats: [.old], direction: direction)
     }
 

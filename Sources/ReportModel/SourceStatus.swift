@@ -22,10 +22,15 @@ public enum SourceStatus: Sendable, Hashable {
 extension SourceStatus: RawRepresentable, CustomStringConvertible {
     /// The stored word (a failure kind is read before an outcome of the same word: `deferred`, `mismatch`…).
     public init?(rawValue: String) {
-        if rawValue == Self.notListedWord { self = .notListed }
-        else if let kind = FailureKind(rawValue: rawValue) { self = .failed(kind) }
-        else if let outcome = CollectOutcome(rawValue: rawValue) { self = .answered(outcome) }
-        else { return nil }
+        if rawValue == Self.notListedWord {
+            self = .notListed
+        } else if let kind = FailureKind(rawValue: rawValue) {
+            self = .failed(kind)
+        } else if let outcome = CollectOutcome(rawValue: rawValue) {
+            self = .answered(outcome)
+        } else {
+            return nil
+        }
     }
 
     /// The stored word.

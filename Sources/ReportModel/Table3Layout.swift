@@ -62,9 +62,11 @@ public enum Table3Layout {
         Row(key: "result.rejected.mass_repeat", label: "（五）不予处理 4.无正当理由大量反复申请", formats: both),
         Row(key: "result.rejected.confirm", label: "（五）不予处理 5.要求行政机关确认或重新出具已获取信息", formats: both),
         Row(key: "result.other", label: "（六）其他处理", formats: [.v2019]),
-        Row(key: "result.other.no_correction",
+        Row(
+            key: "result.other.no_correction",
             label: "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", formats: [.v2021]),
-        Row(key: "result.other.unpaid_fee",
+        Row(
+            key: "result.other.unpaid_fee",
             label: "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", formats: [.v2021]),
         Row(key: "result.other.misc", label: "（六）其他处理 3.其他", formats: [.v2021]),
         Row(key: "result.total", label: "（七）总计", formats: both),

@@ -41,17 +41,23 @@ public enum TemplateTables {
     }
 
     static let table2v2021: [TemplateBlock] = [
-        TemplateBlock(caption: "表二 第二十条第（一）项", corner: "信息内容", columns: ["本年制发件数", "本年废止件数", "现行有效件数"],
-                      rows: [("规章", "reg"), ("行政规范性文件", "norm")].map { label, key in
-                          TemplateBlock.Row(label: label, codes: ["made", "repealed", "valid"].map { "t2.\(key).\($0)" })
-                      }),
-        TemplateBlock(caption: "表二 第二十条第（五）项", corner: "信息内容", columns: ["本年处理决定数量"],
-                      rows: [TemplateBlock.Row(label: "行政许可", codes: ["t2.license.decisions"])]),
-        TemplateBlock(caption: "表二 第二十条第（六）项", corner: "信息内容", columns: ["本年处理决定数量"],
-                      rows: [TemplateBlock.Row(label: "行政处罚", codes: ["t2.penalty.decisions"]),
-                             TemplateBlock.Row(label: "行政强制", codes: ["t2.coercion.decisions"])]),
-        TemplateBlock(caption: "表二 第二十条第（八）项", corner: "信息内容", columns: ["本年收费金额（单位：万元）"],
-                      rows: [TemplateBlock.Row(label: "行政事业性收费", codes: ["t2.fee.amount_wan"])]),
+        TemplateBlock(
+            caption: "表二 第二十条第（一）项", corner: "信息内容", columns: ["本年制发件数", "本年废止件数", "现行有效件数"],
+            rows: [("规章", "reg"), ("行政规范性文件", "norm")].map { label, key in
+                TemplateBlock.Row(label: label, codes: ["made", "repealed", "valid"].map { "t2.\(key).\($0)" })
+            }),
+        TemplateBlock(
+            caption: "表二 第二十条第（五）项", corner: "信息内容", columns: ["本年处理决定数量"],
+            rows: [TemplateBlock.Row(label: "行政许可", codes: ["t2.license.decisions"])]),
+        TemplateBlock(
+            caption: "表二 第二十条第（六）项", corner: "信息内容", columns: ["本年处理决定数量"],
+            rows: [
+                TemplateBlock.Row(label: "行政处罚", codes: ["t2.penalty.decisions"]),
+                TemplateBlock.Row(label: "行政强制", codes: ["t2.coercion.decisions"]),
+            ]),
+        TemplateBlock(
+            caption: "表二 第二十条第（八）项", corner: "信息内容", columns: ["本年收费金额（单位：万元）"],
+            rows: [TemplateBlock.Row(label: "行政事业性收费", codes: ["t2.fee.amount_wan"])]),
     ]
 
     /// Table 三 of a template: its rows as `Table3Layout` prints them, 三、本年度办理结果 as a heading row.
@@ -59,12 +65,16 @@ public enum TemplateTables {
         var rows: [TemplateBlock.Row] = []
         for row in Table3Layout.rows where row.formats.contains(format) {
             if row.key == "result.granted" { rows.append(TemplateBlock.Row(label: "三、本年度办理结果", codes: [])) }
-            rows.append(TemplateBlock.Row(label: row.label, codes: Table3Layout.columns.map {
-                Table3Layout.code(column: $0.key, row: row.key)
-            }))
+            rows.append(
+                TemplateBlock.Row(
+                    label: row.label,
+                    codes: Table3Layout.columns.map {
+                        Table3Layout.code(column: $0.key, row: row.key)
+                    }))
         }
-        var block = TemplateBlock(caption: "表三 收到和处理政府信息公开申请情况", corner: "申请人情况",
-                                  columns: Table3Layout.columns.map(\.label), rows: rows)
+        var block = TemplateBlock(
+            caption: "表三 收到和处理政府信息公开申请情况", corner: "申请人情况",
+            columns: Table3Layout.columns.map(\.label), rows: rows)
         block.groups = Table3Layout.columns.map { ["natural", "total"].contains($0.key) ? "" : "法人或其他组织" }
         return block
     }

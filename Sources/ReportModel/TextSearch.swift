@@ -51,7 +51,9 @@ extension String {
         var left = self
         var right = other
         return left.withUTF8 { a in
-            right.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+            right.withUTF8 { b in
+                a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
         }
     }
 
@@ -61,7 +63,9 @@ extension String {
         var start = prefix
         return text.withUTF8 { bytes in
             start.withUTF8 { expected in
-                expected.isEmpty || (bytes.count >= expected.count && memcmp(bytes.baseAddress!, expected.baseAddress!, expected.count) == 0)
+                expected.isEmpty
+                    || (bytes.count >= expected.count
+                        && memcmp(bytes.baseAddress!, expected.baseAddress!, expected.count) == 0)
             }
         }
     }
@@ -133,12 +137,18 @@ extension Collection where Element == UInt8 {
 /// measured two to three times faster than the Boyer–Moore–Horspool loop it replaced, on Chinese report pages).
 enum ByteSearch {
     /// The offset of the first occurrence of `pattern` in `text` at or after `start`.
-    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func firstOffset(
+        of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
         guard !pattern.isEmpty else { return start <= text.count ? start : nil }
-        guard start + pattern.count <= text.count, let textStart = text.baseAddress, let patternStart = pattern.baseAddress else {
+        guard start + pattern.count <= text.count, let textStart = text.baseAddress,
+            let patternStart = pattern.baseAddress
+        else {
             return nil
         }
-        guard let found = nb_memmem(textStart + start, text.count - start, patternStart, pattern.count) else { return nil }
+        guard let found = nb_memmem(textStart + start, text.count - start, patternStart, pattern.count) else {
+            return nil
+        }
         return textStart.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -43,35 +43,47 @@ public enum Scheduler {
     /// What is due for `unit` at `now`, given its sources' `states`, years in order (so last year is stored
     /// first); nil when nothing is. A run plans each unit as its turn comes, from that unit's states alone, so
     /// that a province's 150,000 source states are never all in memory at once.
-    public static func plan(_ unit: UnitConfiguration, in configuration: Configuration, states: [SourceStateRecord],
-                            now: Date, years: Set<Int>, force: Bool) -> UnitPlan? {
+    public static func plan(
+        _ unit: UnitConfiguration, in configuration: Configuration, states: [SourceStateRecord],
+        now: Date, years: Set<Int>, force: Bool
+    ) -> UnitPlan? {
         let byYear = states.byYear
-        let due = Set(schedule(unit, in: configuration, states: byYear, now: now, years: years, force: force)
-            .filter(\.isDue).map(\.year))
+        let due = Set(
+            schedule(unit, in: configuration, states: byYear, now: now, years: years, force: force)
+                .filter(\.isDue).map(\.year))
         let configured = sources(of: unit, in: configuration)
         let jobs = configured.filter { due.contains($0.0) }.map { year, url in
             job(unit, year, url, state: byYear[year], force: force)
         }
-        let listed = unit.listing == nil ? [] : configuration.years.filter { year in
-            !configured.contains { $0.0 == year } && due.contains(year)
-        }
-        return jobs.isEmpty && listed.isEmpty ? nil : UnitPlan(unit: unit, jobs: jobs, listingYears: listed, states: byYear)
+        let listed =
+            unit.listing == nil
+            ? []
+            : configuration.years.filter { year in
+                !configured.contains { $0.0 == year } && due.contains(year)
+            }
+        return jobs.isEmpty && listed.isEmpty
+            ? nil : UnitPlan(unit: unit, jobs: jobs, listingYears: listed, states: byYear)
     }
 
     /// Every source of `unit` (of `years`, all when empty) with when it is tried next and why, years in order.
-    public static func schedule(_ unit: UnitConfiguration, in configuration: Configuration,
-                                states: [Int: SourceStateRecord], now: Date, years: Set<Int>,
-                                force: Bool) -> [SourceSchedule] {
+    public static func schedule(
+        _ unit: UnitConfiguration, in configuration: Configuration,
+        states: [Int: SourceStateRecord], now: Date, years: Set<Int>,
+        force: Bool
+    ) -> [SourceSchedule] {
         let configured = sources(of: unit, in: configuration)
         var schedules = configured.map { year, url in
-            SourceSchedule.of(unitId: unit.id, year: year, origin: origin(of: unit, year: year) ?? url, url: url,
-                              state: states[year], now: now, force: force)
+            SourceSchedule.of(
+                unitId: unit.id, year: year, origin: origin(of: unit, year: year) ?? url, url: url,
+                state: states[year], now: now, force: force)
         }
         if let listing = unit.listing {
             let configuredYears = Set(configured.map(\.0))
             for year in configuration.years where !configuredYears.contains(year) {
-                schedules.append(SourceSchedule.of(unitId: unit.id, year: year, origin: listing, url: nil,
-                                                   state: states[year], now: now, force: force))
+                schedules.append(
+                    SourceSchedule.of(
+                        unitId: unit.id, year: year, origin: listing, url: nil,
+                        state: states[year], now: now, force: force))
             }
         }
         return schedules.filter { years.isEmpty || years.contains($0.year) }.sorted { $0.year < $1.year }
@@ -83,10 +95,13 @@ public enum Scheduler {
     }
 
     /// A job for a URL, with the held version's validators when the URL is the one they belong to.
-    public static func job(_ unit: UnitConfiguration, _ year: Int, _ url: String, state: SourceStateRecord?, force: Bool) -> FetchJob {
+    public static func job(
+        _ unit: UnitConfiguration, _ year: Int, _ url: String, state: SourceStateRecord?, force: Bool
+    ) -> FetchJob {
         let sameURL = state?.url == url && !force
-        return FetchJob(unit: unit, year: year, url: url, etag: sameURL ? state?.etag : nil,
-                        lastModified: sameURL ? state?.lastModified : nil)
+        return FetchJob(
+            unit: unit, year: year, url: url, etag: sameURL ? state?.etag : nil,
+            lastModified: sameURL ? state?.lastModified : nil)
     }
 
     /// Every (year, URL) a unit is configured with: explicit URLs first, then the template for the other years.

@@ -42,8 +42,10 @@ extension SourceSchedule {
     public var isDue: Bool { if case .now = next { true } else { false } }
 
     /// The source's schedule at `now` given its stored `state`, which is for `origin` unless the config changed.
-    static func of(unitId: String, year: Int, origin: String, url: String?, state: SourceStateRecord?, now: Date,
-                   force: Bool) -> SourceSchedule {
+    static func of(
+        unitId: String, year: Int, origin: String, url: String?, state: SourceStateRecord?, now: Date,
+        force: Bool
+    ) -> SourceSchedule {
         let next: NextAttempt
         if force {
             next = .now(.forced)

@@ -40,8 +40,10 @@ struct FigureCodes: Sendable {
         try queue.inDatabase { db in
             try db.inTransaction(.immediate) {
                 let held = Set(try String.fetchAll(db, sql: "SELECT code FROM figure_code"))
-                var next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM figure_code WHERE id < ?",
-                                              arguments: [smallIdBound]) ?? 1
+                var next =
+                    try Int64.fetchOne(
+                        db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM figure_code WHERE id < ?",
+                        arguments: [smallIdBound]) ?? 1
                 // One prepared statement: prepared for each code (the table's trigger compiled into each), a new
                 // database's 300 codes had taken 10 ms of its first open.
                 let insert = try db.makeStatement(sql: "INSERT INTO figure_code VALUES (?, ?)")

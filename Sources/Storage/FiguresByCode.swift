@@ -47,13 +47,16 @@ final class FiguresByCode: Sendable {
             reports = held.values.sorted {
                 $0.year != $1.year ? $0.year < $1.year : $0.unitId.utf8.lexicographicallyPrecedes($1.unitId.utf8)
             }
-            positions = Dictionary(uniqueKeysWithValues: reports.enumerated().map {
-                (UnitYear(unitId: $0.element.unitId, year: $0.element.year), Int32($0.offset))
-            })
+            positions = Dictionary(
+                uniqueKeysWithValues: reports.enumerated().map {
+                    (UnitYear(unitId: $0.element.unitId, year: $0.element.year), Int32($0.offset))
+                })
             var order: [(codeId: Int64, report: Int32, figure: Int32)] = []
             order.reserveCapacity(reports.reduce(0) { $0 + $1.codeIds.count })
             for (report, entries) in reports.enumerated() {
-                for (figure, codeId) in entries.codeIds.enumerated() { order.append((codeId, Int32(report), Int32(figure))) }
+                for (figure, codeId) in entries.codeIds.enumerated() {
+                    order.append((codeId, Int32(report), Int32(figure)))
+                }
             }
             order.sort { ($0.codeId, $0.report) < ($1.codeId, $1.report) }  // integer comparisons only
             self.order = order
@@ -108,7 +111,8 @@ final class FiguresByCode: Sendable {
         let key = UnitYear(unitId: unitId, year: year)
         let held = state.withLock { state in
             if let position = state.batch?.positions[key] { state.batch?.replaced.insert(position) }
-            state.held[key] = codeIds.isEmpty ? nil : Entries(unitId: unitId, year: year, codeIds: codeIds, values: values)
+            state.held[key] =
+                codeIds.isEmpty ? nil : Entries(unitId: unitId, year: year, codeIds: codeIds, values: values)
             return state.held.count
         }
         if held >= Self.reportsHeldAtMost { try writeAll(db) }
@@ -141,7 +145,8 @@ final class FiguresByCode: Sendable {
         }
         guard let packed else { return false }
         for rows in packed {
-            try rows.execute(try db.cachedStatement(sql: Self.insert.sql(rows: rows.values.count / Self.insert.columns)))
+            try rows.execute(
+                try db.cachedStatement(sql: Self.insert.sql(rows: rows.values.count / Self.insert.columns)))
         }
         return true
     }

@@ -40,8 +40,10 @@ final class GroupCommit: @unchecked Sendable {
 
     /// Work is run on `pool`'s writer in transactions open for up to `window` seconds; `whileIdle` runs slices of
     /// deferred work inside them while no work waits, and `beforeCommit` finishes it.
-    init(pool: DatabasePool, window: TimeInterval, whileIdle: @escaping @Sendable (Database, Bool) throws -> Bool,
-         beforeCommit: @escaping @Sendable (Database) throws -> Void) {
+    init(
+        pool: DatabasePool, window: TimeInterval, whileIdle: @escaping @Sendable (Database, Bool) throws -> Bool,
+        beforeCommit: @escaping @Sendable (Database) throws -> Void
+    ) {
         self.pool = pool
         self.window = window
         self.whileIdle = whileIdle
@@ -51,14 +53,16 @@ final class GroupCommit: @unchecked Sendable {
     /// Runs `body` in the open group transaction and returns its result without waiting for the commit.
     func perform<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            submit(Pending(run: { db in
-                do {
-                    continuation.resume(returning: try body(db))
-                } catch {
-                    continuation.resume(throwing: error)
-                    throw error
-                }
-            }, committed: nil, fail: { continuation.resume(throwing: $0) }))
+            submit(
+                Pending(
+                    run: { db in
+                        do {
+                            continuation.resume(returning: try body(db))
+                        } catch {
+                            continuation.resume(throwing: error)
+                            throw error
+                        }
+                    }, committed: nil, fail: { continuation.resume(throwing: $0) }))
         }
     }
 
@@ -70,7 +74,9 @@ final class GroupCommit: @unchecked Sendable {
     /// Commits everything submitted so far; throws if a group transaction failed.
     func flush() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-            submit(Pending(run: { _ in }, committed: { continuation.resume() }, fail: { continuation.resume(throwing: $0) }))
+            submit(
+                Pending(
+                    run: { _ in }, committed: { continuation.resume() }, fail: { continuation.resume(throwing: $0) }))
         }
     }
 

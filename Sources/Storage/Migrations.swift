@@ -29,67 +29,69 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-archive-figures-runs") { db in
-            try db.execute(sql: """
-                CREATE TABLE unit (
-                    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, code TEXT, parent TEXT,
-                    position INTEGER NOT NULL
-                ) STRICT;
-                CREATE TABLE document_version (
-                    id INTEGER PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL,
-                    url TEXT NOT NULL, final_url TEXT NOT NULL, sha256 TEXT NOT NULL, content BLOB NOT NULL,
-                    content_type TEXT, charset TEXT, etag TEXT, last_modified TEXT, byte_count INTEGER NOT NULL,
-                    first_seen_at TEXT NOT NULL, UNIQUE (unit_id, year, sha256)
-                ) STRICT;
-                CREATE TABLE report (
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL,
-                    version_id INTEGER NOT NULL REFERENCES document_version(id),
-                    first_seen_at TEXT NOT NULL, changed_at TEXT, version_count INTEGER NOT NULL,
-                    status TEXT NOT NULL, format TEXT, printed_unit TEXT, printed_year INTEGER, published_on TEXT,
-                    message TEXT, warnings TEXT NOT NULL, extracted_at TEXT NOT NULL,
-                    PRIMARY KEY (unit_id, year)
-                ) STRICT;
-                CREATE INDEX report_year ON report(year);
-                CREATE TABLE figure (
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, code TEXT NOT NULL, value REAL, kind TEXT NOT NULL,
-                    source_table TEXT NOT NULL, row_label TEXT NOT NULL, column_label TEXT NOT NULL, raw TEXT NOT NULL,
-                    PRIMARY KEY (unit_id, year, code)
-                ) STRICT, WITHOUT ROWID;
-                CREATE INDEX figure_code_year ON figure(code, year, unit_id, value);
-                CREATE TABLE labelled_item (
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, position INTEGER NOT NULL, label TEXT NOT NULL,
-                    count REAL NOT NULL, percent REAL, PRIMARY KEY (unit_id, year, position)
-                ) STRICT, WITHOUT ROWID;
-                CREATE TABLE audit (
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL,
-                    message TEXT NOT NULL, cells TEXT NOT NULL, PRIMARY KEY (unit_id, year, rule)
-                ) STRICT, WITHOUT ROWID;
-                CREATE INDEX audit_status ON audit(status, year);
-                CREATE TABLE source_state (
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
-                    last_attempt_at TEXT, last_success_at TEXT, last_status TEXT, consecutive_failures INTEGER NOT NULL,
-                    last_error TEXT, next_attempt_at TEXT, PRIMARY KEY (unit_id, year)
-                ) STRICT;
-                CREATE TABLE run (
-                    id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, pid INTEGER NOT NULL,
-                    outcomes TEXT NOT NULL, failure_kinds TEXT NOT NULL, bytes INTEGER NOT NULL, retries INTEGER NOT NULL,
-                    exit_code INTEGER
-                ) STRICT;
-                CREATE TABLE run_item (
-                    run_id INTEGER NOT NULL REFERENCES run(id), unit_id TEXT NOT NULL, year INTEGER NOT NULL,
-                    outcome TEXT NOT NULL, failure_kind TEXT, message TEXT, PRIMARY KEY (run_id, unit_id, year)
-                ) STRICT;
-                CREATE TABLE collect_lock (
-                    id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, started_at TEXT NOT NULL,
-                    host TEXT NOT NULL
-                ) STRICT;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE unit (
+                        id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, code TEXT, parent TEXT,
+                        position INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE TABLE document_version (
+                        id INTEGER PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL,
+                        url TEXT NOT NULL, final_url TEXT NOT NULL, sha256 TEXT NOT NULL, content BLOB NOT NULL,
+                        content_type TEXT, charset TEXT, etag TEXT, last_modified TEXT, byte_count INTEGER NOT NULL,
+                        first_seen_at TEXT NOT NULL, UNIQUE (unit_id, year, sha256)
+                    ) STRICT;
+                    CREATE TABLE report (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL,
+                        version_id INTEGER NOT NULL REFERENCES document_version(id),
+                        first_seen_at TEXT NOT NULL, changed_at TEXT, version_count INTEGER NOT NULL,
+                        status TEXT NOT NULL, format TEXT, printed_unit TEXT, printed_year INTEGER, published_on TEXT,
+                        message TEXT, warnings TEXT NOT NULL, extracted_at TEXT NOT NULL,
+                        PRIMARY KEY (unit_id, year)
+                    ) STRICT;
+                    CREATE INDEX report_year ON report(year);
+                    CREATE TABLE figure (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, code TEXT NOT NULL, value REAL, kind TEXT NOT NULL,
+                        source_table TEXT NOT NULL, row_label TEXT NOT NULL, column_label TEXT NOT NULL, raw TEXT NOT NULL,
+                        PRIMARY KEY (unit_id, year, code)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE INDEX figure_code_year ON figure(code, year, unit_id, value);
+                    CREATE TABLE labelled_item (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, position INTEGER NOT NULL, label TEXT NOT NULL,
+                        count REAL NOT NULL, percent REAL, PRIMARY KEY (unit_id, year, position)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE TABLE audit (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL,
+                        message TEXT NOT NULL, cells TEXT NOT NULL, PRIMARY KEY (unit_id, year, rule)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE INDEX audit_status ON audit(status, year);
+                    CREATE TABLE source_state (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
+                        last_attempt_at TEXT, last_success_at TEXT, last_status TEXT, consecutive_failures INTEGER NOT NULL,
+                        last_error TEXT, next_attempt_at TEXT, PRIMARY KEY (unit_id, year)
+                    ) STRICT;
+                    CREATE TABLE run (
+                        id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, pid INTEGER NOT NULL,
+                        outcomes TEXT NOT NULL, failure_kinds TEXT NOT NULL, bytes INTEGER NOT NULL, retries INTEGER NOT NULL,
+                        exit_code INTEGER
+                    ) STRICT;
+                    CREATE TABLE run_item (
+                        run_id INTEGER NOT NULL REFERENCES run(id), unit_id TEXT NOT NULL, year INTEGER NOT NULL,
+                        outcome TEXT NOT NULL, failure_kind TEXT, message TEXT, PRIMARY KEY (run_id, unit_id, year)
+                    ) STRICT;
+                    CREATE TABLE collect_lock (
+                        id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, started_at TEXT NOT NULL,
+                        host TEXT NOT NULL
+                    ) STRICT;
+                    """)
         }
         migrator.registerMigration("v2-report-shape") { db in
-            try db.execute(sql: """
-                ALTER TABLE report ADD COLUMN parts_found INTEGER;
-                ALTER TABLE report ADD COLUMN parts_expected INTEGER;
-                ALTER TABLE report ADD COLUMN sentence_hashes TEXT;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE report ADD COLUMN parts_found INTEGER;
+                    ALTER TABLE report ADD COLUMN parts_expected INTEGER;
+                    ALTER TABLE report ADD COLUMN sentence_hashes TEXT;
+                    """)
         }
         migrator.registerMigration("v3-report-year-covering-index") { db in
             // Rankings and trends read every report of some years: served from this index alone.
@@ -98,34 +100,37 @@ enum Migrations {
         migrator.registerMigration("v4-audit-findings-index") { db in
             // Most audit results pass; only the others (the findings) are looked up by status, so only they are
             // indexed: every report's ~35 passing results no longer update an index as they are saved.
-            try db.execute(sql: """
-                DROP INDEX audit_status;
-                CREATE INDEX audit_findings ON audit(status, year) WHERE status != 'pass';
-                """)
+            try db.execute(
+                sql: """
+                    DROP INDEX audit_status;
+                    CREATE INDEX audit_findings ON audit(status, year) WHERE status != 'pass';
+                    """)
         }
         migrator.registerMigration("v5-shared-texts") { db in
             // A figure's table, row and column labels, and an audit result's list of cells, repeat report after
             // report (a few hundred distinct of each in a province): each is stored once, under its `SharedTextId`,
             // which took the figure and audit tables of 2,000 reports from 101 MB to 35 MB. The views give the
             // rows back whole. Run once, on the first open after an upgrade: 4.5 million figures take about 22 s.
-            try db.execute(sql: """
-                CREATE TABLE figure_source (
-                    id INTEGER PRIMARY KEY, source_table TEXT NOT NULL, row_label TEXT NOT NULL, column_label TEXT NOT NULL
-                ) STRICT;
-                CREATE TRIGGER figure_source_one_text_per_id BEFORE INSERT ON figure_source
-                    WHEN EXISTS (SELECT 1 FROM figure_source WHERE id = NEW.id AND (source_table, row_label, column_label)
-                                 IS NOT (NEW.source_table, NEW.row_label, NEW.column_label))
-                    BEGIN SELECT RAISE(ABORT, 'two different figure labels have one id'); END;
-                CREATE TABLE audit_cells (id INTEGER PRIMARY KEY, cells TEXT NOT NULL) STRICT;
-                CREATE TRIGGER audit_cells_one_text_per_id BEFORE INSERT ON audit_cells
-                    WHEN EXISTS (SELECT 1 FROM audit_cells WHERE id = NEW.id AND cells IS NOT NEW.cells)
-                    BEGIN SELECT RAISE(ABORT, 'two different audit cell lists have one id'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE figure_source (
+                        id INTEGER PRIMARY KEY, source_table TEXT NOT NULL, row_label TEXT NOT NULL, column_label TEXT NOT NULL
+                    ) STRICT;
+                    CREATE TRIGGER figure_source_one_text_per_id BEFORE INSERT ON figure_source
+                        WHEN EXISTS (SELECT 1 FROM figure_source WHERE id = NEW.id AND (source_table, row_label, column_label)
+                                     IS NOT (NEW.source_table, NEW.row_label, NEW.column_label))
+                        BEGIN SELECT RAISE(ABORT, 'two different figure labels have one id'); END;
+                    CREATE TABLE audit_cells (id INTEGER PRIMARY KEY, cells TEXT NOT NULL) STRICT;
+                    CREATE TRIGGER audit_cells_one_text_per_id BEFORE INSERT ON audit_cells
+                        WHEN EXISTS (SELECT 1 FROM audit_cells WHERE id = NEW.id AND cells IS NOT NEW.cells)
+                        BEGIN SELECT RAISE(ABORT, 'two different audit cell lists have one id'); END;
+                    """)
             let labels = try Row.fetchAll(db, sql: "SELECT DISTINCT source_table, row_label, column_label FROM figure")
             for row in labels {
                 let (table, label, column): (String, String, String) = (row[0], row[1], row[2])
-                try db.execute(sql: "INSERT INTO figure_source VALUES (?, ?, ?, ?)",
-                               arguments: [SharedTextId.of([table, label, column]), table, label, column])
+                try db.execute(
+                    sql: "INSERT INTO figure_source VALUES (?, ?, ?, ?)",
+                    arguments: [SharedTextId.of([table, label, column]), table, label, column])
             }
             // Each stored list keeps its id through a mapping by its old text, so that an audit row is never lost
             // to a list written two ways.
@@ -134,69 +139,73 @@ enum Migrations {
                 let list = try JSONDecoder().decode([String].self, from: Data(cells.utf8))
                 let id = SharedTextId.of(list)
                 try db.execute(sql: "INSERT INTO old_cells VALUES (?, ?)", arguments: [cells, id])
-                try db.execute(sql: "INSERT OR IGNORE INTO audit_cells VALUES (?, ?)", arguments: [id, JSONArrayText.strings(list)])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO audit_cells VALUES (?, ?)",
+                    arguments: [id, JSONArrayText.strings(list)])
             }
-            try db.execute(sql: """
-                CREATE TABLE figure_new (
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, code TEXT NOT NULL, value REAL, kind TEXT NOT NULL,
-                    source_id INTEGER NOT NULL REFERENCES figure_source(id), raw TEXT NOT NULL,
-                    PRIMARY KEY (unit_id, year, code)
-                ) STRICT, WITHOUT ROWID;
-                INSERT INTO figure_new
-                    SELECT f.unit_id, f.year, f.code, f.value, f.kind, s.id, f.raw
-                    FROM figure f JOIN figure_source s USING (source_table, row_label, column_label);
-                DROP TABLE figure;
-                ALTER TABLE figure_new RENAME TO figure;
-                CREATE INDEX figure_code_year ON figure(code, year, unit_id, value);
-                CREATE VIEW figure_detail AS
-                    SELECT f.unit_id, f.year, f.code, f.value, f.kind, s.source_table, s.row_label, s.column_label, f.raw
-                    FROM figure f JOIN figure_source s ON s.id = f.source_id;
+            try db.execute(
+                sql: """
+                    CREATE TABLE figure_new (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, code TEXT NOT NULL, value REAL, kind TEXT NOT NULL,
+                        source_id INTEGER NOT NULL REFERENCES figure_source(id), raw TEXT NOT NULL,
+                        PRIMARY KEY (unit_id, year, code)
+                    ) STRICT, WITHOUT ROWID;
+                    INSERT INTO figure_new
+                        SELECT f.unit_id, f.year, f.code, f.value, f.kind, s.id, f.raw
+                        FROM figure f JOIN figure_source s USING (source_table, row_label, column_label);
+                    DROP TABLE figure;
+                    ALTER TABLE figure_new RENAME TO figure;
+                    CREATE INDEX figure_code_year ON figure(code, year, unit_id, value);
+                    CREATE VIEW figure_detail AS
+                        SELECT f.unit_id, f.year, f.code, f.value, f.kind, s.source_table, s.row_label, s.column_label, f.raw
+                        FROM figure f JOIN figure_source s ON s.id = f.source_id;
 
-                CREATE TABLE audit_new (
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL,
-                    message TEXT NOT NULL, cells_id INTEGER NOT NULL REFERENCES audit_cells(id),
-                    PRIMARY KEY (unit_id, year, rule)
-                ) STRICT, WITHOUT ROWID;
-                INSERT INTO audit_new
-                    SELECT a.unit_id, a.year, a.rule, a.status, a.message, c.id FROM audit a JOIN old_cells c USING (cells);
-                DROP TABLE audit;
-                ALTER TABLE audit_new RENAME TO audit;
-                CREATE INDEX audit_findings ON audit(status, year) WHERE status != 'pass';
-                CREATE VIEW audit_detail AS
-                    SELECT a.unit_id, a.year, a.rule, a.status, a.message, c.cells
-                    FROM audit a JOIN audit_cells c ON c.id = a.cells_id;
-                DROP TABLE old_cells;
-                """)
+                    CREATE TABLE audit_new (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL,
+                        message TEXT NOT NULL, cells_id INTEGER NOT NULL REFERENCES audit_cells(id),
+                        PRIMARY KEY (unit_id, year, rule)
+                    ) STRICT, WITHOUT ROWID;
+                    INSERT INTO audit_new
+                        SELECT a.unit_id, a.year, a.rule, a.status, a.message, c.id FROM audit a JOIN old_cells c USING (cells);
+                    DROP TABLE audit;
+                    ALTER TABLE audit_new RENAME TO audit;
+                    CREATE INDEX audit_findings ON audit(status, year) WHERE status != 'pass';
+                    CREATE VIEW audit_detail AS
+                        SELECT a.unit_id, a.year, a.rule, a.status, a.message, c.cells
+                        FROM audit a JOIN audit_cells c ON c.id = a.cells_id;
+                    DROP TABLE old_cells;
+                    """)
         }
         migrator.registerMigration("v6-figure-code-ids") { db in
             // A figure's code is stored as a small integer (`figure_code`), not as its text: the writer's B-tree
             // searches compare integers instead of memcmp'ing dotted codes, and the key and index records shrink.
             // Inserting a benchmark's 324,000 figures took 0.6 s in SQLite instead of 1.0 s. The `figure` view
             // gives the rows back with their codes, as they were before. Codes keep their ids forever.
-            try db.execute(sql: """
-                CREATE TABLE figure_code (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE) STRICT;
-                CREATE TRIGGER figure_code_one_text_per_id BEFORE INSERT ON figure_code
-                    WHEN EXISTS (SELECT 1 FROM figure_code WHERE id = NEW.id AND code IS NOT NEW.code)
-                    BEGIN SELECT RAISE(ABORT, 'two different figure codes have one id'); END;
-                INSERT INTO figure_code (code) SELECT DISTINCT code FROM figure ORDER BY code;
-                CREATE TABLE figure_value (
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, code_id INTEGER NOT NULL REFERENCES figure_code(id),
-                    value REAL, kind TEXT NOT NULL, source_id INTEGER NOT NULL REFERENCES figure_source(id),
-                    raw TEXT NOT NULL, PRIMARY KEY (unit_id, year, code_id)
-                ) STRICT, WITHOUT ROWID;
-                INSERT INTO figure_value
-                    SELECT f.unit_id, f.year, c.id, f.value, f.kind, f.source_id, f.raw
-                    FROM figure f JOIN figure_code c USING (code);
-                DROP VIEW figure_detail;
-                DROP TABLE figure;
-                CREATE INDEX figure_value_by_code ON figure_value(code_id, year, unit_id, value);
-                CREATE VIEW figure AS
-                    SELECT f.unit_id, f.year, c.code, f.value, f.kind, f.source_id, f.raw
-                    FROM figure_value f JOIN figure_code c ON c.id = f.code_id;
-                CREATE VIEW figure_detail AS
-                    SELECT f.unit_id, f.year, c.code, f.value, f.kind, s.source_table, s.row_label, s.column_label, f.raw
-                    FROM figure_value f JOIN figure_code c ON c.id = f.code_id JOIN figure_source s ON s.id = f.source_id;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE figure_code (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE) STRICT;
+                    CREATE TRIGGER figure_code_one_text_per_id BEFORE INSERT ON figure_code
+                        WHEN EXISTS (SELECT 1 FROM figure_code WHERE id = NEW.id AND code IS NOT NEW.code)
+                        BEGIN SELECT RAISE(ABORT, 'two different figure codes have one id'); END;
+                    INSERT INTO figure_code (code) SELECT DISTINCT code FROM figure ORDER BY code;
+                    CREATE TABLE figure_value (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, code_id INTEGER NOT NULL REFERENCES figure_code(id),
+                        value REAL, kind TEXT NOT NULL, source_id INTEGER NOT NULL REFERENCES figure_source(id),
+                        raw TEXT NOT NULL, PRIMARY KEY (unit_id, year, code_id)
+                    ) STRICT, WITHOUT ROWID;
+                    INSERT INTO figure_value
+                        SELECT f.unit_id, f.year, c.id, f.value, f.kind, f.source_id, f.raw
+                        FROM figure f JOIN figure_code c USING (code);
+                    DROP VIEW figure_detail;
+                    DROP TABLE figure;
+                    CREATE INDEX figure_value_by_code ON figure_value(code_id, year, unit_id, value);
+                    CREATE VIEW figure AS
+                        SELECT f.unit_id, f.year, c.code, f.value, f.kind, f.source_id, f.raw
+                        FROM figure_value f JOIN figure_code c ON c.id = f.code_id;
+                    CREATE VIEW figure_detail AS
+                        SELECT f.unit_id, f.year, c.code, f.value, f.kind, s.source_table, s.row_label, s.column_label, f.raw
+                        FROM figure_value f JOIN figure_code c ON c.id = f.code_id JOIN figure_source s ON s.id = f.source_id;
+                    """)
         }
         migrator.registerMigration("v7-figure-by-code") { db in
             // The rankings' and trends' copy of the values, keyed by code, in a table of its own instead of an
@@ -204,33 +213,35 @@ enum Migrations {
             // as the rows went in, while nianbao writes a batch of reports' entries at once in key order
             // (`FiguresByCode`). Deletions and updates of `figure_value`, nianbao's or a script's, reach it by
             // trigger; an insert does not (a trigger per row doubled the insert's cost).
-            try db.execute(sql: """
-                CREATE TABLE figure_by_code (
-                    code_id INTEGER NOT NULL, year INTEGER NOT NULL, unit_id TEXT NOT NULL, value REAL,
-                    PRIMARY KEY (code_id, year, unit_id)
-                ) STRICT, WITHOUT ROWID;
-                INSERT INTO figure_by_code
-                    SELECT code_id, year, unit_id, value FROM figure_value ORDER BY code_id, year, unit_id;
-                DROP INDEX figure_value_by_code;
-                CREATE TRIGGER figure_value_deleted AFTER DELETE ON figure_value BEGIN
-                    DELETE FROM figure_by_code WHERE code_id = OLD.code_id AND year = OLD.year AND unit_id = OLD.unit_id;
-                END;
-                CREATE TRIGGER figure_value_updated AFTER UPDATE ON figure_value BEGIN
-                    DELETE FROM figure_by_code WHERE code_id = OLD.code_id AND year = OLD.year AND unit_id = OLD.unit_id;
-                    INSERT INTO figure_by_code VALUES (NEW.code_id, NEW.year, NEW.unit_id, NEW.value);
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE figure_by_code (
+                        code_id INTEGER NOT NULL, year INTEGER NOT NULL, unit_id TEXT NOT NULL, value REAL,
+                        PRIMARY KEY (code_id, year, unit_id)
+                    ) STRICT, WITHOUT ROWID;
+                    INSERT INTO figure_by_code
+                        SELECT code_id, year, unit_id, value FROM figure_value ORDER BY code_id, year, unit_id;
+                    DROP INDEX figure_value_by_code;
+                    CREATE TRIGGER figure_value_deleted AFTER DELETE ON figure_value BEGIN
+                        DELETE FROM figure_by_code WHERE code_id = OLD.code_id AND year = OLD.year AND unit_id = OLD.unit_id;
+                    END;
+                    CREATE TRIGGER figure_value_updated AFTER UPDATE ON figure_value BEGIN
+                        DELETE FROM figure_by_code WHERE code_id = OLD.code_id AND year = OLD.year AND unit_id = OLD.unit_id;
+                        INSERT INTO figure_by_code VALUES (NEW.code_id, NEW.year, NEW.unit_id, NEW.value);
+                    END;
+                    """)
         }
         migrator.registerMigration("v8-quarantine") { db in
             // Documents a reader worker crashed, ran out of time or of memory on, by their bytes' digest and the
             // readers' version: skipped until the readers change.
-            try db.execute(sql: """
-                CREATE TABLE quarantine (
-                    sha256 TEXT NOT NULL, reader_version INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,
-                    unit_id TEXT NOT NULL, year INTEGER NOT NULL, quarantined_at TEXT NOT NULL,
-                    PRIMARY KEY (sha256, reader_version)
-                ) STRICT;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE quarantine (
+                        sha256 TEXT NOT NULL, reader_version INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, quarantined_at TEXT NOT NULL,
+                        PRIMARY KEY (sha256, reader_version)
+                    ) STRICT;
+                    """)
         }
         migrator.registerMigration("v9-source-origin") { db in
             // The configured source (report URL, URL template or listing page) each state is for: a source changed
@@ -240,16 +251,17 @@ enum Migrations {
         migrator.registerMigration("office-problem-list") { db in
             // The problem list across runs: one row per problem of a stored report under its fingerprint (unit,
             // year, rule, cells), with the office's status, who set it, when, and a note.
-            try db.execute(sql: """
-                CREATE TABLE problem (
-                    fingerprint TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, rule TEXT NOT NULL,
-                    cells TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL,
-                    first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL,
-                    status TEXT NOT NULL, status_by TEXT NOT NULL, status_at TEXT NOT NULL, note TEXT NOT NULL,
-                    fixed_version_id INTEGER
-                ) STRICT;
-                CREATE INDEX problem_unit_year ON problem(unit_id, year);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE problem (
+                        fingerprint TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, rule TEXT NOT NULL,
+                        cells TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL,
+                        first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL,
+                        status TEXT NOT NULL, status_by TEXT NOT NULL, status_at TEXT NOT NULL, note TEXT NOT NULL,
+                        fixed_version_id INTEGER
+                    ) STRICT;
+                    CREATE INDEX problem_unit_year ON problem(unit_id, year);
+                    """)
         }
         migrator.registerMigration("draft-problems") { db in
             // Problems recorded by `nianbao check --record` from a draft are marked as such: they are fixed by a

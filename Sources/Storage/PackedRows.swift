@@ -58,12 +58,14 @@ struct PackedRows: Sendable {
                 case .integer(let number): code = sqlite3_bind_int64(statement.sqliteStatement, index, number)
                 case .real(let number): code = sqlite3_bind_double(statement.sqliteStatement, index, number)
                 case .text(let offset, let count):
-                    code = sqlite3_bind_text(statement.sqliteStatement, index,
-                                             base.advanced(by: offset).assumingMemoryBound(to: CChar.self),
-                                             Int32(count), nil)  // nil: SQLITE_STATIC
+                    code = sqlite3_bind_text(
+                        statement.sqliteStatement, index,
+                        base.advanced(by: offset).assumingMemoryBound(to: CChar.self),
+                        Int32(count), nil)  // nil: SQLITE_STATIC
                 }
                 guard code == SQLITE_OK else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot bind parameter \(index)")
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code), message: "cannot bind parameter \(index)")
                 }
             }
             try statement.execute()

@@ -23,19 +23,24 @@ public struct PipelineStore: Sendable {
     /// Keeps a document version unless the same bytes are already archived for this unit·year, and looks up what
     /// the store held for it.
     public func archive(_ version: DocumentVersionRecord) async throws -> ArchivedVersion {
-        try await explained { try await store.groupCommit.perform { db in
-            let (unitId, year) = (version.unitId, version.year)
-            let stored = try Store.storedReport(db, unitId: unitId, year: year)
-            return ArchivedVersion(outcome: try store.archive(db, version),
-                                   storedVersionId: stored?.versionId, storedStatus: stored?.status,
-                                   lastYear: try Store.figureValues(db, unitId: unitId, year: year - 1))
-        } }
+        try await explained {
+            try await store.groupCommit.perform { db in
+                let (unitId, year) = (version.unitId, version.year)
+                let stored = try Store.storedReport(db, unitId: unitId, year: year)
+                return ArchivedVersion(
+                    outcome: try store.archive(db, version),
+                    storedVersionId: stored?.versionId, storedStatus: stored?.status,
+                    lastYear: try Store.figureValues(db, unitId: unitId, year: year - 1))
+            }
+        }
     }
 
     /// Queues a unit·year's run outcome and its source's new state, with the report read for it (replacing the
     /// unit·year's figures, items and audit) when there is one, to be written together.
     public func record(_ item: RunItem, runId: Int64, state: SourceStateRecord, report: ReportContent?, at now: Date) {
-        let rows = report.map { ReportRows(unitId: item.unitId, year: item.year, content: $0, at: now, stored: store.sharedTexts) }
+        let rows = report.map {
+            ReportRows(unitId: item.unitId, year: item.year, content: $0, at: now, stored: store.sharedTexts)
+        }
         let stateRow = state.rowArguments
         store.groupCommit.enqueue { db in
             if let rows { try store.save(db, rows) }

@@ -63,14 +63,20 @@ public struct DocumentVersionRecord: Codable, Sendable, FetchableRecord, TableRe
 
     enum CodingKeys: String, CodingKey {
         case id, year, url, sha256, content, charset, etag
-        case unitId = "unit_id", finalUrl = "final_url", contentType = "content_type"
-        case lastModified = "last_modified", byteCount = "byte_count", firstSeenAt = "first_seen_at"
+        case unitId = "unit_id"
+        case finalUrl = "final_url"
+        case contentType = "content_type"
+        case lastModified = "last_modified"
+        case byteCount = "byte_count"
+        case firstSeenAt = "first_seen_at"
     }
 
     /// Creates a version record.
-    public init(id: Int64?, unitId: String, year: Int, url: String, finalUrl: String, sha256: String, content: Data,
-                contentType: String?, charset: String?, etag: String?, lastModified: String?, byteCount: Int,
-                firstSeenAt: Date) {
+    public init(
+        id: Int64?, unitId: String, year: Int, url: String, finalUrl: String, sha256: String, content: Data,
+        contentType: String?, charset: String?, etag: String?, lastModified: String?, byteCount: Int,
+        firstSeenAt: Date
+    ) {
         self.id = id
         self.unitId = unitId
         self.year = year
@@ -126,9 +132,14 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
 
     enum CodingKeys: String, CodingKey {
         case year, url, etag, origin
-        case unitId = "unit_id", lastModified = "last_modified", lastAttemptAt = "last_attempt_at"
-        case lastSuccessAt = "last_success_at", status = "last_status"
-        case consecutiveFailures = "consecutive_failures", lastError = "last_error", nextAttemptAt = "next_attempt_at"
+        case unitId = "unit_id"
+        case lastModified = "last_modified"
+        case lastAttemptAt = "last_attempt_at"
+        case lastSuccessAt = "last_success_at"
+        case status = "last_status"
+        case consecutiveFailures = "consecutive_failures"
+        case lastError = "last_error"
+        case nextAttemptAt = "next_attempt_at"
     }
 
     /// A fresh state for a source never fetched.
@@ -144,8 +155,10 @@ public struct SourceStateRecord: Codable, Sendable, Hashable, FetchableRecord, P
 
     /// The row for `replaceSQL`, in the table's column order, dates converted here rather than on the writer.
     var rowArguments: StatementArguments {
-        [unitId, year, url, etag, lastModified, StoredDate.value(lastAttemptAt), StoredDate.value(lastSuccessAt),
-         status?.rawValue, consecutiveFailures, lastError, StoredDate.value(nextAttemptAt), origin]
+        [
+            unitId, year, url, etag, lastModified, StoredDate.value(lastAttemptAt), StoredDate.value(lastSuccessAt),
+            status?.rawValue, consecutiveFailures, lastError, StoredDate.value(nextAttemptAt), origin,
+        ]
     }
 
     /// Reads a stored state; a `last_status` this nianbao does not know throws (`StoreError.unknownValue` once

@@ -124,8 +124,10 @@ struct ReportRows: Sendable {
 
     /// The rows `pack` gives for positions 0..<count, in batches (by position: no element is copied into a
     /// zipped array first).
-    private static func batches(_ insert: MultiRowInsert, count: Int,
-                                pack: (Int, inout PackedRows) -> Void) -> [InsertBatch] {
+    private static func batches(
+        _ insert: MultiRowInsert, count: Int,
+        pack: (Int, inout PackedRows) -> Void
+    ) -> [InsertBatch] {
         stride(from: 0, to: count, by: MultiRowInsert.maximumRows).map { start in
             let chunk = start..<min(start + MultiRowInsert.maximumRows, count)
             var rows = PackedRows(capacity: chunk.count * insert.columns)

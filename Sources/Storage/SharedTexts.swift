@@ -36,9 +36,10 @@ enum SharedTextId {
             ends.append(joined.count)
         }
         return joined.withUnsafeBufferPointer { joined in
-            ids(of: ends.indices.map { index in
-                UnsafeBufferPointer(rebasing: joined[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
-            })
+            ids(
+                of: ends.indices.map { index in
+                    UnsafeBufferPointer(rebasing: joined[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+                })
         }
     }
 
@@ -89,7 +90,8 @@ enum SharedTextId {
     private static func hashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64 {
         var hash = SHA256()
         hash.update(bufferPointer: UnsafeRawBufferPointer(bytes))
-        let id = hash.finalize().withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        let id = hash.finalize().withUnsafeBytes { digest in digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        }
         return Int64(bitPattern: id >> 1)
     }
 }
@@ -112,7 +114,8 @@ final class StoredTextIds: Sendable {
 
     /// The ids already in `table`, whose rows are an id and `columns` texts.
     convenience init(_ db: Database, table: String, columns: Int) throws {
-        self.init(table: table, columns: columns, committed: Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table)")))
+        self.init(
+            table: table, columns: columns, committed: Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table)")))
     }
 
     /// `table`'s ids as already read (`committed`).
@@ -124,7 +127,9 @@ final class StoredTextIds: Sendable {
 
     /// Those of `ids` not known to be committed, with their positions in `ids`.
     func uncommitted(_ ids: [Int64]) -> [(id: Int64, position: Int)] {
-        state.withLock { state in ids.enumerated().filter { !state.committed.contains($0.element) }.map { ($0.element, $0.offset) } }
+        state.withLock { state in
+            ids.enumerated().filter { !state.committed.contains($0.element) }.map { ($0.element, $0.offset) }
+        }
     }
 
     /// Inserts those of `candidates` that the store does not hold, inside `db`'s open transaction, with the texts
@@ -135,18 +140,24 @@ final class StoredTextIds: Sendable {
         // One observer per transaction: the first insert of a transaction registers it.
         let (new, firstOfTransaction) = state.withLock { state in
             let first = state.inOpenTransaction.isEmpty
-            return (candidates.filter { !state.committed.contains($0.id) && state.inOpenTransaction.insert($0.id).inserted }, first)
+            return (
+                candidates.filter {
+                    !state.committed.contains($0.id) && state.inOpenTransaction.insert($0.id).inserted
+                }, first
+            )
         }
         guard !new.isEmpty else { return }
         if firstOfTransaction {
-            db.afterNextTransaction(onCommit: { [self] _ in
-                state.withLock { state in
-                    state.committed.formUnion(state.inOpenTransaction)
-                    state.inOpenTransaction = []
-                }
-            }, onRollback: { [self] _ in
-                state.withLock { $0.inOpenTransaction = [] }
-            })
+            db.afterNextTransaction(
+                onCommit: { [self] _ in
+                    state.withLock { state in
+                        state.committed.formUnion(state.inOpenTransaction)
+                        state.inOpenTransaction = []
+                    }
+                },
+                onRollback: { [self] _ in
+                    state.withLock { $0.inOpenTransaction = [] }
+                })
         }
         let placeholders = Array(repeating: "?", count: columns + 1).joined(separator: ",")
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table) VALUES (\(placeholders))")

@@ -19,7 +19,9 @@ extension Store {
     /// between them could pair a report with another version's figures. So the reports are read on a connection
     /// that asks SQLite's `data_version` before and after both reads; when another connection committed in
     /// between, both are read again in one transaction.
-    public func reportsAndValues(codes: [String], years: [Int]) throws -> (reports: [ReportFormatRow], values: [StoredValue]) {
+    public func reportsAndValues(codes: [String], years: [Int]) throws -> (
+        reports: [ReportFormatRow], values: [StoredValue]
+    ) {
         let read: (reports: [ReportFormatRow], values: [StoredValue])? = try pool.unsafeRead { db in
             let before = try Int.fetchOne(db, sql: "PRAGMA data_version")
             let values = Mutex<Result<[StoredValue], any Error>?>(nil)
@@ -27,7 +29,9 @@ extension Store {
             // A thread of its own, not a dispatch queue: a caller on one of Swift's few cooperative threads, waiting
             // here, must not be what the other read waits for.
             Thread { [pool] in
-                values.withLock { $0 = Result { try pool.read { db in try Self.values(db, codes: codes, years: years) } } }
+                values.withLock {
+                    $0 = Result { try pool.read { db in try Self.values(db, codes: codes, years: years) } }
+                }
                 done.signal()
             }.start()
             let reports = Result { try Self.reportFormats(db, years: years) }
@@ -37,17 +41,24 @@ extension Store {
             return (try reports.get(), try read.get())
         }
         if let read { return read }
-        return try pool.read { db in (try Self.reportFormats(db, years: years), try Self.values(db, codes: codes, years: years)) }
+        return try pool.read { db in
+            (try Self.reportFormats(db, years: years), try Self.values(db, codes: codes, years: years))
+        }
     }
 
     private static func reportFormats(_ db: Database, years: [Int]) throws -> [ReportFormatRow] {
         let filter = years.isEmpty ? "" : "WHERE year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
         var result: [ReportFormatRow] = []
         let (statuses, formats) = (RawCases<ReportStatus>(), RawCases<ReportFormat>())
-        try db.forEachRawRow(sql: "SELECT unit_id, year, status, format FROM report \(filter) ORDER BY year, unit_id",
-                             arguments: StatementArguments(years)) { row in
-            result.append((row.text(0) ?? "", row.integer(1), row.value(2, among: statuses) ?? .notAReport,
-                           row.value(3, among: formats)))
+        try db.forEachRawRow(
+            sql: "SELECT unit_id, year, status, format FROM report \(filter) ORDER BY year, unit_id",
+            arguments: StatementArguments(years)
+        ) { row in
+            result.append(
+                (
+                    row.text(0) ?? "", row.integer(1), row.value(2, among: statuses) ?? .notAReport,
+                    row.value(3, among: formats)
+                ))
         }
         return result
     }

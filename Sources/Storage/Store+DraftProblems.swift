@@ -28,47 +28,60 @@ extension Store {
     /// added `open`, a known one keeps the office's status (a `fixed` one is opened again); a draft problem of the
     /// unit·year that is `open` or `sent` and that this check no longer shows becomes `fixed`, by `nianbao`.
     @discardableResult
-    public func recordDraftProblems(unitId: String, year: Int, _ problems: [DraftProblemRecord],
-                                    now: Date = Date()) throws -> ProblemSync {
+    public func recordDraftProblems(
+        unitId: String, year: Int, _ problems: [DraftProblemRecord],
+        now: Date = Date()
+    ) throws -> ProblemSync {
         try pool.write { db in
             var sync = ProblemSync()
             var seen = Set<String>()
             for problem in problems {
-                let fingerprint = Problem.fingerprint(unitId: unitId, year: year, rule: problem.rule, cells: problem.cells)
+                let fingerprint = Problem.fingerprint(
+                    unitId: unitId, year: year, rule: problem.rule, cells: problem.cells)
                 guard seen.insert(fingerprint).inserted else { continue }
                 let message = "草稿：" + problem.message
-                let stored = try Row.fetchOne(db, sql: "SELECT status, origin FROM problem WHERE fingerprint = ?",
-                                              arguments: [fingerprint])
+                let stored = try Row.fetchOne(
+                    db, sql: "SELECT status, origin FROM problem WHERE fingerprint = ?",
+                    arguments: [fingerprint])
                 guard let stored else {
-                    try db.execute(sql: """
-                        INSERT INTO problem (fingerprint, unit_id, year, rule, cells, outcome, message, first_seen_at,
-                                             last_seen_at, status, status_by, status_at, note, origin)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', 'nianbao', ?, '', 'draft')
-                        """, arguments: [fingerprint, unitId, year, problem.rule, problem.cells.joined(separator: " "),
-                                         problem.outcome.rawValue, message, now, now, now])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO problem (fingerprint, unit_id, year, rule, cells, outcome, message, first_seen_at,
+                                                 last_seen_at, status, status_by, status_at, note, origin)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', 'nianbao', ?, '', 'draft')
+                            """,
+                        arguments: [
+                            fingerprint, unitId, year, problem.rule, problem.cells.joined(separator: " "),
+                            problem.outcome.rawValue, message, now, now, now,
+                        ])
                     sync.found += 1
                     continue
                 }
                 if stored["status"] as String == ProblemStatus.fixed.rawValue {
-                    try db.execute(sql: """
-                        UPDATE problem SET status = 'open', status_by = 'nianbao', status_at = ?, fixed_version_id = NULL
-                        WHERE fingerprint = ?
-                        """, arguments: [now, fingerprint])
+                    try db.execute(
+                        sql: """
+                            UPDATE problem SET status = 'open', status_by = 'nianbao', status_at = ?, fixed_version_id = NULL
+                            WHERE fingerprint = ?
+                            """, arguments: [now, fingerprint])
                     sync.reopened += 1
                 }
                 if stored["origin"] as String == "draft" {
-                    try db.execute(sql: "UPDATE problem SET outcome = ?, message = ?, last_seen_at = ? WHERE fingerprint = ?",
-                                   arguments: [problem.outcome.rawValue, message, now, fingerprint])
+                    try db.execute(
+                        sql: "UPDATE problem SET outcome = ?, message = ?, last_seen_at = ? WHERE fingerprint = ?",
+                        arguments: [problem.outcome.rawValue, message, now, fingerprint])
                 }
             }
-            let pending = try String.fetchAll(db, sql: """
-                SELECT fingerprint FROM problem
-                WHERE unit_id = ? AND year = ? AND origin = 'draft' AND status IN ('open', 'sent')
-                """, arguments: [unitId, year])
+            let pending = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT fingerprint FROM problem
+                    WHERE unit_id = ? AND year = ? AND origin = 'draft' AND status IN ('open', 'sent')
+                    """, arguments: [unitId, year])
             for fingerprint in pending where !seen.contains(fingerprint) {
-                try db.execute(sql: """
-                    UPDATE problem SET status = 'fixed', status_by = 'nianbao', status_at = ? WHERE fingerprint = ?
-                    """, arguments: [now, fingerprint])
+                try db.execute(
+                    sql: """
+                        UPDATE problem SET status = 'fixed', status_by = 'nianbao', status_at = ? WHERE fingerprint = ?
+                        """, arguments: [now, fingerprint])
                 sync.fixed += 1
             }
             return sync

@@ -17,9 +17,12 @@ extension Store {
     public func figureGrid(codes: [String], years: [Int]) throws -> FigureGrid {
         let (reports, values) = try reportsAndValues(codes: codes, years: years)
         var firstOfYear: [Int: Int] = [:]
-        for (index, report) in reports.enumerated() where firstOfYear[report.year] == nil { firstOfYear[report.year] = index }
+        for (index, report) in reports.enumerated() where firstOfYear[report.year] == nil {
+            firstOfYear[report.year] = index
+        }
         var cells = [FigureCell](repeating: .notPrinted, count: reports.count * codes.count)
-        let column = Dictionary(codes.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let column = Dictionary(
+            codes.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var position = reports.count
         var run: (code: String, year: Int, column: Int)?
         for (unitId, year, code, value) in values {
@@ -28,11 +31,13 @@ extension Store {
                 position = firstOfYear[year] ?? reports.count
             }
             while position < reports.count, reports[position].year == year, reports[position].unitId != unitId,
-                  reports[position].unitId.bytePrecedes(unitId) {
+                reports[position].unitId.bytePrecedes(unitId)
+            {
                 position += 1
             }
             guard let slot = run?.column, position < reports.count, reports[position].year == year,
-                  reports[position].unitId == unitId else { continue }
+                reports[position].unitId == unitId
+            else { continue }
             cells[position * codes.count + slot] = FigureCell(stored: value)
         }
         return FigureGrid(reports: reports, codes: codes, cells: cells)

@@ -22,8 +22,9 @@ extension Store {
                     }
                     stale = holderPid == pid ? nil : holderPid
                 }
-                try db.execute(sql: "INSERT OR REPLACE INTO collect_lock (id, pid, started_at, host) VALUES (1, ?, ?, ?)",
-                               arguments: [pid, now, Self.hostName])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO collect_lock (id, pid, started_at, host) VALUES (1, ?, ?, ?)",
+                    arguments: [pid, now, Self.hostName])
                 result = stale
                 return .commit
             }
@@ -33,7 +34,9 @@ extension Store {
 
     /// Releases the collect lock if `pid` holds it.
     public func releaseCollectLock(pid: Int32) throws {
-        try pool.write { db in try db.execute(sql: "DELETE FROM collect_lock WHERE id = 1 AND pid = ?", arguments: [pid]) }
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM collect_lock WHERE id = 1 AND pid = ?", arguments: [pid])
+        }
     }
 
     private static let hostName = ProcessInfo.processInfo.hostName

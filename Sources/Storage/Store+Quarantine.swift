@@ -21,7 +21,9 @@ public struct QuarantineEntry: Sendable, Hashable {
     public var at: Date
 
     /// Creates an entry.
-    public init(sha256: String, readerVersion: Int, kind: FailureKind, detail: String, unitId: String, year: Int, at: Date) {
+    public init(
+        sha256: String, readerVersion: Int, kind: FailureKind, detail: String, unitId: String, year: Int, at: Date
+    ) {
         self.sha256 = sha256
         self.readerVersion = readerVersion
         self.kind = kind
@@ -38,13 +40,17 @@ extension Store {
     public func quarantined(readerVersion: Int) throws -> [String: QuarantineEntry] {
         try pool.read { db in
             var entries: [String: QuarantineEntry] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT sha256, kind, detail, unit_id, year, quarantined_at FROM quarantine WHERE reader_version = ?
-                """, arguments: [readerVersion]) {
-                let entry = QuarantineEntry(sha256: row["sha256"], readerVersion: readerVersion,
-                                            kind: try StoredWord.decode(row["kind"] as String, column: "quarantine.kind"),
-                                            detail: row["detail"], unitId: row["unit_id"], year: row["year"],
-                                            at: row["quarantined_at"])
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT sha256, kind, detail, unit_id, year, quarantined_at FROM quarantine WHERE reader_version = ?
+                    """, arguments: [readerVersion])
+            {
+                let entry = QuarantineEntry(
+                    sha256: row["sha256"], readerVersion: readerVersion,
+                    kind: try StoredWord.decode(row["kind"] as String, column: "quarantine.kind"),
+                    detail: row["detail"], unitId: row["unit_id"], year: row["year"],
+                    at: row["quarantined_at"])
                 entries[entry.sha256] = entry
             }
             return entries
@@ -52,11 +58,15 @@ extension Store {
     }
 
     static func insert(_ db: Database, _ entry: QuarantineEntry) throws {
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO quarantine (sha256, reader_version, kind, detail, unit_id, year, quarantined_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.sha256, entry.readerVersion, entry.kind.rawValue, entry.detail, entry.unitId, entry.year,
-                             StoredDate.value(entry.at)])
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO quarantine (sha256, reader_version, kind, detail, unit_id, year, quarantined_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.sha256, entry.readerVersion, entry.kind.rawValue, entry.detail, entry.unitId, entry.year,
+                StoredDate.value(entry.at),
+            ])
     }
 }
 

@@ -37,9 +37,12 @@ extension Store {
     public func sentenceHashes(year: Int) throws -> [String: [Int64]] {
         try pool.read { db in
             var result: [String: [Int64]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT unit_id, sentence_hashes FROM report WHERE year = ?", arguments: [year]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT unit_id, sentence_hashes FROM report WHERE year = ?", arguments: [year])
+            {
                 guard let text: String = row["sentence_hashes"],
-                      let hashes = try? JSONDecoder().decode([Int64].self, from: Data(text.utf8)) else { continue }
+                    let hashes = try? JSONDecoder().decode([Int64].self, from: Data(text.utf8))
+                else { continue }
                 result[row["unit_id"]] = hashes
             }
             return result
@@ -66,10 +69,12 @@ public struct FigureRow: Sendable, Hashable {
 extension FigureRow {
     /// A figure read from a row of the `figure_detail` view (a `figure` row with its labels).
     init(_ row: Row) {
-        self.init(unitId: row["unit_id"], year: row["year"], code: row["code"], value: row["value"],
-                  kind: CellKind(rawValue: row["kind"]) ?? .number,
-                  provenance: Provenance(table: row["source_table"], row: row["row_label"], column: row["column_label"],
-                                         raw: row["raw"]))
+        self.init(
+            unitId: row["unit_id"], year: row["year"], code: row["code"], value: row["value"],
+            kind: CellKind(rawValue: row["kind"]) ?? .number,
+            provenance: Provenance(
+                table: row["source_table"], row: row["row_label"], column: row["column_label"],
+                raw: row["raw"]))
     }
 }
 
@@ -94,8 +99,9 @@ extension Store {
         try pool.read { db in
             // The columns a summary needs (not the warnings or sentence fingerprints), row by row from a cursor: a
             // province's 150,000 reports as whole rows had been most of `status`'s 245 MB.
-            let rows = try Row.fetchCursor(db, sql: Self.summarySQL(year == nil ? nil : "r.year = ?"),
-                                           arguments: year.map { [$0] } ?? [])
+            let rows = try Row.fetchCursor(
+                db, sql: Self.summarySQL(year == nil ? nil : "r.year = ?"),
+                arguments: year.map { [$0] } ?? [])
             return try Array(rows.map(Self.summary))
         }
     }
@@ -108,10 +114,12 @@ extension Store {
         _ body: (_ position: Int, _ reports: [ReportSummary], _ states: [SourceStateRecord]) throws -> Void
     ) throws {
         try pool.read { db in
-            let reports = try db.cachedStatement(sql: Self.summarySQL("r.unit_id = ?" + (year == nil ? "" : " AND r.year = ?")))
+            let reports = try db.cachedStatement(
+                sql: Self.summarySQL("r.unit_id = ?" + (year == nil ? "" : " AND r.year = ?")))
             let states = try db.cachedStatement(sql: Self.unitSourceStatesSQL)
             for (position, unitId) in unitIds.enumerated() {
-                let summaries = try Row.fetchAll(reports, arguments: year.map { [unitId, $0] } ?? [unitId]).map(Self.summary)
+                let summaries = try Row.fetchAll(reports, arguments: year.map { [unitId, $0] } ?? [unitId]).map(
+                    Self.summary)
                 try body(position, summaries, try SourceStateRecord.fetchAll(states, arguments: [unitId]))
             }
         }
@@ -131,13 +139,14 @@ extension Store {
     }
 
     private static func summary(_ row: Row) -> ReportSummary {
-        ReportSummary(unitId: row["unit_id"], year: row["year"],
-                      status: ReportStatus(rawValue: row["status"]) ?? .notAReport,
-                      format: (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)),
-                      firstSeenAt: row["first_seen_at"], publishedOn: row["published_on"], changedAt: row["changed_at"],
-                      versionCount: row["version_count"], message: row["message"],
-                      failedRules: row["failed"], uncertainRules: row["uncertain"],
-                      partsFound: row["parts_found"], partsExpected: row["parts_expected"])
+        ReportSummary(
+            unitId: row["unit_id"], year: row["year"],
+            status: ReportStatus(rawValue: row["status"]) ?? .notAReport,
+            format: (row["format"] as String?).flatMap(ReportFormat.init(rawValue:)),
+            firstSeenAt: row["first_seen_at"], publishedOn: row["published_on"], changedAt: row["changed_at"],
+            versionCount: row["version_count"], message: row["message"],
+            failedRules: row["failed"], uncertainRules: row["uncertain"],
+            partsFound: row["parts_found"], partsExpected: row["parts_expected"])
     }
 
     /// Stored figures for some codes (all when empty) and years (all when empty), ordered by unit, year, code.
@@ -145,16 +154,20 @@ extension Store {
         try pool.read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
-            for (column, values) in [("code", codes as [any DatabaseValueConvertible]),
-                                     ("year", years as [any DatabaseValueConvertible]),
-                                     ("unit_id", units as [any DatabaseValueConvertible])] where !values.isEmpty {
+            for (column, values) in [
+                ("code", codes as [any DatabaseValueConvertible]),
+                ("year", years as [any DatabaseValueConvertible]),
+                ("unit_id", units as [any DatabaseValueConvertible]),
+            ] where !values.isEmpty {
                 conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
                 arguments.append(contentsOf: values)
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT * FROM figure_detail \(whereClause) ORDER BY unit_id, year, code
-                """, arguments: StatementArguments(arguments))
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT * FROM figure_detail \(whereClause) ORDER BY unit_id, year, code
+                    """, arguments: StatementArguments(arguments))
             var result: [FigureRow] = []
             while let row = try cursor.next() { result.append(FigureRow(row)) }
             return result
@@ -165,10 +178,12 @@ extension Store {
     /// whole table is never held in memory.
     public func forEachFigure(year: Int?, _ body: (FigureRow) throws -> Void) throws {
         try pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT unit_id, year, code, value, kind, source_table, row_label, column_label, raw FROM figure_detail
-                \(year == nil ? "" : "WHERE year = ?") ORDER BY unit_id, year, code
-                """, arguments: year.map { [$0] } ?? [])
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT unit_id, year, code, value, kind, source_table, row_label, column_label, raw FROM figure_detail
+                    \(year == nil ? "" : "WHERE year = ?") ORDER BY unit_id, year, code
+                    """, arguments: year.map { [$0] } ?? [])
             while let row = try cursor.next() { try body(FigureRow(row)) }
         }
     }
@@ -177,10 +192,13 @@ extension Store {
     public func storedCodes(year: Int?) throws -> Set<String> {
         try pool.read { db in
             // One seek of the rankings' table per code, not a scan of every figure.
-            Set(try String.fetchAll(db, sql: """
-                SELECT code FROM figure_code c WHERE EXISTS (
-                    SELECT 1 FROM figure_by_code f WHERE f.code_id = c.id \(year == nil ? "" : "AND f.year = ?"))
-                """, arguments: year.map { [$0] } ?? []))
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT code FROM figure_code c WHERE EXISTS (
+                            SELECT 1 FROM figure_by_code f WHERE f.code_id = c.id \(year == nil ? "" : "AND f.year = ?"))
+                        """, arguments: year.map { [$0] } ?? []))
         }
     }
 
@@ -189,8 +207,14 @@ extension Store {
         try pool.read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
-            if let year { conditions.append("year = ?"); arguments.append(year) }
-            if let unitId { conditions.append("unit_id = ?"); arguments.append(unitId) }
+            if let year {
+                conditions.append("year = ?")
+                arguments.append(year)
+            }
+            if let unitId {
+                conditions.append("unit_id = ?")
+                arguments.append(unitId)
+            }
             if !statuses.isEmpty {
                 conditions.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
                 arguments.append(contentsOf: statuses.map(\.rawValue))
@@ -198,13 +222,16 @@ extension Store {
                 if !statuses.contains(.pass) { conditions.append("status != 'pass'") }
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_detail \(whereClause) ORDER BY unit_id, year, rule",
-                                        arguments: StatementArguments(arguments))
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM audit_detail \(whereClause) ORDER BY unit_id, year, rule",
+                arguments: StatementArguments(arguments))
             return rows.map { row in
                 let cells = (try? JSONDecoder().decode([String].self, from: Data((row["cells"] as String).utf8))) ?? []
-                return AuditRow(unitId: row["unit_id"], year: row["year"],
-                                result: AuditResult(rule: row["rule"], status: AuditStatus(rawValue: row["status"]) ?? .uncertain,
-                                                    message: row["message"], cells: cells))
+                return AuditRow(
+                    unitId: row["unit_id"], year: row["year"],
+                    result: AuditResult(
+                        rule: row["rule"], status: AuditStatus(rawValue: row["status"]) ?? .uncertain,
+                        message: row["message"], cells: cells))
             }
         }
     }

@@ -22,8 +22,9 @@ extension Store {
     static func readingLocation(_ path: String) throws -> String {
         let file = URL(fileURLWithPath: path)
         let files = FileManager.default
-        let location = !files.isWritableFile(atPath: file.deletingLastPathComponent().path)
-            && !files.fileExists(atPath: path + "-wal") ? immutableURI(file.path) : path
+        let location =
+            !files.isWritableFile(atPath: file.deletingLastPathComponent().path)
+                && !files.fileExists(atPath: path + "-wal") ? immutableURI(file.path) : path
         if try !files.fileExists(atPath: path) || !isMigrated(location) { try migrate(path) }
         return location
     }

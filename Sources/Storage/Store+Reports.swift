@@ -45,8 +45,11 @@ public struct ReportContent: Sendable {
     public var sentenceHashes: [Int64] = []
 
     /// Creates report content.
-    public init(versionId: Int64, status: ReportStatus, format: ReportFormat?, printedUnit: String?, printedYear: Int?,
-                publishedOn: String? = nil, message: String?, figures: [Figure], items: [LabelledItem], audit: [AuditResult], warnings: [String]) {
+    public init(
+        versionId: Int64, status: ReportStatus, format: ReportFormat?, printedUnit: String?, printedYear: Int?,
+        publishedOn: String? = nil, message: String?, figures: [Figure], items: [LabelledItem], audit: [AuditResult],
+        warnings: [String]
+    ) {
         self.versionId = versionId
         self.status = status
         self.format = format
@@ -70,7 +73,9 @@ extension Store {
     /// Saves many reports in one transaction (bulk loads: re-extraction, imports, benchmarks).
     public func saveReports(_ batch: [(unitId: String, year: Int, content: ReportContent)], at now: Date) throws {
         try writeSavingFigures { db in
-            for report in batch { try save(db, unitId: report.unitId, year: report.year, content: report.content, at: now) }
+            for report in batch {
+                try save(db, unitId: report.unitId, year: report.year, content: report.content, at: now)
+            }
         }
     }
 
@@ -93,30 +98,41 @@ extension Store {
         let history = try versionHistory(db, unitId: unitId, year: year)
         // A unit·year's figures are deleted only when it has some: the trigger that carries deletions into
         // `figure_by_code` made even a DELETE that finds nothing cost 35 µs (70 ms of a 2,000-report collect).
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM figure_value WHERE unit_id = ? AND year = ?)"),
-                             arguments: [unitId, year]) == true {
-            try db.cachedStatement(sql: "DELETE FROM figure_value WHERE unit_id = ? AND year = ?").execute(arguments: [unitId, year])
+        if try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM figure_value WHERE unit_id = ? AND year = ?)"),
+            arguments: [unitId, year]) == true
+        {
+            try db.cachedStatement(sql: "DELETE FROM figure_value WHERE unit_id = ? AND year = ?").execute(arguments: [
+                unitId, year,
+            ])
         }
         for table in ["labelled_item", "audit"] {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE unit_id = ? AND year = ?").execute(arguments: [unitId, year])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE unit_id = ? AND year = ?").execute(arguments: [
+                unitId, year,
+            ])
         }
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO report (unit_id, year, version_id, first_seen_at, changed_at, version_count, status,
-                format, printed_unit, printed_year, published_on, message, warnings, extracted_at,
-                parts_found, parts_expected, sentence_hashes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [unitId, year, content.versionId,
-                                     history.firstSeen.isNull ? rows.savedAt : history.firstSeen, history.changedAt,
-                                     max(history.count, 1), content.status.rawValue, content.format?.rawValue,
-                                     content.printedUnit, content.printedYear, content.publishedOn, content.message,
-                                     rows.warningsJSON, rows.savedAt, content.parts?.found, content.parts?.expected,
-                                     rows.sentenceHashesJSON])
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO report (unit_id, year, version_id, first_seen_at, changed_at, version_count, status,
+                    format, printed_unit, printed_year, published_on, message, warnings, extracted_at,
+                    parts_found, parts_expected, sentence_hashes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            unitId, year, content.versionId,
+            history.firstSeen.isNull ? rows.savedAt : history.firstSeen, history.changedAt,
+            max(history.count, 1), content.status.rawValue, content.format?.rawValue,
+            content.printedUnit, content.printedYear, content.publishedOn, content.message,
+            rows.warningsJSON, rows.savedAt, content.parts?.found, content.parts?.expected,
+            rows.sentenceHashesJSON,
+        ])
         try sharedTexts.figureSources.insertNew(rows.newSources, texts: rows.sourceTexts, db)
         try sharedTexts.auditCells.insertNew(rows.newCells, texts: rows.cellsTexts, db)
         try sharedTexts.figureCodes.stored.insertNew(rows.newCodes, texts: rows.codeTexts, db)
         for insert in rows.inserts { try insert.rows.execute(try db.cachedStatement(sql: insert.sql)) }
-        try figuresByCode.replace(unitId: unitId, year: year, codeIds: rows.codeIds,
-                                  values: content.figures.map(\.value), in: db)
+        try figuresByCode.replace(
+            unitId: unitId, year: year, codeIds: rows.codeIds,
+            values: content.figures.map(\.value), in: db)
     }
 
     /// The status of a unit·year's stored report, if any.
@@ -130,8 +146,11 @@ extension Store {
 
     /// The document version a unit·year's stored report was read from and its status, if it has a report.
     /// (Statements run once per report in a collect are cached: preparing them was a measurable part of the writer.)
-    static func storedReport(_ db: Database, unitId: String, year: Int) throws -> (versionId: Int64, status: ReportStatus?)? {
-        let statement = try db.cachedStatement(sql: "SELECT version_id, status FROM report WHERE unit_id = ? AND year = ?")
+    static func storedReport(_ db: Database, unitId: String, year: Int) throws -> (
+        versionId: Int64, status: ReportStatus?
+    )? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT version_id, status FROM report WHERE unit_id = ? AND year = ?")
         return try Row.fetchOne(statement, arguments: [unitId, year]).map { row in
             (row[0], (row[1] as String?).flatMap(ReportStatus.init(rawValue:)))
         }
@@ -144,10 +163,12 @@ extension Store {
 
     static func figureValues(_ db: Database, unitId: String, year: Int) throws -> [String: Double?]? {
         var values: [String: Double?] = [:]
-        try db.forEachRawRow(sql: """
-            SELECT c.code, f.value FROM figure_value f JOIN figure_code c ON c.id = f.code_id
-            WHERE f.unit_id = ? AND f.year = ?
-            """, arguments: [unitId, year]) { row in
+        try db.forEachRawRow(
+            sql: """
+                SELECT c.code, f.value FROM figure_value f JOIN figure_code c ON c.id = f.code_id
+                WHERE f.unit_id = ? AND f.year = ?
+                """, arguments: [unitId, year]
+        ) { row in
             if let code = row.text(0) { values[code] = .some(row.real(1)) }
         }
         return values.isEmpty ? nil : values

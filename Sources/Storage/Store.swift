@@ -28,8 +28,10 @@ public final class Store: Sendable {
 
     /// Opens the database with the collect pipeline's transactions open for up to `commitWindow` seconds, its log
     /// checkpointed at `checkpoints`. A file that is damaged or cannot be read throws `StoreError.damaged`.
-    init(path: String, access: StoreAccess = .readWrite, commitWindow: TimeInterval,
-         checkpoints: WALCheckpointer.Thresholds = .standard) throws {
+    init(
+        path: String, access: StoreAccess = .readWrite, commitWindow: TimeInterval,
+        checkpoints: WALCheckpointer.Thresholds = .standard
+    ) throws {
         self.path = path
         checkpointer = WALCheckpointer(path: path, thresholds: checkpoints)
         var configuration = Configuration()
@@ -54,7 +56,8 @@ public final class Store: Sendable {
         do {
             let files = FileManager.default
             if files.fileExists(atPath: path), !files.isReadableFile(atPath: path) {
-                throw StoreError.cannotOpen(path: path, reason: "the file cannot be read: check its owner and permissions")
+                throw StoreError.cannotOpen(
+                    path: path, reason: "the file cannot be read: check its owner and permissions")
             }
             let location: String
             switch access {
@@ -62,8 +65,10 @@ public final class Store: Sendable {
                 let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 guard files.isWritableFile(atPath: folder.path) else {
-                    throw StoreError.cannotOpen(path: path, reason: "its folder \(folder.path) cannot be written (a "
-                                                + "read-only mount?); the commands that only read work there")
+                    throw StoreError.cannotOpen(
+                        path: path,
+                        reason: "its folder \(folder.path) cannot be written (a "
+                            + "read-only mount?); the commands that only read work there")
                 }
                 try Self.migrate(path)
                 location = path
@@ -74,14 +79,18 @@ public final class Store: Sendable {
             pool = StorePool(path: path, base: try DatabasePool(path: location, configuration: configuration))
             // Every write goes through the pool's one writer connection: only its commits grow the log, and each
             // of them tells the checkpointer how long the log is (in place of SQLite's automatic checkpoint).
-            if access == .readWrite { try pool.writeWithoutTransaction { [checkpointer] db in checkpointer.install(on: db) } }
+            if access == .readWrite {
+                try pool.writeWithoutTransaction { [checkpointer] db in checkpointer.install(on: db) }
+            }
             sharedTexts = try pool.read(SharedTexts.init)
             pool.add(transactionObserver: figuresByCode, extent: .databaseLifetime)
-            groupCommit = GroupCommit(pool: pool.base, window: commitWindow,
-                                      whileIdle: { [figuresByCode] db, commitsSoon in
-                                          try figuresByCode.writeSome(db, entries: FiguresByCode.entriesPerSlice, evenAFewReports: commitsSoon)
-                                      },
-                                      beforeCommit: figuresByCode.writeAll)
+            groupCommit = GroupCommit(
+                pool: pool.base, window: commitWindow,
+                whileIdle: { [figuresByCode] db, commitsSoon in
+                    try figuresByCode.writeSome(
+                        db, entries: FiguresByCode.entriesPerSlice, evenAFewReports: commitsSoon)
+                },
+                beforeCommit: figuresByCode.writeAll)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where StoreError.isDamage(error) {
@@ -121,7 +130,8 @@ public final class Store: Sendable {
             try UnitRecord.deleteAll(db)
             // One prepared statement with plain arguments: the record's Codable insert took 22 ms for 2,000 units,
             // the start of every collect.
-            let insert = try db.cachedStatement(sql: "INSERT INTO unit (id, name, kind, code, parent, position) VALUES (?, ?, ?, ?, ?, ?)")
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO unit (id, name, kind, code, parent, position) VALUES (?, ?, ?, ?, ?, ?)")
             for unit in units {
                 try insert.execute(arguments: [unit.id, unit.name, unit.kind, unit.code, unit.parent, unit.position])
             }
@@ -139,8 +149,9 @@ public final class Store: Sendable {
     }
 
     static func sourceState(_ db: Database, unitId: String, year: Int) throws -> SourceStateRecord? {
-        try SourceStateRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM source_state WHERE unit_id = ? AND year = ?"),
-                                       arguments: [unitId, year])
+        try SourceStateRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM source_state WHERE unit_id = ? AND year = ?"),
+            arguments: [unitId, year])
     }
 
     /// The states of one unit's sources.
@@ -155,8 +166,9 @@ public final class Store: Sendable {
         guard !unitIds.isEmpty else { return [:] }
         return try pool.read { db in
             let placeholders = Array(repeating: "?", count: unitIds.count).joined(separator: ",")
-            let states = try SourceStateRecord.fetchAll(db, sql: "SELECT * FROM source_state WHERE unit_id IN (\(placeholders))",
-                                                        arguments: StatementArguments(unitIds))
+            let states = try SourceStateRecord.fetchAll(
+                db, sql: "SELECT * FROM source_state WHERE unit_id IN (\(placeholders))",
+                arguments: StatementArguments(unitIds))
             return Dictionary(grouping: states, by: \.unitId)
         }
     }
@@ -164,10 +176,12 @@ public final class Store: Sendable {
     /// The sources backing off after failures at `now`: failing, and not to be tried before a later time.
     public func sourcesBackingOff(at now: Date) throws -> [SourceStateRecord] {
         try pool.read { db in
-            try SourceStateRecord.fetchAll(db, sql: """
-                SELECT * FROM source_state WHERE consecutive_failures > 0 AND next_attempt_at > ?
-                ORDER BY unit_id, year
-                """, arguments: [StoredDate.value(now)])
+            try SourceStateRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM source_state WHERE consecutive_failures > 0 AND next_attempt_at > ?
+                    ORDER BY unit_id, year
+                    """, arguments: [StoredDate.value(now)])
         }
     }
 

@@ -22,7 +22,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
         case .locked(let pid, let since, let host):
-            return "another collect (pid \(pid) on \(host), started \(ISO8601DateFormatter().string(from: since))) holds the database lock"
+            return
+                "another collect (pid \(pid) on \(host), started \(ISO8601DateFormatter().string(from: since))) holds the database lock"
         case .writeFailed(let path, let reason):
             return "cannot write to database \(path): \(reason); the last second of this run was not saved and "
                 + "its reports will be fetched again by the next collect"

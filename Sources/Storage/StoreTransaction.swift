@@ -40,12 +40,17 @@ extension Store {
         try pool.read { db in
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT id, unit_id, year, url, sha256 FROM document_version
-                    WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                    """, arguments: StatementArguments(chunk))
-                keys += rows.map { VersionKey(id: $0["id"], unitId: $0["unit_id"], year: $0["year"], url: $0["url"],
-                                              sha256: $0["sha256"]) }
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, unit_id, year, url, sha256 FROM document_version
+                        WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                        """, arguments: StatementArguments(chunk))
+                keys += rows.map {
+                    VersionKey(
+                        id: $0["id"], unitId: $0["unit_id"], year: $0["year"], url: $0["url"],
+                        sha256: $0["sha256"])
+                }
             }
         }
         return keys.sorted { ($0.unitId, $0.year) < ($1.unitId, $1.year) }

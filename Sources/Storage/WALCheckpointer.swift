@@ -58,18 +58,19 @@ final class WALCheckpointer: @unchecked Sendable {
     }
 
     /// Called by SQLite after each commit on the writer's connection, with the frames now in the log.
-    private static let afterCommit: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32 = {
-        context, connection, name, frames in
-        guard let context else { return SQLITE_OK }
-        let checkpointer = Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue()
-        if frames >= checkpointer.thresholds.writerFrames {
-            // Its result is not needed: a checkpoint that copies nothing now is tried again after the next commit.
-            _ = sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-        } else if frames >= checkpointer.thresholds.backgroundFrames {
-            checkpointer.request()
+    private static let afterCommit:
+        @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32 = {
+            context, connection, name, frames in
+            guard let context else { return SQLITE_OK }
+            let checkpointer = Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue()
+            if frames >= checkpointer.thresholds.writerFrames {
+                // Its result is not needed: a checkpoint that copies nothing now is tried again after the next commit.
+                _ = sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            } else if frames >= checkpointer.thresholds.backgroundFrames {
+                checkpointer.request()
+            }
+            return SQLITE_OK
         }
-        return SQLITE_OK
-    }
 
     /// Asks the thread for a checkpoint, starting it on the first request.
     private func request() {

@@ -56,9 +56,10 @@ struct SheetWriter {
         if lastDataRow > Self.headerRow {
             for (header, values) in sheet.choices.sorted(by: { $0.key < $1.key }) {
                 guard let column = table.columns.firstIndex(where: { $0.header == header }) else { continue }
-                try check(Self.withCStrings(values) {
-                    nb_worksheet_list_validation(worksheet, Self.headerRow + 1, lastDataRow, UInt16(column), $0)
-                })
+                try check(
+                    Self.withCStrings(values) {
+                        nb_worksheet_list_validation(worksheet, Self.headerRow + 1, lastDataRow, UInt16(column), $0)
+                    })
             }
         }
         let keptInView = sheet.blocks.isEmpty ? Self.headerRow : 0
@@ -74,20 +75,24 @@ struct SheetWriter {
     }
 
     /// Writes `table`'s header in `row`.
-    private func writeHeader(_ table: DataTable, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32) throws {
+    private func writeHeader(_ table: DataTable, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32) throws
+    {
         for (index, column) in table.columns.enumerated() {
             try check(worksheet_write_string(worksheet, row, UInt16(index), column.header, styles.header))
         }
     }
 
     /// Writes a header row of `groups` in `row`, neighbouring columns with the same text merged into one cell.
-    private func writeGroups(_ groups: [String], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32) throws {
+    private func writeGroups(_ groups: [String], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32) throws
+    {
         var start = 0
         while start < groups.count {
             var end = start
             while !groups[start].isEmpty, end + 1 < groups.count, groups[end + 1] == groups[start] { end += 1 }
             if end > start {
-                try check(worksheet_merge_range(worksheet, row, UInt16(start), row, UInt16(end), groups[start], styles.header))
+                try check(
+                    worksheet_merge_range(worksheet, row, UInt16(start), row, UInt16(end), groups[start], styles.header)
+                )
             } else {
                 try check(worksheet_write_string(worksheet, row, UInt16(start), groups[start], styles.header))
             }
@@ -96,8 +101,10 @@ struct SheetWriter {
     }
 
     /// Writes `table`'s rows from `first` on; returns the row after the last.
-    private func writeRows(_ table: DataTable, _ worksheet: UnsafeMutablePointer<lxw_worksheet>,
-                           from first: UInt32) throws -> UInt32 {
+    private func writeRows(
+        _ table: DataTable, _ worksheet: UnsafeMutablePointer<lxw_worksheet>,
+        from first: UInt32
+    ) throws -> UInt32 {
         var row = first
         for cells in table.rows {
             for (column, cell) in cells.enumerated() {
@@ -108,8 +115,10 @@ struct SheetWriter {
         return row
     }
 
-    private func write(_ cell: TableCell, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32,
-                       _ column: UInt16) throws {
+    private func write(
+        _ cell: TableCell, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32,
+        _ column: UInt16
+    ) throws {
         switch cell {
         case .number(let value?) where value.isFinite:
             try check(worksheet_write_number(worksheet, row, column, value, styles.cell))
@@ -132,7 +141,8 @@ struct SheetWriter {
 
     /// `text` cut to what one cell holds.
     static func cut(_ text: String) -> String {
-        text.unicodeScalars.count <= XLSXWorkbook.cellTextLimit ? text
+        text.unicodeScalars.count <= XLSXWorkbook.cellTextLimit
+            ? text
             : String(String.UnicodeScalarView(text.unicodeScalars.prefix(XLSXWorkbook.cellTextLimit)))
     }
 

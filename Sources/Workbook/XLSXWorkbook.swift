@@ -20,7 +20,9 @@ public enum XLSXWorkbook {
         nb_workbook_set_title(workbook, title, "nianbao")
         let styles = SheetStyles(workbook)
         for sheet in sheets where failure == nil {
-            do { try SheetWriter(workbook: workbook, styles: styles, sheet: sheet).write() } catch let error as SheetWriter.Failure {
+            do { try SheetWriter(workbook: workbook, styles: styles, sheet: sheet).write() } catch let error
+                as SheetWriter.Failure
+            {
                 failure = WorkbookWriteError(path: path, reason: "sheet \(sheet.name): \(error.reason)")
             }
         }

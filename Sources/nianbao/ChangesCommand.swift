@@ -1,6 +1,6 @@
 import ArgumentParser
-import Queries
 import Foundation
+import Queries
 import ReaderWorkers
 import ReportModel
 
@@ -21,14 +21,18 @@ struct Changes: ParsableCommand {
     func run() throws {
         let queries = try global.queries()
         try Failure.guarding { try queries.check(units: unit.map { [$0] } ?? [], years: year.map { [$0] } ?? []) }
-        let readers = DocumentReaders(.workers(executable: DocumentReaders.currentExecutable,
-                                               limits: queries.configuration.reading))
+        let readers = DocumentReaders(
+            .workers(
+                executable: DocumentReaders.currentExecutable,
+                limits: queries.configuration.reading))
         defer { readers.shutdown() }
         let changes = try Failure.guarding {
-            try ReportChanges.find(in: queries.store, units: queries.configuration.units, unitId: unit, year: year,
-                                   readers: readers)
+            try ReportChanges.find(
+                in: queries.store, units: queries.configuration.units, unitId: unit, year: year,
+                readers: readers)
         }
-        let names = Dictionary(queries.configuration.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            queries.configuration.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         if changes.isEmpty { print("no report changed after publication") }
         for change in changes { print(Self.text(change, name: names[change.unitId] ?? change.unitId)) }
     }
@@ -37,12 +41,16 @@ struct Changes: ParsableCommand {
     static func text(_ change: ReportChange, name: String) -> String {
         var lines = ["\(change.unitId) \(name) \(change.year): \(change.versions.count) versions of \(change.url)"]
         for (index, version) in change.versions.enumerated() {
-            lines.append("  v\(index + 1)  \(LocalTime.second(version.firstSeenAt))  sha256 \(version.sha256.prefix(12))  "
-                         + "\(version.byteCount) bytes")
+            lines.append(
+                "  v\(index + 1)  \(LocalTime.second(version.firstSeenAt))  sha256 \(version.sha256.prefix(12))  "
+                    + "\(version.byteCount) bytes")
         }
         for (index, step) in change.steps.enumerated() {
             lines.append("  v\(index + 1) → v\(index + 2):")
-            if let reason = step.unreadable { lines.append("    not compared: \(reason)"); continue }
+            if let reason = step.unreadable {
+                lines.append("    not compared: \(reason)")
+                continue
+            }
             if step.figures.isEmpty { lines.append("    figures: none differ") }
             for figure in step.figures {
                 let label = IndicatorCatalogue.label(of: figure.code) ?? ""

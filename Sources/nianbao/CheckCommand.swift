@@ -15,7 +15,8 @@ enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// `nianbao check`: drafts checked before publication, with a gate for the exit code.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check drafts before publication: the audit, the outline, repetition, copying, contradictions, split numbers.",
+        abstract:
+            "Check drafts before publication: the audit, the outline, repetition, copying, contradictions, split numbers.",
         discussion: """
             Each draft (DOCX, PDF, DOC, HTML, text, scans) is read as `extract` reads it
             and compared with the stored reports: the unit's previous report, other
@@ -47,14 +48,18 @@ struct Check: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         if let unit, !configuration.units.contains(where: { $0.id == unit }) {
-            throw Failure.translate(QueryError.unknownUnit(unit, suggestions: NearestNames.to(unit, among: configuration.units.map(\.id))))
+            throw Failure.translate(
+                QueryError.unknownUnit(unit, suggestions: NearestNames.to(unit, among: configuration.units.map(\.id))))
         }
         let files = ExtractCommand.files(paths)
         guard !files.isEmpty else {
-            throw Failure(message: paths.isEmpty ? "no files given" : "no files to read in \(paths.joined(separator: ", "))",
-                          code: .usage).exit()
+            throw Failure(
+                message: paths.isEmpty ? "no files given" : "no files to read in \(paths.joined(separator: ", "))",
+                code: .usage
+            ).exit()
         }
-        let readers = DocumentReaders(.workers(executable: DocumentReaders.currentExecutable, limits: configuration.reading))
+        let readers = DocumentReaders(
+            .workers(executable: DocumentReaders.currentExecutable, limits: configuration.reading))
         defer { readers.shutdown() }
         let drafts = try Failure.guarding {
             try DraftCheckRun.check(files, unitId: unit, year: year, configuration: configuration, readers: readers)
@@ -62,8 +67,10 @@ struct Check: ParsableCommand {
         if record {
             do {
                 let synced = try DraftCheckRun.record(drafts, configuration: configuration)
-                let found = synced.reduce(0) { $0 + $1.found }, fixed = synced.reduce(0) { $0 + $1.fixed }
-                FileHandle.standardError.write(Data("recorded: \(found) new problems, \(fixed) fixed since the last check\n".utf8))
+                let found = synced.reduce(0) { $0 + $1.found }
+                let fixed = synced.reduce(0) { $0 + $1.fixed }
+                FileHandle.standardError.write(
+                    Data("recorded: \(found) new problems, \(fixed) fixed since the last check\n".utf8))
             } catch let error as DraftRecordError {
                 throw Failure(message: "\(error)", code: .usage).exit()
             } catch {
@@ -75,8 +82,10 @@ struct Check: ParsableCommand {
             FileHandle.standardError.write(Data("nianbao: \(draft.file): \(draft.error ?? "")\n".utf8))
         }
         let blocking = drafts.filter(\.blocks).count
-        FileHandle.standardError.write(Data(("check: \(drafts.count) drafts, \(blocking) blocked"
-                                             + (blocking > 0 ? "; exit 1" : "") + "\n").utf8))
+        FileHandle.standardError.write(
+            Data(
+                ("check: \(drafts.count) drafts, \(blocking) blocked"
+                    + (blocking > 0 ? "; exit 1" : "") + "\n").utf8))
         if drafts.contains(where: { $0.error != nil }) { throw ExitCode(ExitStatus.notAReport.rawValue) }
         if blocking > 0 { throw ExitCode(ExitStatus.someFailed.rawValue) }
     }
@@ -88,7 +97,8 @@ struct Check: ParsableCommand {
                 let sheet = WorkbookSheet(name: "草稿检查", title: "\(city)年度报告草稿检查", table: table, frozenColumns: 3)
                 try XLSXWorkbook.write([sheet], title: "\(city)年度报告草稿检查", to: URL(fileURLWithPath: out ?? ""))
             case .csv:
-                try CSVWriter.export(table, to: out.map { URL(fileURLWithPath: $0) }, profile: out == nil ? .plain : .excel)
+                try CSVWriter.export(
+                    table, to: out.map { URL(fileURLWithPath: $0) }, profile: out == nil ? .plain : .excel)
             case .table, .json:
                 let text = try (format == .json ? OutputFormat.json : .table).text(table)
                 if let out {
@@ -100,7 +110,8 @@ struct Check: ParsableCommand {
         } catch let error as WorkbookWriteError {
             throw Failure(message: "\(error)", code: .usage).exit()
         } catch let error as CocoaError {
-            throw Failure(message: "cannot write \(out ?? "the output"): \(error.localizedDescription)", code: .usage).exit()
+            throw Failure(message: "cannot write \(out ?? "the output"): \(error.localizedDescription)", code: .usage)
+                .exit()
         }
     }
 }

@@ -41,8 +41,9 @@ struct Collect: AsyncParsableCommand {
         options.reading = .workers(executable: DocumentReaders.currentExecutable, limits: configuration.reading)
         let reporter = ProgressReporter(quiet: quiet, verbose: global.verbose)
         let summary = try await Failure.guarding {
-            try await CollectRun.run(configuration, options: options, started: { reporter.started($0) },
-                                     progress: { reporter.report($0) })
+            try await CollectRun.run(
+                configuration, options: options, started: { reporter.started($0) },
+                progress: { reporter.report($0) })
         }
         reporter.finish()
         if !dryRun { Problems.sync(configuration) }

@@ -43,10 +43,12 @@ struct Export: ParsableCommand {
         let url = out.map { URL(fileURLWithPath: $0) }
         let rows: Int
         do {
-            rows = try CSVExport.write(kind, of: queries, year: year, layout: layout ?? .long, indicators: indicator,
-                                       to: url, profile: profile)
+            rows = try CSVExport.write(
+                kind, of: queries, year: year, layout: layout ?? .long, indicators: indicator,
+                to: url, profile: profile)
         } catch let error as CocoaError {
-            throw Failure(message: "cannot write \(out ?? "stdout"): \(error.localizedDescription)", code: .usage).exit()
+            throw Failure(message: "cannot write \(out ?? "stdout"): \(error.localizedDescription)", code: .usage)
+                .exit()
         } catch {
             throw Failure.translate(error)
         }

@@ -17,7 +17,9 @@ struct Extract: ParsableCommand {
     @Option(help: "The report year, when the document does not say.") var year: Int?
     @Option(help: "The unit name, when the document does not say.") var unit: String?
     @Option(help: "table or json.") var format: OutputFormat = .table
-    @Option(help: "A config whose `reading` limits apply (default: $NIANBAO_CONFIG, else ./Config/nianbao.yaml if present).")
+    @Option(
+        help: "A config whose `reading` limits apply (default: $NIANBAO_CONFIG, else ./Config/nianbao.yaml if present)."
+    )
     var config: String?
 
     /// Reads and prints file by file, so memory stays flat however many files are given; several files in JSON
@@ -31,7 +33,8 @@ struct Extract: ParsableCommand {
         let asArray = format == .json && (files.count > 1 || files != paths)
         if asArray { StandardOutput.write(Array("[\n".utf8)) }
         var failed = 0
-        let readers = DocumentReaders(.workers(executable: DocumentReaders.currentExecutable, limits: try readingLimits()))
+        let readers = DocumentReaders(
+            .workers(executable: DocumentReaders.currentExecutable, limits: try readingLimits()))
         defer { readers.shutdown() }
         for (index, file) in files.enumerated() {
             let output = ExtractCommand.extract(file, year: year, unit: unit, readers: readers)
@@ -74,15 +77,18 @@ struct Reextract: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         let summary = try Failure.guarding {
-            try Collector.Reextract.run(configuration, year: year, reading: .workers(
-                executable: DocumentReaders.currentExecutable, limits: configuration.reading),
+            try Collector.Reextract.run(
+                configuration, year: year,
+                reading: .workers(
+                    executable: DocumentReaders.currentExecutable, limits: configuration.reading),
                 retryQuarantined: retryQuarantined)
         }
         Problems.sync(configuration)
         for line in summary.skipped + summary.failed { FileHandle.standardError.write(Data("nianbao: \(line)\n".utf8)) }
-        print("re-extracted \(summary.read) archived documents"
-              + (summary.skipped.isEmpty ? "" : "; \(summary.skipped.count) quarantined skipped")
-              + (summary.failed.isEmpty ? "" : "; \(summary.failed.count) failed and quarantined"))
+        print(
+            "re-extracted \(summary.read) archived documents"
+                + (summary.skipped.isEmpty ? "" : "; \(summary.skipped.count) quarantined skipped")
+                + (summary.failed.isEmpty ? "" : "; \(summary.failed.count) failed and quarantined"))
         if !summary.failed.isEmpty { throw ExitCode(ExitStatus.someFailed.rawValue) }
     }
 }
@@ -90,7 +96,8 @@ struct Reextract: ParsableCommand {
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Store figures typed by hand from a report no machine can read (scans, images), audited like the rest.",
+        abstract:
+            "Store figures typed by hand from a report no machine can read (scans, images), audited like the rest.",
         discussion: """
             The CSV needs the columns unit, year, code, value (and optionally note), or 单位编号, 年度, 指标代码, 数值, 备注.
             An empty value is a cell printed blank. One bad row and nothing is imported (exit 64).
@@ -113,7 +120,8 @@ struct Import: ParsableCommand {
         }
         Problems.sync(configuration)
         for item in imported {
-            let checks = item.failedRules.isEmpty ? "all checks pass" : "failed: \(item.failedRules.joined(separator: ", "))"
+            let checks =
+                item.failedRules.isEmpty ? "all checks pass" : "failed: \(item.failedRules.joined(separator: ", "))"
             print("\(item.unitId) \(item.year): \(item.figures) figures (\(item.format.rawValue)) — \(checks)")
         }
     }

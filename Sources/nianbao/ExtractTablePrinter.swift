@@ -5,10 +5,14 @@ import ReportModel
 /// The human-readable form of `extract`: figures with Chinese names, then failed or uncertain checks.
 enum ExtractTablePrinter {
     static func render(_ output: ExtractCommand.Output) -> String {
-        var lines = ["\(output.file): \(output.unit ?? "?") \(output.year.map(String.init) ?? "?")年 · 格式 \(output.format)"]
+        var lines = [
+            "\(output.file): \(output.unit ?? "?") \(output.year.map(String.init) ?? "?")年 · 格式 \(output.format)"
+        ]
         if let error = output.error { return lines[0] + "\n  错误: \(error)" }
         let table = DataTable(
-            columns: [TableColumn("指标代码", meaning: ""), TableColumn("指标名称", meaning: ""), TableColumn("数值", meaning: "")],
+            columns: [
+                TableColumn("指标代码", meaning: ""), TableColumn("指标名称", meaning: ""), TableColumn("数值", meaning: ""),
+            ],
             rows: output.figures.inCatalogueOrder.map { code, value in
                 [.text(code), .text(IndicatorCatalogue.label(of: code) ?? ""), .number(value)]
             })

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Collector
 import Configuration
-import Queries
 import Foundation
+import Queries
 
 /// Options every command takes: where the config and the database are.
 struct GlobalOptions: ParsableArguments {

@@ -19,7 +19,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     func text(_ table: DataTable) throws -> String {
         guard self == .json else { return TextTableRenderer.render(table) }
         let objects = table.rows.map { row in
-            Dictionary(zip(table.columns.map(\.header), row.map(JSONCell.init)), uniquingKeysWith: { first, _ in first })
+            Dictionary(
+                zip(table.columns.map(\.header), row.map(JSONCell.init)), uniquingKeysWith: { first, _ in first })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -42,7 +42,8 @@ struct Problems: ParsableCommand {
         do {
             try Store(path: configuration.database.path).syncProblems()
         } catch {
-            FileHandle.standardError.write(Data("nianbao: warning: the problem list was not brought up to date: \(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("nianbao: warning: the problem list was not brought up to date: \(error)\n".utf8))
         }
     }
 }
@@ -51,18 +52,22 @@ struct ProblemsList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List problems (the default).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this unit (repeatable).") var unit: [String] = []
-    @Option(help: "Only this status: open, sent, fixed, accepted, wont_fix (repeatable).") var status: [ProblemStatus] = []
+    @Option(help: "Only this status: open, sent, fixed, accepted, wont_fix (repeatable).") var status: [ProblemStatus] =
+        []
     @Option(help: "Only this report year.") var year: Int?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
         let queries = try Problems.queries(global)
         for id in unit where !queries.configuration.units.contains(where: { $0.id == id }) {
-            throw Failure(message: "unknown unit '\(id)': not in \(queries.configuration.file.path)", code: .usage).exit()
+            throw Failure(message: "unknown unit '\(id)': not in \(queries.configuration.file.path)", code: .usage)
+                .exit()
         }
-        try format.print(try Failure.guarding {
-            ProblemTable.make(try queries.problems(unitIds: unit, statuses: status, year: year), names: queries.unitNames)
-        })
+        try format.print(
+            try Failure.guarding {
+                ProblemTable.make(
+                    try queries.problems(unitIds: unit, statuses: status, year: year), names: queries.unitNames)
+            })
     }
 }
 
@@ -78,7 +83,9 @@ struct ProblemsSet: ParsableCommand {
         let queries = try Problems.queries(global)
         let who = by ?? ProcessInfo.processInfo.environment["USER"] ?? "office"
         do {
-            try queries.store.setProblemStatuses([ProblemStatusChange(fingerprint: fingerprint, status: status, by: who, note: note)])
+            try queries.store.setProblemStatuses([
+                ProblemStatusChange(fingerprint: fingerprint, status: status, by: who, note: note)
+            ])
         } catch let error as ProblemError {
             throw Failure(message: "\(error)", code: .usage).exit()
         }
@@ -98,8 +105,9 @@ struct ProblemsImport: ParsableCommand {
         let changed: Int
         do {
             let rows = try XLSXReader.rows(ofSheet: "问题清单", in: URL(fileURLWithPath: file))
-            let changes = try ProblemSheetImport.changes(fromSheet: rows, stored: try queries.store.problems(), path: file,
-                                                         by: by)
+            let changes = try ProblemSheetImport.changes(
+                fromSheet: rows, stored: try queries.store.problems(), path: file,
+                by: by)
             changed = try queries.store.setProblemStatuses(changes)
         } catch let error as WorkbookReadError {
             throw Failure(message: "\(error)", code: .usage).exit()

@@ -32,9 +32,11 @@ final class ProgressReporter: @unchecked Sendable {
             if item.isFailure { FileHandle.standardError.write(Data("\(Self.describe(item))\n".utf8)) }
             if isTerminal && !verbose {
                 let bar = String(repeating: "#", count: min(done / 4, 40))
-                FileHandle.standardOutput.write(Data("\r\(bar) \(done) 份已处理 (\(item.unitId) \(item.year))\u{1B}[K".utf8))
+                FileHandle.standardOutput.write(
+                    Data("\r\(bar) \(done) 份已处理 (\(item.unitId) \(item.year))\u{1B}[K".utf8))
             } else if !item.isFailure {
-                Swift.print("\(item.unitId) \(item.year) \(item.outcome.rawValue)\(item.message.map { " — \($0)" } ?? "")")
+                Swift.print(
+                    "\(item.unitId) \(item.year) \(item.outcome.rawValue)\(item.message.map { " — \($0)" } ?? "")")
             }
         }
     }
@@ -48,7 +50,8 @@ final class ProgressReporter: @unchecked Sendable {
     static func isNotable(_ outcome: CollectOutcome) -> Bool {
         switch outcome {
         case .changed, .conflict: true
-        case .new, .unchanged, .notPublished, .notAReport, .mismatch, .blocked, .failed, .deferred, .backingOff, .due: false
+        case .new, .unchanged, .notPublished, .notAReport, .mismatch, .blocked, .failed, .deferred, .backingOff, .due:
+            false
         }
     }
 

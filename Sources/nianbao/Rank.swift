@@ -26,7 +26,9 @@ struct Rank: ParsableCommand {
             try queries.rank(try StoreQueries.indicator(indicator), year: year, group: group)
         }
         if format == .table {
-            print("\(queries.configuration.city) \(year)年 \(ranking.label)（\(ranking.code)）\(group.map { " · \($0)" } ?? "")")
+            print(
+                "\(queries.configuration.city) \(year)年 \(ranking.label)（\(ranking.code)）\(group.map { " · \($0)" } ?? "")"
+            )
         }
         try format.print(RankingTable.make(ranking))
     }
@@ -60,8 +62,11 @@ struct Trend: ParsableCommand {
 
 struct Quality: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Publication-quality score of each unit's report (on time, obtainable, complete, consistent, stable, original).",
-        discussion: "Weights come from the config's `quality` block; the method is printed under the table.\nExample:\n  nianbao quality --year 2025")
+        abstract:
+            "Publication-quality score of each unit's report (on time, obtainable, complete, consistent, stable, original).",
+        discussion:
+            "Weights come from the config's `quality` block; the method is printed under the table.\nExample:\n  nianbao quality --year 2025"
+    )
     @OptionGroup var global: GlobalOptions
     @Option(help: "The report year.") var year: Int
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
@@ -69,9 +74,10 @@ struct Quality: ParsableCommand {
     func run() throws {
         let queries = try global.queries()
         try Failure.guarding { try queries.check(years: [year]) }
-        try format.print(try Failure.guarding {
-            QualityTable.make(try queries.quality(year: year), weights: queries.configuration.analysis.quality)
-        })
+        try format.print(
+            try Failure.guarding {
+                QualityTable.make(try queries.quality(year: year), weights: queries.configuration.analysis.quality)
+            })
     }
 }
 
@@ -87,16 +93,20 @@ struct Totals: ParsableCommand {
     func run() throws {
         let queries = try global.queries()
         try Failure.guarding { try queries.check(years: [year]) }
-        try format.print(try Failure.guarding {
-            try CSVExport.table(.totals, of: queries, year: year, layout: .long, indicators: indicator)
-        })
+        try format.print(
+            try Failure.guarding {
+                try CSVExport.table(.totals, of: queries, year: year, layout: .long, indicators: indicator)
+            })
     }
 }
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "A self-contained HTML report of a year: coverage, rankings as charts, quality, trends, audit findings.",
-        discussion: "One file with inline SVG and no network access; it prints well.\nExample:\n  nianbao report --year 2025 --out report-2025.html")
+        abstract:
+            "A self-contained HTML report of a year: coverage, rankings as charts, quality, trends, audit findings.",
+        discussion:
+            "One file with inline SVG and no network access; it prints well.\nExample:\n  nianbao report --year 2025 --out report-2025.html"
+    )
     @OptionGroup var global: GlobalOptions
     @Option(help: "The report year.") var year: Int
     @Option(help: "The HTML file to write.") var out: String

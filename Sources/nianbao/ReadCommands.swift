@@ -14,9 +14,10 @@ struct Status: ParsableCommand {
     func run() throws {
         let queries = try global.queries()
         try Failure.guarding { try queries.check(years: year.map { [$0] } ?? []) }
-        try format.print(try Failure.guarding {
-            CoverageTable.make(try queries.coverage(year: year), queries.configuration)
-        })
+        try format.print(
+            try Failure.guarding {
+                CoverageTable.make(try queries.coverage(year: year), queries.configuration)
+            })
     }
 }
 
@@ -61,7 +62,8 @@ struct Indicators: ParsableCommand {
               nianbao indicators --format markdown > docs/indicators.md
             """)
     @Option(help: "Only codes whose code or Chinese name contains this text.") var search: String?
-    @Option(help: "table, csv, json, or markdown (the whole of docs/indicators.md).") var format: IndicatorsFormat = .table
+    @Option(help: "table, csv, json, or markdown (the whole of docs/indicators.md).") var format: IndicatorsFormat =
+        .table
 
     func validate() throws {
         if format == .markdown && search != nil { throw ValidationError("--search applies to table, csv and json") }

@@ -19,8 +19,10 @@ struct Resolve: ParsableCommand {
 
     func run() throws {
         let configuration = try global.loadConfiguration()
-        let readers = DocumentReaders(.workers(executable: DocumentReaders.currentExecutable,
-                                               limits: configuration.reading))
+        let readers = DocumentReaders(
+            .workers(
+                executable: DocumentReaders.currentExecutable,
+                limits: configuration.reading))
         defer { readers.shutdown() }
         do {
             print(try keep.apply(configuration, unitId: unit, year: year, readers: readers))

@@ -33,7 +33,8 @@ struct UnitsList: ParsableCommand {
 struct UnitsImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add or update units from the office's roster (.xlsx, or .csv in GBK or UTF-8) into the config's units_file.",
+        abstract:
+            "Add or update units from the office's roster (.xlsx, or .csv in GBK or UTF-8) into the config's units_file.",
         discussion: """
             Columns (Chinese or English headers, in any order; other columns are ignored): 单位编号/id and
             单位名称/name, and any of 类别/kind, 行政区划代码/code, 上级单位/parent, 截止日期/deadline,
@@ -58,12 +59,15 @@ struct UnitsImportCommand: ParsableCommand {
         }
         let url = URL(fileURLWithPath: file)
         guard ["xlsx", "csv"].contains(url.pathExtension.lowercased()) else {
-            throw Failure(message: "\(file): a roster is an .xlsx or a .csv file (save it as one of them in Excel or WPS)",
-                          code: .badData).exit()
+            throw Failure(
+                message: "\(file): a roster is an .xlsx or a .csv file (save it as one of them in Excel or WPS)",
+                code: .badData
+            ).exit()
         }
         let plan: UnitsImport
         do {
-            let table = url.pathExtension.lowercased() == "xlsx"
+            let table =
+                url.pathExtension.lowercased() == "xlsx"
                 ? try XLSXReader.rows(ofSheet: nil, in: url) : try UnitRoster.csvRecords(url)
             let roster = try UnitRoster.read(table, file: file)
             if !roster.ignoredHeaders.isEmpty {
@@ -75,10 +79,12 @@ struct UnitsImportCommand: ParsableCommand {
                 print("\(change.kind.rawValue) \(change.id) \(change.name): \(change.details.joined(separator: "; "))")
             }
             if !dryRun {
-                try plan.write(configuration: configuration, comment: [
-                    "The units of \(configuration.city) from the roster \(url.lastPathComponent), written by `nianbao units import`.",
-                    "nianbao rewrites this file at every import: change the roster and import it again.",
-                ])
+                try plan.write(
+                    configuration: configuration,
+                    comment: [
+                        "The units of \(configuration.city) from the roster \(url.lastPathComponent), written by `nianbao units import`.",
+                        "nianbao rewrites this file at every import: change the roster and import it again.",
+                    ])
             }
         } catch let error as WorkbookReadError {
             throw Failure(message: "\(error)", code: .badData).exit()
@@ -87,12 +93,16 @@ struct UnitsImportCommand: ParsableCommand {
         } catch let error as UnitsImportError {
             throw Failure(message: "\(error)", code: .usage).exit()
         } catch let error as ConfigurationError {
-            throw Failure(message: "\(file): nothing changed: the config would not load with these units: \(error)",
-                          code: .badData).exit()
+            throw Failure(
+                message: "\(file): nothing changed: the config would not load with these units: \(error)",
+                code: .badData
+            ).exit()
         }
         let count = { (kind: UnitsImport.Change.Kind) in plan.changes.filter { $0.kind == kind }.count }
-        let kept = plan.kept > 0 ? " (\(plan.kept) units of \(plan.unitsFile.lastPathComponent) not in the roster kept)" : ""
-        print("\(plan.unitsFile.lastPathComponent): \(count(.added)) added, \(count(.updated)) updated, "
-              + "\(count(.unchanged)) unchanged\(kept)\(dryRun ? "; dry run, nothing written" : "")")
+        let kept =
+            plan.kept > 0 ? " (\(plan.kept) units of \(plan.unitsFile.lastPathComponent) not in the roster kept)" : ""
+        print(
+            "\(plan.unitsFile.lastPathComponent): \(count(.added)) added, \(count(.updated)) updated, "
+                + "\(count(.unchanged)) unchanged\(kept)\(dryRun ? "; dry run, nothing written" : "")")
     }
 }

@@ -18,7 +18,9 @@ struct WorkbookCommand: ParsableCommand {
     @Option(help: "The .xlsx file to write.") var out: String
 
     func validate() throws {
-        guard out.lowercased().hasSuffix(".xlsx") else { throw ValidationError("--out must name an .xlsx file (given: \(out))") }
+        guard out.lowercased().hasSuffix(".xlsx") else {
+            throw ValidationError("--out must name an .xlsx file (given: \(out))")
+        }
     }
 
     func run() throws {
@@ -29,8 +31,9 @@ struct WorkbookCommand: ParsableCommand {
             return (reportYear, try OfficeWorkbook.sheets(queries, year: reportYear))
         }
         do {
-            try XLSXWorkbook.write(sheets.1, title: "\(queries.configuration.city)\(sheets.0)年度报告工作簿",
-                                   to: URL(fileURLWithPath: out))
+            try XLSXWorkbook.write(
+                sheets.1, title: "\(queries.configuration.city)\(sheets.0)年度报告工作簿",
+                to: URL(fileURLWithPath: out))
         } catch let error as WorkbookWriteError {
             throw Failure(message: "\(error)", code: .usage).exit()
         }

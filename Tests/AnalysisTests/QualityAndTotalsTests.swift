@@ -1,16 +1,20 @@
-@testable import Analysis
 import Foundation
 import Testing
+
+@testable import Analysis
 
 @Suite("Quality scores")
 struct QualityScorerTests {
     let units = (0..<5).map { UnitInfo(id: "u\($0)", name: "单位\($0)", kind: "镇") }
     /// Sentences 1–3 are template wording every report prints; 10+ are each report's own.
-    func input(_ index: Int, onTime: Bool? = true, obtainable: Bool = true, parts: (Int, Int)? = (9, 9), failed: Int = 0,
-               changed: Bool = false, own: [Int64], previous: [Int64]? = nil, day: Int = 10) -> QualityInput {
-        QualityInput(unit: units[index], hasReport: true, onTime: onTime, obtainable: obtainable, parts: parts,
-                     failedRules: failed, changed: changed, sentences: [1, 2, 3] + own, previousSentences: previous,
-                     published: Date(timeIntervalSince1970: Double(day) * 86_400))
+    func input(
+        _ index: Int, onTime: Bool? = true, obtainable: Bool = true, parts: (Int, Int)? = (9, 9), failed: Int = 0,
+        changed: Bool = false, own: [Int64], previous: [Int64]? = nil, day: Int = 10
+    ) -> QualityInput {
+        QualityInput(
+            unit: units[index], hasReport: true, onTime: onTime, obtainable: obtainable, parts: parts,
+            failedRules: failed, changed: changed, sentences: [1, 2, 3] + own, previousSentences: previous,
+            published: Date(timeIntervalSince1970: Double(day) * 86_400))
     }
 
     @Test func eachComponentAndTheWeightedTotal() {
@@ -19,8 +23,9 @@ struct QualityScorerTests {
             input(1, onTime: false, failed: 2, own: [20, 21, 22, 23]),
             input(2, obtainable: false, parts: (6, 9), changed: true, own: [30, 31, 32, 33]),
             input(3, parts: nil, own: [40, 41, 42, 43], previous: [1, 2, 40, 41, 42, 43]),
-            QualityInput(unit: units[4], hasReport: false, onTime: nil, obtainable: false, parts: nil, failedRules: 0,
-                         changed: false, sentences: [], previousSentences: nil),
+            QualityInput(
+                unit: units[4], hasReport: false, onTime: nil, obtainable: false, parts: nil, failedRules: 0,
+                changed: false, sentences: [], previousSentences: nil),
         ]
         let scores = QualityScorer.score(inputs)
         #expect(scores[0].total == 100)
@@ -47,7 +52,9 @@ struct QualityScorerTests {
         #expect(scores[1].similarityToOthers?.value == 3.0 / 5)
         #expect(scores[1].components["original"] == 1, "0.6 is not above the 0.6 threshold")
         #expect(scores[0].similarityToOthers?.value == 0, "the original is not blamed for the later copy")
-        let strict = QualityScorer.score([input(0, own: [10, 11, 12, 13], day: 5), input(1, own: [10, 11, 12, 13, 14], day: 9)])
+        let strict = QualityScorer.score([
+            input(0, own: [10, 11, 12, 13], day: 5), input(1, own: [10, 11, 12, 13, 14], day: 9),
+        ])
         // With two reports no sentence is template wording (that needs 3): 7 of 8 sentences are shared.
         #expect(strict[1].similarityToOthers?.value == 7.0 / 8)
         #expect(strict[1].components["original"] == 1 - (7.0 / 8 - 0.6) / 0.4)
@@ -71,12 +78,15 @@ struct QualityScorerTests {
         for round in 0..<20 {
             let inputs = (0..<40).map { index -> QualityInput in
                 let unit = UnitInfo(id: "r\(round)u\(index)", name: "单位", kind: "镇")
-                let sentences = (0..<Int.random(in: 0...6, using: &random)).map { _ in Int64.random(in: 1...12, using: &random) }
+                let sentences = (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                    Int64.random(in: 1...12, using: &random)
+                }
                 let day = Int.random(in: 0...4, using: &random)
-                return QualityInput(unit: unit, hasReport: Int.random(in: 0..<10, using: &random) > 0, onTime: true,
-                                    obtainable: true, parts: nil, failedRules: 0, changed: false, sentences: sentences,
-                                    previousSentences: nil,
-                                    published: day == 0 ? nil : Date(timeIntervalSince1970: Double(day) * 86_400))
+                return QualityInput(
+                    unit: unit, hasReport: Int.random(in: 0..<10, using: &random) > 0, onTime: true,
+                    obtainable: true, parts: nil, failedRules: 0, changed: false, sentences: sentences,
+                    previousSentences: nil,
+                    published: day == 0 ? nil : Date(timeIntervalSince1970: Double(day) * 86_400))
             }
             let weights = QualityWeights()
             let scores = QualityScorer.score(inputs, weights: weights)
@@ -85,8 +95,10 @@ struct QualityScorerTests {
             let own = inputs.map { Set($0.sentences).subtracting(template) }
             for (index, input) in inputs.enumerated() where input.hasReport {
                 var expected: (value: Double, unitId: String)?
-                for (other, sentences) in own.enumerated() where other != index && inputs[other].hasReport
-                    && !QualityScorer.isLater(inputs[other].published, than: input.published) {
+                for (other, sentences) in own.enumerated()
+                where other != index && inputs[other].hasReport
+                    && !QualityScorer.isLater(inputs[other].published, than: input.published)
+                {
                     let value = QualityScorer.jaccard(own[index], sentences)
                     if value > (expected?.value ?? -1) { expected = (value, inputs[other].unit.id) }
                 }
@@ -101,32 +113,41 @@ struct QualityScorerTests {
 
 @Suite("City totals and 层级汇总")
 struct TotalsTests {
-    let units = [UnitInfo(id: "district", name: "区", kind: "区"), UnitInfo(id: "a", name: "甲", kind: "镇", parent: "district"),
-                 UnitInfo(id: "b", name: "乙", kind: "镇", parent: "district"), UnitInfo(id: "c", name: "丙", kind: "镇")]
+    let units = [
+        UnitInfo(id: "district", name: "区", kind: "区"), UnitInfo(id: "a", name: "甲", kind: "镇", parent: "district"),
+        UnitInfo(id: "b", name: "乙", kind: "镇", parent: "district"), UnitInfo(id: "c", name: "丙", kind: "镇"),
+    ]
 
     func figures(_ values: [String: Double?]) -> [UnitYearFigures] {
-        values.map { UnitYearFigures(unitId: $0.key, year: 2025, format: .v2021, values: ["t3.total.new_received": $0.value]) }
+        values.map {
+            UnitYearFigures(unitId: $0.key, year: 2025, format: .v2021, values: ["t3.total.new_received": $0.value])
+        }
     }
 
     @Test func theCityTotalLeavesOutSummariesAndMissingUnits() {
-        let totals = Totals.cityTotals(["t3.total.new_received", "series.applications"].map(indicator), year: 2025, units: units,
-                                       figures: figures(["district": 30, "a": 10, "b": 12]))
+        let totals = Totals.cityTotals(
+            ["t3.total.new_received", "series.applications"].map(indicator), year: 2025, units: units,
+            figures: figures(["district": 30, "a": 10, "b": 12]))
         #expect(totals[0].total == 22 && totals[0].reporting == 2 && totals[0].units == 3)
         #expect(totals[1].total == 22)
-        let none = Totals.cityTotals(["t4.review.total"].map(indicator), year: 2025, units: units, figures: figures(["a": 1]))
+        let none = Totals.cityTotals(
+            ["t4.review.total"].map(indicator), year: 2025, units: units, figures: figures(["a": 1]))
         #expect(none[0].total == nil, "nobody prints it: missing, not 0")
     }
 
     @Test func aSummaryReportIsComparedWithTheSumOfItsUnits() {
-        let mismatch = Totals.rollUps(["t3.total.new_received"].map(indicator), year: 2025, units: units,
-                                      figures: figures(["district": 30, "a": 10, "b": 12]))
+        let mismatch = Totals.rollUps(
+            ["t3.total.new_received"].map(indicator), year: 2025, units: units,
+            figures: figures(["district": 30, "a": 10, "b": 12]))
         #expect(mismatch.count == 1)
         #expect(mismatch[0].printed == 30 && mismatch[0].childrenSum == 22 && mismatch[0].verdict == "不一致")
-        let match = Totals.rollUps(["t3.total.new_received"].map(indicator), year: 2025, units: units,
-                                   figures: figures(["district": 22, "a": 10, "b": 12]))
+        let match = Totals.rollUps(
+            ["t3.total.new_received"].map(indicator), year: 2025, units: units,
+            figures: figures(["district": 22, "a": 10, "b": 12]))
         #expect(match[0].verdict == "一致")
-        let partial = Totals.rollUps(["t3.total.new_received"].map(indicator), year: 2025, units: units,
-                                     figures: figures(["district": 22, "a": 10]))
+        let partial = Totals.rollUps(
+            ["t3.total.new_received"].map(indicator), year: 2025, units: units,
+            figures: figures(["district": 22, "a": 10]))
         #expect(partial[0].verdict == "下级缺报，无法核对" && partial[0].childrenReporting == 1)
     }
 }

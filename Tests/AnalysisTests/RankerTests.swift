@@ -11,9 +11,13 @@ struct RankerTests {
     }
 
     @Test func tiesShareAPlaceAndMissingUnitsAreNeverRankedAsZero() {
-        let data = figures(2025, ["a": ["t3.total.new_received": 10], "b": ["t3.total.new_received": 20],
-                                  "c": ["t3.total.new_received": 20], "d": ["t3.total.new_received": 5],
-                                  "e": ["t4.review.total": 1]])
+        let data = figures(
+            2025,
+            [
+                "a": ["t3.total.new_received": 10], "b": ["t3.total.new_received": 20],
+                "c": ["t3.total.new_received": 20], "d": ["t3.total.new_received": 5],
+                "e": ["t4.review.total": 1],
+            ])
         let ranking = Ranker.rank(indicator("t3.total.new_received"), year: 2025, units: units, figures: data)
         #expect(ranking.rows.map(\.unit.id) == ["b", "c", "a", "d", "e", "f"])
         #expect(ranking.rows.map(\.rank) == [1, 1, 3, 4, nil, nil])
@@ -26,12 +30,17 @@ struct RankerTests {
     }
 
     @Test func lowerIsBetterForCorrectionRatesAndSmallDenominatorsAreNotRanked() {
-        let data = figures(2025, [
-            "a": ["t4.review.corrected": 1, "t4.review.total": 40], "b": ["t4.review.corrected": 8, "t4.review.total": 40],
-            "c": ["t4.review.corrected": 0, "t4.review.total": 31], "d": ["t4.review.corrected": 1, "t4.review.total": 2],
-            "e": ["t4.review.corrected": 0, "t4.review.total": 0],
-        ])
-        let ranking = Ranker.rank(indicator("rate.review_corrected"), year: 2025, units: units, figures: data, minimumDenominator: 30)
+        let data = figures(
+            2025,
+            [
+                "a": ["t4.review.corrected": 1, "t4.review.total": 40],
+                "b": ["t4.review.corrected": 8, "t4.review.total": 40],
+                "c": ["t4.review.corrected": 0, "t4.review.total": 31],
+                "d": ["t4.review.corrected": 1, "t4.review.total": 2],
+                "e": ["t4.review.corrected": 0, "t4.review.total": 0],
+            ])
+        let ranking = Ranker.rank(
+            indicator("rate.review_corrected"), year: 2025, units: units, figures: data, minimumDenominator: 30)
         #expect(ranking.rows.map(\.unit.id) == ["c", "a", "b", "d", "e", "f"])
         #expect(ranking.rows.map(\.rank) == [1, 2, 3, nil, nil, nil])
         #expect(ranking.rows.map(\.status) == [.ranked, .ranked, .ranked, .tooFew, .noDenominator, .missing])
@@ -40,20 +49,31 @@ struct RankerTests {
     }
 
     @Test func peerGroupsAndChangeSinceLastYear() {
-        let data = figures(2024, ["a": ["t3.total.new_received": 30], "b": ["t3.total.new_received": 10]])
-            + figures(2025, ["a": ["t3.total.new_received": 5], "b": ["t3.total.new_received": 12], "d": ["t3.total.new_received": 99]])
-        let ranking = Ranker.rank(indicator("t3.total.new_received"), year: 2025, units: units, figures: data, group: "街道")
+        let data =
+            figures(2024, ["a": ["t3.total.new_received": 30], "b": ["t3.total.new_received": 10]])
+            + figures(
+                2025,
+                [
+                    "a": ["t3.total.new_received": 5], "b": ["t3.total.new_received": 12],
+                    "d": ["t3.total.new_received": 99],
+                ])
+        let ranking = Ranker.rank(
+            indicator("t3.total.new_received"), year: 2025, units: units, figures: data, group: "街道")
         #expect(ranking.rows.map(\.unit.id) == ["b", "a", "c"])
-        #expect(ranking.rows[0].rankChange == 1 && ranking.rows[0].valueChange == 2 && ranking.rows[0].previousRank == 2)
+        #expect(
+            ranking.rows[0].rankChange == 1 && ranking.rows[0].valueChange == 2 && ranking.rows[0].previousRank == 2)
         #expect(ranking.rows[1].rankChange == -1 && ranking.rows[1].valueChange == -25)
     }
 
     @Test func seriesJoinBothFormatsAndSayWhereTheBreakIs() {
-        let data = [UnitYearFigures(unitId: "a", year: 2018, format: .old, values: ["old.apply.received": 4]),
-                    UnitYearFigures(unitId: "a", year: 2019, format: .v2019, values: ["t3.total.new_received": 6]),
-                    UnitYearFigures(unitId: "b", year: 2019, format: .v2019, values: ["t3.total.new_received": 0])]
-        let trend = TrendBuilder.trend(indicator("series.applications"), years: [2018, 2019], units: Array(units.prefix(2)),
-                                       figures: data)
+        let data = [
+            UnitYearFigures(unitId: "a", year: 2018, format: .old, values: ["old.apply.received": 4]),
+            UnitYearFigures(unitId: "a", year: 2019, format: .v2019, values: ["t3.total.new_received": 6]),
+            UnitYearFigures(unitId: "b", year: 2019, format: .v2019, values: ["t3.total.new_received": 0]),
+        ]
+        let trend = TrendBuilder.trend(
+            indicator("series.applications"), years: [2018, 2019], units: Array(units.prefix(2)),
+            figures: data)
         #expect(trend.rows[0][2018]?.value == 4)
         #expect(trend.rows[0][2019]?.value == 6)
         #expect(trend.rows[0][2019]?.change == 2)
@@ -62,7 +82,8 @@ struct RankerTests {
         #expect(trend.cityTotal[2019]?.value == 6 && trend.cityTotal[2019]?.change == 2)
         #expect(trend.reporting[2019] == 2)
         #expect(trend.notes.contains { $0.contains("2018→2019") && $0.contains("口径") })
-        let raw = TrendBuilder.trend(indicator("t3.total.new_received"), years: [2018, 2019], units: units, figures: data)
+        let raw = TrendBuilder.trend(
+            indicator("t3.total.new_received"), years: [2018, 2019], units: units, figures: data)
         #expect(raw.notes.contains { $0.contains("series.*") })
     }
 }

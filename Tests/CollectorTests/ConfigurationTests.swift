@@ -16,7 +16,9 @@ struct ConfigurationTests {
         let luoshan = try #require(configuration.units.first { $0.id == "luoshan" })
         #expect(luoshan.code == "350582004")
         #expect(luoshan.reports[2017] == RepositoryPaths.seedReport.standardizedFileURL.absoluteString)
-        #expect(configuration.database.path == RepositoryPaths.root.appendingPathComponent("nianbao.sqlite").standardizedFileURL.path)
+        #expect(
+            configuration.database.path
+                == RepositoryPaths.root.appendingPathComponent("nianbao.sqlite").standardizedFileURL.path)
     }
 
     func loadError(_ yaml: String) throws -> ConfigurationError? {
@@ -31,14 +33,14 @@ struct ConfigurationTests {
     }
 
     static let valid = """
-    version: 1
-    city: 测试市
-    units:
-      - id: a
-        name: 甲街道
-        reports:
-          2024: report.txt
-    """
+        version: 1
+        city: 测试市
+        units:
+          - id: a
+            name: 甲街道
+            reports:
+              2024: report.txt
+        """
 
     @Test func aValidConfigHasDefaults() throws {
         let directory = try TemporaryDirectory()
@@ -74,27 +76,42 @@ struct ConfigurationTests {
         } throws: { error in
             "\(error)" == "\(gbk.path): the config file is not UTF-8 (save it as UTF-8, not GBK)"
         }
-        #expect(try loadError("version: 1\ncity: [unclosed\n")?.description.contains("nianbao.yaml:3: not valid YAML") == true,
-                "no empty key path in the message")
+        #expect(
+            try loadError("version: 1\ncity: [unclosed\n")?.description.contains("nianbao.yaml:3: not valid YAML")
+                == true,
+            "no empty key path in the message")
     }
 
     @Test func errorsNameTheKeyPathAndLine() throws {
         let cases: [(String, String, Int, String)] = [
-            (Self.valid.replacingOccurrences(of: "city: 测试市", with: "city: 测试市\ncolour: red"), "colour", 3, "unknown key"),
-            (Self.valid.replacingOccurrences(of: "    name: 甲街道", with: "    name: 甲街道\n    nmae: x"),
-             "units[0].nmae", 6, "unknown key"),
+            (
+                Self.valid.replacingOccurrences(of: "city: 测试市", with: "city: 测试市\ncolour: red"), "colour", 3,
+                "unknown key"
+            ),
+            (
+                Self.valid.replacingOccurrences(of: "    name: 甲街道", with: "    name: 甲街道\n    nmae: x"),
+                "units[0].nmae", 6, "unknown key"
+            ),
             (Self.valid + "\n  - id: a\n    name: 乙镇\n", "units[1].id", 8, "duplicate unit id 'a' (first at line 4)"),
-            (Self.valid.replacingOccurrences(of: "report.txt", with: "missing.txt"), "units[0].reports.2024", 7, "cannot read file"),
+            (
+                Self.valid.replacingOccurrences(of: "report.txt", with: "missing.txt"), "units[0].reports.2024", 7,
+                "cannot read file"
+            ),
             (Self.valid.replacingOccurrences(of: "2024:", with: "24:"), "units[0].reports.24", 7, "not a report year"),
-            (Self.valid.replacingOccurrences(of: "version: 1", with: "version: 2"), "version", 1, "whole number from 1 to 1"),
+            (
+                Self.valid.replacingOccurrences(of: "version: 1", with: "version: 2"), "version", 1,
+                "whole number from 1 to 1"
+            ),
             (Self.valid + "\ndeadline: 31-01\n", "deadline", 8, "MM-DD"),
             (Self.valid.replacingOccurrences(of: "id: a", with: "id: A b"), "units[0].id", 4, "lower-case"),
             (Self.valid.replacingOccurrences(of: "id: a", with: "id: 甲１é"), "units[0].id", 4, "lower-case"),
             (Self.valid + "\nfetch:\n  per_host: 0\n", "fetch.per_host", 9, "from 1 to 64"),
             ("version: 1\ncity: [unclosed\n", "", 3, "not valid YAML"),
             (Self.valid.replacingOccurrences(of: "city: 测试市", with: "city: 测试市\ncity: 乙市"), "city", 3, "given twice"),
-            (Self.valid.replacingOccurrences(of: "city: 测试市", with: "city: 测试市\ncity: 乙市")
-                .replacingOccurrences(of: "\n", with: "\r\n"), "city", 3, "given twice"),  // written on Windows
+            (
+                Self.valid.replacingOccurrences(of: "city: 测试市", with: "city: 测试市\ncity: 乙市")
+                    .replacingOccurrences(of: "\n", with: "\r\n"), "city", 3, "given twice"
+            ),  // written on Windows
         ]
         for (yaml, path, line, words) in cases {
             let error = try #require(try loadError(yaml), "\(path) should fail:\n\(yaml)")

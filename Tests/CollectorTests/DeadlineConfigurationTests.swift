@@ -7,29 +7,29 @@ import Testing
 @Suite("Deadlines per kind and per unit")
 struct DeadlineConfigurationTests {
     static let config = """
-    version: 1
-    city: 测试市
-    deadline: "01-31"
-    deadline_by_kind: { 部门: "02-28", 区县: "02-20" }
-    units:
-      - id: a
-        name: 甲街道
-        kind: 街道
-        reports: { 2024: report.txt }
-      - id: b
-        name: 乙局
-        kind: 部门
-        reports: { 2024: report.txt }
-      - id: c
-        name: 丙局
-        kind: 部门
-        deadline: "01-10"
-        reports: { 2024: report.txt }
-      - id: d
-        name: 丁县
-        kind: 区县
-        reports: { 2024: report.txt }
-    """
+        version: 1
+        city: 测试市
+        deadline: "01-31"
+        deadline_by_kind: { 部门: "02-28", 区县: "02-20" }
+        units:
+          - id: a
+            name: 甲街道
+            kind: 街道
+            reports: { 2024: report.txt }
+          - id: b
+            name: 乙局
+            kind: 部门
+            reports: { 2024: report.txt }
+          - id: c
+            name: 丙局
+            kind: 部门
+            deadline: "01-10"
+            reports: { 2024: report.txt }
+          - id: d
+            name: 丁县
+            kind: 区县
+            reports: { 2024: report.txt }
+        """
 
     func load(_ yaml: String) throws -> Configuration {
         let directory = try TemporaryDirectory()
@@ -52,8 +52,9 @@ struct DeadlineConfigurationTests {
         #expect(deadlines == ["01-31", "02-28", "01-10", "02-20"])
         #expect(configuration.deadlinesByUnit()["c"]?.description == "01-10")
         #expect(configuration.hasOwnDeadlines)
-        let plain = try load(Self.config.replacingOccurrences(of: "deadline_by_kind: { 部门: \"02-28\", 区县: \"02-20\" }\n", with: "")
-            .replacingOccurrences(of: "    deadline: \"01-10\"\n", with: ""))
+        let plain = try load(
+            Self.config.replacingOccurrences(of: "deadline_by_kind: { 部门: \"02-28\", 区县: \"02-20\" }\n", with: "")
+                .replacingOccurrences(of: "    deadline: \"01-10\"\n", with: ""))
         #expect(!plain.hasOwnDeadlines && plain.units.allSatisfy { plain.deadline(of: $0).description == "01-31" })
     }
 
@@ -66,18 +67,30 @@ struct DeadlineConfigurationTests {
 
     @Test func badDeadlinesAreConfigErrorsNamingTheKey() throws {
         let cases: [(String, String, String)] = [
-            (Self.config.replacingOccurrences(of: "deadline: \"01-10\"", with: "deadline: \"02-30\""),
-             "units[2].deadline", "'02-30' is not a deadline"),
-            (Self.config.replacingOccurrences(of: "deadline: \"01-10\"", with: "deadline: 2025-01-10"),
-             "units[2].deadline", "expected \"MM-DD\""),
-            (Self.config.replacingOccurrences(of: "区县: \"02-20\"", with: "区县: \"13-01\""),
-             "deadline_by_kind.区县", "'13-01' is not a deadline"),
-            (Self.config.replacingOccurrences(of: "区县: \"02-20\"", with: "区县: \"02-29\""),
-             "deadline_by_kind.区县", "a day every year has"),
-            (Self.config.replacingOccurrences(of: "区县: \"02-20\"", with: "乡: \"02-20\""),
-             "deadline_by_kind.乡", "unknown key '乡' (allowed: 区县, 街道, 部门)"),
-            (Self.config.replacingOccurrences(of: "deadline: \"01-31\"", with: "deadline: \"1-31-2\""),
-             "deadline", "is not a deadline"),
+            (
+                Self.config.replacingOccurrences(of: "deadline: \"01-10\"", with: "deadline: \"02-30\""),
+                "units[2].deadline", "'02-30' is not a deadline"
+            ),
+            (
+                Self.config.replacingOccurrences(of: "deadline: \"01-10\"", with: "deadline: 2025-01-10"),
+                "units[2].deadline", "expected \"MM-DD\""
+            ),
+            (
+                Self.config.replacingOccurrences(of: "区县: \"02-20\"", with: "区县: \"13-01\""),
+                "deadline_by_kind.区县", "'13-01' is not a deadline"
+            ),
+            (
+                Self.config.replacingOccurrences(of: "区县: \"02-20\"", with: "区县: \"02-29\""),
+                "deadline_by_kind.区县", "a day every year has"
+            ),
+            (
+                Self.config.replacingOccurrences(of: "区县: \"02-20\"", with: "乡: \"02-20\""),
+                "deadline_by_kind.乡", "unknown key '乡' (allowed: 区县, 街道, 部门)"
+            ),
+            (
+                Self.config.replacingOccurrences(of: "deadline: \"01-31\"", with: "deadline: \"1-31-2\""),
+                "deadline", "is not a deadline"
+            ),
         ]
         for (yaml, path, words) in cases {
             let error = try #require(try loadError(yaml), "\(path) should fail")

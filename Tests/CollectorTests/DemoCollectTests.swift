@@ -15,8 +15,9 @@ struct DemoCopy {
     init() throws {
         directory = try TemporaryDirectory()
         for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder),
-                                             to: directory.path(folder))
+            try FileManager.default.copyItem(
+                at: RepositoryPaths.root.appendingPathComponent(folder),
+                to: directory.path(folder))
         }
         configuration = try ConfigurationLoader.load(directory.path("Config/nianbao.yaml"))
     }
@@ -34,13 +35,17 @@ struct DemoCollectTests {
         let store = try demo.store
         let stored = try store.figures()
         var byReport: [String: [String: Double?]] = [:]
-        for figure in stored { byReport["\(figure.unitId)|\(figure.year)", default: [:]][figure.code] = .some(figure.value) }
+        for figure in stored {
+            byReport["\(figure.unitId)|\(figure.year)", default: [:]][figure.code] = .some(figure.value)
+        }
         for report in DemoCity.reports {
             let values = byReport["\(report.unit.id)|\(report.year)"] ?? [:]
             #expect(values == report.figures.mapValues { Optional($0) }, "\(report.fileName)")
         }
         let failed = try store.audits(statuses: [.fail])
-        let expected = DemoCity.reports.flatMap { report in report.plantedFailures.map { "\(report.unit.id)|\(report.year)|\($0)" } }
+        let expected = DemoCity.reports.flatMap { report in
+            report.plantedFailures.map { "\(report.unit.id)|\(report.year)|\($0)" }
+        }
         #expect(Set(failed.map { "\($0.unitId)|\($0.year)|\($0.result.rule)" }) == Set(expected))
         #expect(try store.audits(statuses: [.uncertain]).isEmpty)
         let run = try #require(try store.runs(last: 1).first)
@@ -69,7 +74,9 @@ struct DemoCollectTests {
         #expect(anhai.versionCount == 2)
         #expect(anhai.changedAt != nil && anhai.changedAt! > anhai.firstSeenAt)
         let truth = try #require(DemoCity.report("anhai", 2023))
-        #expect(try store.figureValues(unitId: "anhai", year: 2023)?["t2.norm.made"] == .some(truth.figures["t2.norm.made"]))
+        #expect(
+            try store.figureValues(unitId: "anhai", year: 2023)?["t2.norm.made"] == .some(truth.figures["t2.norm.made"])
+        )
         #expect(try store.latestVersionIds(year: 2023).count == 19)
         #expect(try demo.brokenReferences() == [], "every figure, audit, report and run item points at a stored row")
     }

@@ -1,8 +1,9 @@
-@testable import Collector
 import Foundation
 import ReaderWorkers
-import Testing
 import TestSupport
+import Testing
+
+@testable import Collector
 
 @Suite("nianbao extract's JSON is the text Foundation's encoder writes")
 struct ExtractJSONTests {
@@ -14,7 +15,8 @@ struct ExtractJSONTests {
 
     @Test func everyDemoReportAndTheSeedWriteTheEncodersText() throws {
         let demo = RepositoryPaths.seeds.appendingPathComponent("demo")
-        let files = try FileManager.default.contentsOfDirectory(atPath: demo.path).sorted()
+        let files =
+            try FileManager.default.contentsOfDirectory(atPath: demo.path).sorted()
             .filter { $0.hasSuffix(".html") || $0.hasSuffix(".txt") }.map { demo.appendingPathComponent($0).path }
             + [RepositoryPaths.seedReport.path]
         #expect(files.count > 150)
@@ -29,14 +31,17 @@ struct ExtractJSONTests {
         let outputs = [
             ExtractCommand.Output(
                 file: "a/b \(tricky).html", format: "2021", year: 2025, unit: tricky, published: "2026-01-20",
-                figures: ["t3.total.new_received": 181, "t2.fee.amount_wan": 12.5, "t3.total.result.total": nil,
-                          "t4.review.upheld": 1e-7, "t4.review.corrected": 1e16, "t4.review.other": 1e15,
-                          "t4.review.pending": -3, "t4.review.total": 0.30000000000000004,
-                          "t4.lit_direct.upheld": 99_999_999_999_999.9, "t4.lit_direct.total": 0, "s1.proactive_items": -0.0],
+                figures: [
+                    "t3.total.new_received": 181, "t2.fee.amount_wan": 12.5, "t3.total.result.total": nil,
+                    "t4.review.upheld": 1e-7, "t4.review.corrected": 1e16, "t4.review.other": 1e15,
+                    "t4.review.pending": -3, "t4.review.total": 0.30000000000000004,
+                    "t4.lit_direct.upheld": 99_999_999_999_999.9, "t4.lit_direct.total": 0, "s1.proactive_items": -0.0,
+                ],
                 audit: [ExtractCommand.AuditLine(rule: "t3.balance.total", status: "fail", message: tricky)],
                 warnings: [tricky, ""], error: nil),
-            ExtractCommand.Output(file: "x.txt", format: "unknown", year: nil, unit: nil, published: nil, figures: [:],
-                                  audit: [], warnings: [], error: "not a report: \(tricky)"),
+            ExtractCommand.Output(
+                file: "x.txt", format: "unknown", year: nil, unit: nil, published: nil, figures: [:],
+                audit: [], warnings: [], error: "not a report: \(tricky)"),
         ]
         #expect(outputs[0].figures.inCodeByteOrder.count == 11, "every code is an indicator")
         for output in outputs {

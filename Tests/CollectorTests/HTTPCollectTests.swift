@@ -6,17 +6,21 @@ import Storage
 import TestSupport
 import Testing
 
-@Suite("Collecting over HTTP from a misbehaving loopback server", .serialized, .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
+@Suite(
+    "Collecting over HTTP from a misbehaving loopback server", .serialized,
+    .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct HTTPCollectTests {
-    func configuration(server: LoopbackServer, directory: TemporaryDirectory, sources: [(String, String)]) throws -> Configuration {
+    func configuration(server: LoopbackServer, directory: TemporaryDirectory, sources: [(String, String)]) throws
+        -> Configuration
+    {
         var yaml = """
-        version: 1
-        city: 测试市
-        database: db.sqlite
-        fetch: { concurrency: 4, per_host: 2, delay_ms: 0, timeout_s: 5, retries: 3, max_bytes: 2000000 }
-        units:
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            fetch: { concurrency: 4, per_host: 2, delay_ms: 0, timeout_s: 5, retries: 3, max_bytes: 2000000 }
+            units:
 
-        """
+            """
         for (index, (id, path)) in sources.enumerated() {
             yaml += "  - id: \(id)\n    name: 单位\(index)\n    reports:\n      2024: \(server.url(path))\n"
         }
@@ -28,11 +32,13 @@ struct HTTPCollectTests {
         let report = try #require(DemoCity.report("luoshan", 2024).flatMap { DemoCity.bytes(of: $0) })
         try Data(report).write(to: directory.path("r.html"))
         let server = try LoopbackServer(root: directory.url)
-        let configuration = try configuration(server: server, directory: directory, sources: [
-            ("ok", "files/r.html"), ("unpublished", "status/404"), ("flaky", "flaky/k1/2/r.html"),
-            ("limited", "ratelimited/k2/r.html"), ("bomb", "gzipbomb/30000000"), ("broken", "status/500"),
-            ("notreport", "status/200"),
-        ])
+        let configuration = try configuration(
+            server: server, directory: directory,
+            sources: [
+                ("ok", "files/r.html"), ("unpublished", "status/404"), ("flaky", "flaky/k1/2/r.html"),
+                ("limited", "ratelimited/k2/r.html"), ("bomb", "gzipbomb/30000000"), ("broken", "status/500"),
+                ("notreport", "status/200"),
+            ])
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
         let outcome = Dictionary(summary.items.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
         #expect(outcome["ok"]?.outcome == .new)
@@ -67,7 +73,8 @@ struct HTTPCollectTests {
         let report = try #require(DemoCity.report("luoshan", 2024).flatMap { DemoCity.bytes(of: $0) })
         try Data(report).write(to: directory.path("r.html"))
         let server = try LoopbackServer(root: directory.url)
-        let configuration = try configuration(server: server, directory: directory, sources: [("luoshan", "files/r.html")])
+        let configuration = try configuration(
+            server: server, directory: directory, sources: [("luoshan", "files/r.html")])
         _ = try await CollectRun.run(configuration, options: CollectOptions())
         let store = try Store(path: configuration.database.path)
         let figures = try #require(try store.figureValues(unitId: "luoshan", year: 2024))
@@ -112,7 +119,8 @@ struct HTTPCollectTests {
         let store = try Store(path: configuration.database.path)
         #expect(try store.figureValues(unitId: "late", year: 2024)?.count ?? 0 > 100)
         #expect(try store.sourceState(unitId: "late", year: 2024)?.consecutiveFailures == 0)
-        #expect(try store.sourceState(unitId: "down", year: 2024)?.consecutiveFailures == 1, "two tries, one failed run")
+        #expect(
+            try store.sourceState(unitId: "down", year: 2024)?.consecutiveFailures == 1, "two tries, one failed run")
         #expect(try store.runs(last: 1).first?.outcomes == [.new: 2, .failed: 1])
     }
 
@@ -121,26 +129,39 @@ struct HTTPCollectTests {
         try directory.write("r.html", "<p>x</p>")
         let server = try LoopbackServer(root: directory.url)
         var yaml = """
-        version: 1
-        city: 测试市
-        database: db.sqlite
-        fetch: { concurrency: 5, per_host: 5, delay_ms: 0, timeout_s: 1, retries: 0, max_bytes: 2000000 }
-        units:
+            version: 1
+            city: 测试市
+            database: db.sqlite
+            fetch: { concurrency: 5, per_host: 5, delay_ms: 0, timeout_s: 1, retries: 0, max_bytes: 2000000 }
+            units:
 
-        """
-        let cases = [("reset", "reset"), ("cut", "truncate"), ("tofile", "redirect-file"), ("loop", "redirect-loop"),
-                     ("huge", "huge/30000000"), ("slow", "slow/3/r.html")]
-        for (id, path) in cases { yaml += "  - { id: \(id), name: \(id), reports: { 2024: \"\(server.url(path))\" } }\n" }
+            """
+        let cases = [
+            ("reset", "reset"), ("cut", "truncate"), ("tofile", "redirect-file"), ("loop", "redirect-loop"),
+            ("huge", "huge/30000000"), ("slow", "slow/3/r.html"),
+        ]
+        for (id, path) in cases {
+            yaml += "  - { id: \(id), name: \(id), reports: { 2024: \"\(server.url(path))\" } }\n"
+        }
         let configuration = try ConfigurationLoader.load(try directory.write("nianbao.yaml", yaml))
         let summary = try await CollectRun.run(configuration, options: CollectOptions())
-        let kinds = Dictionary(summary.items.map { ($0.unitId, $0.failureKind?.rawValue ?? $0.outcome.rawValue) }, uniquingKeysWith: { first, _ in first })
-        #expect(kinds == ["reset": "reset", "cut": "partial_body", "tofile": "redirect", "loop": "redirect", "huge": "too_large",
-                          "slow": "timeout"])
+        let kinds = Dictionary(
+            summary.items.map { ($0.unitId, $0.failureKind?.rawValue ?? $0.outcome.rawValue) },
+            uniquingKeysWith: { first, _ in first })
+        #expect(
+            kinds == [
+                "reset": "reset", "cut": "partial_body", "tofile": "redirect", "loop": "redirect", "huge": "too_large",
+                "slow": "timeout",
+            ])
         let store = try Store(path: configuration.database.path)
         #expect(try store.reportSummaries().isEmpty, "nothing half-read is stored")
         let states = try store.sourceStates()
-        #expect(states.count == 6 && states.allSatisfy { $0.consecutiveFailures == 1 && $0.lastError?.isEmpty == false })
-        #expect(try store.runs(last: 1).first?.failureKinds == [.reset: 1, .partialBody: 1, .redirect: 2, .tooLarge: 1,
-                                                               .timeout: 1])
+        #expect(
+            states.count == 6 && states.allSatisfy { $0.consecutiveFailures == 1 && $0.lastError?.isEmpty == false })
+        #expect(
+            try store.runs(last: 1).first?.failureKinds == [
+                .reset: 1, .partialBody: 1, .redirect: 2, .tooLarge: 1,
+                .timeout: 1,
+            ])
     }
 }

@@ -1,6 +1,7 @@
-@testable import Collector
 import Foundation
 import Testing
+
+@testable import Collector
 
 @Suite("The host gate keeps fetches within their limits")
 struct HostGateTests {

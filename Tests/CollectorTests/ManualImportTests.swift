@@ -1,5 +1,3 @@
-@testable import Collector
-@testable import DemoCity
 import Foundation
 import ReportModel
 import Storage
@@ -7,17 +5,20 @@ import SwiftCSV
 import TestSupport
 import Testing
 
+@testable import Collector
+@testable import DemoCity
+
 @Suite("Importing figures typed by hand")
 struct ManualImportTests {
     @Test func importedFiguresAreStoredAuditedAndKeptThroughReextract() throws {
         let demo = try DemoCopy()
         let csv = """
-        \u{FEFF}单位编号,年度,指标代码,数值,备注
-        zimao,2025,t3.total.new_received,5,第3页
-        zimao,2025,t3.natural.new_received,4,
-        zimao,2025,t3.commercial.new_received,2,"表三，第一行"
-        zimao,2025,t4.review.total,,印为空白
-        """
+            \u{FEFF}单位编号,年度,指标代码,数值,备注
+            zimao,2025,t3.total.new_received,5,第3页
+            zimao,2025,t3.natural.new_received,4,
+            zimao,2025,t3.commercial.new_received,2,"表三，第一行"
+            zimao,2025,t4.review.total,,印为空白
+            """
         let file = try demo.directory.write("zimao-2025.csv", csv)
         let imported = try ManualImport.run(demo.configuration, file: file, source: "扫描件")
         #expect(imported.count == 1)
@@ -36,14 +37,16 @@ struct ManualImportTests {
 
     @Test func theArchivedRowsKeepANoteWithLineBreaksInOneField() throws {
         let demo = try DemoCopy()
-        let csv = "unit,year,code,value,note\r\nzimao,2025,t3.total.new_received,5,\"第3页\r\n左栏\"\r\n"
+        let csv =
+            "unit,year,code,value,note\r\nzimao,2025,t3.total.new_received,5,\"第3页\r\n左栏\"\r\n"
             + "zimao,2025,t4.review.total,1,\"第4页\"\r\n"
         let file = try demo.directory.write("zimao-2025.csv", csv)
         _ = try ManualImport.run(demo.configuration, file: file, source: nil)
         let store = try demo.store
-        let id = try #require(try store.latestVersionIds(year: 2025).first {
-            try store.documentVersion(id: $0)?.unitId == "zimao"
-        })
+        let id = try #require(
+            try store.latestVersionIds(year: 2025).first {
+                try store.documentVersion(id: $0)?.unitId == "zimao"
+            })
         let archived = String(decoding: try #require(try store.documentVersion(id: id)).content, as: UTF8.self)
         let rows = try CSV<Enumerated>(string: archived, delimiter: .comma).rows
         #expect(rows.count == 2, "two figures, two rows: \(archived)")
@@ -70,19 +73,21 @@ struct ManualImportTests {
     @Test func oneBadRowAndNothingIsImported() throws {
         let demo = try DemoCopy()
         let csv = """
-        unit,year,code,value
-        zimao,2025,t3.total.new_received,5
-        nowhere,2025,t3.total.new_received,5
-        zimao,20x5,t3.bogus,五
-        zimao,2025,t3.total.new_received,6
-        """
+            unit,year,code,value
+            zimao,2025,t3.total.new_received,5
+            nowhere,2025,t3.total.new_received,5
+            zimao,20x5,t3.bogus,五
+            zimao,2025,t3.total.new_received,6
+            """
         let file = try demo.directory.write("bad.csv", csv)
         #expect {
             try ManualImport.run(demo.configuration, file: file, source: nil)
         } throws: { error in
             let text = "\(error)"
             return text.contains("line 3: unit 'nowhere' is not in the config")
-                && text.contains("line 4: year '20x5' is not a report year; code 't3.bogus' is not in docs/indicators.md; value '五' is not a number")
+                && text.contains(
+                    "line 4: year '20x5' is not a report year; code 't3.bogus' is not in docs/indicators.md; value '五' is not a number"
+                )
                 && text.contains("line 5: t3.total.new_received for zimao 2025 already given on line 2")
         }
         #expect(!FileManager.default.fileExists(atPath: demo.configuration.database.path), "nothing was written")

@@ -1,7 +1,8 @@
-@testable import Collector
-@testable import Fetching
 import ReportModel
 import Testing
+
+@testable import Collector
+@testable import Fetching
 
 /// Which statuses and transport failures are retried, and the failure kind each is stored with.
 @Suite("Retry verdicts and their failure kinds")
@@ -12,7 +13,9 @@ struct RetryPolicyTests {
         #expect(verdict(408) == .retry(kind: .http4xx, after: nil))
         #expect(verdict(429) == .retry(kind: .http4xx, after: nil))
         #expect(verdict(503) == .retry(kind: .http5xx, after: nil))
-        #expect(RetryPolicy.verdict(status: 429, headers: ["retry-after": "7"], body: []) == .retry(kind: .http4xx, after: 7))
+        #expect(
+            RetryPolicy.verdict(status: 429, headers: ["retry-after": "7"], body: [])
+                == .retry(kind: .http4xx, after: 7))
     }
 
     @Test func otherStatusesFailAtOnceWithTheirClass() {
@@ -28,14 +31,18 @@ struct RetryPolicyTests {
         for kind in FetchFailureKind.allCases {
             #expect(FailureKind(kind).rawValue == kind.rawValue, "\(kind) is stored as the word it always was")
             let verdict = RetryPolicy.verdict(error: FetchError(kind: kind, curlCode: 0, message: "m", url: "u"))
-            #expect(verdict == (kind.isTransient ? .retry(kind: FailureKind(kind), after: nil)
-                                                 : .failed(kind: FailureKind(kind), message: "m")))
+            #expect(
+                verdict
+                    == (kind.isTransient
+                        ? .retry(kind: FailureKind(kind), after: nil)
+                        : .failed(kind: FailureKind(kind), message: "m")))
         }
     }
 
     @Test func onlyAFailureRetriedUntilItsTriesRanOutGetsTheEndOfRunTry() {
-        let exhausted = CollectItem(unitId: "u", year: 2024, outcome: .failed, failureKind: .http4xx, message: "HTTP 429",
-                                    retriesExhausted: true)
+        let exhausted = CollectItem(
+            unitId: "u", year: 2024, outcome: .failed, failureKind: .http4xx, message: "HTTP 429",
+            retriesExhausted: true)
         #expect(exhausted.isTransientFailure)
         let atOnce = CollectItem(unitId: "u", year: 2024, outcome: .failed, failureKind: .http4xx, message: "HTTP 429")
         #expect(!atOnce.isTransientFailure, "told by what the fetcher did, not by the message")

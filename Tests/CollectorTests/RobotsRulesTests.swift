@@ -1,5 +1,6 @@
-@testable import Collector
 import Testing
+
+@testable import Collector
 
 /// robots.txt as nianbao reads it: its own group before `*`, longest rule first, wildcards, Crawl-delay.
 struct RobotsRulesTests {
@@ -31,7 +32,8 @@ struct RobotsRulesTests {
         #expect(rules.disallowing("/private/a.html")?.pattern == "/private/")
         #expect(rules.disallowing("/private/open.html") == nil, "the longer Allow wins")
         #expect(rules.disallowing("/") == nil)
-        #expect(RobotsRules(text: "User-agent: *\nDisallow:\n", userAgent: "nianbao").disallowing("/a") == nil,
-                "an empty Disallow allows everything")
+        #expect(
+            RobotsRules(text: "User-agent: *\nDisallow:\n", userAgent: "nianbao").disallowing("/a") == nil,
+            "an empty Disallow allows everything")
     }
 }

@@ -39,17 +39,25 @@ struct SourceLimitsConfigurationTests {
         let unit = ["units:", "  - id: a", "    name: 甲", "    reports:"]
         #expect(try load(unit + ["      2024: inside.txt"]).units[0].reports[2024]?.hasPrefix("file://") == true)
         let refused = error(unit + ["      2024: ../outside.txt"])
-        #expect(refused.contains("nianbao.yaml:7: units[0].reports.2024: '\(directory.path("outside.txt").path)' is outside "
-                                 + "the config file's folder"), "\(refused)")
+        #expect(
+            refused.contains(
+                "nianbao.yaml:7: units[0].reports.2024: '\(directory.path("outside.txt").path)' is outside "
+                    + "the config file's folder"), "\(refused)")
         #expect(refused.contains("allow_files_outside: true"))
-        #expect(error(unit + ["      2024: \(directory.path("outside.txt").path)"]).contains("is outside the config file's folder"))
+        #expect(
+            error(unit + ["      2024: \(directory.path("outside.txt").path)"]).contains(
+                "is outside the config file's folder"))
         // A link inside the folder that leads out of it is outside too.
-        try FileManager.default.createSymbolicLink(at: directory.path("config/link.txt"), withDestinationURL: directory.path("outside.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: directory.path("config/link.txt"), withDestinationURL: directory.path("outside.txt"))
         #expect(error(unit + ["      2024: link.txt"]).contains("is outside the config file's folder"))
 
         let allowed = try load(["allow_files_outside: true"] + unit + ["      2024: ../outside.txt"])
-        #expect(allowed.allowsFilesOutside && allowed.units[0].reports[2024] == directory.path("outside.txt").absoluteString)
-        #expect(error(["allow_files_outside: sometimes"] + unit + ["      2024: inside.txt"])
+        #expect(
+            allowed.allowsFilesOutside && allowed.units[0].reports[2024] == directory.path("outside.txt").absoluteString
+        )
+        #expect(
+            error(["allow_files_outside: sometimes"] + unit + ["      2024: inside.txt"])
                 == "\(directory.path("config/nianbao.yaml").path):3: allow_files_outside: expected true or false")
     }
 
@@ -57,7 +65,9 @@ struct SourceLimitsConfigurationTests {
         let unit = ["units:", "  - { id: a, name: 甲, reports: { 2024: inside.txt } }"]
         #expect(try load(unit).fetch.waitBudgetSeconds == 60)
         #expect(try load(["fetch: { wait_budget_s: 2.5 }"] + unit).fetch.waitBudgetSeconds == 2.5)
-        #expect(error(["fetch: { wait_budget_s: -1 }"] + unit).contains("fetch.wait_budget_s: expected a number from 0.0 to 3600.0"))
+        #expect(
+            error(["fetch: { wait_budget_s: -1 }"] + unit).contains(
+                "fetch.wait_budget_s: expected a number from 0.0 to 3600.0"))
     }
 
     @Test func theSourceEndpointsAreTheConfiguredHostsAndPorts() throws {
@@ -67,9 +77,11 @@ struct SourceLimitsConfigurationTests {
             "  - { id: b, name: 乙, listing: \"https://B.gov.cn:8443/list/\" }",
             "  - { id: c, name: 丙, url_template: \"http://10.0.0.7:8080/nb/{year}.html\" }",
             "  - { id: d, name: 丁, url_template: \"http://nb{year}.d.gov.cn/\" }")
-        #expect(configuration.sourceEndpoints == [
-            Endpoint(host: "a.gov.cn", port: 80), Endpoint(host: "b.gov.cn", port: 8443), Endpoint(host: "10.0.0.7", port: 8080),
-            Endpoint(host: "nb2023.d.gov.cn", port: 80), Endpoint(host: "nb2024.d.gov.cn", port: 80),
-        ])
+        #expect(
+            configuration.sourceEndpoints == [
+                Endpoint(host: "a.gov.cn", port: 80), Endpoint(host: "b.gov.cn", port: 8443),
+                Endpoint(host: "10.0.0.7", port: 8080),
+                Endpoint(host: "nb2023.d.gov.cn", port: 80), Endpoint(host: "nb2024.d.gov.cn", port: 80),
+            ])
     }
 }

@@ -1,8 +1,9 @@
-@testable import Collector
 import Foundation
 import Storage
 import TestSupport
 import Testing
+
+@testable import Collector
 
 @Suite("Planning reads source states a batch of units ahead")
 struct SourceStatesAheadTests {
@@ -14,9 +15,10 @@ struct SourceStatesAheadTests {
         let years = ["u1": [2023, 2024], "u3": [2024], "u4": [2022, 2023], "u5": [2024], "u6": [2021]]
         for (unit, unitYears) in years {
             for year in unitYears {
-                store.pipeline.record(RunItem(unitId: unit, year: year, outcome: .new, failureKind: nil, message: nil),
-                                      runId: runId, state: SourceStateRecord(unitId: unit, year: year, url: "http://x/\(unit)/\(year)"),
-                                      report: nil, at: Date())
+                store.pipeline.record(
+                    RunItem(unitId: unit, year: year, outcome: .new, failureKind: nil, message: nil),
+                    runId: runId, state: SourceStateRecord(unitId: unit, year: year, url: "http://x/\(unit)/\(year)"),
+                    report: nil, at: Date())
             }
         }
         try await store.pipeline.flush()

@@ -11,9 +11,11 @@ struct StoreQueriesTests {
     /// What `code` is in the generator's report, resolved as the analysis resolves it (nil: no value to show).
     func truth(_ code: String, _ unitId: String, _ year: Int, minimumDenominator: Double) -> (Double?, ValueStatus) {
         guard let report = DemoCity.report(unitId, year) else { return (nil, .missing) }
-        let figures = UnitYearFigures(unitId: unitId, year: year, format: report.format,
-                                      values: report.figures.mapValues { Optional($0) })
-        let resolved = IndicatorValue.resolve(try! StoreQueries.indicator(code), in: figures, minimumDenominator: minimumDenominator)
+        let figures = UnitYearFigures(
+            unitId: unitId, year: year, format: report.format,
+            values: report.figures.mapValues { Optional($0) })
+        let resolved = IndicatorValue.resolve(
+            try! StoreQueries.indicator(code), in: figures, minimumDenominator: minimumDenominator)
         return (resolved.value, resolved.status)
     }
 
@@ -56,7 +58,9 @@ struct StoreQueriesTests {
         let codeColumn = try #require(table.columns.firstIndex { $0.header == "指标代码" })
         #expect(Set(table.rows.map { "\($0[codeColumn])" }) == Set(codes.map { "\(TableCell.text($0))" }))
         #expect(table.columns.first { $0.header == "数值" }?.unit == "见指标", "no single unit for two codes")
-        #expect(try CSVExport.table(.trends, of: queries, year: 2025, layout: .long, indicators: ["rate.disclosed"]).rows.count
+        #expect(
+            try CSVExport.table(.trends, of: queries, year: 2025, layout: .long, indicators: ["rate.disclosed"]).rows
+                .count
                 == perCode)
         #expect {
             try CSVExport.table(.trends, of: queries, year: 2025, layout: .wide, indicators: codes)

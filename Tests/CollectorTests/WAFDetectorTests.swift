@@ -1,5 +1,6 @@
-@testable import Collector
 import Testing
+
+@testable import Collector
 
 @Suite("Captcha and firewall pages are recognised")
 struct WAFDetectorTests {

@@ -7,8 +7,10 @@ import Testing
 struct CommittedSeedsTests {
     @Test func everySeedFileMatchesTheGenerator() throws {
         for report in DemoCity.reports {
-            let committed = [UInt8](try Data(contentsOf: RepositoryPaths.seeds.appendingPathComponent(
-                report.isRealSeed ? report.fileName : "demo/\(report.fileName)")))
+            let committed = [UInt8](
+                try Data(
+                    contentsOf: RepositoryPaths.seeds.appendingPathComponent(
+                        report.isRealSeed ? report.fileName : "demo/\(report.fileName)")))
             if let generated = DemoCity.bytes(of: report) {
                 #expect(committed == generated, "\(report.fileName) differs: run `swift run nianbao-demo`")
             } else {
@@ -56,7 +58,8 @@ struct DemoBatchTests {
     @Test func publishedPagesAreAsLargeAsRealOnesAndCompactOnesAreNot() throws {
         let published = try DemoBatch.write(count: 90, to: TemporaryDirectory().url)
         let compact = try DemoBatch.write(count: 90, compact: true, to: TemporaryDirectory().url)
-        #expect((20_000...30_000).contains(published.bytes / 90), "published reports average \(published.bytes / 90) bytes")
+        #expect(
+            (20_000...30_000).contains(published.bytes / 90), "published reports average \(published.bytes / 90) bytes")
         #expect(compact.bytes / 90 < 10_000, "compact reports average \(compact.bytes / 90) bytes")
     }
 
@@ -67,10 +70,14 @@ struct DemoBatchTests {
             let pasted = page.layout == .pastedFromWord
             #expect(html.contains("class=\"MsoNormal\"") == pasted, "\(page.fileName)")
             #expect(html.contains("<h2>") == !pasted, "\(page.fileName)")
-            #expect(html.contains("<td style=\"border:solid windowtext 1pt\"><p align=\"center\">") == pasted, "\(page.fileName)")
-            #expect(html.contains("<span>自然</span><span>人</span>") == pasted, "\(page.fileName): a label split across runs")
-            #expect((html.firstMatch(of: /<span lang="EN-US">\d<\/span><span lang="EN-US">\d+<\/span>/) != nil) == pasted,
-                    "\(page.fileName): a number split across runs")
+            #expect(
+                html.contains("<td style=\"border:solid windowtext 1pt\"><p align=\"center\">") == pasted,
+                "\(page.fileName)")
+            #expect(
+                html.contains("<span>自然</span><span>人</span>") == pasted, "\(page.fileName): a label split across runs")
+            #expect(
+                (html.firstMatch(of: /<span lang="EN-US">\d<\/span><span lang="EN-US">\d+<\/span>/) != nil) == pasted,
+                "\(page.fileName): a number split across runs")
             #expect(html.contains("网站标识码"), "\(page.fileName) is a whole portal page")
             #expect(html.contains("（五）监督保障"), "\(page.fileName) has the full prose")
         }

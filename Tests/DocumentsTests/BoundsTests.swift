@@ -1,7 +1,8 @@
-@testable import Documents
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Documents
 
 @Suite("Readers' bounds against hostile documents")
 struct BoundsTests {
@@ -17,9 +18,9 @@ struct BoundsTests {
 
     @Test func aColumnSpanIsClampedToTheTablesRealWidth() throws {
         let html = """
-        <table><tr><td colspan="100000">申请人情况</td></tr><tr><td>自然人</td><td>法人</td><td>总计</td></tr>
-        <tr><td>3</td><td>1</td><td>4</td></tr></table>
-        """
+            <table><tr><td colspan="100000">申请人情况</td></tr><tr><td>自然人</td><td>法人</td><td>总计</td></tr>
+            <tr><td>3</td><td>1</td><td>4</td></tr></table>
+            """
         let grid = try DocumentReader.read(Array(html.utf8)).tables[0].rows
         #expect(grid.map(\.count) == [3, 3, 3])
         #expect(grid[0].map(\.text) == ["申请人情况", "申请人情况", "申请人情况"])
@@ -43,8 +44,10 @@ struct BoundsTests {
     }
 
     @Test func gbkTextIsNotMistakenForDamagedUTF8() {
-        let gbk: [UInt8] = [0xB1, 0xBE, 0xBB, 0xFA, 0xB9, 0xD8, 0xC8, 0xAB, 0xC4, 0xEA, 0xD6, 0xF7, 0xB6, 0xAF, 0xB9, 0xAB,
-                            0xBF, 0xAA, 0xD5, 0xFE, 0xB8, 0xAE, 0xD0, 0xC5, 0xCF, 0xA2]
+        let gbk: [UInt8] = [
+            0xB1, 0xBE, 0xBB, 0xFA, 0xB9, 0xD8, 0xC8, 0xAB, 0xC4, 0xEA, 0xD6, 0xF7, 0xB6, 0xAF, 0xB9, 0xAB,
+            0xBF, 0xAA, 0xD5, 0xFE, 0xB8, 0xAE, 0xD0, 0xC5, 0xCF, 0xA2,
+        ]
         let decoded = EncodingDetector.decode(Array(repeating: gbk, count: 20).flatMap { $0 }, httpCharset: nil)
         #expect(decoded.detection.encoding == .gb18030)
         #expect(decoded.text.hasPrefix("本机关全年主动公开政府信息"))
@@ -99,15 +102,17 @@ struct ChildProcessTests {
 
     @Test func bothPipesAreDrainedTogether() throws {
         // 10 MB on standard error before a word on standard output: reading one pipe to its end first deadlocks.
-        let finished = try ChildProcess.run("/bin/sh", arguments: ["-c", "head -c 10000000 /dev/zero >&2; echo done"],
-                                            limits: ExternalConverter.Limits())
+        let finished = try ChildProcess.run(
+            "/bin/sh", arguments: ["-c", "head -c 10000000 /dev/zero >&2; echo done"],
+            limits: ExternalConverter.Limits())
         #expect(finished.ending == .exit(0))
         #expect(String(decoding: finished.output, as: UTF8.self) == "done\n")
         #expect(finished.errors.count == ExternalConverter.Limits().errorBytes)
     }
 
     @Test func aCrashIsToldBySignal() throws {
-        let finished = try ChildProcess.run("/bin/sh", arguments: ["-c", "kill -SEGV $$"], limits: ExternalConverter.Limits())
+        let finished = try ChildProcess.run(
+            "/bin/sh", arguments: ["-c", "kill -SEGV $$"], limits: ExternalConverter.Limits())
         #expect(finished.ending == .signal(SIGSEGV))
     }
 
@@ -116,7 +121,9 @@ struct ChildProcessTests {
         // A pid no process has: above the kernel's pid_max.
         let stale = parent.path("4194304")
         let mine = parent.path("\(getpid())")
-        for folder in [stale, mine] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        for folder in [stale, mine] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         try Data("x".utf8).write(to: stale.appendingPathComponent("1.pdf"))
         ScratchFolder.sweepStale(in: parent.url.path)
         #expect(!FileManager.default.fileExists(atPath: stale.path))

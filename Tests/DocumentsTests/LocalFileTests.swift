@@ -1,7 +1,7 @@
 import Documents
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Local files are read whole, and a file that cannot be read says why")
 struct LocalFileTests {

@@ -1,7 +1,8 @@
-@testable import Documents
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Documents
 
 @Suite("Scans read by OCR")
 struct OCRTests {
@@ -20,7 +21,9 @@ struct OCRTests {
     }
 
     @Test func imagesAreKnownByTheirFirstBytes() {
-        #expect(FileSniffer.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A], contentType: nil, fileName: "a.bin") == .image(.png))
+        #expect(
+            FileSniffer.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A], contentType: nil, fileName: "a.bin") == .image(.png)
+        )
         #expect(FileSniffer.sniff([0xFF, 0xD8, 0xFF, 0xE0], contentType: nil, fileName: "report.pdf") == .image(.jpeg))
         #expect(FileSniffer.sniff([0x49, 0x49, 0x2A, 0x00, 8], contentType: nil, fileName: nil) == .image(.tiff))
         #expect(FileSniffer.sniff([0x4D, 0x4D, 0x00, 0x2A, 0], contentType: nil, fileName: nil) == .image(.tiff))
@@ -32,7 +35,8 @@ struct OCRTests {
         #expect {
             try OCRReader.pages(bytes, suffix: ".jpg", description: ImageType.jpeg.description, python: nil)
         } throws: { error in
-            "\(error)".contains("a JPEG image: needs manual entry") && "\(error)".contains("pip install rapidocr-onnxruntime")
+            "\(error)".contains("a JPEG image: needs manual entry")
+                && "\(error)".contains("pip install rapidocr-onnxruntime")
         }
     }
 
@@ -68,7 +72,8 @@ struct OCRTests {
     }
 
     static func corpus(_ name: String) -> URL {
-        RepositoryPaths.fixture("", target: "ExtractionTests").deletingLastPathComponent().appendingPathComponent("Corpus/\(name)")
+        RepositoryPaths.fixture("", target: "ExtractionTests").deletingLastPathComponent().appendingPathComponent(
+            "Corpus/\(name)")
     }
 
     @Test(.enabled(if: Tools.hasOCR, "needs the OCR environment (/opt/nianbao-ocr), pdftotext and pdftoppm"))

@@ -1,7 +1,8 @@
-@testable import Documents
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Documents
 
 /// Tables built from words read by OCR: `r01-2021-2021.200.ocr.xml` is what the OCR worker printed for the corpus
 /// scan `r01-2021-2021.200.scan.pdf` (kept so that these tests run without the OCR environment).
@@ -23,7 +24,9 @@ struct OCRWordTests {
     /// their text: each run of numbered sub-rows takes the characters beside it.
     @Test func groupLabelsWithLostBracketsAreSplitByTheirRows() throws {
         let table = try #require(PDFTableBuilder.tables(Self.pages()).first { $0.compactText.contains("本年新收") })
-        let groupOf = { (label: String) in table.rows.first { $0.count > 1 && $0[1].text.hasPrefix(label) }?[0].text ?? "" }
+        let groupOf = { (label: String) in
+            table.rows.first { $0.count > 1 && $0[1].text.hasPrefix(label) }?[0].text ?? ""
+        }
         #expect(groupOf("8.属于行政查询").contains("不予公开") && !groupOf("8.属于行政查询").contains("无法提供"))
         #expect(groupOf("3.补正后申请").contains("无法提供") && !groupOf("3.补正后申请").contains("不予处理"))
         #expect(groupOf("5.要求行政机关").contains("不予处理"))
@@ -45,7 +48,9 @@ struct OCRWordTests {
         for (index, label) in ["1.属于国家秘密", "2.重复申请", "3.其他"].enumerated() {
             let y = 100 + Double(index) * 20
             words.append(PDFWord(text: label, page: 0, minX: 60, minY: y, maxX: 150, maxY: y + 10, confidence: 0.99))
-            for column in 0..<5 { words.append(word(index == 1 && column == 2 ? "o" : "1", 300 + Double(column) * 40, y)) }
+            for column in 0..<5 {
+                words.append(word(index == 1 && column == 2 ? "o" : "1", 300 + Double(column) * 40, y))
+            }
         }
         words.append(word("O", 20, 120))  // left of the value columns: a label's letter, not a number
         let lines = OCRLookAlikes.readingDigits(in: PDFLine.lines(of: words))
@@ -55,12 +60,16 @@ struct OCRWordTests {
         #expect(OCRLookAlikes.digitText("1O") == "10" && OCRLookAlikes.digitText("l2") == "12")
         #expect(OCRLookAlikes.digitText("1：") == "1" && OCRLookAlikes.digitText("8.") == "8")
         #expect(OCRLookAlikes.digitText("属于") == nil && OCRLookAlikes.digitText("12") == nil)
-        #expect(OCRLookAlikes.digitText("2.5") == nil && OCRLookAlikes.digitText("1.属") == nil && OCRLookAlikes.digitText("。") == nil)
+        #expect(
+            OCRLookAlikes.digitText("2.5") == nil && OCRLookAlikes.digitText("1.属") == nil
+                && OCRLookAlikes.digitText("。") == nil)
     }
 
     @Test func textLayerWordsAreNeverRewritten() {
-        let words = [PDFWord(text: "1", page: 0, minX: 300, minY: 100, maxX: 308, maxY: 110),
-                     PDFWord(text: "o", page: 0, minX: 300, minY: 120, maxX: 308, maxY: 130)]
+        let words = [
+            PDFWord(text: "1", page: 0, minX: 300, minY: 100, maxX: 308, maxY: 110),
+            PDFWord(text: "o", page: 0, minX: 300, minY: 120, maxX: 308, maxY: 130),
+        ]
         let lines = OCRLookAlikes.readingDigits(in: PDFLine.lines(of: words))
         #expect(lines.flatMap(\.words).map(\.text) == ["1", "o"])
     }

@@ -1,5 +1,6 @@
-@testable import Documents
 import Testing
+
+@testable import Documents
 
 /// Tables built from words and their boxes, as `pdftotext -bbox-layout` gives them.
 @Suite("PDF tables by the position of their words")
@@ -44,8 +45,10 @@ struct PDFGeometryTests {
         }
         for (index, label) in ["1.申请人逾期不补正", "2.逾期未缴纳费用", "3.其他"].enumerated() {
             let y = 100 + Double(index) * 20
-            words += [Self.word(label, x: 60, y: y), Self.word("0", x: 300, y: y), Self.word("1", x: 330, y: y),
-                      Self.word("1", x: 360, y: y), Self.word("0", x: 390, y: y), Self.word("2", x: 420, y: y)]
+            words += [
+                Self.word(label, x: 60, y: y), Self.word("0", x: 300, y: y), Self.word("1", x: 330, y: y),
+                Self.word("1", x: 360, y: y), Self.word("0", x: 390, y: y), Self.word("2", x: 420, y: y),
+            ]
         }
         let rows = PDFTableBuilder.tables([Self.page(words)]).first?.rows.map { $0.map(\.text) } ?? []
         #expect(rows.contains(["（六）其他处理", "3.其他", "0", "1", "1", "0", "2"]))
@@ -54,10 +57,14 @@ struct PDFGeometryTests {
     @Test func footersAndRunningHeadersAreDroppedAndTheTableGoesOn() {
         let header = { (page: Int) in Self.word("示例街道办事处年度报告", x: 200, y: 40, page: page) }
         let footer = { (page: Int) in Self.word("-\(page + 1)-", x: 290, y: 800, page: page) }
-        let first = [header(0), footer(0), Self.word("1.属于国家秘密", x: 60, y: 700),
-                     Self.word("1", x: 300, y: 700), Self.word("2", x: 340, y: 700)]
-        let second = [header(1), footer(1), Self.word("2.其他法律行政法规禁止公开", x: 60, y: 100, page: 1),
-                      Self.word("0", x: 300, y: 100, page: 1), Self.word("3", x: 340, y: 100, page: 1)]
+        let first = [
+            header(0), footer(0), Self.word("1.属于国家秘密", x: 60, y: 700),
+            Self.word("1", x: 300, y: 700), Self.word("2", x: 340, y: 700),
+        ]
+        let second = [
+            header(1), footer(1), Self.word("2.其他法律行政法规禁止公开", x: 60, y: 100, page: 1),
+            Self.word("0", x: 300, y: 100, page: 1), Self.word("3", x: 340, y: 100, page: 1),
+        ]
         let tables = PDFTableBuilder.tables([Self.page(first), Self.page(second)])
         #expect(tables.count == 1)
         let rows = tables.first?.rows.map { $0.map(\.text) } ?? []
@@ -66,7 +73,10 @@ struct PDFGeometryTests {
 
     @Test func aHugeRegionIsLeftToTheLayoutText() {
         let words = (0..<(PDFTableBuilder.maxRegionLines + 1)).flatMap { index in
-            [Self.word("\(index % 9 + 1).行", x: 60, y: Double(index) * 12), Self.word("\(index)", x: 300, y: Double(index) * 12)]
+            [
+                Self.word("\(index % 9 + 1).行", x: 60, y: Double(index) * 12),
+                Self.word("\(index)", x: 300, y: Double(index) * 12),
+            ]
         }
         let started = ContinuousClock.now
         #expect(PDFTableBuilder.tables([PDFPage(width: 595, height: 100_000, words: words)]).isEmpty)
@@ -77,8 +87,10 @@ struct PDFGeometryTests {
         var words = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"].enumerated().map { index, text in
             Self.word(text, x: 200 + Double(index) * 60, y: 80)
         }
-        words += [Self.word("一、本年新收", x: 40, y: 100), Self.word("3", x: 210, y: 100), Self.word("3", x: 570, y: 100),
-                  Self.word("二、上年结转", x: 40, y: 120), Self.word("1", x: 270, y: 120), Self.word("1", x: 570, y: 120)]
+        words += [
+            Self.word("一、本年新收", x: 40, y: 100), Self.word("3", x: 210, y: 100), Self.word("3", x: 570, y: 100),
+            Self.word("二、上年结转", x: 40, y: 120), Self.word("1", x: 270, y: 120), Self.word("1", x: 570, y: 120),
+        ]
         let rows = PDFTableBuilder.tables([Self.page(words)]).first?.rows.map { $0.map(\.text) } ?? []
         #expect(rows.contains(["", "一、本年新收", "3", "", "", "", "", "", "3"]))
         #expect(rows.contains(["", "二、上年结转", "", "1", "", "", "", "", "1"]))

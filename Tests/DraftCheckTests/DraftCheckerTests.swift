@@ -1,10 +1,11 @@
 import DemoCity
 import Documents
-@testable import DraftCheck
 import Extraction
 import Foundation
 import ReportModel
 import Testing
+
+@testable import DraftCheck
 
 /// The checker on the demo city's unpublished draft (紫帽镇 2025), read as a real HTML page.
 @Suite("Draft checker on a real page")
@@ -29,7 +30,8 @@ struct DraftCheckerTests {
         #expect(problems.map(\.rule) == ["split_number"], "the failed identities it explains are not listed apart")
         let split = try #require(problems.first)
         #expect(split.cells == ["t3.other_org.new_received", "t3.total.new_received"])
-        #expect(split.printed == "1 | 4" && split.expected == "0 | 14" && split.actor == .unit && split.severity == .block)
+        #expect(
+            split.printed == "1 | 4" && split.expected == "0 | 14" && split.actor == .unit && split.severity == .block)
     }
 
     @Test func aMisprintThatNoJoinExplainsStaysAnAuditProblem() throws {
@@ -56,8 +58,9 @@ struct DraftCheckerTests {
         let last = ["2024年，本镇坚持以公开为常态、不公开为例外，持续深化政务公开。一是政策解读的形式还不够丰富；二是基层公开栏更新不够及时。"]
         let draft = ["2025年，本镇坚持以公开为常态、不公开为例外，持续深化政务公开。一是政策解读的形式还不够丰富；下一步将完善信息发布协调机制。"]
         func repetition(previous: [Int64]) -> CheckProblem? {
-            let stored = StoredText(previous: previous, previousYear: ["self": previous], sameYear: [:], unitNames: [:],
-                                    templateShare: 0.3)
+            let stored = StoredText(
+                previous: previous, previousYear: ["self": previous], sameYear: [:], unitNames: [:],
+                templateShare: 0.3)
             return TextOverlap.repetition(SentencePassage.of(document(draft)), stored: stored, year: 2025, actor: .unit)
         }
         let repeated = try #require(repetition(previous: hashes(last)))
@@ -72,10 +75,15 @@ struct DraftCheckerTests {
         let copied = "围绕群众关心的就业、教育、医疗、养老、住房等民生事项，及时发布办事指南和服务信息"
         let short = "下一步将强化考核督促"
         let draft = SentencePassage.of(document(["\(template)。\(copied)。\(short)。本镇自己写的一句话，别的单位没有。"]))
-        let others = ["a": hashes([template, copied, short]), "b": hashes([template, short]), "c": hashes([template])]
-        let stored = StoredText(previous: nil, previousYear: [:], sameYear: others, unitNames: ["a": "甲镇"], templateShare: 0.5)
+        let others = [
+            "a": hashes([template, copied, short]), "b": hashes([template, short]), "c": hashes([template]),
+        ]
+        let stored = StoredText(
+            previous: nil, previousYear: [:], sameYear: others, unitNames: ["a": "甲镇"], templateShare: 0.5)
         let problems = TextOverlap.copying(draft, stored: stored, actor: .unit)
-        #expect(problems.map(\.cells) == [["unit:a"]], "the template sentence of all three and the short one are not copying")
+        #expect(
+            problems.map(\.cells) == [["unit:a"]],
+            "the template sentence of all three and the short one are not copying")
         #expect(problems.first?.passage == "「\(copied)」")
         #expect(problems.first?.message.contains("甲镇") == true)
     }
@@ -83,8 +91,9 @@ struct DraftCheckerTests {
     @Test func everyRuleTheAuditReportsOnTheDemoCityIsKnown() {
         var previous: [String: [String: Double?]] = [:]
         for report in DemoCity.reports {
-            let results = Auditor.audit(IndicatorValues(report.figures), format: report.format, items: report.items,
-                                        previous: previous[report.unit.id])
+            let results = Auditor.audit(
+                IndicatorValues(report.figures), format: report.format, items: report.items,
+                previous: previous[report.unit.id])
             for result in results { #expect(DraftRule.knownNames.contains(result.rule), "\(result.rule)") }
             previous[report.unit.id] = report.figures
         }

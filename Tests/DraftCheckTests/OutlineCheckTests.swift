@@ -1,12 +1,15 @@
-@testable import DraftCheck
 import Testing
+
+@testable import DraftCheck
 
 /// The outline rules on heading lines as drafts print them.
 @Suite("Outline of a draft")
 struct OutlineCheckTests {
-    static let statutory = ["一、总体情况", "本年度，我单位持续深化政务公开。", "二、主动公开政府信息情况",
-                            "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
-                            "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    static let statutory = [
+        "一、总体情况", "本年度，我单位持续深化政务公开。", "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+    ]
 
     func rules(_ lines: [String]) -> [String] {
         OutlineCheck.problems(lines, actor: .unit).map { "\($0.rule) \($0.cells.joined(separator: ","))" }

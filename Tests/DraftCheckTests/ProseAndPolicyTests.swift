@@ -1,6 +1,7 @@
-@testable import DraftCheck
 import ReportModel
 import Testing
+
+@testable import DraftCheck
 
 @Suite("Prose contradictions and the block/warn policy")
 struct ProseAndPolicyTests {
@@ -42,7 +43,9 @@ struct ProseAndPolicyTests {
     }
 
     @Test func knownRulesAndFamilies() {
-        for name in ["outline", "outline.missing", "t3.row.new_received", "t3", "cross.carry.total", "copying", "split_number"] {
+        for name in [
+            "outline", "outline.missing", "t3.row.new_received", "t3", "cross.carry.total", "copying", "split_number",
+        ] {
             #expect(CheckPolicy.isKnown(name), "\(name)")
         }
         for name in ["outlin", "t3.row", "t3.row.new", "copy"] where name != "t3.row" {

@@ -13,12 +13,14 @@ struct CityTablesEndToEndTests {
     init() throws {
         directory = try TemporaryDirectory()
         for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
+            try FileManager.default.copyItem(
+                at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
         }
         // 梅岭街道, 西园街道 and 紫帽镇 (no 2025 report) roll up into 青阳街道.
         var config = try String(contentsOf: directory.path("Config/nianbao.yaml"), encoding: .utf8)
         for name in ["梅岭街道", "西园街道", "紫帽镇"] {
-            config = config.replacingOccurrences(of: "    name: \(name)\n", with: "    name: \(name)\n    parent: qingyang\n")
+            config = config.replacingOccurrences(
+                of: "    name: \(name)\n", with: "    name: \(name)\n    parent: qingyang\n")
         }
         try directory.write("Config/levels.yaml", config)
     }
@@ -40,8 +42,13 @@ struct CityTablesEndToEndTests {
         var index = 0
         while index < sheet.rows.count {
             let row = sheet.rows[index]
-            guard case .text(let caption)? = row.first ?? nil, caption.hasPrefix("表"), row.dropFirst().allSatisfy({ $0 == nil }),
-                  index + 1 < sheet.rows.count else { index += 1; continue }
+            guard case .text(let caption)? = row.first ?? nil, caption.hasPrefix("表"),
+                row.dropFirst().allSatisfy({ $0 == nil }),
+                index + 1 < sheet.rows.count
+            else {
+                index += 1
+                continue
+            }
             let table = String(caption.prefix(2))
             let item = caption.components(separatedBy: "第二十条").dropFirst().first?.components(separatedBy: "：").first
             // A header row spanning several columns (法人或其他组织, 行政复议) comes first when there is one.
@@ -50,13 +57,16 @@ struct CityTablesEndToEndTests {
             let header = sheet.rows[index + (hasGroups ? 2 : 1)].map { $0?.csvText ?? "" }
             index += hasGroups ? 3 : 2
             while index < sheet.rows.count, let label = sheet.rows[index].first ?? nil {
-                for (position, value) in sheet.rows[index].enumerated().dropFirst() where position < header.count && !header[position].isEmpty {
+                for (position, value) in sheet.rows[index].enumerated().dropFirst()
+                where position < header.count && !header[position].isEmpty {
                     var rowName = label.csvText
                     let column = header[position].replacingOccurrences(of: "单位：", with: "")
                     if let item { rowName = "\(item) \(rowName)" }
                     if table == "表四", position < groups.count { rowName = groups[position] }
-                    cells.append(PlacedCell(table: table, row: rowName, column: column, value: value,
-                                            isCount: caption.hasSuffix("各格计入单位数")))
+                    cells.append(
+                        PlacedCell(
+                            table: table, row: rowName, column: column, value: value,
+                            isCount: caption.hasSuffix("各格计入单位数")))
                 }
                 index += 1
             }
@@ -75,22 +85,28 @@ struct CityTablesEndToEndTests {
     }
 
     /// Each code's city total and units counted, as `nianbao totals --format csv` prints them.
-    func printedTotals(year: Int, codes: [String], config: String) throws -> [String: (total: Double?, counted: Double?)] {
-        let printed = try nianbao(["totals", "--config", config, "--year", String(year), "--format", "csv"]
-                                  + codes.flatMap { ["--indicator", $0] })
+    func printedTotals(year: Int, codes: [String], config: String) throws -> [String: (
+        total: Double?, counted: Double?
+    )] {
+        let printed = try nianbao(
+            ["totals", "--config", config, "--year", String(year), "--format", "csv"]
+                + codes.flatMap { ["--indicator", $0] })
         let rows = try CSV<Named>(string: printed.stdout).rows.filter { $0["范围"] == "全市" }
-        return Dictionary(rows.map { ($0["指标代码"] ?? "", (Double($0["合计"] ?? ""), Double($0["有数单位"] ?? ""))) },
-                          uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            rows.map { ($0["指标代码"] ?? "", (Double($0["合计"] ?? ""), Double($0["有数单位"] ?? ""))) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// Checks the template blocks of `year`'s workbook against `totals`; returns the codes found.
     func checkTemplateCells(year: Int, format: String, config: String) throws -> Set<String> {
-        #expect(try nianbao(["workbook", "--config", config, "--year", String(year), "--out", "\(year).xlsx"]).status == 0)
+        #expect(
+            try nianbao(["workbook", "--config", config, "--year", String(year), "--out", "\(year).xlsx"]).status == 0)
         let sheet = try #require(try XLSXReadBack.read(directory.path("\(year).xlsx")).data["全市汇总"])
         let indicators = try CSV<Named>(string: try nianbao(["indicators", "--format", "csv"]).stdout).rows
             .filter { ($0["格式"] ?? "").split(separator: " ").contains(Substring(format)) }
-        let codes = Dictionary(indicators.map { ("\($0["表"] ?? "")|\($0["行"] ?? "")|\($0["列"] ?? "")", $0["code"] ?? "") },
-                               uniquingKeysWith: { first, _ in first })
+        let codes = Dictionary(
+            indicators.map { ("\($0["表"] ?? "")|\($0["行"] ?? "")|\($0["列"] ?? "")", $0["code"] ?? "") },
+            uniquingKeysWith: { first, _ in first })
         let cells = Self.templateCells(sheet)
         var placed: [String] = []
         var expected: [(String, Bool, XLSXReadBack.Value?)] = []
@@ -108,7 +124,10 @@ struct CityTablesEndToEndTests {
         for (code, isCount, value) in expected {
             let printed = isCount ? totals[code]?.counted : totals[code]?.total
             switch value {
-            case .number(let number)?: #expect(abs(number - (printed ?? .nan)) < 1e-9, "\(code): \(number) ≠ totals' \(String(describing: printed))")
+            case .number(let number)?:
+                #expect(
+                    abs(number - (printed ?? .nan)) < 1e-9,
+                    "\(code): \(number) ≠ totals' \(String(describing: printed))")
             default: #expect(printed == nil, "\(code): empty cell, totals prints \(String(describing: printed))")
             }
         }
@@ -124,19 +143,26 @@ struct CityTablesEndToEndTests {
 
         let sheet = try #require(try XLSXReadBack.read(directory.path("2025.xlsx")).data["全市汇总"])
         let gaps = Array(sheet.rows.dropFirst(2).prefix { row in row.contains { $0 != nil } })
-        #expect(gaps.map { Array($0.prefix(6)) } == [
-            [.text("全市"), .number(18), .number(17), .text("紫帽镇"), nil, nil],
-            [.text("青阳街道"), .number(3), .number(2), .text("紫帽镇"), nil, nil],
-        ], "青阳街道 sums three units: the city counts the three instead of it")
+        #expect(
+            gaps.map { Array($0.prefix(6)) } == [
+                [.text("全市"), .number(18), .number(17), .text("紫帽镇"), nil, nil],
+                [.text("青阳街道"), .number(3), .number(2), .text("紫帽镇"), nil, nil],
+            ], "青阳街道 sums three units: the city counts the three instead of it")
         #expect(sheet.rows[4].allSatisfy { $0 == nil } && sheet.rows[5].first == .text("表二 第二十条第（一）项"))
         let printed = try nianbao(["totals", "--config", "Config/levels.yaml", "--year", "2025", "--format", "csv"])
-        #expect(WorkbookEndToEndTests.texts(WorkbookEndToEndTests.blockRows(sheet, caption: "主要指标合计与层级汇总核对（同 nianbao totals）"))
+        #expect(
+            WorkbookEndToEndTests.texts(
+                WorkbookEndToEndTests.blockRows(sheet, caption: "主要指标合计与层级汇总核对（同 nianbao totals）"))
                 == (try CSV<Enumerated>(string: printed.stdout).rows), "the roll-up checks of 青阳街道 too")
         #expect(printed.stdout.contains("青阳街道,"))
 
         let codes2019 = try checkTemplateCells(year: 2020, format: "2019", config: "Config/nianbao.yaml")
-        #expect(codes2019.count == 23 * 7 + 15 && codes2019.contains("t3.total.result.other"), "2019: （六）其他处理 is one row, no table 二")
-        let notes = try #require(try XLSXReadBack.read(directory.path("2020.xlsx")).data["全市汇总"]).rows.compactMap { $0.first ?? nil }
+        #expect(
+            codes2019.count == 23 * 7 + 15 && codes2019.contains("t3.total.result.other"),
+            "2019: （六）其他处理 is one row, no table 二")
+        let notes = try #require(try XLSXReadBack.read(directory.path("2020.xlsx")).data["全市汇总"]).rows.compactMap {
+            $0.first ?? nil
+        }
         #expect(notes.contains(.text("版式为2019年模板的表三、表四；其表二的采购总金额有元与万元两种口径，不按模板汇总")))
     }
 }

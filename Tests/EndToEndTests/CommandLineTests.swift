@@ -67,10 +67,22 @@ struct CommandLineTests: RunsNianbaoInFolder {
         let config = directory.path("Config/nianbao.yaml")
         let original = try String(contentsOf: config, encoding: .utf8)
         let broken: [(String, String)] = [
-            (original.replacingOccurrences(of: "\ncity: 晋江市\n", with: "\ncity: 晋江市\ncolor: blue\n"), "nianbao.yaml:5: color: unknown key"),
-            (original.replacingOccurrences(of: "\ncity: 晋江市\n", with: "\ncity: 晋江市\ncity: 泉州市\n"), "nianbao.yaml:5: city: key 'city' given twice"),
-            (original.replacingOccurrences(of: "  - id: meiling", with: "  - id: qingyang"), "units[1].id: duplicate unit id 'qingyang'"),
-            (original.replacingOccurrences(of: "demo/xibin-2019.html", with: "demo/xibin-2019.htm"), "cannot read file"),
+            (
+                original.replacingOccurrences(of: "\ncity: 晋江市\n", with: "\ncity: 晋江市\ncolor: blue\n"),
+                "nianbao.yaml:5: color: unknown key"
+            ),
+            (
+                original.replacingOccurrences(of: "\ncity: 晋江市\n", with: "\ncity: 晋江市\ncity: 泉州市\n"),
+                "nianbao.yaml:5: city: key 'city' given twice"
+            ),
+            (
+                original.replacingOccurrences(of: "  - id: meiling", with: "  - id: qingyang"),
+                "units[1].id: duplicate unit id 'qingyang'"
+            ),
+            (
+                original.replacingOccurrences(of: "demo/xibin-2019.html", with: "demo/xibin-2019.htm"),
+                "cannot read file"
+            ),
         ]
         for (text, message) in broken {
             try Data(text.utf8).write(to: config)
@@ -94,7 +106,8 @@ struct CommandLineTests: RunsNianbaoInFolder {
         #expect(noise.stderr.contains("noise.bin: not a report: binary data"))
 
         // Several files, printed one by one as they are read, still make one JSON array, the bad file included.
-        let both = try nianbao("extract", "Seeds/luoshan-2017.txt", directory.path("noise.bin").path, "--format", "json")
+        let both = try nianbao(
+            "extract", "Seeds/luoshan-2017.txt", directory.path("noise.bin").path, "--format", "json")
         #expect(both.status == 65)
         let array = try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [[String: Any]]
         #expect(array?.count == 2)
@@ -115,8 +128,10 @@ struct CommandLineTests: RunsNianbaoInFolder {
 
     @Test func extractReadsEveryFileBeneathAFolderInPathOrderSkippingHiddenOnes() throws {
         let folder = directory.path("reports")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("2017"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("2017"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let seed = try Data(contentsOf: directory.path("Seeds/luoshan-2017.txt"))
         try seed.write(to: folder.appendingPathComponent("2017/luoshan.txt"))
         try seed.write(to: folder.appendingPathComponent("a-first.txt"))
@@ -129,9 +144,14 @@ struct CommandLineTests: RunsNianbaoInFolder {
         #expect(array?.compactMap { $0["file"] as? String } == ["reports/2017/luoshan.txt", "reports/a-first.txt"])
         #expect(array?.allSatisfy { $0["year"] as? Int == 2017 } == true)
         // A folder named by a link on the command line is read like the folder.
-        try FileManager.default.createSymbolicLink(atPath: directory.path("linked").path, withDestinationPath: "reports")
-        let linked = try JSONSerialization.jsonObject(with: Data(try nianbao("extract", "linked", "--format", "json").stdout.utf8))
-        #expect((linked as? [[String: Any]])?.compactMap { $0["file"] as? String } == ["linked/2017/luoshan.txt", "linked/a-first.txt"])
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path("linked").path, withDestinationPath: "reports")
+        let linked = try JSONSerialization.jsonObject(
+            with: Data(try nianbao("extract", "linked", "--format", "json").stdout.utf8))
+        #expect(
+            (linked as? [[String: Any]])?.compactMap { $0["file"] as? String } == [
+                "linked/2017/luoshan.txt", "linked/a-first.txt",
+            ])
 
         // One file found is still an array: a folder's output has one shape however many files it holds.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("2017"))
@@ -150,11 +170,13 @@ struct CommandLineTests: RunsNianbaoInFolder {
         func sqlite(_ query: String) throws -> String { try SQLiteShell.run(database, query) }
         #expect(try nianbao("collect", "--quiet", "--year", "2017").status == 0)
         // A full disk, simulated: every figure of 2018 is refused by the database.
-        _ = try sqlite("CREATE TRIGGER full_disk BEFORE INSERT ON figure_value WHEN NEW.year = 2018 "
-                       + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
+        _ = try sqlite(
+            "CREATE TRIGGER full_disk BEFORE INSERT ON figure_value WHEN NEW.year = 2018 "
+                + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
         let failed = try nianbao("collect", "--quiet", "--year", "2018")
         #expect(failed.status == 74, "\(failed.stderr)")
-        #expect(failed.stderr.contains("cannot write to database") && failed.stderr.contains("disk is full (simulated)"))
+        #expect(
+            failed.stderr.contains("cannot write to database") && failed.stderr.contains("disk is full (simulated)"))
         #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2018") == "0", "nothing half-written")
         #expect(try sqlite("SELECT COUNT(*) FROM source_state WHERE year = 2018") == "0", "so the next run asks again")
         #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2017") != "0", "earlier runs untouched")
@@ -162,8 +184,9 @@ struct CommandLineTests: RunsNianbaoInFolder {
         _ = try sqlite("DROP TRIGGER full_disk;")
         let again = try nianbao("collect", "--quiet", "--year", "2018")
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2018")
-                    == (try sqlite("SELECT COUNT(DISTINCT unit_id) FROM document_version WHERE year = 2018")))
+        #expect(
+            try sqlite("SELECT COUNT(*) FROM report WHERE year = 2018")
+                == (try sqlite("SELECT COUNT(DISTINCT unit_id) FROM document_version WHERE year = 2018")))
         #expect(try sqlite("SELECT COUNT(*) FROM report WHERE year = 2018") != "0")
     }
 
@@ -171,8 +194,10 @@ struct CommandLineTests: RunsNianbaoInFolder {
     func aReextractWhoseWriteFailsExits74InPlainWords() throws {
         let database = directory.path("nianbao.sqlite")
         #expect(try nianbao("collect", "--quiet").status == 0)
-        _ = try SQLiteShell.run(database, "CREATE TRIGGER full_disk BEFORE INSERT ON figure_value WHEN NEW.unit_id = 'zimao' "
-                                + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
+        _ = try SQLiteShell.run(
+            database,
+            "CREATE TRIGGER full_disk BEFORE INSERT ON figure_value WHEN NEW.unit_id = 'zimao' "
+                + "BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END;")
         let failed = try nianbao("reextract")
         #expect(failed.status == 74, "\(failed.stderr)")
         #expect(failed.stderr.hasPrefix("nianbao: cannot write to database"), "\(failed.stderr)")
@@ -190,7 +215,8 @@ struct CommandLineTests: RunsNianbaoInFolder {
         holder.arguments = ["30"]
         try holder.run()
         defer { kill(holder.processIdentifier, SIGKILL) }
-        let sql = "INSERT INTO collect_lock VALUES (1, \(holder.processIdentifier), '2026-01-01 00:00:00.000', '\(ProcessInfo.processInfo.hostName)')"
+        let sql =
+            "INSERT INTO collect_lock VALUES (1, \(holder.processIdentifier), '2026-01-01 00:00:00.000', '\(ProcessInfo.processInfo.hostName)')"
         _ = try SQLiteShell.run(directory.path("nianbao.sqlite"), sql)
         let blocked = try nianbao("collect")
         #expect(blocked.status == 75)

@@ -18,13 +18,17 @@ struct DatabaseFaultTests {
     @Test func aDatabaseOfRandomBytesExits74NamingTheFileAndHowToRecoverIt() throws {
         let database = directory.path("nianbao.sqlite").path
         var generator = SystemRandomNumberGenerator()
-        try Data((0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: URL(fileURLWithPath: database))
+        try Data((0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(
+            to: URL(fileURLWithPath: database))
         let hint = "try: sqlite3 \(database) \".recover\" > recovered.sql"
-        for command in [["rank", "--year", "2024", "--indicator", "t3.total.new_received"], ["status"], ["collect", "--quiet"],
-                        ["export", "figures", "--out", "f.csv"]] {
+        for command in [
+            ["rank", "--year", "2024", "--indicator", "t3.total.new_received"], ["status"], ["collect", "--quiet"],
+            ["export", "figures", "--out", "f.csv"],
+        ] {
             let result = try BinaryRunner.run(command, in: directory.url)
             #expect(result.status == 74, "\(command): \(result.stderr)")
-            #expect(result.stderr.hasPrefix("nianbao: cannot read database \(database): "), "\(command): \(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("nianbao: cannot read database \(database): "), "\(command): \(result.stderr)")
             #expect(result.stderr.contains(hint), "\(command): \(result.stderr)")
         }
     }
@@ -40,19 +44,27 @@ struct DatabaseFaultTests {
         let mount = try ReadOnlyMount(directory.url)
         let rank = try nianbao("rank", "--year", "2017", "--indicator", "old.proactive.total", in: mount.url)
         #expect(rank.status == 0, "\(rank.stderr)")
-        #expect(rank.stdout.split(separator: "\n").first { $0.contains("罗山街道") }?.split(separator: " ").contains("181") == true)
+        #expect(
+            rank.stdout.split(separator: "\n").first { $0.contains("罗山街道") }?.split(separator: " ").contains("181")
+                == true)
         let status = try nianbao("status", "--year", "2017", "--format", "csv", in: mount.url)
         #expect(status.status == 0 && status.stdout.contains("luoshan,罗山街道,2017,extracted"), "\(status.stderr)")
-        for command in [["units"], ["runs"], ["audit", "--year", "2017"], ["trend", "--indicator", "series.applications"]] {
+        for command in [
+            ["units"], ["runs"], ["audit", "--year", "2017"], ["trend", "--indicator", "series.applications"],
+        ] {
             let result = try BinaryRunner.run(command, in: mount.url)
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
         let collect = try nianbao("collect", "--quiet", in: mount.url)
         #expect(collect.status == 74, "a collect needs to write: \(collect.stderr)")
-        #expect(collect.stderr.contains("cannot open database \(mount.url.path)/nianbao.sqlite: its folder \(mount.url.path) "
-                                        + "cannot be written"), "\(collect.stderr)")
+        #expect(
+            collect.stderr.contains(
+                "cannot open database \(mount.url.path)/nianbao.sqlite: its folder \(mount.url.path) "
+                    + "cannot be written"), "\(collect.stderr)")
 
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == files, "no -wal, no -shm")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == files,
+            "no -wal, no -shm")
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before, "not a byte written")
     }
 }

@@ -14,7 +14,8 @@ struct DraftCheckEndToEndTests {
     init() throws {
         directory = try TemporaryDirectory()
         for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
+            try FileManager.default.copyItem(
+                at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
         }
         let collect = try nianbao("collect", "--quiet")
         #expect(collect.status == 0, "\(collect.stderr)")
@@ -28,12 +29,15 @@ struct DraftCheckEndToEndTests {
         try BinaryRunner.run(arguments, in: directory.url)
     }
 
-    static var cleanDraft: String { String(decoding: DemoCity.bytes(of: DemoCity.unpublishedDraft) ?? [], as: UTF8.self) }
+    static var cleanDraft: String {
+        String(decoding: DemoCity.bytes(of: DemoCity.unpublishedDraft) ?? [], as: UTF8.self)
+    }
 
     /// The first sentence of 梅岭街道's stored 2025 report, as its page prints it.
     static func meilingOpening() throws -> String {
-        let page = String(decoding: try #require(DemoCity.report("meiling", 2025).flatMap { DemoCity.bytes(of: $0) }),
-                          as: UTF8.self)
+        let page = String(
+            decoding: try #require(DemoCity.report("meiling", 2025).flatMap { DemoCity.bytes(of: $0) }),
+            as: UTF8.self)
         let start = try #require(page.range(of: "<h2>一、总体情况</h2>\n<p>")).upperBound
         return String(page[start...].prefix { $0 != "。" })
     }
@@ -57,26 +61,29 @@ struct DraftCheckEndToEndTests {
     /// The problems printed as JSON: rule → cells.
     func problems(_ result: BinaryRunner.Result) throws -> [String: String] {
         let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
-        return Dictionary(rows.map { ($0["规则"] as? String ?? "", $0["单元格"] as? String ?? "") }, uniquingKeysWith: { $0 + "; " + $1 })
+        return Dictionary(
+            rows.map { ($0["规则"] as? String ?? "", $0["单元格"] as? String ?? "") }, uniquingKeysWith: { $0 + "; " + $1 })
     }
 
     /// The demo config with `yaml` (its `check` key) at the end.
     func setCheckLists(_ yaml: String) throws {
         let config = directory.path("Config/nianbao.yaml")
-        let text = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("Config/nianbao.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: RepositoryPaths.root.appendingPathComponent("Config/nianbao.yaml"), encoding: .utf8)
         try (text + "\n" + yaml + "\n").write(to: config, atomically: true, encoding: .utf8)
     }
 
     @Test func aBrokenDraftGetsExactlyItsProblemsAndBlocks() throws {
         let checked = try nianbao("check", "zimao-2025-draft.html", "--format", "json")
         #expect(checked.status == 1, "\(checked.stderr)")
-        #expect(try problems(checked) == [
-            "outline.missing": "section:6",
-            "outline.numbering": "section:4",
-            "copying": "unit:meiling",
-            "split_number": "t3.other_org.new_received t3.total.new_received",
-            "contradiction.all_closed": "t3.total.carried_forward",
-        ])
+        #expect(
+            try problems(checked) == [
+                "outline.missing": "section:6",
+                "outline.numbering": "section:4",
+                "copying": "unit:meiling",
+                "split_number": "t3.other_org.new_received t3.total.new_received",
+                "contradiction.all_closed": "t3.total.carried_forward",
+            ])
         let table = try nianbao("check", "zimao-2025-draft.html")
         #expect(table.status == 1)
         let goldenFile = Self.golden.appendingPathComponent("check-zimao-2025.txt")
@@ -84,7 +91,9 @@ struct DraftCheckEndToEndTests {
             try Data(table.stdout.utf8).write(to: goldenFile)
         } else {
             let expected = try String(contentsOf: goldenFile, encoding: .utf8)
-            #expect(table.stdout == expected, """
+            #expect(
+                table.stdout == expected,
+                """
                 check's table differs from Golden/check-zimao-2025.txt; if meant, run with NIANBAO_UPDATE_GOLDEN=1
                 \(table.stdout)
                 """)
@@ -116,7 +125,9 @@ struct DraftCheckEndToEndTests {
         try setCheckLists("check:\n  block: [copyng]")
         let refused = try nianbao("check", "zimao-2025-draft.html")
         #expect(refused.status == 64)
-        #expect(refused.stderr.contains("check.block[0]") && refused.stderr.contains("did you mean copying"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("check.block[0]") && refused.stderr.contains("did you mean copying"),
+            "\(refused.stderr)")
     }
 
     @Test func recordedProblemsJoinTheListAndTheCorrectedDraftFixesThem() throws {
@@ -127,31 +138,40 @@ struct DraftCheckEndToEndTests {
             return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         }
         let recorded = try listed()
-        #expect(Set(recorded.compactMap { $0["规则"] as? String })
+        #expect(
+            Set(recorded.compactMap { $0["规则"] as? String })
                 == ["outline.missing", "outline.numbering", "copying", "split_number", "contradiction.all_closed"])
-        #expect(recorded.allSatisfy { $0["状态"] as? String == "open" && ($0["说明"] as? String)?.hasPrefix("草稿：") == true })
+        #expect(
+            recorded.allSatisfy { $0["状态"] as? String == "open" && ($0["说明"] as? String)?.hasPrefix("草稿：") == true })
         let checkJSON = try nianbao("check", "zimao-2025-draft.html", "--format", "json")
-        let fingerprints = (try JSONSerialization.jsonObject(with: Data(checkJSON.stdout.utf8)) as? [[String: Any]] ?? [])
+        let fingerprints =
+            (try JSONSerialization.jsonObject(with: Data(checkJSON.stdout.utf8)) as? [[String: Any]] ?? [])
             .compactMap { $0["指纹"] as? String }
         #expect(Set(fingerprints) == Set(recorded.compactMap { $0["指纹"] as? String }), "the same fingerprints")
 
         #expect(try nianbao("check", "zimao-2025-clean.html", "--unit", "zimao", "--record").status == 0)
         let fixed = try listed()
-        #expect(fixed.count == 5 && fixed.allSatisfy { $0["状态"] as? String == "fixed" && $0["处理人"] as? String == "nianbao" })
+        #expect(
+            fixed.count == 5 && fixed.allSatisfy { $0["状态"] as? String == "fixed" && $0["处理人"] as? String == "nianbao" }
+        )
     }
 
     /// The drafts as Word files, as a unit sends them: the HTML pages saved as DOCX by LibreOffice.
     @Test(.enabled(if: Tools.has("soffice"), "LibreOffice (soffice) saves the drafts as DOCX"))
     func wordDraftsGetTheSameProblems() throws {
         let profile = directory.path("lo-profile").absoluteString
-        let convert = try BinaryRunner.run(["--headless", "-env:UserInstallation=\(profile)", "--convert-to",
-                                            "docx:MS Word 2007 XML", "--outdir", directory.path("docx").path,
-                                            "zimao-2025-draft.html", "zimao-2025-clean.html"],
-                                           in: directory.url, program: URL(fileURLWithPath: try #require(Tools.path(of: "soffice"))))
+        let convert = try BinaryRunner.run(
+            [
+                "--headless", "-env:UserInstallation=\(profile)", "--convert-to",
+                "docx:MS Word 2007 XML", "--outdir", directory.path("docx").path,
+                "zimao-2025-draft.html", "zimao-2025-clean.html",
+            ],
+            in: directory.url, program: URL(fileURLWithPath: try #require(Tools.path(of: "soffice"))))
         #expect(convert.status == 0, "\(convert.stderr)")
         let broken = try nianbao("check", "docx/zimao-2025-draft.docx", "--format", "json")
         #expect(broken.status == 1, "\(broken.stderr)")
-        #expect(Set(try problems(broken).keys)
+        #expect(
+            Set(try problems(broken).keys)
                 == ["outline.missing", "outline.numbering", "copying", "split_number", "contradiction.all_closed"])
         let clean = try nianbao("check", "docx/zimao-2025-clean.docx")
         #expect(clean.status == 0, "\(clean.stdout)")
@@ -165,7 +185,8 @@ struct DraftCheckEndToEndTests {
         #expect(book.sheets == ["草稿检查"])
         let rows = try #require(book.data["草稿检查"]).rows
         let header = try #require(rows.dropFirst().first).map { $0?.csvText ?? "" }
-        let rule = try #require(header.firstIndex(of: "规则")), year = try #require(header.firstIndex(of: "年度"))
+        let rule = try #require(header.firstIndex(of: "规则"))
+        let year = try #require(header.firstIndex(of: "年度"))
         let data = rows.dropFirst(2).prefix { $0.contains { $0 != nil } }
         #expect(Set(data.compactMap { $0[rule]?.csvText }).count == 5)
         #expect(data.allSatisfy { $0[year] == .number(2025) }, "the year is a number")

@@ -14,15 +14,33 @@ struct GoldenOutputTests {
     /// The file each command's output is kept in, and the command.
     private static let commands: [(file: String, arguments: [String])] = [
         ("rank-new-received-2025.txt", ["rank", "--year", "2025", "--indicator", "t3.total.new_received"]),
-        ("rank-disclosed-2025-jiedao.csv", ["rank", "--year", "2025", "--indicator", "rate.disclosed", "--group", "街道",
-                                            "--format", "csv"]),
-        ("rank-proactive-2017.json", ["rank", "--year", "2017", "--indicator", "old.proactive.total", "--format", "json"]),
+        (
+            "rank-disclosed-2025-jiedao.csv",
+            [
+                "rank", "--year", "2025", "--indicator", "rate.disclosed", "--group", "街道",
+                "--format", "csv",
+            ]
+        ),
+        (
+            "rank-proactive-2017.json",
+            ["rank", "--year", "2017", "--indicator", "old.proactive.total", "--format", "json"]
+        ),
         ("trend-applications.txt", ["trend", "--indicator", "series.applications"]),
-        ("trend-applications-luoshan.csv", ["trend", "--indicator", "series.applications", "--unit", "luoshan",
-                                            "--from", "2017", "--to", "2021", "--format", "csv"]),
+        (
+            "trend-applications-luoshan.csv",
+            [
+                "trend", "--indicator", "series.applications", "--unit", "luoshan",
+                "--from", "2017", "--to", "2021", "--format", "csv",
+            ]
+        ),
         ("totals-2025.txt", ["totals", "--year", "2025"]),
-        ("totals-new-received-2025.json", ["totals", "--year", "2025", "--indicator", "t3.total.new_received",
-                                           "--format", "json"]),
+        (
+            "totals-new-received-2025.json",
+            [
+                "totals", "--year", "2025", "--indicator", "t3.total.new_received",
+                "--format", "json",
+            ]
+        ),
         ("audit-2022.txt", ["audit", "--year", "2022"]),
         ("audit.csv", ["audit", "--format", "csv"]),
         ("quality-2025.txt", ["quality", "--year", "2025"]),
@@ -57,7 +75,9 @@ struct GoldenOutputTests {
             return
         }
         let expected = try Data(contentsOf: file)
-        #expect(output == expected, """
+        #expect(
+            output == expected,
+            """
             \(name) differs from the golden file; if the change is meant, run \
             NIANBAO_UPDATE_GOLDEN=1 swift test --filter GoldenOutputTests and read the diff.
             --- got:

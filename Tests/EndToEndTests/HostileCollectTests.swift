@@ -4,9 +4,11 @@ import Testing
 
 /// A city whose units publish hostile documents beside healthy ones, collected by the built binary as cron would:
 /// no document may crash, hang or exhaust the run, or the runs after it.
-@Suite("Collecting hostile documents", .serialized,
-       .enabled(if: Tools.has("python3") && Tools.has("pdftotext") && Tools.has("sqlite3"),
-                "needs python3, pdftotext (poppler-utils) and sqlite3"))
+@Suite(
+    "Collecting hostile documents", .serialized,
+    .enabled(
+        if: Tools.has("python3") && Tools.has("pdftotext") && Tools.has("sqlite3"),
+        "needs python3, pdftotext (poppler-utils) and sqlite3"))
 struct HostileCollectTests {
     private let directory: URL
     private let folder: TemporaryDirectory
@@ -34,8 +36,9 @@ struct HostileCollectTests {
         let documents = directory.appendingPathComponent("docs")
         try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: hostile.path) {
-            try FileManager.default.copyItem(at: hostile.appendingPathComponent(name),
-                                             to: documents.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: hostile.appendingPathComponent(name),
+                to: documents.appendingPathComponent(name))
         }
         let clean = RepositoryPaths.seeds.appendingPathComponent("demo/qingyang-2024.html")
         try FileManager.default.copyItem(at: clean, to: documents.appendingPathComponent("clean.html"))
@@ -44,7 +47,9 @@ struct HostileCollectTests {
         try (pdf + Data("%NIANBAO-HANG\n".utf8)).write(to: documents.appendingPathComponent("hang.pdf"))
         try (pdf + Data("%NIANBAO-CRASH\n".utf8)).write(to: documents.appendingPathComponent("crash.pdf"))
         let pdftotext = try #require(Tools.path(of: "pdftotext"))
-        let fake = try folder.write("bin/pdftotext", """
+        let fake = try folder.write(
+            "bin/pdftotext",
+            """
             #!/bin/sh
             for argument in "$@"; do
               if [ -f "$argument" ]; then
@@ -58,7 +63,9 @@ struct HostileCollectTests {
         chmod(fake.path, 0o755)
         server = try LoopbackServer(root: documents)
         intranet = try LoopbackServer(root: documents)
-        try folder.write("docs/list.html", """
+        try folder.write(
+            "docs/list.html",
+            """
             <html><body><a href="\(intranet.url("files/clean.html"))">青阳街道2024年政府信息公开工作年度报告</a></body></html>
             """)
         let files: [(String, String)] = [
@@ -70,10 +77,14 @@ struct HostileCollectTests {
         var units = files.map { id, path in "  - { id: \(id), name: 青阳街道, reports: { 2024: \(path) } }" }
         units.append("  - { id: half, name: 青阳街道, reports: { 2024: \"\(server.url("half/clean.html"))\" } }")
         units.append("  - { id: reset, name: 青阳街道, reports: { 2024: \"\(server.url("reset-mid-body/clean.html"))\" } }")
-        units.append("  - { id: redirected, name: 青阳街道, reports: { 2024: \"\(server.url("redirect-to/\(intranet.port)/files/clean.html"))\" } }")
+        units.append(
+            "  - { id: redirected, name: 青阳街道, reports: { 2024: \"\(server.url("redirect-to/\(intranet.port)/files/clean.html"))\" } }"
+        )
         units.append("  - { id: listed, name: 青阳街道, listing: \"\(server.url("files/list.html"))\" }")
         units.append("  - { id: busy, name: 青阳街道, reports: { 2024: \"\(server.url("status/503/100000"))\" } }")
-        try folder.write("nianbao.yaml", """
+        try folder.write(
+            "nianbao.yaml",
+            """
             version: 1
             city: 测试市
             database: db.sqlite
@@ -86,9 +97,12 @@ struct HostileCollectTests {
     }
 
     private func nianbao(_ arguments: String...) throws -> MeasuredRun.Result {
-        let environment = ["PATH": directory.appendingPathComponent("bin").path + ":"
-                           + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
-        return try MeasuredRun.nianbao(arguments + ["--config", "nianbao.yaml"], in: directory, environment: environment)
+        let environment = [
+            "PATH": directory.appendingPathComponent("bin").path + ":"
+                + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        ]
+        return try MeasuredRun.nianbao(
+            arguments + ["--config", "nianbao.yaml"], in: directory, environment: environment)
     }
 
     private func sqlite(_ query: String) throws -> String {
@@ -97,8 +111,9 @@ struct HostileCollectTests {
 
     /// Each unit's outcome and failure kind in the last run.
     private func lastRun() throws -> [String: (outcome: String, kind: String)] {
-        let rows = try sqlite("SELECT unit_id, outcome, COALESCE(failure_kind, '') FROM run_item "
-                              + "WHERE run_id = (SELECT MAX(id) FROM run)")
+        let rows = try sqlite(
+            "SELECT unit_id, outcome, COALESCE(failure_kind, '') FROM run_item "
+                + "WHERE run_id = (SELECT MAX(id) FROM run)")
         var items: [String: (String, String)] = [:]
         for line in rows.split(separator: "\n") {
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
@@ -120,7 +135,9 @@ struct HostileCollectTests {
             #expect(items[unit]?.kind == kind, "\(unit): \(String(describing: items[unit]))")
         }
         // The flooding PDF has no text layer: refused outright, or by the OCR converter where OCR is installed.
-        #expect(["not_a_report", "converter_failed"].contains(items["flood"]?.kind), "\(String(describing: items["flood"]))")
+        #expect(
+            ["not_a_report", "converter_failed"].contains(items["flood"]?.kind), "\(String(describing: items["flood"]))"
+        )
         // The damaged pages are read as the clean one: every figure, none lost after a NUL or a bad byte.
         let figures = try sqlite("SELECT unit_id, COUNT(*) FROM figure GROUP BY unit_id ORDER BY unit_id")
         #expect(figures.split(separator: "\n").sorted() == ["badbyte|203", "healthy|203", "nul|203"], "\(figures)")
@@ -134,8 +151,9 @@ struct HostileCollectTests {
         let second = try nianbao("collect")
         #expect(second.seconds < 30, "the second run took \(second.seconds) s")
         #expect(second.peakMegabytes < 400)
-        #expect(second.stderr.contains("quarantined") || second.stdout.contains("quarantined"),
-                "\(second.stdout)\n\(second.stderr)")
+        #expect(
+            second.stderr.contains("quarantined") || second.stdout.contains("quarantined"),
+            "\(second.stdout)\n\(second.stderr)")
 
         // Asked again regardless of back-off, every hostile unit fails again, the quarantined ones without waiting.
         let forced = try nianbao("collect", "--force")
@@ -144,8 +162,9 @@ struct HostileCollectTests {
         #expect(forced.peakMegabytes < 400)
         let again = try lastRun()
         #expect(again["hang"]?.kind == "reader_timeout" && again["crash"]?.kind == "reader_crashed")
-        #expect(try sqlite("SELECT message FROM run_item WHERE unit_id = 'hang' AND run_id = (SELECT MAX(id) FROM run)")
-            .contains("not read: quarantined"))
+        #expect(
+            try sqlite("SELECT message FROM run_item WHERE unit_id = 'hang' AND run_id = (SELECT MAX(id) FROM run)")
+                .contains("not read: quarantined"))
         #expect(try sqlite("SELECT COUNT(*) FROM report WHERE status = 'extracted'") == "3")
     }
 

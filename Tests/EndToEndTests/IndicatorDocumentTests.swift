@@ -7,9 +7,11 @@ struct IndicatorDocumentTests {
     @Test func theCommittedIndicatorDocumentIsWhatTheCatalogueGenerates() throws {
         let generated = try BinaryRunner.run(["indicators", "--format", "markdown"])
         #expect(generated.status == 0, "\(generated.stderr)")
-        let committed = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("docs/indicators.md"), encoding: .utf8)
-        #expect(generated.stdout == committed,
-                "docs/indicators.md is out of date: run nianbao indicators --format markdown > docs/indicators.md")
+        let committed = try String(
+            contentsOf: RepositoryPaths.root.appendingPathComponent("docs/indicators.md"), encoding: .utf8)
+        #expect(
+            generated.stdout == committed,
+            "docs/indicators.md is out of date: run nianbao indicators --format markdown > docs/indicators.md")
         #expect(try BinaryRunner.run(["indicators", "--format", "markdown", "--search", "x"]).status == 64)
     }
 }

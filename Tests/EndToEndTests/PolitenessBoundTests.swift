@@ -23,7 +23,9 @@ struct PolitenessBoundTests {
                 + "reports: { 2024: \"\(server.url("files/\(report.unit.id).html"))\" } }"
         }
         let delay = 0.3
-        try folder.write("nianbao.yaml", """
+        try folder.write(
+            "nianbao.yaml",
+            """
             version: 1
             city: 晋江市
             database: db.sqlite

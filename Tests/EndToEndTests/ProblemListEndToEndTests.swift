@@ -38,10 +38,14 @@ struct ProblemListEndToEndTests: RunsNianbaoInFolder {
         // The office marks one problem as sent in the workbook, and imports it.
         #expect(try nianbao("workbook", "--year", "2022", "--out", "2022.xlsx").status == 0)
         let book = directory.path("2022.xlsx")
-        #expect(try XLSXReadBack.edit(book, sheet: "问题清单", keyColumn: "指纹", key: balance,
-                                      set: [("状态", "已发单位"), ("备注", "2月3日发函")]))
+        #expect(
+            try XLSXReadBack.edit(
+                book, sheet: "问题清单", keyColumn: "指纹", key: balance,
+                set: [("状态", "已发单位"), ("备注", "2月3日发函")]))
         let imported = try nianbao("problems", "import", "2022.xlsx")
-        #expect(imported.status == 0 && imported.stdout.contains("1 statuses changed"), "\(imported.stdout)\(imported.stderr)")
+        #expect(
+            imported.status == 0 && imported.stdout.contains("1 statuses changed"),
+            "\(imported.stdout)\(imported.stderr)")
         func check(_ after: String) throws {
             let now = try chendai2022()
             #expect(now[balance]?["状态"] as? String == "sent", "after \(after)")
@@ -61,8 +65,11 @@ struct ProblemListEndToEndTests: RunsNianbaoInFolder {
 
         // The corrected report: the printed total 16 becomes 15, which both identities accept.
         let misprinted = try String(contentsOf: directory.path("Seeds/demo/chendai-2022.html"), encoding: .utf8)
-        try editSeed { $0.replacingOccurrences(of: "<td>0</td><td>0</td><td>0</td><td>16</td>",
-                                               with: "<td>0</td><td>0</td><td>0</td><td>15</td>") }
+        try editSeed {
+            $0.replacingOccurrences(
+                of: "<td>0</td><td>0</td><td>0</td><td>16</td>",
+                with: "<td>0</td><td>0</td><td>0</td><td>15</td>")
+        }
         #expect(try nianbao("collect", "--quiet", "--force", "--unit", "chendai", "--year", "2022").status == 0)
         let fixed = try chendai2022()
         for fingerprint in [balance, row] {
@@ -94,8 +101,10 @@ struct ProblemListEndToEndTests: RunsNianbaoInFolder {
         #expect(unknown.status == 64 && unknown.stderr.contains("0000000000000000"))
 
         #expect(try nianbao("workbook", "--year", "2022", "--out", "2022.xlsx").status == 0)
-        #expect(try XLSXReadBack.edit(directory.path("2022.xlsx"), sheet: "问题清单", keyColumn: "指纹", key: fingerprint,
-                                      set: [("状态", "done")]))
+        #expect(
+            try XLSXReadBack.edit(
+                directory.path("2022.xlsx"), sheet: "问题清单", keyColumn: "指纹", key: fingerprint,
+                set: [("状态", "done")]))
         let bad = try nianbao("problems", "import", "2022.xlsx")
         #expect(bad.status == 64 && bad.stderr.contains("unknown status 'done'"), "\(bad.stderr)")
         #expect(try chendai2022()[fingerprint]?["状态"] as? String == "accepted", "nothing changed")

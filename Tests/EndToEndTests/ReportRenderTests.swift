@@ -6,8 +6,9 @@ import Testing
 private let chromium = Tools.path(of: "chromium") ?? Tools.path(of: "chromium-browser")
 
 /// `nianbao report` on the demo city, rendered by a real headless Chromium.
-@Suite("The HTML report in a browser", .serialized,
-       .enabled(if: chromium != nil, "needs headless Chromium (apt-get install chromium)"))
+@Suite(
+    "The HTML report in a browser", .serialized,
+    .enabled(if: chromium != nil, "needs headless Chromium (apt-get install chromium)"))
 struct ReportRenderTests {
     @Test func theDemoReportRendersInHeadlessChromium() throws {
         let directory = try TemporaryDirectory.withDemoCity()
@@ -20,9 +21,11 @@ struct ReportRenderTests {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,2600",
-                             "--enable-logging=stderr", "--v=0", "--screenshot=\(directory.path("report.png").path)",
-                             directory.path("report.html").absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,2600",
+            "--enable-logging=stderr", "--v=0", "--screenshot=\(directory.path("report.png").path)",
+            directory.path("report.html").absoluteString,
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -32,6 +35,7 @@ struct ReportRenderTests {
         #expect(process.terminationStatus == 0)
         #expect(!log.contains("CONSOLE"), "the page logs nothing to the console: \(log)")
         let png = [UInt8](try Data(contentsOf: directory.path("report.png")))
-        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 50_000, "a real screenshot, not a blank page")
+        #expect(
+            png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 50_000, "a real screenshot, not a blank page")
     }
 }

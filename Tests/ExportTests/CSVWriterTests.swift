@@ -6,10 +6,14 @@ import Testing
 @Suite("CSV for analysts")
 struct CSVWriterTests {
     let table = DataTable(
-        columns: [TableColumn("单位名称", meaning: "名称"), TableColumn("行政区划代码", meaning: "代码"),
-                  TableColumn("数值", meaning: "值", unit: "件")],
-        rows: [[.text("=1+1"), .text("010"), .number(-3)], [.text("罗山, \"街道\"\n第二行"), .text("350582002"), .number(nil)],
-               [.text("@SUM(A1)"), .text("-x"), .number(12.35)]])
+        columns: [
+            TableColumn("单位名称", meaning: "名称"), TableColumn("行政区划代码", meaning: "代码"),
+            TableColumn("数值", meaning: "值", unit: "件"),
+        ],
+        rows: [
+            [.text("=1+1"), .text("010"), .number(-3)], [.text("罗山, \"街道\"\n第二行"), .text("350582002"), .number(nil)],
+            [.text("@SUM(A1)"), .text("-x"), .number(12.35)],
+        ])
 
     func write(_ profile: CSVProfile) throws -> (URL, [UInt8]) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-\(UUID().uuidString).csv")
@@ -24,7 +28,8 @@ struct CSVWriterTests {
         #expect(text.hasPrefix("单位名称,行政区划代码,数值\r\n'=1+1,010,-3\r\n"))
         #expect(text.contains("\"罗山, \"\"街道\"\"\n第二行\",350582002,\r\n"), "missing is an empty cell, never 0")
         #expect(text.contains("'@SUM(A1),'-x,12.35\r\n"), "numbers are never altered")
-        let dictionary = try String(contentsOf: url.deletingPathExtension().appendingPathExtension("dictionary.csv"), encoding: .utf8)
+        let dictionary = try String(
+            contentsOf: url.deletingPathExtension().appendingPathExtension("dictionary.csv"), encoding: .utf8)
         #expect(dictionary.contains("数值,值,件,"))
     }
 
@@ -34,13 +39,17 @@ struct CSVWriterTests {
         #expect(!bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let csv = try CSV<Enumerated>(string: String(decoding: bytes, as: UTF8.self), delimiter: .comma)
         #expect(csv.header == ["单位名称", "行政区划代码", "数值"])
-        #expect(csv.rows == [["'=1+1", "010", "-3"], ["罗山, \"街道\"\n第二行", "350582002", ""], ["'@SUM(A1)", "'-x", "12.35"]])
+        #expect(
+            csv.rows == [
+                ["'=1+1", "010", "-3"], ["罗山, \"街道\"\n第二行", "350582002", ""], ["'@SUM(A1)", "'-x", "12.35"],
+            ])
     }
 
     @Test func aLineBreakOfEitherKindInsideAFieldIsQuoted() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-\(UUID().uuidString).csv")
-        let breaks = DataTable(columns: [TableColumn("说明", meaning: "说明"), TableColumn("数值", meaning: "值")],
-                               rows: [[.text("甲\r\n乙"), .number(1)], [.text("丙\r丁"), .number(2)]])
+        let breaks = DataTable(
+            columns: [TableColumn("说明", meaning: "说明"), TableColumn("数值", meaning: "值")],
+            rows: [[.text("甲\r\n乙"), .number(1)], [.text("丙\r丁"), .number(2)]])
         try CSVWriter.export(breaks, to: url, profile: .plain)
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains("\"甲\r\n乙\",1\n") && text.contains("\"丙\r丁\",2\n"))

@@ -20,7 +20,8 @@ struct CorpusFile: CustomTestStringConvertible, Sendable {
     static let all: [CorpusFile] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.sorted().compactMap { name in
-            for suffix in [".lo.pdf", ".rl.pdf", ".docx", ".html", ".txt"] where name.hasSuffix(suffix) && !name.contains(".scan.") {
+            for suffix in [".lo.pdf", ".rl.pdf", ".docx", ".html", ".txt"]
+            where name.hasSuffix(suffix) && !name.contains(".scan.") {
                 return CorpusFile(name: name, base: String(name.dropLast(suffix.count)))
             }
             return nil
@@ -34,7 +35,8 @@ struct CorpusFile: CustomTestStringConvertible, Sendable {
     }
 
     func truth() throws -> Truth {
-        try JSONDecoder().decode(Truth.self, from: Data(contentsOf: Self.folder.appendingPathComponent(base + ".truth.json")))
+        try JSONDecoder().decode(
+            Truth.self, from: Data(contentsOf: Self.folder.appendingPathComponent(base + ".truth.json")))
     }
 }
 
@@ -52,8 +54,9 @@ struct CorpusTests {
         try Self.readsEveryPrintedCell(file)
     }
 
-    @Test(.enabled(if: Tools.has("pdftotext"), "PDFs are read through pdftotext (poppler-utils)"),
-          arguments: CorpusFile.all.filter(\.isPDF))
+    @Test(
+        .enabled(if: Tools.has("pdftotext"), "PDFs are read through pdftotext (poppler-utils)"),
+        arguments: CorpusFile.all.filter(\.isPDF))
     func readsEveryPrintedCellOfAPDF(_ file: CorpusFile) throws {
         try Self.readsEveryPrintedCell(file)
     }
@@ -61,7 +64,8 @@ struct CorpusTests {
     /// Reads `file` and reports every printed cell read wrong or not at all.
     static func readsEveryPrintedCell(_ file: CorpusFile) throws {
         let truth = try file.truth()
-        let result = try Extractor.extract(try DocumentReader.read(contentsOf: CorpusFile.folder.appendingPathComponent(file.name)))
+        let result = try Extractor.extract(
+            try DocumentReader.read(contentsOf: CorpusFile.folder.appendingPathComponent(file.name)))
         #expect(result.format.rawValue == truth.format)
         #expect(result.year == truth.year)
         let values = Dictionary(uniqueKeysWithValues: result.values.inCatalogueOrder.map { ($0.code, $0.value) })
@@ -72,7 +76,9 @@ struct CorpusTests {
                 continue
             }
             if read != printed {
-                Issue.record("\(code): read \(read), printed \(printed)\(covers(code, flagged) ? " (flagged)" : " — passed silently")")
+                Issue.record(
+                    "\(code): read \(read), printed \(printed)\(covers(code, flagged) ? " (flagged)" : " — passed silently")"
+                )
             }
         }
     }
@@ -80,20 +86,27 @@ struct CorpusTests {
     /// Scans at 300 and 200 dpi, read by OCR: at least 97 % of the cells read right (all of them measured), and no wrong
     /// value left unflagged — tables 三 and 四 by their identities, every other figure by `ocr.unchecked`, and any
     /// figure OCR was unsure of by `ocr.low_confidence`.
-    @Test(.enabled(if: Tools.hasOCR, "needs the OCR environment (/opt/nianbao-ocr), pdftotext and pdftoppm"),
-          arguments: ["r01-2021-2021", "r03-2019-2019"], [300, 200])
+    @Test(
+        .enabled(if: Tools.hasOCR, "needs the OCR environment (/opt/nianbao-ocr), pdftotext and pdftoppm"),
+        arguments: ["r01-2021-2021", "r03-2019-2019"], [300, 200])
     func scansAreReadWithoutAWrongValuePassingSilently(_ base: String, dpi: Int) throws {
         let file = CorpusFile(name: "\(base).\(dpi).scan.pdf", base: base)
         let truth = try file.truth()
-        let result = try Extractor.extract(try DocumentReader.read(contentsOf: CorpusFile.folder.appendingPathComponent(file.name)))
+        let result = try Extractor.extract(
+            try DocumentReader.read(contentsOf: CorpusFile.folder.appendingPathComponent(file.name)))
         let values = Dictionary(uniqueKeysWithValues: result.values.inCatalogueOrder.map { ($0.code, $0.value) })
         let flagged = Set(result.audit.filter { $0.status == .fail || $0.status == .uncertain }.map(\.rule))
-        let unchecked = Set(result.audit.filter { $0.rule.hasPrefix("ocr.") && $0.status == .uncertain }.flatMap(\.cells))
+        let unchecked = Set(
+            result.audit.filter { $0.rule.hasPrefix("ocr.") && $0.status == .uncertain }.flatMap(\.cells))
         var right = 0
         for (code, printed) in truth.cells {
             guard let read = values[code] ?? nil else { continue }
-            if read == printed { right += 1 } else {
-                #expect(Self.covers(code, flagged) || unchecked.contains(code), "\(code): read \(read), printed \(printed), passed silently")
+            if read == printed {
+                right += 1
+            } else {
+                #expect(
+                    Self.covers(code, flagged) || unchecked.contains(code),
+                    "\(code): read \(read), printed \(printed), passed silently")
             }
         }
         #expect(Double(right) >= 0.97 * Double(truth.cells.count), "\(right) of \(truth.cells.count) cells read right")
@@ -103,8 +116,9 @@ struct CorpusTests {
     static func covers(_ code: String, _ flagged: Set<String>) -> Bool {
         let parts = code.split(separator: ".", maxSplits: 2).map(String.init)
         switch parts.first {
-        case "t3": return flagged.contains("t3.balance.\(parts[1])") || flagged.contains("t3.results.\(parts[1])")
-            || flagged.contains("t3.row.\(parts[2])")
+        case "t3":
+            return flagged.contains("t3.balance.\(parts[1])") || flagged.contains("t3.results.\(parts[1])")
+                || flagged.contains("t3.row.\(parts[2])")
         case "t4": return flagged.contains("t4.\(parts[1]).sum")
         default: return false
         }

@@ -1,7 +1,7 @@
-import Foundation
 import DemoCity
 import Documents
 import Extraction
+import Foundation
 import ReportModel
 import Testing
 
@@ -40,7 +40,9 @@ struct DemoCityExtractionTests {
         #expect(result.published == String(format: "%04d-%02d-%02d", published.year, published.month, published.day))
         let values = Dictionary(uniqueKeysWithValues: result.values.inCatalogueOrder.map { ($0.code, $0.value) })
         for (code, truth) in report.figures {
-            #expect(values[code] == .some(truth), "\(report.fileName) \(code): \(String(describing: values[code])) ≠ \(truth)")
+            #expect(
+                values[code] == .some(truth),
+                "\(report.fileName) \(code): \(String(describing: values[code])) ≠ \(truth)")
         }
         let unexpected = Set(values.keys).subtracting(report.figures.keys)
         #expect(unexpected.isEmpty, "\(report.fileName) read codes it does not print: \(unexpected.sorted())")

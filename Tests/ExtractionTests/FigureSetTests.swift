@@ -1,6 +1,7 @@
-@testable import Extraction
 import ReportModel
 import Testing
+
+@testable import Extraction
 
 @Suite("A report's figures, one per code")
 struct FigureSetTests {

@@ -53,7 +53,9 @@ struct FixtureTests {
     @Test func everyFormatAndFileTypeIsCovered() {
         let names = Fixture.all.map(\.name)
         #expect(names.count >= 11)
-        for suffix in [".html", ".txt", ".pdf", ".docx"] { #expect(names.contains { $0.hasSuffix(suffix) }, "\(suffix)") }
+        for suffix in [".html", ".txt", ".pdf", ".docx"] {
+            #expect(names.contains { $0.hasSuffix(suffix) }, "\(suffix)")
+        }
         for year in ["2012", "2016", "2019", "2021", "2022", "2023"] { #expect(names.contains { $0.contains(year) }) }
     }
 
@@ -62,14 +64,16 @@ struct FixtureTests {
         try Self.extractsExactly(fixture)
     }
 
-    @Test(.enabled(if: Tools.has("pdftotext"), "PDFs are read through pdftotext (poppler-utils)"),
-          arguments: Fixture.read(through: "pdftotext"))
+    @Test(
+        .enabled(if: Tools.has("pdftotext"), "PDFs are read through pdftotext (poppler-utils)"),
+        arguments: Fixture.read(through: "pdftotext"))
     func extractsExactlyFromPDF(_ fixture: Fixture) throws {
         try Self.extractsExactly(fixture)
     }
 
-    @Test(.enabled(if: Tools.has("antiword"), "Word 97–2003 files are read through antiword"),
-          arguments: Fixture.read(through: "antiword"))
+    @Test(
+        .enabled(if: Tools.has("antiword"), "Word 97–2003 files are read through antiword"),
+        arguments: Fixture.read(through: "antiword"))
     func extractsExactlyFromWord97(_ fixture: Fixture) throws {
         try Self.extractsExactly(fixture)
     }
@@ -84,7 +88,9 @@ struct FixtureTests {
         #expect(result.published == expected.published)
         let values = Dictionary(uniqueKeysWithValues: result.values.inCatalogueOrder.map { ($0.code, $0.value) })
         for (code, value) in expected.figures.sorted(by: { $0.key < $1.key }) {
-            #expect(values[code] == .some(value), "\(code): read \(String(describing: values[code])), printed \(String(describing: value))")
+            #expect(
+                values[code] == .some(value),
+                "\(code): read \(String(describing: values[code])), printed \(String(describing: value))")
         }
         let extra = Set(values.keys).subtracting(expected.figures.keys)
         #expect(extra.isEmpty, "read codes the fixture does not print: \(extra.sorted())")
@@ -92,6 +98,8 @@ struct FixtureTests {
         #expect(failed == Set(expected.failed))
         let uncertain = Set(result.audit.filter { $0.status == .uncertain }.map(\.rule))
         #expect(uncertain == Set(expected.uncertain ?? []))
-        if let warning = expected.warning { #expect(result.warnings.contains { $0.contains(warning) }, "\(result.warnings)") }
+        if let warning = expected.warning {
+            #expect(result.warnings.contains { $0.contains(warning) }, "\(result.warnings)")
+        }
     }
 }

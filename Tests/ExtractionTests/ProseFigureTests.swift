@@ -16,7 +16,8 @@ struct ProseFigureTests {
     }
 
     @Test func theYearsTotalIsNotACountInBrackets() throws {
-        let values = try read("""
+        let values = try read(
+            """
             示例镇人民政府2016年政府信息公开工作年度报告
             一、概述
             全年共公开政府信息1730条（其中主动公开规范性文件412条），在政府网站公开信息1500条。
@@ -30,7 +31,8 @@ struct ProseFigureTests {
     }
 
     @Test func aCountOnlyInsideBracketsIsNotTheTotal() throws {
-        let values = try read("""
+        let values = try read(
+            """
             示例镇人民政府2016年政府信息公开工作年度报告
             依申请公开：本年度未收到申请（其中主动公开政府信息412条）。
             """)

@@ -1,12 +1,14 @@
 import Documents
-@testable import Extraction
 import Testing
+
+@testable import Extraction
 
 @Suite("The publication date printed on a report")
 struct PublicationDateTests {
     private func date(_ text: String, paragraphs: [String] = [], year: Int? = 2024) -> String? {
-        let document = Document(kind: .html, encoding: nil, title: nil, paragraphs: paragraphs, tables: [], links: [],
-                                warnings: [])
+        let document = Document(
+            kind: .html, encoding: nil, title: nil, paragraphs: paragraphs, tables: [], links: [],
+            warnings: [])
         return PublicationDateReader.read(document, fullText: text, reportYear: year)
     }
 
@@ -35,7 +37,8 @@ struct PublicationDateTests {
         #expect(date("发布日期：2025-02-01", paragraphs: ending) == "2025-02-01", "a field wins")
         #expect(date("", paragraphs: ["2025年1月31日 以后"]) == nil, "a signature is the whole paragraph")
         #expect(date("", paragraphs: ["2024年12月31日"]) == nil, "inside the report year")
-        #expect(date("", paragraphs: ["2025年1月31日"] + Array(repeating: "正文", count: 6)) == nil,
-                "only the last six paragraphs")
+        #expect(
+            date("", paragraphs: ["2025年1月31日"] + Array(repeating: "正文", count: 6)) == nil,
+            "only the last six paragraphs")
     }
 }

@@ -1,5 +1,6 @@
-@testable import Extraction
 import Testing
+
+@testable import Extraction
 
 @Suite("Sentence fingerprints for finding copied reports")
 struct ReportShapeTests {
@@ -13,8 +14,10 @@ struct ReportShapeTests {
     }
 
     @Test func sentencesEndAtChineseAndASCIIStopsAndRepeatsCountOnce() {
-        let hashes = ReportShape.sentences(["依申请公开工作平稳有序开展?依申请公开工作平稳有序开展", "依申请公开工作平稳有序开展；",
-                                            "😀依申请公开工作平稳有序开展", "短句。"])
+        let hashes = ReportShape.sentences([
+            "依申请公开工作平稳有序开展?依申请公开工作平稳有序开展", "依申请公开工作平稳有序开展；",
+            "😀依申请公开工作平稳有序开展", "短句。",
+        ])
         #expect(hashes.count == 2, "the emoji makes a sentence of its own")
         #expect(hashes.contains(-4_359_725_765_613_328_805))
         #expect(ReportShape.sentences([]).isEmpty && ReportShape.sentences(["", "。。"]).isEmpty)

@@ -1,9 +1,10 @@
 import DemoCity
 import Documents
-@testable import Extraction
 import Foundation
 import TestSupport
 import Testing
+
+@testable import Extraction
 
 @Suite("Bad input never crashes and never becomes zeros")
 struct RobustnessTests {
@@ -26,8 +27,10 @@ struct RobustnessTests {
 
     @Test func randomBytesOfEveryShape() {
         var generator = Bytes(state: 2026)
-        let prefixes: [[UInt8]] = [[], Array("<html><table><tr><td rowspan=99999 colspan=-3>".utf8), Array("%PDF-1.4\n".utf8),
-                                   [0x50, 0x4B, 0x03, 0x04], Array("\t本年新收政府信息公开申请数量\n".utf8), [0xEF, 0xBB, 0xBF]]
+        let prefixes: [[UInt8]] = [
+            [], Array("<html><table><tr><td rowspan=99999 colspan=-3>".utf8), Array("%PDF-1.4\n".utf8),
+            [0x50, 0x4B, 0x03, 0x04], Array("\t本年新收政府信息公开申请数量\n".utf8), [0xEF, 0xBB, 0xBF],
+        ]
         for round in 0..<240 {
             let length = Int(generator.next() % 3000)
             let random = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
@@ -43,7 +46,9 @@ struct RobustnessTests {
                 let cut = Int(generator.next() % UInt64(bytes.count))
                 survive(Array(bytes.prefix(cut)), name: name)
                 var mutated = bytes
-                for _ in 0..<20 { mutated[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next()) }
+                for _ in 0..<20 {
+                    mutated[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+                }
                 survive(mutated, name: name)
             }
         }
@@ -61,7 +66,8 @@ struct RobustnessTests {
 
     @Test(.enabled(if: Tools.has("antiword") && Tools.has("pdftotext"), "needs antiword and pdftotext (poppler-utils)"))
     func truncatedAndMutatedWord97AndACutPDFThroughTheirConverters() throws {
-        surviveCutsAndMutations(of: try Fixture.read(through: "antiword").map { ($0.name, [UInt8](try Data(contentsOf: $0.url))) })
+        surviveCutsAndMutations(
+            of: try Fixture.read(through: "antiword").map { ($0.name, [UInt8](try Data(contentsOf: $0.url))) })
         let pdf = [UInt8](try Data(contentsOf: RepositoryPaths.fixture("layout-2022.pdf", target: "ExtractionTests")))
         survive(Array(pdf.prefix(pdf.count / 2)), name: "cut.pdf")
     }

@@ -1,9 +1,10 @@
-@testable import Documents
-@testable import Extraction
 import Foundation
 import ReportModel
-import Testing
 import TestSupport
+import Testing
+
+@testable import Documents
+@testable import Extraction
 
 /// Figures read by OCR keep OCR's confidence, and those it was not sure of are listed by `ocr.low_confidence`.
 /// The words are what the OCR worker printed for the corpus scan `r01-2021-2021.200.scan.pdf`.
@@ -14,8 +15,9 @@ struct ScanConfidenceTests {
         let pages = PDFWordReader.read(try String(contentsOf: file, encoding: .utf8))
         let text = OCRReader.text(pages)
         let parsed = TextReader.read(text, layoutColumns: true)
-        var document = Document(kind: .scan, encoding: .utf8, title: parsed.paragraphs.first { $0.contains("年度报告") },
-                                paragraphs: parsed.paragraphs, tables: PDFTableBuilder.tables(pages), links: [], warnings: [])
+        var document = Document(
+            kind: .scan, encoding: .utf8, title: parsed.paragraphs.first { $0.contains("年度报告") },
+            paragraphs: parsed.paragraphs, tables: PDFTableBuilder.tables(pages), links: [], warnings: [])
         document.lines = parsed.lines
         return document
     }
@@ -26,7 +28,10 @@ struct ScanConfidenceTests {
         #expect(rule.status == .uncertain)
         let listed = Set(rule.cells)
         #expect(!listed.isEmpty)
-        #expect(result.figures.filter { $0.code.hasPrefix("t3.") && $0.kind == .number }.allSatisfy { $0.provenance.confidence != nil })
+        #expect(
+            result.figures.filter { $0.code.hasPrefix("t3.") && $0.kind == .number }.allSatisfy {
+                $0.provenance.confidence != nil
+            })
         for figure in result.figures {
             let doubtful = (figure.provenance.confidence ?? 1) < ScanRules.confidentFrom
             #expect(listed.contains(figure.code) == doubtful, "\(figure.code) \(figure.provenance.confidence ?? 1)")
@@ -34,7 +39,8 @@ struct ScanConfidenceTests {
     }
 
     @Test func figuresOfATextLayerHaveNoConfidenceAndNoSuchRule() throws {
-        let result = try Extractor.extract(DocumentReader.read(contentsOf: CorpusFile.folder.appendingPathComponent("r01-2021-2021.rl.pdf")))
+        let result = try Extractor.extract(
+            DocumentReader.read(contentsOf: CorpusFile.folder.appendingPathComponent("r01-2021-2021.rl.pdf")))
         #expect(result.figures.allSatisfy { $0.provenance.confidence == nil })
         #expect(!result.audit.contains { $0.rule.hasPrefix("ocr.") })
     }

@@ -37,7 +37,8 @@ struct SeedReportTests {
         for ending in ["\r\n", "\r"] {
             let bytes = Array(text.replacingOccurrences(of: "\n", with: ending).utf8)
             let read = try Extractor.extract(try DocumentReader.read(bytes, fileName: "luoshan-2017.txt"))
-            #expect(read.values == result.values && read.year == 2017 && read.unit == "罗山街道", "\(ending.debugDescription)")
+            #expect(
+                read.values == result.values && read.year == 2017 && read.unit == "罗山街道", "\(ending.debugDescription)")
         }
     }
 

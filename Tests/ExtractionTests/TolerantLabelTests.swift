@@ -1,5 +1,6 @@
-@testable import Extraction
 import Testing
+
+@testable import Extraction
 
 @Suite("Labels matched with misprints, never loosely")
 struct TolerantLabelTests {

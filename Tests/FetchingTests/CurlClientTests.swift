@@ -81,7 +81,8 @@ struct CurlClientTests {
             }
             let transient = [FetchFailureKind.timeout, .connect, .reset, .partialBody].filter { $0.isTransient }
             #expect(transient.count == 4)
-            #expect([FetchFailureKind.forbiddenAddress, .tooLarge, .tls, .dns, .redirect].filter { $0.isTransient }.isEmpty)
+            #expect(
+                [FetchFailureKind.forbiddenAddress, .tooLarge, .tls, .dns, .redirect].filter { $0.isTransient }.isEmpty)
             let notFound = try await client.fetch(FetchRequest(url: server.url("files/absent.html")))
             #expect(notFound.status == 404, "an HTTP status is a response, not an error")
         }
@@ -93,12 +94,16 @@ struct CurlClientTests {
             // connections (the server's log names each request's client port, one per connection).
             func burst() async throws {
                 try await withThrowingTaskGroup(of: Int.self) { group in
-                    for _ in 0..<8 { group.addTask { try await client.fetch(FetchRequest(url: server.url("slow/1/r.html"))).status } }
+                    for _ in 0..<8 {
+                        group.addTask { try await client.fetch(FetchRequest(url: server.url("slow/1/r.html"))).status }
+                    }
                     for try await status in group { #expect(status == 200) }
                 }
             }
             try await burst()
-            for _ in 0..<4 { #expect(try await client.fetch(FetchRequest(url: server.url("files/r.html"))).status == 200) }
+            for _ in 0..<4 {
+                #expect(try await client.fetch(FetchRequest(url: server.url("files/r.html"))).status == 200)
+            }
             try await burst()
         }
         let ports = Set(try server.requestLog().requests.map(\.port))
@@ -109,7 +114,9 @@ struct CurlClientTests {
         try await withCurlClient { client in
             let started = Date()
             try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<6 { group.addTask { try await client.fetch(FetchRequest(url: server.url("slow/1/r.html"))).status } }
+                for _ in 0..<6 {
+                    group.addTask { try await client.fetch(FetchRequest(url: server.url("slow/1/r.html"))).status }
+                }
                 for try await status in group { #expect(status == 200) }
             }
             #expect(Date().timeIntervalSince(started) < 4, "six 1-second requests overlap")

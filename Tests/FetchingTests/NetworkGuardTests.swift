@@ -19,8 +19,10 @@ struct AddressScopeTests {
             ("192.168.1.1", .privateNetwork), ("172.15.255.255", .publicInternet), ("172.32.0.0", .publicInternet),
             ("169.254.169.254", .linkLocal), ("100.64.0.1", .sharedCGNAT), ("100.127.255.255", .sharedCGNAT),
             ("100.128.0.0", .publicInternet), ("100.63.255.255", .publicInternet),
-            ("0.0.0.0", .thisNetwork), ("0.1.2.3", .thisNetwork), ("224.0.0.1", .multicast), ("239.255.255.255", .multicast),
-            ("240.0.0.1", .reserved), ("255.255.255.255", .reserved), ("192.0.2.7", .reserved), ("198.18.0.1", .reserved),
+            ("0.0.0.0", .thisNetwork), ("0.1.2.3", .thisNetwork), ("224.0.0.1", .multicast),
+            ("239.255.255.255", .multicast),
+            ("240.0.0.1", .reserved), ("255.255.255.255", .reserved), ("192.0.2.7", .reserved),
+            ("198.18.0.1", .reserved),
             ("203.0.113.9", .reserved), ("8.8.8.8", .publicInternet), ("202.96.128.86", .publicInternet),
             ("1.1.1.1", .publicInternet),
         ]
@@ -33,7 +35,8 @@ struct AddressScopeTests {
             ("fc00::1", .uniqueLocal), ("fdff:ffff::1", .uniqueLocal), ("ff02::1", .multicast), ("fec0::1", .reserved),
             ("2001:db8::1", .reserved), ("2400:3200::1", .publicInternet), ("2001:4860:4860::8888", .publicInternet),
             ("::ffff:127.0.0.1", .loopback), ("::ffff:10.1.2.3", .privateNetwork), ("::ffff:8.8.8.8", .publicInternet),
-            ("64:ff9b::a9fe:a9fe", .linkLocal), ("2002:c0a8:0101::1", .privateNetwork), ("2002:0808:0808::1", .publicInternet),
+            ("64:ff9b::a9fe:a9fe", .linkLocal), ("2002:c0a8:0101::1", .privateNetwork),
+            ("2002:0808:0808::1", .publicInternet),
         ]
         for (address, expected) in cases { #expect(scope(address) == expected, "\(address)") }
         #expect(AddressScope(ip: [127, 0, 0]) == nil, "neither 4 nor 16 bytes")
@@ -50,8 +53,9 @@ struct AddressScopeTests {
     }
 }
 
-@Suite("Redirects to addresses the config does not name", .serialized,
-       .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
+@Suite(
+    "Redirects to addresses the config does not name", .serialized,
+    .enabled(if: Tools.has("python3"), "the loopback server is a Python script"))
 struct NetworkGuardTests {
     let directory: TemporaryDirectory
     let configured: LoopbackServer
@@ -75,7 +79,7 @@ struct NetworkGuardTests {
                 guard let error = error as? FetchError else { return false }
                 return error.kind == .forbiddenAddress && error.url == url
                     && error.message == "http://127.0.0.1:\(other.port)/files/r.html resolves to 127.0.0.1, a loopback "
-                    + "address not in the config; not fetched"
+                        + "address not in the config; not fetched"
             }
         }
         #expect(try configured.requestLog().requests.count == 1)
@@ -84,10 +88,12 @@ struct NetworkGuardTests {
 
     @Test func aRedirectWithinTheConfiguredHostAndPortIsFollowed() async throws {
         try await withCurlClient { client in
-            let moved = try await client.fetch(FetchRequest(url: configured.url("redirect/r.html"), privateAddresses: onlyConfigured))
+            let moved = try await client.fetch(
+                FetchRequest(url: configured.url("redirect/r.html"), privateAddresses: onlyConfigured))
             #expect(moved.status == 200 && moved.redirects == 1 && moved.finalURL.hasSuffix("/files/r.html"))
             // Trusting every address, the same redirect to the other port is followed.
-            let elsewhere = try await client.fetch(FetchRequest(url: configured.url("redirect-to/\(other.port)/files/r.html")))
+            let elsewhere = try await client.fetch(
+                FetchRequest(url: configured.url("redirect-to/\(other.port)/files/r.html")))
             #expect(elsewhere.status == 200 && elsewhere.finalURL == other.url("files/r.html"))
         }
     }
@@ -95,7 +101,8 @@ struct NetworkGuardTests {
     @Test func aURLOfAnotherLoopbackPortIsRefusedBeforeItsConnection() async throws {
         await withCurlClient { client in
             await #expect {
-                _ = try await client.fetch(FetchRequest(url: other.url("files/r.html"), privateAddresses: onlyConfigured))
+                _ = try await client.fetch(
+                    FetchRequest(url: other.url("files/r.html"), privateAddresses: onlyConfigured))
             } throws: { error in
                 (error as? FetchError)?.kind == .forbiddenAddress
             }
@@ -122,8 +129,10 @@ extension NetworkGuardTests {
     @Test func aNameThatResolvesToALoopbackAddressIsRefusedWhenItsConnectionOpens() async throws {
         await withCurlClient { client in
             await #expect {
-                _ = try await client.fetch(FetchRequest(url: "http://localhost:\(other.port)/files/r.html",
-                                                        privateAddresses: onlyConfigured))
+                _ = try await client.fetch(
+                    FetchRequest(
+                        url: "http://localhost:\(other.port)/files/r.html",
+                        privateAddresses: onlyConfigured))
             } throws: { error in
                 guard let error = error as? FetchError else { return false }
                 return error.kind == .forbiddenAddress && error.message.contains("a loopback address not in the config")

@@ -1,8 +1,9 @@
 import Documents
 import Foundation
-@testable import ReaderWorkers
-import Testing
 import TestSupport
+import Testing
+
+@testable import ReaderWorkers
 
 @Suite("The worker's answers on the pipe")
 struct DocumentCodingTests {
@@ -11,11 +12,14 @@ struct DocumentCodingTests {
             let file = RepositoryPaths.fixture(name, target: "ExtractionTests")
             var document = try DocumentReader.read(contentsOf: file)
             document.warnings.append("a warning")
-            guard case .document(let decoded) = try DocumentCoding.decode(DocumentCoding.encode(.document(document))) else {
+            guard case .document(let decoded) = try DocumentCoding.decode(DocumentCoding.encode(.document(document)))
+            else {
                 Issue.record("\(name) did not come back as a document")
                 continue
             }
-            #expect(decoded.kind == document.kind && decoded.encoding == document.encoding && decoded.title == document.title)
+            #expect(
+                decoded.kind == document.kind && decoded.encoding == document.encoding
+                    && decoded.title == document.title)
             #expect(decoded.paragraphs == document.paragraphs)
             #expect(decoded.tables == document.tables)
             #expect(decoded.links == document.links)
@@ -25,9 +29,13 @@ struct DocumentCodingTests {
     }
 
     @Test func cellsReadByOCRKeepTheirConfidence() throws {
-        let cells = [GridCell(text: "7", confidence: 0.532), GridCell(text: "1.属于国家秘密"), GridCell(text: "0", isSpanCopy: true, confidence: 1)]
-        let document = Document(kind: .scan, encoding: .utf8, title: nil, paragraphs: [], tables: [Table(rows: [cells])],
-                                links: [], warnings: [])
+        let cells = [
+            GridCell(text: "7", confidence: 0.532), GridCell(text: "1.属于国家秘密"),
+            GridCell(text: "0", isSpanCopy: true, confidence: 1),
+        ]
+        let document = Document(
+            kind: .scan, encoding: .utf8, title: nil, paragraphs: [], tables: [Table(rows: [cells])],
+            links: [], warnings: [])
         guard case .document(let decoded) = try DocumentCoding.decode(DocumentCoding.encode(.document(document))) else {
             Issue.record("the scan did not come back as a document")
             return
@@ -37,8 +45,10 @@ struct DocumentCodingTests {
     }
 
     @Test func aRefusalComesBackWithItsReason() throws {
-        for error in [DocumentError.notAReport("an empty file"), .tooLarge("a ZIP bomb"), .converterFailed("x"),
-                      .unreadable("y")] {
+        for error in [
+            DocumentError.notAReport("an empty file"), .tooLarge("a ZIP bomb"), .converterFailed("x"),
+            .unreadable("y"),
+        ] {
             guard case .refused(let decoded) = try DocumentCoding.decode(DocumentCoding.encode(.refused(error))) else {
                 Issue.record("\(error) did not come back as a refusal")
                 continue
@@ -48,9 +58,12 @@ struct DocumentCodingTests {
     }
 
     @Test func brokenBytesAreRefusedNotTrusted() {
-        let encoded = DocumentCoding.encode(.document(Document(kind: .html, encoding: .utf8, title: "t",
-                                                               paragraphs: ["一", "二"], tables: [], links: [],
-                                                               warnings: [])))
+        let encoded = DocumentCoding.encode(
+            .document(
+                Document(
+                    kind: .html, encoding: .utf8, title: "t",
+                    paragraphs: ["一", "二"], tables: [], links: [],
+                    warnings: [])))
         for cut in [1, 9, encoded.count / 2, encoded.count - 1] {
             #expect(throws: CodingFault.self) { try DocumentCoding.decode(Array(encoded[0..<cut])) }
         }

@@ -1,8 +1,9 @@
 import Documents
 import Foundation
-@testable import ReaderWorkers
-import Testing
 import TestSupport
+import Testing
+
+@testable import ReaderWorkers
 
 @Suite("Worker faults")
 struct WorkerFaultTests {
@@ -24,7 +25,10 @@ struct WorkerFaultTests {
 
     @Test func aCrashingWorkerIsACrash() throws {
         let readers = try readers("head -c 20 >/dev/null; kill -SEGV $$")
-        guard case .fault(let fault) = readers.read(request) else { Issue.record("no fault"); return }
+        guard case .fault(let fault) = readers.read(request) else {
+            Issue.record("no fault")
+            return
+        }
         #expect(fault.kind == .readerCrashed)
         #expect(fault.detail.contains("signal 11"))
     }
@@ -33,7 +37,10 @@ struct WorkerFaultTests {
         let marker = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-child-\(UUID().uuidString)")
         let readers = try readers("(sleep 3; touch \(marker.path)) & sleep 60", wallSeconds: 1)
         let started = Date()
-        guard case .fault(let fault) = readers.read(request) else { Issue.record("no fault"); return }
+        guard case .fault(let fault) = readers.read(request) else {
+            Issue.record("no fault")
+            return
+        }
         #expect(fault.kind == .readerTimeout)
         #expect(fault.detail.contains("reading.timeout_s"))
         #expect(Date().timeIntervalSince(started) < 3)
@@ -43,21 +50,30 @@ struct WorkerFaultTests {
 
     @Test func aWorkerThatRanOutOfMemoryIsTold() throws {
         let readers = try readers("echo 'fatal error: Could not allocate memory.' >&2; kill -ABRT $$")
-        guard case .fault(let fault) = readers.read(request) else { Issue.record("no fault"); return }
+        guard case .fault(let fault) = readers.read(request) else {
+            Issue.record("no fault")
+            return
+        }
         #expect(fault.kind == .readerMemory)
         #expect(fault.detail.contains("reading.memory_mb"))
     }
 
     @Test func aWorkerPastItsCPUTimeIsATimeout() throws {
         let readers = try readers("kill -XCPU $$")
-        guard case .fault(let fault) = readers.read(request) else { Issue.record("no fault"); return }
+        guard case .fault(let fault) = readers.read(request) else {
+            Issue.record("no fault")
+            return
+        }
         #expect(fault.kind == .readerTimeout)
         #expect(fault.detail.contains("reading.cpu_s"))
     }
 
     @Test func aMissingWorkerProgramIsARefusalThatSaysSo() {
         let readers = DocumentReaders(.workers(executable: "/nonexistent/nianbao", limits: ReaderLimits()))
-        guard case .refused(let error) = readers.read(request) else { Issue.record("not refused"); return }
+        guard case .refused(let error) = readers.read(request) else {
+            Issue.record("not refused")
+            return
+        }
         #expect("\(error)".contains("cannot start a reader worker"))
     }
 
@@ -65,7 +81,10 @@ struct WorkerFaultTests {
         let count = folder.path("starts")
         let readers = try readers("echo x >> \(count.path); kill -SEGV $$")
         for _ in 0..<3 {
-            guard case .fault = readers.read(request) else { Issue.record("no fault"); return }
+            guard case .fault = readers.read(request) else {
+                Issue.record("no fault")
+                return
+            }
         }
         #expect(try String(contentsOf: count, encoding: .utf8).split(separator: "\n").count == 3)
     }

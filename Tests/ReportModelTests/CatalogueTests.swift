@@ -15,21 +15,25 @@ struct CatalogueTests {
         #expect(t3.count == Table3Layout.rows.count * 7)
         #expect(Table3Layout.resultParts(for: .v2019).count == 19)
         #expect(Table3Layout.resultParts(for: .v2021).count == 21)
-        for code in ["t3.total.new_received", "t3.natural.result.denied.third_party", "t3.legal.carried_forward",
-                     "t3.other_org.result.other.misc", "t3.total.result.other"] {
+        for code in [
+            "t3.total.new_received", "t3.natural.result.denied.third_party", "t3.legal.carried_forward",
+            "t3.other_org.result.other.misc", "t3.total.result.other",
+        ] {
             #expect(IndicatorCatalogue.indicator(code) != nil, "\(code)")
         }
         #expect(IndicatorCatalogue.indicator("t3.total.result.other")?.formats == [.v2019])
     }
 
     @Test func everyCodeFamilyOfTheSpecIsPresent() {
-        let expected = ["t2.reg.made", "t2.norm.valid", "t2.license.decisions", "t2.fee.amount_wan",
-                        "t2v19.reg.new_made", "t2v19.other_service.change", "t2v19.procurement.amount_wan",
-                        "t4.review.upheld", "t4.lit_direct.pending", "t4.lit_after_review.total",
-                        "s1.proactive_items", "s1.applications", "s6.processing_fee_yuan",
-                        "old.proactive.total", "old.channel.website_cumulative", "old.response.press_conferences_leader",
-                        "old.apply.email", "old.answer.denied.not_gov_info", "old.litigation.corrected",
-                        "old.org.budget_wan", "old.trainees", "old.consultations"]
+        let expected = [
+            "t2.reg.made", "t2.norm.valid", "t2.license.decisions", "t2.fee.amount_wan",
+            "t2v19.reg.new_made", "t2v19.other_service.change", "t2v19.procurement.amount_wan",
+            "t4.review.upheld", "t4.lit_direct.pending", "t4.lit_after_review.total",
+            "s1.proactive_items", "s1.applications", "s6.processing_fee_yuan",
+            "old.proactive.total", "old.channel.website_cumulative", "old.response.press_conferences_leader",
+            "old.apply.email", "old.answer.denied.not_gov_info", "old.litigation.corrected",
+            "old.org.budget_wan", "old.trainees", "old.consultations",
+        ]
         for code in expected { #expect(IndicatorCatalogue.indicator(code) != nil, "\(code)") }
         #expect(Table4Layout.codes.count == 15)
     }

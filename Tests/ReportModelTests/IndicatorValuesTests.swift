@@ -20,12 +20,15 @@ struct IndicatorValuesTests {
     }
 
     @Test func codesComeInCatalogueOrderOrInTheByteOrderOfSortedJSONKeys() {
-        let codes = ["t4.review.total", "s1.proactive_items", "t2.reg.made", "t3.natural.new_received", "t2v19.reg.new_made"]
+        let codes = [
+            "t4.review.total", "s1.proactive_items", "t2.reg.made", "t3.natural.new_received", "t2v19.reg.new_made",
+        ]
         var values = IndicatorValues()
         for (index, code) in codes.enumerated() { values[code] = .value(Double(index)) }
         let catalogue = IndicatorCatalogue.all.map(\.code)
         #expect(values.inCatalogueOrder.map(\.code) == catalogue.filter(codes.contains))
-        #expect(values.inCodeByteOrder.map(\.code) == codes.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) })
+        #expect(
+            values.inCodeByteOrder.map(\.code) == codes.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) })
         #expect(values.inCodeByteOrder.first { $0.code == "t2.reg.made" }?.value == 2)
     }
 }

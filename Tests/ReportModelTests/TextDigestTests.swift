@@ -19,8 +19,10 @@ struct TextDigestTests {
         var texts = base.indices.map { index in
             [String(base[..<index]) + "X" + String(base[base.index(after: index)...])]
         }
-        texts += [[base], ["表三行", "一"], ["表三", "行一"], ["表三行一"], ["表三行一", ""], [], [""], ["", ""],
-                  ["e\u{301}"], ["\u{e9}"]]  // é decomposed and composed: equal as Strings, not as bytes
+        texts += [
+            [base], ["表三行", "一"], ["表三", "行一"], ["表三行一"], ["表三行一", ""], [], [""], ["", ""],
+            ["e\u{301}"], ["\u{e9}"],
+        ]  // é decomposed and composed: equal as Strings, not as bytes
         #expect(Set(texts.map(digest)).count == texts.count)
     }
 }

@@ -40,8 +40,10 @@ struct TextSearchTests {
         var random = SystemRandomNumberGenerator()
         let alphabet = ["公", "开", "日", "期", "，", "（", "一", "）", "1", "2", "a", " ", "\u{FFFD}"]
         for _ in 0..<400 {
-            let text = (0..<Int.random(in: 0...300, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
-            let needle = (0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+            let text = (0..<Int.random(in: 0...300, using: &random)).map { _ in alphabet.randomElement(using: &random)!
+            }.joined()
+            let needle = (0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet.randomElement(using: &random)!
+            }.joined()
             let expected = offsetsTryingEveryOffset(of: needle, in: text)
             #expect(text.byteOffsets(of: needle) == expected, "\(needle) in \(text)")
             #expect(text.includes(needle) == !expected.isEmpty)

@@ -13,12 +13,18 @@ struct AnalysisInputTests {
     /// Every report of version `k`: format 2021 for even `k`, 2019 for odd, and the value `k`.
     func reports(_ k: Int, versionId: Int64) -> [(unitId: String, year: Int, content: ReportContent)] {
         units.map { unit in
-            (unit, 2024, ReportContent(
-                versionId: versionId, status: .extracted, format: k % 2 == 0 ? .v2021 : .v2019, printedUnit: nil,
-                printedYear: 2024, message: nil,
-                figures: [Figure(code: "t3.total.new_received", value: Double(k), kind: .number,
-                                 provenance: Provenance(table: "表三", row: "本年新收", column: "总计", raw: "\(k)"))],
-                items: [], audit: [], warnings: []))
+            (
+                unit, 2024,
+                ReportContent(
+                    versionId: versionId, status: .extracted, format: k % 2 == 0 ? .v2021 : .v2019, printedUnit: nil,
+                    printedYear: 2024, message: nil,
+                    figures: [
+                        Figure(
+                            code: "t3.total.new_received", value: Double(k), kind: .number,
+                            provenance: Provenance(table: "表三", row: "本年新收", column: "总计", raw: "\(k)"))
+                    ],
+                    items: [], audit: [], warnings: [])
+            )
         }
     }
 

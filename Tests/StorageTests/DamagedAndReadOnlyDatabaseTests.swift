@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
 import GRDB
-@testable import Storage
 import TestSupport
 import Testing
+
+@testable import Storage
 
 /// A database file that is damaged, and one that may only be read.
 @Suite("Damaged and read-only databases", .serialized)
@@ -20,8 +21,10 @@ struct DamagedAndReadOnlyDatabaseTests {
     /// A database with two units, closed (its log copied back and removed).
     func makeDatabase() throws {
         let store = try Store(path: path)
-        try store.syncUnits([UnitRecord(id: "luoshan", name: "罗山街道", kind: "街道", code: nil, parent: nil, position: 0),
-                             UnitRecord(id: "xibin", name: "西滨镇", kind: "镇", code: nil, parent: nil, position: 1)])
+        try store.syncUnits([
+            UnitRecord(id: "luoshan", name: "罗山街道", kind: "街道", code: nil, parent: nil, position: 0),
+            UnitRecord(id: "xibin", name: "西滨镇", kind: "镇", code: nil, parent: nil, position: 1),
+        ])
     }
 
     func digest(_ file: String) throws -> String {
@@ -38,7 +41,8 @@ struct DamagedAndReadOnlyDatabaseTests {
     @Test(arguments: [StoreAccess.readWrite, .readOnly])
     func randomBytesAreRefusedAsADamagedFileNamingItAndHowToRecover(access: StoreAccess) throws {
         var generator = SystemRandomNumberGenerator()
-        try Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: URL(fileURLWithPath: path))
+        try Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(
+            to: URL(fileURLWithPath: path))
         #expect { _ = try Store(path: path, access: access) } throws: { isDamage($0, at: path) }
     }
 
@@ -79,8 +83,9 @@ struct DamagedAndReadOnlyDatabaseTests {
         let mounted = mount.url.appendingPathComponent("nianbao.sqlite").path
         let store = try Store(path: mounted, access: .readOnly)
         #expect(try store.units().map(\.name) == ["罗山街道", "西滨镇"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path("db").path) == ["nianbao.sqlite"],
-                "no -wal, no -shm")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path("db").path) == ["nianbao.sqlite"],
+            "no -wal, no -shm")
         #expect(try digest(path) == before)
         // Writing needs the folder: refused there, in words that name the file.
         #expect { _ = try Store(path: mounted) } throws: { "\($0)".contains(mounted) }

@@ -1,8 +1,9 @@
 import Foundation
 import ReportModel
-@testable import Storage
 import TestSupport
 import Testing
+
+@testable import Storage
 
 /// Problems recorded from checked drafts, and how the stored reports' bringing-up-to-date treats them.
 @Suite("Draft problems in the problem list")
@@ -16,23 +17,30 @@ struct DraftProblemTests {
     }
 
     let missing = DraftProblemRecord(rule: "outline.missing", cells: ["section:6"], outcome: .fail, message: "缺少第六部分")
-    let row = DraftProblemRecord(rule: "t3.row.new_received", cells: ["t3.total.new_received", "t3.natural.new_received"],
-                                 outcome: .fail, message: "总计 = 各类申请人之和")
+    let row = DraftProblemRecord(
+        rule: "t3.row.new_received", cells: ["t3.total.new_received", "t3.natural.new_received"],
+        outcome: .fail, message: "总计 = 各类申请人之和")
 
     func saveReport(audit: [AuditResult]) throws {
-        let id = try store.archive(.fixture(unit: "zimao", year: 2025, url: "file:///z.html", text: "z", sha256: "z")).versionId
-        try store.saveReport(unitId: "zimao", year: 2025, content: ReportContent(
-            versionId: id, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2025, message: nil,
-            figures: [], items: [], audit: audit, warnings: []), at: Date())
+        let id = try store.archive(.fixture(unit: "zimao", year: 2025, url: "file:///z.html", text: "z", sha256: "z"))
+            .versionId
+        try store.saveReport(
+            unitId: "zimao", year: 2025,
+            content: ReportContent(
+                versionId: id, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2025, message: nil,
+                figures: [], items: [], audit: audit, warnings: []), at: Date())
     }
 
     @Test func aDraftsProblemsAreFixedByTheNextCheckNotByTheReportsAudit() throws {
         #expect(try store.recordDraftProblems(unitId: "zimao", year: 2025, [missing, row]).found == 2)
         let recorded = try store.problems(unitIds: ["zimao"])
         #expect(recorded.count == 2 && recorded.allSatisfy { $0.status == .open && $0.message.hasPrefix("草稿：") })
-        #expect(Set(recorded.map(\.fingerprint)) == Set([missing, row].map {
-            Problem.fingerprint(unitId: "zimao", year: 2025, rule: $0.rule, cells: $0.cells)
-        }))
+        #expect(
+            Set(recorded.map(\.fingerprint))
+                == Set(
+                    [missing, row].map {
+                        Problem.fingerprint(unitId: "zimao", year: 2025, rule: $0.rule, cells: $0.cells)
+                    }))
 
         // The published report shows the row problem but has no outline rule: the outline problem stays open.
         try saveReport(audit: [AuditResult(rule: row.rule, status: .fail, message: "published", cells: row.cells)])
@@ -56,7 +64,9 @@ struct DraftProblemTests {
     @Test func theOfficesStatusSurvivesRechecks() throws {
         try store.recordDraftProblems(unitId: "zimao", year: 2025, [missing])
         let fingerprint = try #require(try store.problems().first?.fingerprint)
-        try store.setProblemStatuses([ProblemStatusChange(fingerprint: fingerprint, status: .sent, by: "王", note: "2月3日发函")])
+        try store.setProblemStatuses([
+            ProblemStatusChange(fingerprint: fingerprint, status: .sent, by: "王", note: "2月3日发函")
+        ])
         try store.recordDraftProblems(unitId: "zimao", year: 2025, [missing])
         let kept = try #require(try store.problems().first)
         #expect(kept.status == .sent && kept.statusBy == "王" && kept.note == "2月3日发函")

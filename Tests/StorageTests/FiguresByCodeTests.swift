@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import ReportModel
-@testable import Storage
 import TestSupport
 import Testing
+
+@testable import Storage
 
 /// `figure_by_code`, which the rankings and trends read, holds exactly the values of `figure_value`, whichever
 /// way the figures were saved, replaced, deleted or edited.
@@ -24,28 +25,38 @@ struct FiguresByCodeTests {
         ReportContent(
             versionId: versionId, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2024, message: nil,
             figures: Self.codes.prefix(count).enumerated().map { index, code in
-                Figure(code: code, value: index % 7 == 3 ? nil : Double(seed * 100 + index), kind: .number,
-                       provenance: Provenance(table: "表三", row: "行\(index)", column: "总计", raw: "\(index)"))
+                Figure(
+                    code: code, value: index % 7 == 3 ? nil : Double(seed * 100 + index), kind: .number,
+                    provenance: Provenance(table: "表三", row: "行\(index)", column: "总计", raw: "\(index)"))
             },
             items: [], audit: [], warnings: [])
     }
 
     func version(_ store: Store, unit: String, year: Int = 2024) throws -> Int64 {
-        try store.archive(.fixture(unit: unit, year: year, url: "file:///\(unit)/\(year)", text: unit,
-                                   sha256: "\(unit)\(year)")).versionId
+        try store.archive(
+            .fixture(
+                unit: unit, year: year, url: "file:///\(unit)/\(year)", text: unit,
+                sha256: "\(unit)\(year)")
+        ).versionId
     }
 
     /// The figure rows' (code id, year, unit, value) that `figure_by_code` lacks, and its rows that no figure has.
     func mismatches(_ store: Store) throws -> (missing: Int, extra: Int, entries: Int) {
         try store.pool.read { db in
-            let missing = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (SELECT code_id, year, unit_id, value FROM figure_value
-                                      EXCEPT SELECT code_id, year, unit_id, value FROM figure_by_code)
-                """) ?? -1
-            let extra = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (SELECT code_id, year, unit_id, value FROM figure_by_code
-                                      EXCEPT SELECT code_id, year, unit_id, value FROM figure_value)
-                """) ?? -1
+            let missing =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM (SELECT code_id, year, unit_id, value FROM figure_value
+                                              EXCEPT SELECT code_id, year, unit_id, value FROM figure_by_code)
+                        """) ?? -1
+            let extra =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM (SELECT code_id, year, unit_id, value FROM figure_by_code
+                                              EXCEPT SELECT code_id, year, unit_id, value FROM figure_value)
+                        """) ?? -1
             return (missing, extra, try Int.fetchOne(db, sql: "SELECT count(*) FROM figure_by_code") ?? -1)
         }
     }
@@ -56,13 +67,16 @@ struct FiguresByCodeTests {
         let versions = try units.map { try version(store, unit: $0) }
         try store.writeTransaction { transaction in
             for (unit, versionId) in zip(units, versions) {
-                try transaction.saveReport(unitId: unit, year: 2024, content: report(versionId, count: 30, seed: 1), at: Date())
+                try transaction.saveReport(
+                    unitId: unit, year: 2024, content: report(versionId, count: 30, seed: 1), at: Date())
             }
             // Saved again after their first batch was made: fewer figures, other values, or none at all.
             for (unit, versionId) in zip(units, versions).prefix(20) {
-                try transaction.saveReport(unitId: unit, year: 2024, content: report(versionId, count: 12, seed: 2), at: Date())
+                try transaction.saveReport(
+                    unitId: unit, year: 2024, content: report(versionId, count: 12, seed: 2), at: Date())
             }
-            try transaction.saveReport(unitId: "u299", year: 2024, content: report(versions[299], count: 0, seed: 3), at: Date())
+            try transaction.saveReport(
+                unitId: "u299", year: 2024, content: report(versions[299], count: 0, seed: 3), at: Date())
         }
         #expect(try mismatches(store) == (0, 0, 20 * 12 + 279 * 30))
         let input = try store.reportsAndValues(codes: [Self.codes[5]], years: [2024])
@@ -101,11 +115,14 @@ struct FiguresByCodeTests {
         let unitNumber = { (index: Int) in index < 256 ? index : index < 356 ? index - 256 : index - 100 }
         for index in 0..<600 {
             let unit = "u\(unitNumber(index))"
-            let archived = try await store.pipeline.archive(.fixture(unit: unit, url: "file:///\(unit)", text: "\(index)",
-                                                                     sha256: "\(index)"))
-            store.pipeline.record(RunItem(unitId: unit, year: 2024, outcome: .changed, failureKind: nil, message: nil),
-                                  runId: runId, state: SourceStateRecord(unitId: unit, year: 2024, url: "file:///\(unit)"),
-                                  report: report(archived.outcome.versionId, count: 10 + index % 30, seed: index), at: Date())
+            let archived = try await store.pipeline.archive(
+                .fixture(
+                    unit: unit, url: "file:///\(unit)", text: "\(index)",
+                    sha256: "\(index)"))
+            store.pipeline.record(
+                RunItem(unitId: unit, year: 2024, outcome: .changed, failureKind: nil, message: nil),
+                runId: runId, state: SourceStateRecord(unitId: unit, year: 2024, url: "file:///\(unit)"),
+                report: report(archived.outcome.versionId, count: 10 + index % 30, seed: index), at: Date())
         }
         try await store.pipeline.flush()
         #expect(try mismatches(store) == (0, 0, (100..<600).reduce(0) { $0 + 10 + $1 % 30 }))
@@ -117,22 +134,28 @@ struct FiguresByCodeTests {
         do {
             let store = try Store(path: path)
             runId = try store.startRun(at: Date(), pid: 1)
-            let early = try await store.pipeline.archive(.fixture(unit: "early", url: "file:///early", text: "e", sha256: "e"))
-            store.pipeline.record(RunItem(unitId: "early", year: 2024, outcome: .new, failureKind: nil, message: nil),
-                                  runId: runId, state: SourceStateRecord(unitId: "early", year: 2024, url: "file:///early"),
-                                  report: report(early.outcome.versionId, count: 6, seed: 1), at: Date())
+            let early = try await store.pipeline.archive(
+                .fixture(unit: "early", url: "file:///early", text: "e", sha256: "e"))
+            store.pipeline.record(
+                RunItem(unitId: "early", year: 2024, outcome: .new, failureKind: nil, message: nil),
+                runId: runId, state: SourceStateRecord(unitId: "early", year: 2024, url: "file:///early"),
+                report: report(early.outcome.versionId, count: 6, seed: 1), at: Date())
             try await store.pipeline.flush()
         }
-        _ = try SQLiteShell.run(URL(fileURLWithPath: path), """
+        _ = try SQLiteShell.run(
+            URL(fileURLWithPath: path),
+            """
             CREATE TRIGGER full_disk BEFORE INSERT ON figure_by_code WHEN NEW.unit_id = 'bad'
             BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;
             """)
         let store = try Store(path: path, commitWindow: 3600)  // only the flush ends the window
         for unit in ["good", "bad"] {
-            let archived = try await store.pipeline.archive(.fixture(unit: unit, url: "file:///\(unit)", text: unit, sha256: unit))
-            store.pipeline.record(RunItem(unitId: unit, year: 2024, outcome: .new, failureKind: nil, message: nil),
-                                  runId: runId, state: SourceStateRecord(unitId: unit, year: 2024, url: "file:///\(unit)"),
-                                  report: report(archived.outcome.versionId, count: 6, seed: 2), at: Date())
+            let archived = try await store.pipeline.archive(
+                .fixture(unit: unit, url: "file:///\(unit)", text: unit, sha256: unit))
+            store.pipeline.record(
+                RunItem(unitId: unit, year: 2024, outcome: .new, failureKind: nil, message: nil),
+                runId: runId, state: SourceStateRecord(unitId: unit, year: 2024, url: "file:///\(unit)"),
+                report: report(archived.outcome.versionId, count: 6, seed: 2), at: Date())
         }
         let failure = await #expect(throws: StoreError.self) { try await store.pipeline.flush() }
         #expect(failure?.description.contains("disk is full") == true, "\(String(describing: failure))")
@@ -151,7 +174,8 @@ struct FiguresByCodeTests {
         }
         #expect(try store.figures().isEmpty, "nothing of the refused transaction is stored")
         try store.saveReport(unitId: "a", year: 2024, content: report(versionId, count: 5, seed: 1), at: Date())
-        #expect(try mismatches(store) == (0, 0, 5), "the rollback forgot the held entries; the next save stores its own")
+        #expect(
+            try mismatches(store) == (0, 0, 5), "the rollback forgot the held entries; the next save stores its own")
     }
 
     @Test(.enabled(if: Tools.has("sqlite3"), "needs the sqlite3 shell (apt-get install sqlite3)"))
@@ -159,19 +183,25 @@ struct FiguresByCodeTests {
         do {
             let store = try Store(path: path)
             for unit in ["a", "b"] {
-                try store.saveReport(unitId: unit, year: 2024, content: report(try version(store, unit: unit), count: 8, seed: 1),
-                                     at: Date())
+                try store.saveReport(
+                    unitId: unit, year: 2024, content: report(try version(store, unit: unit), count: 8, seed: 1),
+                    at: Date())
             }
         }
-        _ = try SQLiteShell.run(URL(fileURLWithPath: path), """
+        _ = try SQLiteShell.run(
+            URL(fileURLWithPath: path),
+            """
             DELETE FROM figure_value WHERE unit_id = 'a' AND code_id % 2 = 0;
             UPDATE figure_value SET value = 42, year = 2023 WHERE unit_id = 'b';
             """)
         let store = try Store(path: path)
         let mismatch = try mismatches(store)
         #expect(mismatch.missing == 0 && mismatch.extra == 0)
-        #expect(try store.reportsAndValues(codes: [Self.codes[0]], years: [2023]).values.map { "\($0.unitId) \($0.value ?? -1)" }
-            == ["b 42.0"])
+        #expect(
+            try store.reportsAndValues(codes: [Self.codes[0]], years: [2023]).values.map {
+                "\($0.unitId) \($0.value ?? -1)"
+            }
+                == ["b 42.0"])
     }
 
     @Test func anEarlierDatabaseGetsTheTableFilledFromItsFiguresWhenOpened() throws {
@@ -179,19 +209,21 @@ struct FiguresByCodeTests {
             let queue = try DatabaseQueue(path: path)
             try Migrations.migrator.migrate(queue, upTo: "v6-figure-code-ids")
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO figure_source VALUES (1, '表三', '行一', '总计');
-                    INSERT INTO figure_code VALUES (1, 't3.total.new_received'), (2, 't2.reg.made');
-                    INSERT INTO figure_value VALUES
-                        ('a', 2024, 1, 5, 'number', 1, '5'), ('a', 2024, 2, NULL, 'blank_total', 1, ''),
-                        ('b', 2023, 1, 7, 'number', 1, '7');
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO figure_source VALUES (1, '表三', '行一', '总计');
+                        INSERT INTO figure_code VALUES (1, 't3.total.new_received'), (2, 't2.reg.made');
+                        INSERT INTO figure_value VALUES
+                            ('a', 2024, 1, 5, 'number', 1, '5'), ('a', 2024, 2, NULL, 'blank_total', 1, ''),
+                            ('b', 2023, 1, 7, 'number', 1, '7');
+                        """)
             }
         }
         let store = try Store(path: path)
         #expect(try mismatches(store) == (0, 0, 3))
         let indexes = try store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figure_value'")
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figure_value'")
         }
         #expect(!indexes.contains("figure_value_by_code"), "the index it replaces is gone: \(indexes)")
     }

@@ -1,8 +1,9 @@
 import Foundation
 import ReportModel
-@testable import Storage
 import TestSupport
 import Testing
+
+@testable import Storage
 
 @Suite("The collect pipeline's group-committed store")
 struct PipelineStoreTests {
@@ -21,16 +22,21 @@ struct PipelineStoreTests {
     }
 
     func report(_ versionId: Int64, value: Double) -> ReportContent {
-        ReportContent(versionId: versionId, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2024,
-                      message: nil,
-                      figures: [Figure(code: "t3.total.new_received", value: value, kind: .number,
-                                       provenance: Provenance(table: "表三", row: "一", column: "总计", raw: "\(value)"))],
-                      items: [], audit: [], warnings: [])
+        ReportContent(
+            versionId: versionId, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2024,
+            message: nil,
+            figures: [
+                Figure(
+                    code: "t3.total.new_received", value: value, kind: .number,
+                    provenance: Provenance(table: "表三", row: "一", column: "总计", raw: "\(value)"))
+            ],
+            items: [], audit: [], warnings: [])
     }
 
     func record(_ pipeline: PipelineStore, _ unit: String, year: Int = 2024, runId: Int64, report: ReportContent?) {
-        pipeline.record(RunItem(unitId: unit, year: year, outcome: .new, failureKind: nil, message: nil), runId: runId,
-                        state: SourceStateRecord(unitId: unit, year: year, url: "http://x/\(unit)"), report: report, at: Date())
+        pipeline.record(
+            RunItem(unitId: unit, year: year, outcome: .new, failureKind: nil, message: nil), runId: runId,
+            state: SourceStateRecord(unitId: unit, year: year, url: "http://x/\(unit)"), report: report, at: Date())
     }
 
     @Test func concurrentReportsShareCommitsAndSeeLastYearSavedAMomentAgo() async throws {
@@ -42,7 +48,9 @@ struct PipelineStoreTests {
                     let unit = "u\(index)"
                     let first = try await pipeline.archive(version(unit, "page", year: 2023))
                     #expect(first.lastYear == nil && first.storedVersionId == nil)
-                    record(pipeline, unit, year: 2023, runId: runId, report: report(first.outcome.versionId, value: Double(index)))
+                    record(
+                        pipeline, unit, year: 2023, runId: runId,
+                        report: report(first.outcome.versionId, value: Double(index)))
                     // Not committed yet, but the next year's lookup runs after that record, in order.
                     let second = try await pipeline.archive(version(unit, "page", year: 2024))
                     #expect(second.lastYear?["t3.total.new_received"] == .some(Double(index)))
@@ -72,18 +80,23 @@ struct PipelineStoreTests {
         // statement is already in, and must not be committed either.
         let bad = try await pipeline.archive(version("bad", "page")).outcome.versionId
         var twice = report(bad, value: 2)
-        twice.figures += [Figure(code: "t3.total.new_received", value: 3, kind: .number,
-                                 provenance: Provenance(table: "表三", row: "一", column: "总计", raw: "3"))]
+        twice.figures += [
+            Figure(
+                code: "t3.total.new_received", value: 3, kind: .number,
+                provenance: Provenance(table: "表三", row: "一", column: "总计", raw: "3"))
+        ]
         record(pipeline, "bad", runId: runId, report: twice)
         let failure = await #expect(throws: StoreError.self) { try await pipeline.flush() }
-        #expect(failure?.description.contains(path) == true && failure?.description.contains("UNIQUE") == true,
-                "\(String(describing: failure))")
+        #expect(
+            failure?.description.contains(path) == true && failure?.description.contains("UNIQUE") == true,
+            "\(String(describing: failure))")
         await #expect(throws: (any Error).self, "later work is refused: the run ends with the error") {
             _ = try await pipeline.archive(version("late", "page"))
         }
         let reader = try Store(path: path)
-        #expect(try reader.figures(codes: ["t3.total.new_received"]).map(\.unitId) == ["early"],
-                "nothing of the failed window is committed, what was committed before stays")
+        #expect(
+            try reader.figures(codes: ["t3.total.new_received"]).map(\.unitId) == ["early"],
+            "nothing of the failed window is committed, what was committed before stays")
         #expect(try reader.sourceStates().map(\.unitId) == ["early"])
     }
 

@@ -8,7 +8,8 @@ struct ProblemListTests {
         #expect(one == Problem.fingerprint(unitId: "chendai", year: 2022, rule: "t3.balance.total", cells: ["b", "a"]))
         #expect(one.count == 16)
         #expect(one != Problem.fingerprint(unitId: "chendai", year: 2023, rule: "t3.balance.total", cells: ["a", "b"]))
-        #expect(one != Problem.fingerprint(unitId: "chendai", year: 2022, rule: "t3.row.new_received", cells: ["a", "b"]))
+        #expect(
+            one != Problem.fingerprint(unitId: "chendai", year: 2022, rule: "t3.row.new_received", cells: ["a", "b"]))
     }
 
     @Test func aStatusIsNamedByItsCodeOrItsLabel() {

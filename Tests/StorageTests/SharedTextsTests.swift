@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import ReportModel
-@testable import Storage
 import TestSupport
 import Testing
+
+@testable import Storage
 
 /// Figure labels and audit cell lists are stored once each (`figure_source`, `audit_cells`) and read back whole.
 @Suite("Shared labels and cell lists")
@@ -20,11 +21,14 @@ struct SharedTextsTests {
         ReportContent(
             versionId: versionId, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2024, message: nil,
             figures: labels.enumerated().map { index, label in
-                Figure(code: "t3.code\(index)", value: Double(index), kind: .number,
-                       provenance: Provenance(table: "表三", row: label.row, column: label.column, raw: "\(index)"))
+                Figure(
+                    code: "t3.code\(index)", value: Double(index), kind: .number,
+                    provenance: Provenance(table: "表三", row: label.row, column: label.column, raw: "\(index)"))
             },
             items: [],
-            audit: cells.enumerated().map { AuditResult(rule: "rule\($0)", status: .pass, message: "m\($0)", cells: $1) },
+            audit: cells.enumerated().map {
+                AuditResult(rule: "rule\($0)", status: .pass, message: "m\($0)", cells: $1)
+            },
             warnings: [])
     }
 
@@ -48,7 +52,9 @@ struct SharedTextsTests {
         let figures = try store.figures()
         #expect(figures.count == 4)
         #expect(figures.map(\.provenance.row) == ["（一）申请人情况", "二、上年结转", "（一）申请人情况", "二、上年结转"])
-        #expect(figures.allSatisfy { $0.provenance.table == "表三" && $0.provenance.raw == "\($0.value.map(Int.init) ?? -1)" })
+        #expect(
+            figures.allSatisfy { $0.provenance.table == "表三" && $0.provenance.raw == "\($0.value.map(Int.init) ?? -1)" }
+        )
         #expect(try store.audits().map(\.result.cells) == [["x", "y\"引号"], ["z"], ["x", "y\"引号"], ["z"]])
     }
 
@@ -103,33 +109,39 @@ struct SharedTextsTests {
         let queue = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(queue, upTo: "v4-audit-findings-index")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO document_version VALUES (1, 'a', 2024, 'u', 'u', 's', x'00', NULL, NULL, NULL, NULL, 1, 't');
-                INSERT INTO report (unit_id, year, version_id, first_seen_at, version_count, status, warnings, extracted_at)
-                    VALUES ('a', 2024, 1, 't', 1, 'extracted', '[]', 't'), ('b', 2024, 1, 't', 1, 'extracted', '[]', 't');
-                INSERT INTO figure VALUES
-                    ('a', 2024, 't3.x', 1, 'number', '表三', '行一', '总计', '1'),
-                    ('a', 2024, 't3.y', NULL, 'blank_total', '表三', '行二', '总计', ''),
-                    ('b', 2024, 't3.x', 7, 'number', '表三', '行一', '总计', '7');
-                INSERT INTO audit VALUES
-                    ('a', 2024, 'r1', 'pass', 'ok', '["t3.x","t3.y"]'),
-                    ('b', 2024, 'r1', 'fail', 'differs', '["t3.x","t3.y"]'),
-                    ('b', 2024, 'r2', 'pass', 'ok', '[]');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO document_version VALUES (1, 'a', 2024, 'u', 'u', 's', x'00', NULL, NULL, NULL, NULL, 1, 't');
+                    INSERT INTO report (unit_id, year, version_id, first_seen_at, version_count, status, warnings, extracted_at)
+                        VALUES ('a', 2024, 1, 't', 1, 'extracted', '[]', 't'), ('b', 2024, 1, 't', 1, 'extracted', '[]', 't');
+                    INSERT INTO figure VALUES
+                        ('a', 2024, 't3.x', 1, 'number', '表三', '行一', '总计', '1'),
+                        ('a', 2024, 't3.y', NULL, 'blank_total', '表三', '行二', '总计', ''),
+                        ('b', 2024, 't3.x', 7, 'number', '表三', '行一', '总计', '7');
+                    INSERT INTO audit VALUES
+                        ('a', 2024, 'r1', 'pass', 'ok', '["t3.x","t3.y"]'),
+                        ('b', 2024, 'r1', 'fail', 'differs', '["t3.x","t3.y"]'),
+                        ('b', 2024, 'r2', 'pass', 'ok', '[]');
+                    """)
         }
         try queue.close()
         let store = try Store(path: path)
         let figures = try store.figures()
-        #expect(figures.map { "\($0.unitId) \($0.code) \($0.value.map { "\($0)" } ?? "nil") \($0.kind.rawValue) "
-            + "\($0.provenance.row)/\($0.provenance.column)/\($0.provenance.raw)" }
-            == ["a t3.x 1.0 number 行一/总计/1", "a t3.y nil blank_total 行二/总计/", "b t3.x 7.0 number 行一/总计/7"])
+        #expect(
+            figures.map {
+                "\($0.unitId) \($0.code) \($0.value.map { "\($0)" } ?? "nil") \($0.kind.rawValue) "
+                    + "\($0.provenance.row)/\($0.provenance.column)/\($0.provenance.raw)"
+            }
+                == ["a t3.x 1.0 number 行一/总计/1", "a t3.y nil blank_total 行二/总计/", "b t3.x 7.0 number 行一/总计/7"])
         let audits = try store.audits()
-        #expect(audits.map { "\($0.unitId) \($0.result.rule) \($0.result.status.rawValue) \($0.result.cells)" }
-            == ["a r1 pass [\"t3.x\", \"t3.y\"]", "b r1 fail [\"t3.x\", \"t3.y\"]", "b r2 pass []"])
+        #expect(
+            audits.map { "\($0.unitId) \($0.result.rule) \($0.result.status.rawValue) \($0.result.cells)" }
+                == ["a r1 pass [\"t3.x\", \"t3.y\"]", "b r1 fail [\"t3.x\", \"t3.y\"]", "b r2 pass []"])
         #expect(try count(store, "figure_source") == 2)
         #expect(try count(store, "audit_cells") == 2)
         // A report saved after the migration finds the labels the migration stored under the same ids.
-        let content = report(try archive(store, unit: "c"), labels: [(row: "行一", column: "总计")], cells: [["t3.x", "t3.y"]])
+        let content = report(
+            try archive(store, unit: "c"), labels: [(row: "行一", column: "总计")], cells: [["t3.x", "t3.y"]])
         try store.saveReport(unitId: "c", year: 2024, content: content, at: Date())
         #expect(try count(store, "figure_source") == 2)
         #expect(try count(store, "audit_cells") == 2)

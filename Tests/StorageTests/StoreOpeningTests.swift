@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import ReportModel
-@testable import Storage
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import Storage
 
 /// Opening a database: migrated once however many processes open it at the same moment, and a file that is not
 /// one refused at once.
@@ -30,7 +31,9 @@ struct StoreOpeningTests {
         while opened.withLock({ $0.count }) < threads.count { Thread.sleep(forTimeInterval: 0.01) }
         for result in opened.withLock({ $0 }) { try result.get() }
         let store = try Store(path: path)
-        let codes = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT id, code FROM figure_code ORDER BY id") }
+        let codes = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, code FROM figure_code ORDER BY id")
+        }
         #expect(codes.map { $0["code"] as String } == IndicatorCatalogue.all.map(\.code))
         #expect(codes.map { $0["id"] as Int64 } == Array(1...Int64(IndicatorCatalogue.all.count)))
     }

@@ -1,8 +1,9 @@
 import Foundation
 import ReportModel
-@testable import Storage
 import TestSupport
 import Testing
+
+@testable import Storage
 
 @Suite("SQLite store")
 struct StoreTests {
@@ -15,16 +16,23 @@ struct StoreTests {
     }
 
     func version(_ text: String, at seconds: TimeInterval = 0) -> DocumentVersionRecord {
-        .fixture(unit: "luoshan", url: "file:///r.html", text: text, sha256: String(text.hashValue),
-                 at: Date(timeIntervalSince1970: 1_700_000_000 + seconds))
+        .fixture(
+            unit: "luoshan", url: "file:///r.html", text: text, sha256: String(text.hashValue),
+            at: Date(timeIntervalSince1970: 1_700_000_000 + seconds))
     }
 
     @Test func keepsEveryDistinctVersionOnce() throws {
         let first = try store.archive(version("a"))
-        guard case .first = first else { Issue.record("expected first, got \(first)"); return }
+        guard case .first = first else {
+            Issue.record("expected first, got \(first)")
+            return
+        }
         #expect(try store.archive(version("a", at: 10)) == .unchanged(versionId: first.versionId))
         let second = try store.archive(version("b", at: 20))
-        guard case .changed = second else { Issue.record("expected changed, got \(second)"); return }
+        guard case .changed = second else {
+            Issue.record("expected changed, got \(second)")
+            return
+        }
         #expect(try store.latestVersionIds(year: 2024) == [second.versionId])
         #expect(try store.versionsAwaitingExtraction() == [second.versionId], "archived but never read")
     }
@@ -33,11 +41,15 @@ struct StoreTests {
         let id = try store.archive(version("a")).versionId
         let provenance = Provenance(table: "表三", row: "一", column: "总计", raw: "26")
         func content(_ value: Double?) -> ReportContent {
-            ReportContent(versionId: id, status: .extracted, format: .v2021, printedUnit: "罗山街道", printedYear: 2024,
-                          message: nil,
-                          figures: [Figure(code: "t3.total.new_received", value: value, kind: value == nil ? .blankTotal : .number,
-                                           provenance: provenance)],
-                          items: [], audit: [AuditResult(rule: "r", status: .pass, message: "m", cells: ["c"])], warnings: [])
+            ReportContent(
+                versionId: id, status: .extracted, format: .v2021, printedUnit: "罗山街道", printedYear: 2024,
+                message: nil,
+                figures: [
+                    Figure(
+                        code: "t3.total.new_received", value: value, kind: value == nil ? .blankTotal : .number,
+                        provenance: provenance)
+                ],
+                items: [], audit: [AuditResult(rule: "r", status: .pass, message: "m", cells: ["c"])], warnings: [])
         }
         try store.saveReport(unitId: "luoshan", year: 2024, content: content(26), at: Date())
         try store.saveReport(unitId: "luoshan", year: 2024, content: content(nil), at: Date())
@@ -53,12 +65,16 @@ struct StoreTests {
 
     @Test func aRuleGivenTwiceKeepsItsLastResult() throws {
         let id = try store.archive(version("a")).versionId
-        let audit = [AuditResult(rule: "t3.balance", status: .uncertain, message: "first", cells: ["a"]),
-                     AuditResult(rule: "t4.review", status: .pass, message: "other", cells: ["b"]),
-                     AuditResult(rule: "t3.balance", status: .fail, message: "second", cells: ["a", "c"])]
-        try store.saveReport(unitId: "luoshan", year: 2024, content: ReportContent(
-            versionId: id, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2024, message: nil,
-            figures: [], items: [], audit: audit, warnings: []), at: Date())
+        let audit = [
+            AuditResult(rule: "t3.balance", status: .uncertain, message: "first", cells: ["a"]),
+            AuditResult(rule: "t4.review", status: .pass, message: "other", cells: ["b"]),
+            AuditResult(rule: "t3.balance", status: .fail, message: "second", cells: ["a", "c"]),
+        ]
+        try store.saveReport(
+            unitId: "luoshan", year: 2024,
+            content: ReportContent(
+                versionId: id, status: .extracted, format: .v2021, printedUnit: nil, printedYear: 2024, message: nil,
+                figures: [], items: [], audit: audit, warnings: []), at: Date())
         let stored = try store.audits().map(\.result)
         #expect(stored.map(\.rule).sorted() == ["t3.balance", "t4.review"])
         let balance = try #require(stored.first { $0.rule == "t3.balance" })
@@ -68,8 +84,9 @@ struct StoreTests {
     @Test func aSecondVersionMarksTheReportChangedAfterPublication() throws {
         let first = try store.archive(version("a")).versionId
         let empty = { (id: Int64) in
-            ReportContent(versionId: id, status: .extracted, format: .v2021, printedUnit: nil, printedYear: nil, message: nil,
-                          figures: [], items: [], audit: [], warnings: [])
+            ReportContent(
+                versionId: id, status: .extracted, format: .v2021, printedUnit: nil, printedYear: nil, message: nil,
+                figures: [], items: [], audit: [], warnings: [])
         }
         try store.saveReport(unitId: "luoshan", year: 2024, content: empty(first), at: Date())
         let second = try store.archive(version("b", at: 3600)).versionId

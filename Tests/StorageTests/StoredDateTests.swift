@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import Storage
 import Testing
+
+@testable import Storage
 
 /// The remembered date text must be exactly GRDB's, and never another date's.
 @Suite("Stored dates")

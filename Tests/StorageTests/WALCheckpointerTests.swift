@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-@testable import Storage
 import TestSupport
 import Testing
+
+@testable import Storage
 
 @Suite("Checkpoints of the write-ahead log")
 struct WALCheckpointerTests {
@@ -41,8 +42,9 @@ struct WALCheckpointerTests {
 
     @Test func theLogIsCopiedIntoTheDatabaseFileByItsOwnThreadWhileTheWriterGoesOn() async throws {
         // The writer never checkpoints here: only the checkpointer's thread can move the rows into the file.
-        let store = try Store(path: path, commitWindow: 2,
-                              checkpoints: .init(backgroundFrames: 50, writerFrames: .max))
+        let store = try Store(
+            path: path, commitWindow: 2,
+            checkpoints: .init(backgroundFrames: 50, writerFrames: .max))
         let before = fileSize(path)
         try commit(store, pages: 200)
         let copied = try await eventually { fileSize(path) > before + 150 * 4096 }
@@ -54,8 +56,9 @@ struct WALCheckpointerTests {
 
     @Test func pastItsLimitTheWriterCheckpointsItselfAndTheLogStaysBounded() throws {
         // No background checkpoint here: only the writer's own keeps the log from growing.
-        let store = try Store(path: path, commitWindow: 2,
-                              checkpoints: .init(backgroundFrames: .max, writerFrames: 200))
+        let store = try Store(
+            path: path, commitWindow: 2,
+            checkpoints: .init(backgroundFrames: .max, writerFrames: 200))
         for _ in 0..<40 { try commit(store, pages: 30) }
         // 1,200 frames were written; the log is used again from its start once the writer has checkpointed it.
         let frameBytes = 4096 + 24
@@ -65,8 +68,9 @@ struct WALCheckpointerTests {
 
     @Test func closingTheStoreLeavesEveryRowInTheDatabaseFileAndNoLog() throws {
         do {
-            let store = try Store(path: path, commitWindow: 2,
-                                  checkpoints: .init(backgroundFrames: 20, writerFrames: .max))
+            let store = try Store(
+                path: path, commitWindow: 2,
+                checkpoints: .init(backgroundFrames: 20, writerFrames: .max))
             for _ in 0..<5 { try commit(store, pages: 60) }
         }
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))

@@ -29,8 +29,10 @@ public enum BinaryRunner {
     }
 
     /// Runs `program arguments…` (by default `nianbao`) in `directory`.
-    public static func run(_ arguments: [String], in directory: URL = RepositoryPaths.root,
-                           environment: [String: String] = [:], program: URL = executable) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: URL = RepositoryPaths.root,
+        environment: [String: String] = [:], program: URL = executable
+    ) throws -> Result {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
@@ -44,7 +46,8 @@ public enum BinaryRunner {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

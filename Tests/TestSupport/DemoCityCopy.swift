@@ -6,7 +6,8 @@ extension TemporaryDirectory {
     public static func withDemoCity() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         for folder in ["Config", "Seeds"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
+            try FileManager.default.copyItem(
+                at: RepositoryPaths.root.appendingPathComponent(folder), to: directory.path(folder))
         }
         return directory
     }

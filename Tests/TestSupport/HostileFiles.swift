@@ -8,8 +8,10 @@ public enum HostileFiles {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-hostile-\(getpid())")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [RepositoryPaths.resource("make_hostile.py").path, folder.path,
-                             RepositoryPaths.seeds.appendingPathComponent("demo/qingyang-2024.html").path]
+        process.arguments = [
+            RepositoryPaths.resource("make_hostile.py").path, folder.path,
+            RepositoryPaths.seeds.appendingPathComponent("demo/qingyang-2024.html").path,
+        ]
         guard (try? process.run()) != nil else { return nil }
         process.waitUntilExit()
         return process.terminationStatus == 0 ? folder : nil

@@ -12,10 +12,13 @@ public final class LoopbackServer: @unchecked Sendable {
     /// Starts the server; it is killed (SIGKILL) by `stop()` or when the object goes away.
     public init(root: URL) throws {
         process = Process()
-        logFile = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-server-\(UUID().uuidString).log")
+        logFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "nianbao-server-\(UUID().uuidString).log")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", RepositoryPaths.resource("loopback_server.py").path, root.path, logFile.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["NIANBAO_EXIT_WITH_STDIN": "1"]) { _, new in new }
+        process.environment = ProcessInfo.processInfo.environment.merging(["NIANBAO_EXIT_WITH_STDIN": "1"]) { _, new in
+            new
+        }
         process.standardInput = lifeline
         let output = Pipe()
         process.standardOutput = output
@@ -27,7 +30,9 @@ public final class LoopbackServer: @unchecked Sendable {
             if chunk.isEmpty { break }
             line.append(chunk)
         }
-        guard let text = String(data: line, encoding: .utf8), let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard let text = String(data: line, encoding: .utf8),
+            let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             process.terminate()
             throw CocoaError(.fileReadCorruptFile)
         }
@@ -50,13 +55,15 @@ public final class LoopbackServer: @unchecked Sendable {
     /// The server's request log in arrival order, and the most requests it had in flight at once; requests for
     /// /robots.txt (of any host, through a proxy) are left out unless `includingRobots`.
     public func requestLog(includingRobots: Bool = false) throws
-        -> (requests: [(path: String, time: Double, port: Int, ifNoneMatch: String?)], maxActive: Int) {
+        -> (requests: [(path: String, time: Double, port: Int, ifNoneMatch: String?)], maxActive: Int)
+    {
         let lines = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
         var maxActive = 0
         let requests = lines.split(separator: "\n").compactMap { line -> (String, Double, Int, String?)? in
             guard let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let path = entry["path"] as? String, let time = entry["time"] as? Double,
-                  let port = entry["port"] as? Int, includingRobots || !path.hasSuffix("/robots.txt") else { return nil }
+                let path = entry["path"] as? String, let time = entry["time"] as? Double,
+                let port = entry["port"] as? Int, includingRobots || !path.hasSuffix("/robots.txt")
+            else { return nil }
             maxActive = max(maxActive, entry["active"] as? Int ?? 0)
             return (path, time, port, entry["inm"] as? String)
         }

@@ -18,8 +18,10 @@ public enum MeasuredRun {
     }
 
     /// Runs `nianbao arguments…` in `directory` with `environment` added to this process's.
-    public static func nianbao(_ arguments: [String], in directory: URL,
-                               environment: [String: String] = [:]) throws -> Result {
+    public static func nianbao(
+        _ arguments: [String], in directory: URL,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let output = directory.appendingPathComponent(".run-\(UUID().uuidString).out")
         let errors = directory.appendingPathComponent(".run-\(UUID().uuidString).err")
         defer {
@@ -48,10 +50,11 @@ public enum MeasuredRun {
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let signal = status & 0x7F
-        return Result(status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal,
-                      stdout: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: errors, encoding: .utf8)) ?? "",
-                      seconds: Date().timeIntervalSince(started),
-                      peakMegabytes: Double(usage.ru_maxrss) / 1024)
+        return Result(
+            status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal,
+            stdout: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errors, encoding: .utf8)) ?? "",
+            seconds: Date().timeIntervalSince(started),
+            peakMegabytes: Double(usage.ru_maxrss) / 1024)
     }
 }

@@ -22,6 +22,7 @@ public enum Tools {
 
     /// Whether `nianbao-bench` has a loopback server: nginx where it is installed, else the Python test server.
     public static var hasBenchServer: Bool {
-        ["/usr/sbin/nginx", "/usr/bin/nginx"].contains { FileManager.default.isExecutableFile(atPath: $0) } || has("python3")
+        ["/usr/sbin/nginx", "/usr/bin/nginx"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+            || has("python3")
     }
 }

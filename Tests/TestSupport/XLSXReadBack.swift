@@ -42,7 +42,7 @@ public struct XLSXReadBack: Decodable, Sendable {
         /// Excel's paper code (9 is A4).
         public var paper: Int?
         /// The rows repeated on every printed page ("$1:$2").
-        public var title_rows: String?
+        public var titleRows: String?
         /// The autofilter's range.
         public var autofilter: String?
         /// Column widths by letter.
@@ -60,7 +60,8 @@ public struct XLSXReadBack: Decodable, Sendable {
 
     /// The Python with openpyxl: Debian's (`python3-openpyxl`), else the first python3 on PATH.
     public static var python: String? {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") ? "/usr/bin/python3" : Tools.path(of: "python3")
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+            ? "/usr/bin/python3" : Tools.path(of: "python3")
     }
 
     /// Whether openpyxl can be imported.
@@ -92,11 +93,14 @@ public struct XLSXReadBack: Decodable, Sendable {
 extension XLSXReadBack {
     /// Sets cells of the row whose `keyColumn` is `key` in `sheet` (`Resources/xlsx_edit.py`), as an office edits
     /// the workbook in Excel, and saves it with openpyxl. Returns whether the script succeeded.
-    public static func edit(_ file: URL, sheet: String, keyColumn: String, key: String,
-                            set values: [(column: String, value: String)]) throws -> Bool {
+    public static func edit(
+        _ file: URL, sheet: String, keyColumn: String, key: String,
+        set values: [(column: String, value: String)]
+    ) throws -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python ?? "/usr/bin/python3")
-        process.arguments = [RepositoryPaths.resource("xlsx_edit.py").path, file.path, sheet, keyColumn, key]
+        process.arguments =
+            [RepositoryPaths.resource("xlsx_edit.py").path, file.path, sheet, keyColumn, key]
             + values.map { "\($0.column)=\($0.value)" }
         try process.run()
         process.waitUntilExit()

@@ -13,9 +13,10 @@ public enum DemoBatch {
         var pages = 0
         while result.count < count {
             index += 1
-            let unit = DemoUnit(id: String(format: "unit-%05d", index), name: "示例\(index)街道",
-                                body: "示例\(index)街道办事处", kind: index % 3 == 0 ? "镇" : "街道",
-                                code: String(format: "35%07d", index))
+            let unit = DemoUnit(
+                id: String(format: "unit-%05d", index), name: "示例\(index)街道",
+                body: "示例\(index)街道办事处", kind: index % 3 == 0 ? "镇" : "街道",
+                code: String(format: "35%07d", index))
             for var report in DemoCity.reports(for: unit).filter({ !$0.isRealSeed }).prefix(count - result.count) {
                 report.layout = compact ? .compact : index % 2 == 0 ? .pastedFromWord : .portal
                 if report.fileKind == .html {

@@ -29,8 +29,9 @@ public enum DemoCity {
                 cumulative = Int(values["old.proactive.cumulative"] ?? 0)
             } else {
                 if format == .v2021 && year == 2021 { valid = nil }  // 规范性文件 counts restart with the new table
-                let made = NewTemplateFigures.make(format: format, isStreet: unit.kind == "街道", carriedOver: carried,
-                                                   previousValid: valid, random: &random)
+                let made = NewTemplateFigures.make(
+                    format: format, isStreet: unit.kind == "街道", carriedOver: carried,
+                    previousValid: valid, random: &random)
                 values = made.values
                 carried = made.carriedForward
                 valid = made.valid
@@ -41,17 +42,23 @@ public enum DemoCity {
             // A copied report comes out after the one it copies.
             let copied = DemoProse.copies[key] != nil
             let published = (year + 1, late?.0 ?? 1, late?.1 ?? (copied ? 29 : random.int(8...28)))
-            if !includingUnpublished && unit.id == DemoScenario.unpublished.unit && year == DemoScenario.unpublished.year {
+            if !includingUnpublished && unit.id == DemoScenario.unpublished.unit
+                && year == DemoScenario.unpublished.year
+            {
                 continue
             }
             let isSeed = unit.id == "luoshan" && year == 2017
             if isSeed { cumulative = Int(SeedTruth.figures["old.proactive.cumulative"] ?? 0) }
-            let encoding: DemoEncoding = DemoScenario.gbkMislabelled.contains(key) ? .gbkMislabelled
+            let encoding: DemoEncoding =
+                DemoScenario.gbkMislabelled.contains(key)
+                ? .gbkMislabelled
                 : DemoScenario.gbk.contains(key) ? .gbk : .utf8
-            result.append(DemoReport(unit: unit, year: year, format: format, fileKind: format == .old ? .text : .html,
-                                     encoding: encoding, figures: isSeed ? SeedTruth.figures : values,
-                                     plantedFailures: isSeed ? ["old.categories.percent"] : planted,
-                                     published: published, items: isSeed ? [] : items, isRealSeed: isSeed))
+            result.append(
+                DemoReport(
+                    unit: unit, year: year, format: format, fileKind: format == .old ? .text : .html,
+                    encoding: encoding, figures: isSeed ? SeedTruth.figures : values,
+                    plantedFailures: isSeed ? ["old.categories.percent"] : planted,
+                    published: published, items: isSeed ? [] : items, isRealSeed: isSeed))
         }
         return result
     }

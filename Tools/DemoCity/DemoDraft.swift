@@ -4,7 +4,8 @@ extension DemoCity {
     public static var unpublishedDraft: DemoReport {
         let (unitId, year) = DemoScenario.unpublished
         guard let unit = DemoUnits.all.first(where: { $0.id == unitId }),
-              let draft = reports(for: unit, includingUnpublished: true).first(where: { $0.year == year }) else {
+            let draft = reports(for: unit, includingUnpublished: true).first(where: { $0.year == year })
+        else {
             preconditionFailure("the demo's unpublished unit·year \(unitId) \(year) is one of its units and years")
         }
         return draft

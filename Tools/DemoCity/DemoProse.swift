@@ -30,7 +30,9 @@ enum DemoProse {
         var random = SeededRandom(seed: "\(unitId)|\(year)|prose")
         let first = random.int(0...(problems.count - 1))
         let second = (first + 1 + random.int(0...(problems.count - 2))) % problems.count
-        return ("\(unitName)\(openings[random.int(0...(openings.count - 1))])",
-                "一是\(problems[first])；二是\(problems[second])。", "\(plans[random.int(0...(plans.count - 1))])。")
+        return (
+            "\(unitName)\(openings[random.int(0...(openings.count - 1))])",
+            "一是\(problems[first])；二是\(problems[second])。", "\(plans[random.int(0...(plans.count - 1))])。"
+        )
     }
 }

@@ -17,5 +17,7 @@ public enum DemoScenario {
     /// A GB18030 page whose `<meta>` wrongly says utf-8.
     public static let gbkMislabelled: Set<String> = ["shenhu|2019"]
     /// Reports first published after the 01-31 deadline (month, day).
-    public static let late: [String: (Int, Int)] = ["neikeng|2021": (2, 20), "shenhu|2024": (3, 5), "xintang|2018": (2, 14)]
+    public static let late: [String: (Int, Int)] = [
+        "neikeng|2021": (2, 20), "shenhu|2024": (3, 5), "xintang|2018": (2, 14),
+    ]
 }

@@ -14,7 +14,8 @@ public enum DemoWriter {
             try Data(bytes).write(to: demo.appendingPathComponent(report.fileName))
             count += 1
             if report.unit.id == DemoScenario.revised.unit && report.year == DemoScenario.revised.year,
-               let original = DemoCity.bytes(of: report, original: true) {
+                let original = DemoCity.bytes(of: report, original: true)
+            {
                 try Data(original).write(to: revisions.appendingPathComponent(report.fileName))
                 count += 1
             }
@@ -52,8 +53,10 @@ public enum DemoConfig {
             "units:",
         ]
         for unit in DemoUnits.all {
-            lines += ["  - id: \(unit.id)", "    name: \(unit.name)", "    kind: \(unit.kind)", "    code: \"\(unit.code)\"",
-                      "    reports:"]
+            lines += [
+                "  - id: \(unit.id)", "    name: \(unit.name)", "    kind: \(unit.kind)", "    code: \"\(unit.code)\"",
+                "    reports:",
+            ]
             for report in DemoCity.reports where report.unit.id == unit.id {
                 lines.append("      \(report.year): \(report.configPath)")
             }

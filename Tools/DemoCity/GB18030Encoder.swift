@@ -10,8 +10,12 @@ enum GB18030Encoder {
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
         let written = input.withUnsafeMutableBufferPointer { source -> Int in
             output.withUnsafeMutableBufferPointer { target -> Int in
-                var inPointer = source.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
-                var outPointer = target.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                var inPointer = source.baseAddress.map {
+                    UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self)
+                }
+                var outPointer = target.baseAddress.map {
+                    UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self)
+                }
                 var inLeft = source.count
                 var outLeft = target.count
                 _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)

@@ -6,8 +6,10 @@ struct NewTemplateFigures {
     var random: SeededRandom
 
     /// Per-column carried_forward of the previous year, to become this year's carried_over.
-    static func make(format: ReportFormat, isStreet: Bool, carriedOver: [String: Int], previousValid: Int?,
-                     random: inout SeededRandom) -> (values: [String: Double], carriedForward: [String: Int], valid: Int) {
+    static func make(
+        format: ReportFormat, isStreet: Bool, carriedOver: [String: Int], previousValid: Int?,
+        random: inout SeededRandom
+    ) -> (values: [String: Double], carriedForward: [String: Int], valid: Int) {
         var values: [String: Double] = [:]
         var forward: [String: Int] = [:]
         let ranges: [String: ClosedRange<Int>] = [
@@ -19,12 +21,15 @@ struct NewTemplateFigures {
         for column in Table3Layout.applicantColumns.map(\.key) {
             let received = column == "natural" || random.chance(35) ? random.int(ranges[column] ?? 0...1) : 0
             let carried = carriedOver[column] ?? (column == "natural" ? random.int(0...2) : 0)
-            let carriedForward = received + carried > 0 && random.chance(40) ? random.int(0...min(3, received + carried)) : 0
+            let carriedForward =
+                received + carried > 0 && random.chance(40) ? random.int(0...min(3, received + carried)) : 0
             let handled = received + carried - carriedForward
             var byRow: [String: Int] = [:]
             for _ in 0..<handled { byRow[pick(parts, &random), default: 0] += 1 }
-            var rows: [String: Int] = ["new_received": received, "carried_over": carried, "carried_forward": carriedForward,
-                                       "result.total": handled]
+            var rows: [String: Int] = [
+                "new_received": received, "carried_over": carried, "carried_forward": carriedForward,
+                "result.total": handled,
+            ]
             for part in parts { rows[part] = byRow[part, default: 0] }
             for (row, value) in rows {
                 values[Table3Layout.code(column: column, row: row)] = Double(value)
@@ -57,13 +62,17 @@ struct NewTemplateFigures {
             values["t2.coercion.decisions"] = Double(random.int(0...25))
             values["t2.fee.amount_wan"] = Double(random.int(0...5000)) / 100
         } else {
-            for code in ["t2v19.reg.new_made", "t2v19.reg.new_published", "t2v19.reg.total_published"] { values[code] = 0 }
+            for code in ["t2v19.reg.new_made", "t2v19.reg.new_published", "t2v19.reg.total_published"] {
+                values[code] = 0
+            }
             let made = random.int(0...3)
             valid = (previousValid ?? random.int(3...12)) + made
             values["t2v19.norm.new_made"] = Double(made)
             values["t2v19.norm.new_published"] = Double(made)
             values["t2v19.norm.total_published"] = Double(valid)
-            for (key, range) in [("license", 8...40), ("other_service", 0...15), ("penalty", 40...220), ("coercion", 2...20)] {
+            for (key, range) in [
+                ("license", 8...40), ("other_service", 0...15), ("penalty", 40...220), ("coercion", 2...20),
+            ] {
                 values["t2v19.\(key).prev_items"] = Double(random.int(range))
                 values["t2v19.\(key).change"] = Double(random.int(-2...3))
                 values["t2v19.\(key).decisions"] = Double(random.int(0...200))

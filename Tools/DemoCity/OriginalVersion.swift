@@ -6,8 +6,9 @@ enum OriginalVersion {
         var figures = report.figures
         figures["t2.norm.made", default: 0] += 2
         figures["t2.norm.valid", default: 0] += 2
-        return DemoReport(unit: report.unit, year: report.year, format: report.format, fileKind: report.fileKind,
-                          encoding: report.encoding, figures: figures, plantedFailures: report.plantedFailures,
-                          published: report.published, items: report.items, isRealSeed: false)
+        return DemoReport(
+            unit: report.unit, year: report.year, format: report.format, fileKind: report.fileKind,
+            encoding: report.encoding, figures: figures, plantedFailures: report.plantedFailures,
+            published: report.published, items: report.items, isRealSeed: false)
     }
 }

@@ -9,14 +9,14 @@ enum Table3HTML {
         }
         let resultRows = rows.filter { $0.key.hasPrefix("result.") }
         var html = """
-        <table border="1">
-        <tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
-        <tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
-        <tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
-        <tr><td colspan="3">一、本年新收政府信息公开申请数量</td>\(cells("new_received"))</tr>
-        <tr><td colspan="3">二、上年结转政府信息公开申请数量</td>\(cells("carried_over"))</tr>
+            <table border="1">
+            <tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+            <tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+            <tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+            <tr><td colspan="3">一、本年新收政府信息公开申请数量</td>\(cells("new_received"))</tr>
+            <tr><td colspan="3">二、上年结转政府信息公开申请数量</td>\(cells("carried_over"))</tr>
 
-        """
+            """
         var first = true
         var openGroup: String?
         for row in resultRows {

@@ -56,8 +56,10 @@ struct BenchOptions {
                 compactPages = compactPages || flag == "--compact-pages"
                 continue
             }
-            let known = ["--reports", "--concurrency", "--rounds", "--query-units", "--query-years", "--politeness-rounds",
-                         "--delay-ms", "--work", "--repository"]
+            let known = [
+                "--reports", "--concurrency", "--rounds", "--query-units", "--query-years", "--politeness-rounds",
+                "--delay-ms", "--work", "--repository",
+            ]
             guard known.contains(flag) else {
                 problems.append("unknown option \(flag)")
                 continue

@@ -36,9 +36,10 @@ enum ChildRun {
             usleep(10_000)
         }
         let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Measurement(status: exitCode, seconds: Date().timeIntervalSince(started),
-                           cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
-                           peakRSSMegabytes: Double(peakKilobytes) / 1024)
+        return Measurement(
+            status: exitCode, seconds: Date().timeIntervalSince(started),
+            cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+            peakRSSMegabytes: Double(peakKilobytes) / 1024)
     }
 
     private static func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
@@ -49,9 +50,12 @@ enum ChildRun {
         return ([pid] + children.split(separator: " ").compactMap { pid_t($0) }).reduce(0) { total, process in
             // Fields 14 and 15 of /proc/PID/stat, after the parenthesised command name: user and system ticks.
             guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
-                  let end = stat.lastIndex(of: ")") else { return total }
+                let end = stat.lastIndex(of: ")")
+            else { return total }
             let fields = stat[stat.index(after: end)...].split(separator: " ")
-            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return total }
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else {
+                return total
+            }
             return total + (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
         }
     }
@@ -59,7 +63,8 @@ enum ChildRun {
     /// The VmHWM line of a running process's status, in kB (0 once it has exited).
     private static func highWaterKilobytes(_ pid: pid_t) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
         return Int(line.filter(\.isNumber)) ?? 0
     }
 }

@@ -35,7 +35,9 @@ enum LoopbackPort {
     static func awaitListening(_ port: Int, seconds: Double, server: String) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while !isListening(port) {
-            guard Date() < deadline else { throw BenchError("\(server) did not listen on 127.0.0.1:\(port) within \(seconds) s") }
+            guard Date() < deadline else {
+                throw BenchError("\(server) did not listen on 127.0.0.1:\(port) within \(seconds) s")
+            }
             usleep(20_000)
         }
     }

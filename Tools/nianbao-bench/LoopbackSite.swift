@@ -13,14 +13,17 @@ final class LoopbackSite {
     var port: Int { ports[0] }
 
     init(serving folder: URL, work: URL, repository: URL, hosts: Int = 1) throws {
-        if let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+        if let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }) {
             var ports: [Int] = []
             while ports.count < hosts {
                 let port = try LoopbackPort.unused()
                 if !ports.contains(port) { ports.append(port) }
             }
             let prefix = work.appendingPathComponent(hosts == 1 ? "nginx" : "nginx-\(hosts)-hosts")
-            try FileManager.default.createDirectory(at: prefix.appendingPathComponent("logs"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: prefix.appendingPathComponent("logs"), withIntermediateDirectories: true)
             let listens = ports.map { "listen 127.0.0.1:\($0);" }.joined(separator: " ")
             let conf = """
                 daemon off; worker_processes 1; pid \(prefix.path)/nginx.pid; error_log \(prefix.path)/logs/error.log;
@@ -64,8 +67,10 @@ final class LoopbackSite {
         let process = Process()
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repository.appendingPathComponent("Tests/TestSupport/Resources/loopback_server.py").path,
-                             folder.path]
+        process.arguments = [
+            "python3", repository.appendingPathComponent("Tests/TestSupport/Resources/loopback_server.py").path,
+            folder.path,
+        ]
         process.standardOutput = output
         try process.run()
         let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)

@@ -19,12 +19,16 @@ struct PipelineBench {
         let count = Double(files.count)
         let curlFolder = work.appendingPathComponent("curl")
         try FileManager.default.createDirectory(at: curlFolder, withIntermediateDirectories: true)
-        let curlConfig = files.map { "url = \"\(site.url($0.lastPathComponent))\"\noutput = \"\(curlFolder.path)/\($0.lastPathComponent)\"" }
+        let curlConfig = files.map {
+            "url = \"\(site.url($0.lastPathComponent))\"\noutput = \"\(curlFolder.path)/\($0.lastPathComponent)\""
+        }
         try Data(curlConfig.joined(separator: "\n").utf8).write(to: work.appendingPathComponent("curl.cfg"))
         let database = work.appendingPathComponent("collect.sqlite")
         let config = work.appendingPathComponent("collect.yaml")
-        try Data(Province.collectConfig(files: files, site: site, concurrency: options.concurrency, database: database).utf8)
-            .write(to: config)
+        try Data(
+            Province.collectConfig(files: files, site: site, concurrency: options.concurrency, database: database).utf8
+        )
+        .write(to: config)
         let html = files.filter { $0.pathExtension == "html" }
         let htmlBytes = Double(try html.reduce(0) { $0 + (try Data(contentsOf: $1).count) }) / 1e6
         // nianbao extract is given folders, as the README tells users with thousands of reports: passed as
@@ -34,15 +38,21 @@ struct PipelineBench {
         let htmlFolder = work.appendingPathComponent("html-only")
         try? FileManager.default.removeItem(at: htmlFolder)
         try FileManager.default.createDirectory(at: htmlFolder, withIntermediateDirectories: true)
-        for page in html { try FileManager.default.linkItem(at: page, to: htmlFolder.appendingPathComponent(page.lastPathComponent)) }
+        for page in html {
+            try FileManager.default.linkItem(at: page, to: htmlFolder.appendingPathComponent(page.lastPathComponent))
+        }
 
         // Rounds of every measurement, side by side, so that each ratio compares runs made a moment apart on a
         // machine whose speed drifts; the tables give medians.
         var rounds: [Round] = []
         for _ in 0..<options.rounds {
             // Baseline: curl itself fetching the same URLs with the same concurrency.
-            let curl = try ChildRun.run("curl", ["--parallel", "--parallel-max", "\(options.concurrency)", "--silent",
-                                                 "--fail", "--compressed", "-K", work.appendingPathComponent("curl.cfg").path])
+            let curl = try ChildRun.run(
+                "curl",
+                [
+                    "--parallel", "--parallel-max", "\(options.concurrency)", "--silent",
+                    "--fail", "--compressed", "-K", work.appendingPathComponent("curl.cfg").path,
+                ])
             // nianbao extract alone over the same files (one core).
             let extract = try ChildRun.run(nianbao, ["extract", "--format", "json", siteFolder.path])
             // The whole pipeline into an empty database: fetch, archive, extract, audit, store.
@@ -57,8 +67,10 @@ struct PipelineBench {
             // The parse floor: libxml2 alone on the HTML pages.
             let xmllint = try ChildRun.run("xmllint", ["--html", "--noout"] + html.map(\.path))
             let htmlExtract = try ChildRun.run(nianbao, ["extract", "--format", "json", htmlFolder.path])
-            rounds.append(Round(curl: curl, extract: extract, collect: collect, serverDuringCollect: server, xmllint: xmllint,
-                                htmlExtract: htmlExtract))
+            rounds.append(
+                Round(
+                    curl: curl, extract: extract, collect: collect, serverDuringCollect: server, xmllint: xmllint,
+                    htmlExtract: htmlExtract))
         }
         let again = try ChildRun.run(nianbao, ["collect", "--quiet", "--config", config.path])
 
@@ -67,28 +79,37 @@ struct PipelineBench {
         let collect = median(rounds.map(\.collect.seconds))
         let pipelineRatios = rounds.map { $0.collect.seconds / max($0.curl.seconds, $0.extract.seconds) }
         let parseRatios = rounds.map { $0.htmlExtract.seconds / $0.xmllint.seconds }
-        results.note("rounds: \(rounds.count); times are medians, ratios the median of each round's ratio (range in brackets)")
-        results.add("curl --parallel (\(options.concurrency)), fetch only", "\(fmt(curl, 2)) s",
-                    "\(fmt(count / curl, 0)) reports/s, \(fmt(megabytes / curl)) MB/s")
-        results.add("nianbao extract, all files (one core)", "\(fmt(extract, 2)) s",
-                    "\(fmt(count / extract, 0)) reports/s, \(fmt(megabytes / extract, 2)) MB/s, peak RSS "
-                    + "\(fmt(median(rounds.map(\.extract.peakRSSMegabytes)), 0)) MB")
-        results.add("nianbao collect, end to end", "\(fmt(collect, 2)) s",
-                    "\(fmt(count / collect, 0)) reports/s, \(fmt(megabytes / collect, 2)) MB/s, peak RSS "
-                    + "\(fmt(median(rounds.map(\.collect.peakRSSMegabytes)), 0)) MB; **\(fmt(median(pipelineRatios), 2))×** "
-                    + "the slower of curl and extract (\(range(pipelineRatios, 2)); target ≤ 1.3×)")
-        results.add("nianbao collect again (nothing changed)", "\(fmt(again.seconds, 2)) s",
-                    "all conditional GETs answered 304; peak RSS \(fmt(again.peakRSSMegabytes, 0)) MB")
+        results.note(
+            "rounds: \(rounds.count); times are medians, ratios the median of each round's ratio (range in brackets)")
+        results.add(
+            "curl --parallel (\(options.concurrency)), fetch only", "\(fmt(curl, 2)) s",
+            "\(fmt(count / curl, 0)) reports/s, \(fmt(megabytes / curl)) MB/s")
+        results.add(
+            "nianbao extract, all files (one core)", "\(fmt(extract, 2)) s",
+            "\(fmt(count / extract, 0)) reports/s, \(fmt(megabytes / extract, 2)) MB/s, peak RSS "
+                + "\(fmt(median(rounds.map(\.extract.peakRSSMegabytes)), 0)) MB")
+        results.add(
+            "nianbao collect, end to end", "\(fmt(collect, 2)) s",
+            "\(fmt(count / collect, 0)) reports/s, \(fmt(megabytes / collect, 2)) MB/s, peak RSS "
+                + "\(fmt(median(rounds.map(\.collect.peakRSSMegabytes)), 0)) MB; **\(fmt(median(pipelineRatios), 2))×** "
+                + "the slower of curl and extract (\(range(pipelineRatios, 2)); target ≤ 1.3×)")
+        results.add(
+            "nianbao collect again (nothing changed)", "\(fmt(again.seconds, 2)) s",
+            "all conditional GETs answered 304; peak RSS \(fmt(again.peakRSSMegabytes, 0)) MB")
         let collectCPU = median(rounds.map(\.collect.cpuSeconds))
         let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
-        results.add("CPU time: collect (+ server) against extract", "\(fmt(collectCPU, 2)) s (+ \(fmt(median(rounds.map(\.serverDuringCollect)), 2)) s)",
-                    "extract \(fmt(median(rounds.map(\.extract.cpuSeconds)), 2)) s; collect's CPU \(fmt(median(rounds.map { $0.collect.cpuSeconds / $0.extract.cpuSeconds }), 2))× "
-                    + "extract's; \(fmt(collectCPU / collect, 2)) of \(fmt(cores, 0)) cores busy")
-        results.add("xmllint --html --noout, HTML only", "\(fmt(median(rounds.map(\.xmllint.seconds)), 2)) s",
-                    "\(html.count) pages, \(fmt(htmlBytes)) MB; CPU \(fmt(median(rounds.map(\.xmllint.cpuSeconds)), 2)) s")
-        results.add("nianbao extract, HTML only", "\(fmt(median(rounds.map(\.htmlExtract.seconds)), 2)) s",
-                    "**\(fmt(median(parseRatios), 1))×** xmllint (\(range(parseRatios, 1)); target ≤ 3×); in CPU time "
-                    + "\(fmt(median(rounds.map { $0.htmlExtract.cpuSeconds / $0.xmllint.cpuSeconds }), 1))×")
+        results.add(
+            "CPU time: collect (+ server) against extract",
+            "\(fmt(collectCPU, 2)) s (+ \(fmt(median(rounds.map(\.serverDuringCollect)), 2)) s)",
+            "extract \(fmt(median(rounds.map(\.extract.cpuSeconds)), 2)) s; collect's CPU \(fmt(median(rounds.map { $0.collect.cpuSeconds / $0.extract.cpuSeconds }), 2))× "
+                + "extract's; \(fmt(collectCPU / collect, 2)) of \(fmt(cores, 0)) cores busy")
+        results.add(
+            "xmllint --html --noout, HTML only", "\(fmt(median(rounds.map(\.xmllint.seconds)), 2)) s",
+            "\(html.count) pages, \(fmt(htmlBytes)) MB; CPU \(fmt(median(rounds.map(\.xmllint.cpuSeconds)), 2)) s")
+        results.add(
+            "nianbao extract, HTML only", "\(fmt(median(rounds.map(\.htmlExtract.seconds)), 2)) s",
+            "**\(fmt(median(parseRatios), 1))×** xmllint (\(range(parseRatios, 1)); target ≤ 3×); in CPU time "
+                + "\(fmt(median(rounds.map { $0.htmlExtract.cpuSeconds / $0.xmllint.cpuSeconds }), 1))×")
 
         try ingest(into: &results)
     }
@@ -106,18 +127,22 @@ struct PipelineBench {
         var batch: [(unitId: String, year: Int, content: ReportContent)] = []
         for (index, file) in files.enumerated() {
             let bytes = [UInt8](try Data(contentsOf: file))
-            let content = ReportReader.read(bytes, contentType: nil, url: file.path, versionId: 1, hints: ExtractionHints())
+            let content = ReportReader.read(
+                bytes, contentType: nil, url: file.path, versionId: 1, hints: ExtractionHints())
             batch.append(("u\(index)", content.printedYear ?? 2024, content))
         }
         let store = try Store(path: work.appendingPathComponent("ingest.sqlite").path)
-        _ = try store.archive(DocumentVersionRecord(
-            id: nil, unitId: "u0", year: 2024, url: "bench:", finalUrl: "bench:", sha256: "bench", content: Data("b".utf8),
-            contentType: nil, charset: nil, etag: nil, lastModified: nil, byteCount: 1, firstSeenAt: Date()))
+        _ = try store.archive(
+            DocumentVersionRecord(
+                id: nil, unitId: "u0", year: 2024, url: "bench:", finalUrl: "bench:", sha256: "bench",
+                content: Data("b".utf8),
+                contentType: nil, charset: nil, etag: nil, lastModified: nil, byteCount: 1, firstSeenAt: Date()))
         let figures = batch.reduce(0) { $0 + $1.content.figures.count }
         let started = Date()
         try store.saveReports(batch, at: Date())
         let seconds = Date().timeIntervalSince(started)
-        results.add("SQLite ingest (figures, audit, provenance)", "\(fmt(Double(figures) / seconds, 0)) figures/s",
-                    "\(figures) figures of \(batch.count) reports in \(fmt(seconds, 2)) s, one transaction")
+        results.add(
+            "SQLite ingest (figures, audit, provenance)", "\(fmt(Double(figures) / seconds, 0)) figures/s",
+            "\(figures) figures of \(batch.count) reports in \(fmt(seconds, 2)) s, one transaction")
     }
 }

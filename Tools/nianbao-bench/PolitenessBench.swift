@@ -19,12 +19,18 @@ struct PolitenessBench {
         let units = Self.unitsPerHost.reduce(0, +)
         let folder = work.appendingPathComponent("polite-site")
         let files = try Province.write(count: units, compact: false, to: folder).files
-        let site = try LoopbackSite(serving: folder, work: work, repository: options.repository, hosts: Self.unitsPerHost.count)
+        let site = try LoopbackSite(
+            serving: folder, work: work, repository: options.repository, hosts: Self.unitsPerHost.count)
         defer { site.stop() }
         let database = work.appendingPathComponent("polite.sqlite")
         let config = work.appendingPathComponent("polite.yaml")
-        try Data(Self.config(files: files, site: site, concurrency: options.concurrency, delayMilliseconds: options.delayMilliseconds,
-                             database: database).utf8).write(to: config)
+        try Data(
+            Self.config(
+                files: files, site: site, concurrency: options.concurrency,
+                delayMilliseconds: options.delayMilliseconds,
+                database: database
+            ).utf8
+        ).write(to: config)
         let delay = Double(options.delayMilliseconds) / 1000
         let largest = Self.unitsPerHost.max() ?? 0
         let bound = Double(largest + 1) * delay
@@ -37,18 +43,22 @@ struct PolitenessBench {
             sync()
         }
         let ratios = seconds.map { $0 / bound }
-        results.note("politeness: \(units) units on \(Self.unitsPerHost.count) loopback hosts (\(Self.unitsPerHost.map(String.init).joined(separator: ", ")) units), "
-                     + "delay_ms \(options.delayMilliseconds), per_host \(Self.perHost), \(seconds.count) rounds")
-        results.add("nianbao collect of \(units) units on \(Self.unitsPerHost.count) hosts, delay_ms \(options.delayMilliseconds)",
-                    "\(fmt(median(seconds), 2)) s",
-                    "**\(fmt(median(ratios), 2))×** the politeness bound of \(fmt(bound, 2)) s — the largest host's \(largest + 1) "
-                    + "requests (robots.txt and \(largest) reports) × \(options.delayMilliseconds) ms, whatever per_host "
-                    + "(\(range(ratios, 2)); target ≤ 1.1×)")
+        results.note(
+            "politeness: \(units) units on \(Self.unitsPerHost.count) loopback hosts (\(Self.unitsPerHost.map(String.init).joined(separator: ", ")) units), "
+                + "delay_ms \(options.delayMilliseconds), per_host \(Self.perHost), \(seconds.count) rounds")
+        results.add(
+            "nianbao collect of \(units) units on \(Self.unitsPerHost.count) hosts, delay_ms \(options.delayMilliseconds)",
+            "\(fmt(median(seconds), 2)) s",
+            "**\(fmt(median(ratios), 2))×** the politeness bound of \(fmt(bound, 2)) s — the largest host's \(largest + 1) "
+                + "requests (robots.txt and \(largest) reports) × \(options.delayMilliseconds) ms, whatever per_host "
+                + "(\(range(ratios, 2)); target ≤ 1.1×)")
     }
 
     /// A config with one unit per file, the files dealt to the hosts in turn (as a city's list mixes the portal's
     /// units with the others'), until each host holds its share.
-    static func config(files: [URL], site: LoopbackSite, concurrency: Int, delayMilliseconds: Int, database: URL) -> String {
+    static func config(files: [URL], site: LoopbackSite, concurrency: Int, delayMilliseconds: Int, database: URL)
+        -> String
+    {
         var hosts: [Int] = []
         var left = unitsPerHost
         while left.contains(where: { $0 > 0 }) {
@@ -57,12 +67,16 @@ struct PolitenessBench {
                 left[host] -= 1
             }
         }
-        var lines = ["version: 1", "city: 基准市", "database: \(database.path)",
-                     "fetch: { concurrency: \(concurrency), per_host: \(perHost), delay_ms: \(delayMilliseconds), retries: 1, timeout_s: 60 }",
-                     "units:"]
+        var lines = [
+            "version: 1", "city: 基准市", "database: \(database.path)",
+            "fetch: { concurrency: \(concurrency), per_host: \(perHost), delay_ms: \(delayMilliseconds), retries: 1, timeout_s: 60 }",
+            "units:",
+        ]
         for (index, (file, host)) in zip(files, hosts).enumerated() {
             let year = Int(file.deletingPathExtension().lastPathComponent.suffix(4)) ?? 2024
-            lines.append("  - { id: u\(index), name: 单位\(index), reports: { \(year): \"\(site.url(file.lastPathComponent, host: host))\" } }")
+            lines.append(
+                "  - { id: u\(index), name: 单位\(index), reports: { \(year): \"\(site.url(file.lastPathComponent, host: host))\" } }"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

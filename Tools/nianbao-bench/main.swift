@@ -17,8 +17,10 @@ if options.wantsHelp {
     exit(0)
 }
 if !options.problems.isEmpty {
-    FileHandle.standardError.write(Data((options.problems.map { "nianbao-bench: \($0)" } + [BenchOptions.usage, ""])
-        .joined(separator: "\n").utf8))
+    FileHandle.standardError.write(
+        Data(
+            (options.problems.map { "nianbao-bench: \($0)" } + [BenchOptions.usage, ""])
+                .joined(separator: "\n").utf8))
     exit(64)
 }
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -32,7 +34,8 @@ do {
         exit(0)
     }
     // A fresh work folder, but for the query database, which only --queries-only reuses.
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? [] where !name.hasPrefix("query.sqlite") {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []
+    where !name.hasPrefix("query.sqlite") {
         try? FileManager.default.removeItem(at: work.appendingPathComponent(name))
     }
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -43,15 +46,21 @@ do {
     }
     let siteFolder = work.appendingPathComponent("site")
     let province = try Province.write(count: options.reports, compact: options.compactPages, to: siteFolder)
-    results.note("province: \(province.files.count) reports, \(String(format: "%.1f", Double(province.bytes) / 1e6)) MB, "
-                 + "\(province.bytes / max(province.files.count, 1) / 1000) KB each on average "
-                 + "(\(province.files.filter { $0.pathExtension == "html" }.count) HTML, rest text; "
-                 + "\(options.compactPages ? "the demo city's compact pages" : "laid out as portals publish them, every second unit's pasted from Word"))")
+    results.note(
+        "province: \(province.files.count) reports, \(String(format: "%.1f", Double(province.bytes) / 1e6)) MB, "
+            + "\(province.bytes / max(province.files.count, 1) / 1000) KB each on average "
+            + "(\(province.files.filter { $0.pathExtension == "html" }.count) HTML, rest text; "
+            + "\(options.compactPages ? "the demo city's compact pages" : "laid out as portals publish them, every second unit's pasted from Word"))"
+    )
     let site = try LoopbackSite(serving: siteFolder, work: work, repository: options.repository)
-    results.note("server: \(site.kind) on 127.0.0.1:\(site.port); machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    results.note(
+        "server: \(site.kind) on 127.0.0.1:\(site.port); machine: \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    )
 
-    try PipelineBench(options: options, nianbao: nianbao, work: work, files: province.files, bytes: province.bytes,
-                      site: site).run(into: &results)
+    try PipelineBench(
+        options: options, nianbao: nianbao, work: work, files: province.files, bytes: province.bytes,
+        site: site
+    ).run(into: &results)
     site.stop()
     if !options.pipelineOnly {
         try PolitenessBench(options: options, nianbao: nianbao, work: work).run(into: &results)

@@ -27,7 +27,7 @@ def main():
             "freeze": sheet.freeze_panes,
             "orientation": sheet.page_setup.orientation,
             "paper": int(sheet.page_setup.paperSize) if sheet.page_setup.paperSize is not None else None,
-            "title_rows": sheet.print_title_rows,
+            "titleRows": sheet.print_title_rows,
             "autofilter": sheet.auto_filter.ref,
             "widths": {key: dim.width for key, dim in sheet.column_dimensions.items()},
             "merged": [str(r) for r in sheet.merged_cells.ranges],
