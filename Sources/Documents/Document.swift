@@ -36,14 +36,14 @@ public struct GridCell: Sendable, Hashable {
     public let text: String
     /// True when this position is covered by a span of a cell that starts elsewhere.
     public let isSpanCopy: Bool
-    /// How sure OCR is of the cell's text (0–1), for a cell read from a scan; nil for every other cell.
-    public let confidence: Double?
+    /// Where OCR read the cell's text and how sure it is, for a cell read from a scan; nil for every other cell.
+    public let scan: ScanReading?
 
     /// Creates a grid position.
-    public init(text: String, isSpanCopy: Bool = false, confidence: Double? = nil) {
+    public init(text: String, isSpanCopy: Bool = false, scan: ScanReading? = nil) {
         self.text = text
         self.isSpanCopy = isSpanCopy
-        self.confidence = confidence
+        self.scan = scan
     }
 }
 

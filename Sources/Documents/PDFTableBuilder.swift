@@ -135,7 +135,7 @@ enum PDFTableBuilder {
 
     /// A row's value cells: under their columns (blank where nothing is printed), or as printed.
     private static func cells(_ values: [PDFWord], columns: PDFColumns, byColumn: Bool) -> [GridCell] {
-        let printed = values.map { GridCell(text: $0.text, confidence: $0.confidence) }
+        let printed = values.map { GridCell(text: $0.text, scan: $0.scanReading) }
         guard byColumn else { return printed }
         var slots = Array(repeating: GridCell(text: ""), count: columns.count)
         var taken = Set<Int>()

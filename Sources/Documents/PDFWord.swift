@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import ReportModel
 
 /// A word of a PDF page with its box, in points from the page's top-left corner, as `pdftotext -bbox-layout`
 /// prints it.
@@ -32,6 +33,13 @@ struct PDFWord: Sendable {
     /// The same word with another text (a look-alike read as the digit it stands for).
     func replacingText(_ text: String) -> PDFWord {
         PDFWord(text: text, page: page, minX: minX, minY: minY, maxX: maxX, maxY: maxY, confidence: confidence)
+    }
+
+    /// Where OCR read the word and how sure it is; nil for a word of a text layer.
+    var scanReading: ScanReading? {
+        confidence.map {
+            ScanReading(page: page + 1, box: PageBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY), confidence: $0)
+        }
     }
 
     var midX: Double { (minX + maxX) / 2 }

@@ -1,4 +1,5 @@
 import Configuration
+import Foundation
 import Queries
 import ReportModel
 import Storage
@@ -29,6 +30,9 @@ enum FigureTable {
                     TableColumn("单元格", meaning: "number / blank / placeholder / blank_total / prose / manual"),
                     TableColumn("来源表", meaning: "表二/表三/表四/附表/正文/manual"), TableColumn("行", meaning: "行标签原文"),
                     TableColumn("列", meaning: "列标签原文"), TableColumn("原文", meaning: "单元格原文或正文句子"),
+                    TableColumn("扫描页", meaning: "扫描件经OCR读取时所在页（自1起）；非扫描件为空"),
+                    TableColumn("扫描位置", meaning: "OCR读取该单元格的位置：左,上,右,下（磅，自页面左上角）"),
+                    TableColumn("识别置信度", meaning: "OCR对该单元格的把握（0–1），低于0.6列为存疑"),
                 ]
             try header(columns)
             try queries.forEachFigure(year: year) { figure in
@@ -39,7 +43,7 @@ enum FigureTable {
                         .text(indicator?.unit.rawValue ?? ""), .text(figure.kind.rawValue),
                         .text(figure.provenance.table),
                         .text(figure.provenance.row), .text(figure.provenance.column), .text(figure.provenance.raw),
-                    ])
+                    ] + scanCells(figure.provenance.scan))
             }
             return columns
         }
@@ -72,5 +76,13 @@ enum FigureTable {
         }
         try flush()
         return columns
+    }
+
+    /// The page, box and confidence of a figure OCR read; blank cells for every other figure.
+    private static func scanCells(_ scan: ScanReading?) -> [TableCell] {
+        guard let scan else { return [.number(nil), .text(""), .number(nil)] }
+        let box = [scan.box.minX, scan.box.minY, scan.box.maxX, scan.box.maxY]
+            .map { String(format: "%.1f", $0) }.joined(separator: ",")
+        return [.number(Double(scan.page)), .text(box), .number(scan.confidence)]
     }
 }

@@ -7,8 +7,8 @@ struct CellValue: Equatable {
     let raw: String
     /// The unit written inside the cell ("251000元"), if any.
     let unit: String?
-    /// How sure OCR is of the cell (0–1), for a cell of a scan; nil otherwise.
-    var confidence: Double? = nil
+    /// Where OCR read the cell and how sure it is, for a cell of a scan; nil otherwise.
+    var scan: ScanReading? = nil
 
     enum Kind: Equatable { case number, blank, placeholder, text }
 

@@ -43,7 +43,7 @@ struct FigureSet {
             Figure(
                 code: code, value: cell.value, kind: kind,
                 provenance: Provenance(
-                    table: table, row: row, column: column, raw: cell.raw, confidence: cell.confidence)),
+                    table: table, row: row, column: column, raw: cell.raw, scan: cell.scan)),
             at: position)
     }
 

@@ -22,14 +22,17 @@ enum ScanRules {
     /// The figures whose printed cell OCR read with a confidence below `confidentFrom`: uncertain, whether or not
     /// an identity holds.
     static func lowConfidence(_ figures: [Figure]) -> AuditResult {
-        let doubtful = figures.filter { ($0.provenance.confidence ?? 1) < confidentFrom }
+        let doubtful = figures.filter { ($0.provenance.scan?.confidence ?? 1) < confidentFrom }
         guard !doubtful.isEmpty else {
             return AuditResult(
                 rule: "ocr.low_confidence", status: .pass,
                 message: "扫描件经OCR读取：所有表格数字的识别置信度均不低于 \(confidentFrom)", cells: [])
         }
-        let listed = doubtful.prefix(5).map {
-            "\($0.code)=\($0.provenance.raw)（\(Int((($0.provenance.confidence ?? 0) * 100).rounded(.down)))%）"
+        let listed = doubtful.prefix(5).map { figure in
+            let scan = figure.provenance.scan
+            let place = scan.map { "第\($0.page)页，" } ?? ""
+            return
+                "\(figure.code)=\(figure.provenance.raw)（\(place)\(Int(((scan?.confidence ?? 0) * 100).rounded(.down)))%）"
         }
         return AuditResult(
             rule: "ocr.low_confidence", status: .uncertain,

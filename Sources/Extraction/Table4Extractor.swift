@@ -13,7 +13,7 @@ struct Table4Extractor {
             for grid in table.rows {
                 let cells = grid.filter { !$0.isSpanCopy || $0.text.isEmpty }.map { cell in
                     var parsed = CellValue.parse(cell.text)
-                    parsed.confidence = cell.confidence
+                    parsed.scan = cell.scan
                     return parsed
                 }
                 let trailing = Array(cells.reversed().prefix { $0.isValue }.reversed())

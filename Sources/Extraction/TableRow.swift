@@ -58,7 +58,7 @@ struct TableRow {
             let cell = cells[position]
             if cell.isSpanCopy && !cell.text.isEmpty { continue }
             var parsed = position == index ? firstValue ?? CellValue.parse(cell.text) : CellValue.parse(cell.text)
-            parsed.confidence = cell.confidence
+            parsed.scan = cell.scan
             if parsed.kind == .text && Self.isUnitWord(parsed.raw.trimmedSpaces) {
                 hasUnit = true
                 continue  // a unit column (计量单位)

@@ -1,8 +1,10 @@
 import Documents
+import ReportModel
 
 /// A document and a reader's refusal as bytes, for the pipe between a reader worker and nianbao: lengths as
 /// little-endian 64-bit numbers, texts as their UTF-8; a cell's flags byte says whether it is a span copy (1) and
-/// whether an OCR confidence in thousandths follows its text (2).
+/// whether where OCR read it follows its text (2): the page, the box's corners in hundredths of a point and the
+/// confidence in thousandths.
 enum DocumentCoding {
     /// What a worker answers for one request.
     enum Answer {
@@ -25,9 +27,9 @@ enum DocumentCoding {
                 for row in table.rows {
                     out.number(row.count)
                     for cell in row {
-                        out.byte((cell.isSpanCopy ? 1 : 0) | (cell.confidence == nil ? 0 : 2))
+                        out.byte((cell.isSpanCopy ? 1 : 0) | (cell.scan == nil ? 0 : 2))
                         out.text(cell.text)
-                        if let confidence = cell.confidence { out.number(Int((confidence * 1_000).rounded())) }
+                        if let scan = cell.scan { out.scanReading(scan) }
                     }
                 }
             }
@@ -72,8 +74,8 @@ enum DocumentCoding {
                     for _ in 0..<(try input.count()) {
                         let flags = try input.byte()
                         let text = try input.text()
-                        let confidence = flags & 2 == 0 ? nil : Double(try input.number()) / 1_000
-                        row.append(GridCell(text: text, isSpanCopy: flags & 1 == 1, confidence: confidence))
+                        let scan = flags & 2 == 0 ? nil : try input.scanReading()
+                        row.append(GridCell(text: text, isSpanCopy: flags & 1 == 1, scan: scan))
                     }
                     rows.append(row)
                 }
@@ -187,5 +189,28 @@ struct ByteReader {
         var values: [String] = []
         for _ in 0..<(try count()) { values.append(try text()) }
         return values
+    }
+}
+
+extension ByteWriter {
+    /// Where OCR read a cell: the page, the box in hundredths of a point (a corner off the page's edge at 0), the
+    /// confidence in thousandths.
+    mutating func scanReading(_ scan: ScanReading) {
+        number(scan.page)
+        for coordinate in [scan.box.minX, scan.box.minY, scan.box.maxX, scan.box.maxY] {
+            number(Int((max(0, coordinate) * 100).rounded()))
+        }
+        number(Int((scan.confidence * 1_000).rounded()))
+    }
+}
+
+extension ByteReader {
+    /// What `ByteWriter.scanReading` wrote.
+    mutating func scanReading() throws(CodingFault) -> ScanReading {
+        let page = try number()
+        let box = PageBox(
+            minX: Double(try number()) / 100, minY: Double(try number()) / 100,
+            maxX: Double(try number()) / 100, maxY: Double(try number()) / 100)
+        return ScanReading(page: page, box: box, confidence: Double(try number()) / 1_000)
     }
 }

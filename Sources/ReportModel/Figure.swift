@@ -24,16 +24,16 @@ public struct Provenance: Sendable, Codable, Hashable {
     public var column: String
     /// The raw cell text or the prose sentence.
     public var raw: String
-    /// How sure OCR was of the printed cell (0–1), for a figure read from a scan's table; nil otherwise.
-    public var confidence: Double?
+    /// Where OCR read the printed cell and how sure it was, for a figure read from a scan's table; nil otherwise.
+    public var scan: ScanReading?
 
     /// Creates a provenance record.
-    public init(table: String, row: String, column: String, raw: String, confidence: Double? = nil) {
+    public init(table: String, row: String, column: String, raw: String, scan: ScanReading? = nil) {
         self.table = table
         self.row = row
         self.column = column
         self.raw = raw
-        self.confidence = confidence
+        self.scan = scan
     }
 }
 

@@ -268,6 +268,26 @@ enum Migrations {
             // later check of the draft, not by the stored report's audit.
             try db.execute(sql: "ALTER TABLE problem ADD COLUMN origin TEXT NOT NULL DEFAULT 'report'")
         }
+        migrator.registerMigration("ocr-provenance") { db in
+            // Where OCR read each figure of a scan (page, box in points from the page's top-left corner) and how
+            // sure it was, in a table of its own: only scans have rows there, so text reports store nothing more.
+            // `figure_detail` gives them beside every figure (NULL for a figure not read by OCR).
+            try db.execute(
+                sql: """
+                    CREATE TABLE figure_scan (
+                        unit_id TEXT NOT NULL, year INTEGER NOT NULL, code_id INTEGER NOT NULL REFERENCES figure_code(id),
+                        page INTEGER NOT NULL, min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL,
+                        max_y REAL NOT NULL, confidence REAL NOT NULL, PRIMARY KEY (unit_id, year, code_id)
+                    ) STRICT, WITHOUT ROWID;
+                    DROP VIEW figure_detail;
+                    CREATE VIEW figure_detail AS
+                        SELECT f.unit_id, f.year, c.code, f.value, f.kind, s.source_table, s.row_label, s.column_label,
+                            f.raw, o.page AS ocr_page, o.min_x AS ocr_min_x, o.min_y AS ocr_min_y, o.max_x AS ocr_max_x,
+                            o.max_y AS ocr_max_y, o.confidence AS ocr_confidence
+                        FROM figure_value f JOIN figure_code c ON c.id = f.code_id JOIN figure_source s ON s.id = f.source_id
+                        LEFT JOIN figure_scan o ON o.unit_id = f.unit_id AND o.year = f.year AND o.code_id = f.code_id;
+                    """)
+        }
         return migrator
     }
 }

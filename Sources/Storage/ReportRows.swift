@@ -63,6 +63,20 @@ struct ReportRows: Sendable {
             rows.append(sourceIds[index])
             rows.append(figures[index].provenance.raw)
         }
+        let scanned = figures.indices.filter { figures[$0].provenance.scan != nil }
+        let scanRows = Self.batches(Self.scanInsert, count: scanned.count) { index, rows in
+            let position = scanned[index]
+            guard let scan = figures[position].provenance.scan else { return }
+            rows.append(unit)
+            rows.append(year)
+            rows.append(codeIds[position])
+            rows.append(scan.page)
+            rows.append(scan.box.minX)
+            rows.append(scan.box.minY)
+            rows.append(scan.box.maxX)
+            rows.append(scan.box.maxY)
+            rows.append(scan.confidence)
+        }
         let itemRows = Self.batches(Self.itemInsert, count: items.count) { index, rows in
             rows.append(unit)
             rows.append(year)
@@ -79,7 +93,7 @@ struct ReportRows: Sendable {
             rows.append(audit[index].message)
             rows.append(cellsIds[index])
         }
-        inserts = figureRows + itemRows + auditRows
+        inserts = figureRows + scanRows + itemRows + auditRows
         warningsJSON = JSONArrayText.strings(content.warnings)
         sentenceHashesJSON = JSONArrayText.integers(content.sentenceHashes)
     }
@@ -119,6 +133,7 @@ struct ReportRows: Sendable {
     }
 
     private static let figureInsert = MultiRowInsert(table: "figure_value", columns: 7)
+    private static let scanInsert = MultiRowInsert(table: "figure_scan", columns: 9)
     private static let itemInsert = MultiRowInsert(table: "labelled_item", columns: 6)
     private static let auditInsert = MultiRowInsert(table: "audit", columns: 6)
 

@@ -74,7 +74,17 @@ extension FigureRow {
             kind: CellKind(rawValue: row["kind"]) ?? .number,
             provenance: Provenance(
                 table: row["source_table"], row: row["row_label"], column: row["column_label"],
-                raw: row["raw"]))
+                raw: row["raw"], scan: Self.scanReading(row)))
+    }
+
+    /// Where OCR read the figure, from the `ocr_` columns of `figure_detail` (NULL for a figure not read by OCR).
+    private static func scanReading(_ row: Row) -> ScanReading? {
+        guard let page = row["ocr_page"] as Int?, let confidence = row["ocr_confidence"] as Double? else { return nil }
+        return ScanReading(
+            page: page,
+            box: PageBox(
+                minX: row["ocr_min_x"], minY: row["ocr_min_y"], maxX: row["ocr_max_x"], maxY: row["ocr_max_y"]),
+            confidence: confidence)
     }
 }
 
@@ -181,7 +191,8 @@ extension Store {
             let cursor = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT unit_id, year, code, value, kind, source_table, row_label, column_label, raw FROM figure_detail
+                    SELECT unit_id, year, code, value, kind, source_table, row_label, column_label, raw, ocr_page, ocr_min_x,
+                        ocr_min_y, ocr_max_x, ocr_max_y, ocr_confidence FROM figure_detail
                     \(year == nil ? "" : "WHERE year = ?") ORDER BY unit_id, year, code
                     """, arguments: year.map { [$0] } ?? [])
             while let row = try cursor.next() { try body(FigureRow(row)) }

@@ -102,9 +102,11 @@ extension Store {
             db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM figure_value WHERE unit_id = ? AND year = ?)"),
             arguments: [unitId, year]) == true
         {
-            try db.cachedStatement(sql: "DELETE FROM figure_value WHERE unit_id = ? AND year = ?").execute(arguments: [
-                unitId, year,
-            ])
+            for table in ["figure_value", "figure_scan"] {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE unit_id = ? AND year = ?").execute(arguments: [
+                    unitId, year,
+                ])
+            }
         }
         for table in ["labelled_item", "audit"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE unit_id = ? AND year = ?").execute(arguments: [

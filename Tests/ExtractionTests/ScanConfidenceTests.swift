@@ -30,18 +30,38 @@ struct ScanConfidenceTests {
         #expect(!listed.isEmpty)
         #expect(
             result.figures.filter { $0.code.hasPrefix("t3.") && $0.kind == .number }.allSatisfy {
-                $0.provenance.confidence != nil
+                $0.provenance.scan != nil
             })
         for figure in result.figures {
-            let doubtful = (figure.provenance.confidence ?? 1) < ScanRules.confidentFrom
-            #expect(listed.contains(figure.code) == doubtful, "\(figure.code) \(figure.provenance.confidence ?? 1)")
+            let doubtful = (figure.provenance.scan?.confidence ?? 1) < ScanRules.confidentFrom
+            #expect(
+                listed.contains(figure.code) == doubtful, "\(figure.code) \(figure.provenance.scan?.confidence ?? 1)")
         }
+    }
+
+    /// Table 三 of the scan starts on its first page (A4, 595 × 842 points) and ends on the second: every figure
+    /// read from it names its page, with a box of the size of a printed number inside the page.
+    @Test func figuresReadByOCRKnowTheirPageAndBox() throws {
+        let result = try Extractor.extract(Self.document())
+        let table3 = result.figures.filter { $0.code.hasPrefix("t3.") && $0.kind == .number }
+        #expect(table3.count > 100)
+        var pages: [String: Int] = [:]
+        for figure in table3 {
+            let scan = try #require(figure.provenance.scan, "\(figure.code)")
+            let box = scan.box
+            pages[figure.code] = scan.page
+            #expect(0 <= box.minX && box.minX < box.maxX && box.maxX <= 595 && 0 <= box.minY && box.maxY <= 842)
+            #expect(box.maxY - box.minY < 20 && box.maxX - box.minX < 40, "\(figure.code) \(box)")
+        }
+        #expect(pages["t3.total.new_received"] == 1)
+        #expect(pages["t3.total.carried_forward"] == 2)
+        #expect(Set(pages.values) == [1, 2])
     }
 
     @Test func figuresOfATextLayerHaveNoConfidenceAndNoSuchRule() throws {
         let result = try Extractor.extract(
             DocumentReader.read(contentsOf: CorpusFile.folder.appendingPathComponent("r01-2021-2021.rl.pdf")))
-        #expect(result.figures.allSatisfy { $0.provenance.confidence == nil })
+        #expect(result.figures.allSatisfy { $0.provenance.scan == nil })
         #expect(!result.audit.contains { $0.rule.hasPrefix("ocr.") })
     }
 }

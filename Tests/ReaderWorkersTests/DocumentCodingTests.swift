@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import ReportModel
 import TestSupport
 import Testing
 
@@ -28,10 +29,13 @@ struct DocumentCodingTests {
         }
     }
 
-    @Test func cellsReadByOCRKeepTheirConfidence() throws {
+    @Test func cellsReadByOCRKeepTheirPageBoxAndConfidence() throws {
+        let first = ScanReading(
+            page: 2, box: PageBox(minX: 402.25, minY: 118.5, maxX: 411.75, maxY: 130.01), confidence: 0.532)
+        let second = ScanReading(page: 1, box: PageBox(minX: 0, minY: 0, maxX: 595, maxY: 842), confidence: 1)
         let cells = [
-            GridCell(text: "7", confidence: 0.532), GridCell(text: "1.属于国家秘密"),
-            GridCell(text: "0", isSpanCopy: true, confidence: 1),
+            GridCell(text: "7", scan: first), GridCell(text: "1.属于国家秘密"),
+            GridCell(text: "0", isSpanCopy: true, scan: second),
         ]
         let document = Document(
             kind: .scan, encoding: .utf8, title: nil, paragraphs: [], tables: [Table(rows: [cells])],
@@ -41,7 +45,7 @@ struct DocumentCodingTests {
             return
         }
         #expect(decoded.tables == document.tables)
-        #expect(decoded.tables.first?.rows.first?.map(\.confidence) == [0.532, nil, 1])
+        #expect(decoded.tables.first?.rows.first?.map(\.scan) == [first, nil, second])
     }
 
     @Test func aRefusalComesBackWithItsReason() throws {
