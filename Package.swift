@@ -93,8 +93,12 @@ let package = Package(
             resources: [.copy("Resources")]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
-        .testTarget(name: "ReaderWorkersTests", dependencies: ["ReaderWorkers", "Documents", "TestSupport"]),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ReaderWorkersTests", dependencies: ["ReaderWorkers", "Documents", "ReportModel", "TestSupport"]),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Documents", "DemoCity", "TestSupport"],
             exclude: ["Fixtures", "Corpus"]),

@@ -9,7 +9,8 @@ enum DOCXPictures {
     /// The most pictures read from one document.
     static let maxPictures = 60
 
-    /// The document the DOCX's pictures make, read by OCR; nil when it holds no PNG, JPEG or TIFF picture.
+    /// The document the DOCX's pictures make, read by OCR; nil when it holds no PNG, JPEG or TIFF picture the size
+    /// of a page.
     static func document(_ bytes: [UInt8]) throws -> Document? {
         let pictures = try images(bytes)
         guard !pictures.isEmpty else { return nil }
@@ -22,7 +23,8 @@ enum DOCXPictures {
         return try DocumentReader.scan(pages, description: "a DOCX of pictures")
     }
 
-    /// The pictures under `word/media/`, by their number, each checked for its size as it unpacks.
+    /// The pictures under `word/media/` large enough to be pages, by their number, each checked for its size as it
+    /// unpacks.
     static func images(_ bytes: [UInt8]) throws -> [(ImageType, [UInt8])] {
         let archive: Archive
         do {
@@ -53,7 +55,10 @@ enum DOCXPictures {
                 throw DocumentError.notAReport("a damaged picture in a DOCX (\(entry.path): \(error))")
             }
             let picture = [UInt8](collected)
-            if let type = ImageType.sniff(picture) { pictures.append((type, picture)) }
+            // Logos and small pictures beside the text are not pages.
+            if let type = ImageType.sniff(picture), ImageDimensions.read(picture, type: type)?.couldBeAPage ?? true {
+                pictures.append((type, picture))
+            }
         }
         return pictures
     }

@@ -40,6 +40,11 @@ public enum DocumentReader {
         case .docx:
             return try DOCXReader.read(bytes)
         case .image(let type):
+            if let size = ImageDimensions.read(bytes, type: type), !size.couldBeAPage {
+                throw DocumentError.notAReport(
+                    "\(type.description) of \(size.width) × \(size.height) pixels: too small to be a page of a report "
+                        + "(a logo, banner or picture), not read by OCR")
+            }
             return try scannedDocument(bytes, suffix: type.suffix, description: type.description)
         case .other(let description):
             throw DocumentError.notAReport(description)
