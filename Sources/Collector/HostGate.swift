@@ -44,12 +44,17 @@ actor HostGate {
             // A cancelled task goes straight through: its transfer is cancelled anyway, and waiting would spin.
             if earliest <= now || delay == .zero || Task.isCancelled {
                 inFlight[host, default: 0] += 1
-                // A little margin, so that connection set-up jitter never brings two arrivals closer than the delay.
-                nextStart[host] = now + delay + (delay > .zero ? .milliseconds(25) : .zero)
+                nextStart[host] = now + delay + Self.margin(delay)
                 return
             }
             try? await Task.sleep(until: earliest, clock: .continuous)
         }
+    }
+
+    /// What is added to `delay` between two starts, so that connection set-up jitter never brings two arrivals
+    /// closer than the delay: a twentieth of it, at most 25 ms (a run's length grows by 5 % at most).
+    static func margin(_ delay: Duration) -> Duration {
+        min(delay / 20, .milliseconds(25))
     }
 
     /// Makes the gap between requests to `host` at least `minimum` (a robots.txt Crawl-delay) for the rest of the run.
