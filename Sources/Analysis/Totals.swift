@@ -51,9 +51,15 @@ public enum Totals {
                 return resolved.status == .ranked ? resolved.value : nil
             }
             return CityTotal(
-                indicator: indicator, total: values.isEmpty ? nil : values.reduce(0, +), reporting: values.count,
+                indicator: indicator, total: values.isEmpty ? nil : sum(values), reporting: values.count,
                 units: leaves.count)
         }
+    }
+
+    /// The sum of printed values, without the binary noise of adding decimals (504.72 万元, not
+    /// 504.71999999999997): rounded to millionths, finer than anything a report prints.
+    static func sum(_ values: [Double]) -> Double {
+        (values.reduce(0, +) * 1_000_000).rounded() / 1_000_000
     }
 
     /// For every unit that others roll up into and that has a report: its printed value against its children's sum.
@@ -75,7 +81,7 @@ public enum Totals {
                 checks.append(
                     RollUpCheck(
                         parent: parent, indicator: indicator, printed: printed.status == .ranked ? printed.value : nil,
-                        childrenSum: values.reduce(0, +), childrenReporting: values.count,
+                        childrenSum: sum(values), childrenReporting: values.count,
                         children: children.count))
             }
         }

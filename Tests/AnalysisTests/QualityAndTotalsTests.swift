@@ -135,6 +135,18 @@ struct TotalsTests {
         #expect(none[0].total == nil, "nobody prints it: missing, not 0")
     }
 
+    /// Amounts in 万元 add up to what a person would write, and a summary printing that sum agrees with it.
+    @Test func moneyAddsUpWithoutBinaryNoise() {
+        let amounts: [String: Double?] = ["district": 504.72, "a": 123.45, "b": 381.27]
+        let figures = amounts.map {
+            UnitYearFigures(unitId: $0.key, year: 2025, format: .v2021, values: ["t2.fee.amount_wan": $0.value])
+        }
+        let totals = Totals.cityTotals([indicator("t2.fee.amount_wan")], year: 2025, units: units, figures: figures)
+        #expect(totals[0].total == 504.72 && "\(totals[0].total ?? 0)" == "504.72")
+        let rollUp = Totals.rollUps([indicator("t2.fee.amount_wan")], year: 2025, units: units, figures: figures)
+        #expect(rollUp[0].childrenSum == 504.72 && rollUp[0].verdict == "一致")
+    }
+
     @Test func aSummaryReportIsComparedWithTheSumOfItsUnits() {
         let mismatch = Totals.rollUps(
             ["t3.total.new_received"].map(indicator), year: 2025, units: units,
