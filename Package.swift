@@ -64,6 +64,7 @@ let package = Package(
                 "Export", "Documents", "CXLSXWriter", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .target(name: "FileExtraction", dependencies: ["ReportModel", "Documents", "Extraction", "ReaderWorkers"]),
         .target(
             name: "Collector",
             dependencies: [
@@ -77,7 +78,8 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "Collector", "Configuration", "Queries", "Export", "Storage", "ReaderWorkers", "Workbook",
+                "Collector", "FileExtraction", "Configuration", "Queries", "Export", "Storage", "ReaderWorkers",
+                "Workbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "nianbao-demo", dependencies: ["DemoCity"], path: "Tools/nianbao-demo"),
@@ -119,6 +121,7 @@ let package = Package(
                 "Export", "DemoCity", "TestSupport",
                 .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        .testTarget(name: "FileExtractionTests", dependencies: ["FileExtraction", "ReaderWorkers", "TestSupport"]),
         .testTarget(name: "DemoCityTests", dependencies: ["DemoCity", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Collector
 import Configuration
 import Export
+import FileExtraction
 import Foundation
 import Queries
 import ReaderWorkers
@@ -51,7 +52,7 @@ struct Check: ParsableCommand {
             throw Failure.translate(
                 QueryError.unknownUnit(unit, suggestions: NearestNames.to(unit, among: configuration.units.map(\.id))))
         }
-        let files = ExtractCommand.files(paths)
+        let files = FileExtraction.files(paths)
         guard !files.isEmpty else {
             throw Failure(
                 message: paths.isEmpty ? "no files given" : "no files to read in \(paths.joined(separator: ", "))",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Collector
+import FileExtraction
 import Foundation
 import ReaderWorkers
 
@@ -25,7 +26,7 @@ struct Extract: ParsableCommand {
     /// Reads and prints file by file, so memory stays flat however many files are given; several files in JSON
     /// make one array.
     func run() throws {
-        let files = ExtractCommand.files(paths)
+        let files = FileExtraction.files(paths)
         guard !files.isEmpty else {
             let message = paths.isEmpty ? "no files given" : "no files to read in \(paths.joined(separator: ", "))"
             throw Failure(message: message, code: .usage).exit()
@@ -37,7 +38,7 @@ struct Extract: ParsableCommand {
             .workers(executable: DocumentReaders.currentExecutable, limits: try readingLimits()))
         defer { readers.shutdown() }
         for (index, file) in files.enumerated() {
-            let output = ExtractCommand.extract(file, year: year, unit: unit, readers: readers)
+            let output = FileExtraction.extract(file, year: year, unit: unit, readers: readers)
             switch format {
             case .json:
                 var bytes = output.prettyJSON

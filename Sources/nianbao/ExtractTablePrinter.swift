@@ -1,10 +1,10 @@
-import Collector
 import Export
+import FileExtraction
 import ReportModel
 
 /// The human-readable form of `extract`: figures with Chinese names, then failed or uncertain checks.
 enum ExtractTablePrinter {
-    static func render(_ output: ExtractCommand.Output) -> String {
+    static func render(_ output: FileExtraction.Output) -> String {
         var lines = [
             "\(output.file): \(output.unit ?? "?") \(output.year.map(String.init) ?? "?")年 · 格式 \(output.format)"
         ]

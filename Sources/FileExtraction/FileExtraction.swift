@@ -4,8 +4,9 @@ import Foundation
 import ReaderWorkers
 import ReportModel
 
-/// `nianbao extract`: read local files and report figures and audit, storing nothing.
-public enum ExtractCommand {
+/// Local files read into figures and audit, storing nothing: what `nianbao extract` prints and what `nianbao check`
+/// reads its drafts with.
+public enum FileExtraction {
     /// One file's result in the JSON shape the README shows.
     public struct Output: Encodable, Sendable {
         /// The file as given on the command line.

@@ -1,7 +1,7 @@
 import Foundation
 import ReportModel
 
-extension ExtractCommand.Output {
+extension FileExtraction.Output {
     /// The output as pretty-printed JSON with sorted keys, in UTF-8: the same text Foundation's `JSONEncoder` gives
     /// with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, written straight into bytes (the encoder's
     /// generic containers, boxing and key sorting were a fifth of `nianbao extract --format json`).
@@ -12,7 +12,7 @@ extension ExtractCommand.Output {
     }
 }
 
-/// The byte writer behind `ExtractCommand.Output.prettyJSON`.
+/// The byte writer behind `FileExtraction.Output.prettyJSON`.
 private struct PrettyJSONWriter {
     var bytes: [UInt8] = []
     var level = 0
@@ -20,7 +20,7 @@ private struct PrettyJSONWriter {
 
     init() { bytes.reserveCapacity(16_384) }
 
-    mutating func object(_ output: ExtractCommand.Output) {
+    mutating func object(_ output: FileExtraction.Output) {
         open(UInt8(ascii: "{"))
         // Keys in byte order, as `.sortedKeys` sorts them.
         key("audit", first: true)
