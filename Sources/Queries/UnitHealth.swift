@@ -19,17 +19,25 @@ public struct UnitHealth: Sendable {
     public var worst: SourceStateRecord? { sources.max { $0.consecutiveFailures < $1.consecutiveFailures } }
 }
 
-extension StoreQueries {
-    /// Every configured unit's source health at `now`.
-    public func unitHealth(now: Date = Date()) throws -> [UnitHealth] {
-        let states = Dictionary(grouping: try store.sourceStates(), by: \.unitId)
+extension UnitHealth {
+    /// Every configured unit's source health at `now`, from the stored source states (none before the first
+    /// collect: every source is due).
+    public static func all(in configuration: Configuration, states: [SourceStateRecord], now: Date) -> [UnitHealth] {
+        let byUnit = Dictionary(grouping: states, by: \.unitId)
         return configuration.units.map { unit in
-            let own = states[unit.id] ?? []
+            let own = byUnit[unit.id] ?? []
             return UnitHealth(
                 unit: unit, sources: own,
                 schedule: Scheduler.schedule(
                     unit, in: configuration, states: own.byYear, now: now,
                     years: [], force: false))
         }
+    }
+}
+
+extension StoreQueries {
+    /// Every configured unit's source health at `now`.
+    public func unitHealth(now: Date = Date()) throws -> [UnitHealth] {
+        UnitHealth.all(in: configuration, states: try store.sourceStates(), now: now)
     }
 }

@@ -7,13 +7,15 @@ public enum StoreAccess: Sendable {
     case readWrite
     /// Reads only, with SQLite's read-only connections, for the commands that only report (rank, status, export…):
     /// they work on a database whose folder cannot be written, such as a read-only mount or a backup, and never
-    /// change the file. Only a database that does not exist yet, or whose schema is older than this nianbao's, is
-    /// first created or brought up to date (which needs its folder writable).
+    /// create the file (a database that is not there is an error naming the path: a mistyped path must not read as
+    /// a city with nothing collected). Only a database whose schema is older than this nianbao's is first brought
+    /// up to date (which needs its folder writable).
     case readOnly
 }
 
 extension Store {
-    /// Where to open `path` for reading only, creating or migrating it first when it needs it.
+    /// Where to open `path` for reading only, migrating it first when it needs it; a database that does not exist
+    /// is refused.
     ///
     /// A database in WAL mode is read through its `-shm` index, which SQLite creates beside it even for a read-only
     /// connection. In a folder that cannot be written, with no `-wal` left there, no process can be writing the
@@ -25,7 +27,13 @@ extension Store {
         let location =
             !files.isWritableFile(atPath: file.deletingLastPathComponent().path)
                 && !files.fileExists(atPath: path + "-wal") ? immutableURI(file.path) : path
-        if try !files.fileExists(atPath: path) || !isMigrated(location) { try migrate(path) }
+        guard files.fileExists(atPath: path) else {
+            throw StoreError.cannotOpen(
+                path: path,
+                reason: "there is no database there yet; `nianbao collect` creates it (check the config's `database` "
+                    + "or `--database`)")
+        }
+        if try !isMigrated(location) { try migrate(path) }
         return location
     }
 

@@ -3,6 +3,7 @@ import Collector
 import Configuration
 import Export
 import Foundation
+import Queries
 import Workbook
 
 /// The configured units: their sources' health, and the import of the office's roster.
@@ -25,6 +26,14 @@ struct UnitsList: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
+        let configuration = try global.loadConfiguration()
+        // Before the first collect the roster is listed as configured, every source due.
+        guard FileManager.default.fileExists(atPath: configuration.database.path) else {
+            FileHandle.standardError.write(
+                Data("nianbao: no database at \(configuration.database.path) yet: nothing fetched so far\n".utf8))
+            try format.print(UnitHealthTable.make(UnitHealth.all(in: configuration, states: [], now: Date())))
+            return
+        }
         let queries = try global.queries()
         try format.print(try Failure.guarding { UnitHealthTable.make(try queries.unitHealth()) })
     }

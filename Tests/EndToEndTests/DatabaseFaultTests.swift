@@ -33,6 +33,28 @@ struct DatabaseFaultTests {
         }
     }
 
+    /// A mistyped database path must not read as a city where nothing was collected: the reporting commands name
+    /// the path and exit 74, and no file is created there.
+    @Test func aReportingCommandOverADatabaseThatIsNotThereSaysSoAndCreatesNothing() throws {
+        for command in [
+            ["status"], ["rank", "--year", "2024", "--indicator", "t3.total.new_received"],
+            ["export", "figures", "--out", "f.csv"],
+        ] {
+            let result = try BinaryRunner.run(command + ["--database", "typo.sqlite"], in: directory.url)
+            #expect(result.status == 74, "\(command): \(result.stderr)")
+            #expect(
+                result.stderr.contains("typo.sqlite: there is no database there yet; `nianbao collect` creates it"),
+                "\(command): \(result.stderr)")
+        }
+        // `units` lists the roster before the first collect, every source due, and says nothing was fetched.
+        let units = try nianbao("units", "--database", "typo.sqlite", "--format", "csv")
+        #expect(units.status == 0 && units.stderr.contains("no database at") && units.stdout.contains("罗山街道"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
+        #expect(files == ["Config", "Seeds"])
+        #expect(try nianbao("collect", "--quiet", "--year", "2017", "--database", "typo.sqlite").status == 0)
+        #expect(try nianbao("status", "--year", "2017", "--database", "typo.sqlite").status == 0)
+    }
+
     @Test(.enabled(if: ReadOnlyMount.isAvailable, "needs root, to bind-mount the database's folder read-only"))
     func theReadingCommandsWorkOnAReadOnlyMountAndWriteNothing() throws {
         #expect(try nianbao("collect", "--quiet", "--year", "2017").status == 0)
