@@ -1,8 +1,12 @@
 /// A box on a page, in points from the page's top-left corner.
 public struct PageBox: Sendable, Codable, Hashable {
+    /// The left edge.
     public var minX: Double
+    /// The top edge.
     public var minY: Double
+    /// The right edge.
     public var maxX: Double
+    /// The bottom edge.
     public var maxY: Double
 
     /// Creates a box from its corners.
